@@ -1,0 +1,7 @@
+/** The deterministic portfolio generator behind the demo data and the benchmarks. */
+@ApplicationModule(allowedDependencies = {"shared", "identity", "customers", "ledger", "imports"})
+@NullMarked
+package org.creditdesk.demo;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

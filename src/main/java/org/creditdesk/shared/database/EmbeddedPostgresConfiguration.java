@@ -1,0 +1,138 @@
+package org.creditdesk.shared.database;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The database when no external PostgreSQL is configured: real PostgreSQL binaries from Maven
+ * Central, started in the data folder, bound to loopback. A command-line run next to a running
+ * server (e.g. {@code ./creditdesk import}) connects to that server's PostgreSQL instead of
+ * starting a second one on the same folder.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${creditdesk.database.url:}'.isEmpty()")
+class EmbeddedPostgresConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+
+    /** Ephemeral servers (tests) are shared by every application context in the JVM. */
+    private static final Map<String, EmbeddedPostgres> EPHEMERAL = new ConcurrentHashMap<>();
+
+    /**
+     * The pool owns the persistent server: every bean that uses the database depends on the pool,
+     * so closing the pool last and stopping PostgreSQL right after it never strands a user.
+     */
+    @Bean(destroyMethod = "close")
+    HikariDataSource dataSource(DatabaseSettings settings) throws IOException {
+        HikariConfig config = new HikariConfig();
+        config.setUsername("postgres");
+        config.setMaximumPoolSize(settings.poolSize());
+        config.setPoolName("creditdesk");
+        if (settings.embedded().ephemeral()) {
+            config.setJdbcUrl(ephemeralServerUrl());
+            return new HikariDataSource(config);
+        }
+        Optional<EmbeddedPostgres> started = startOrReuse(settings, config);
+        return new HikariDataSource(config) {
+            @Override
+            public void close() {
+                super.close();
+                started.ifPresent(EmbeddedPostgresConfiguration::closeQuietly);
+            }
+        };
+    }
+
+    private static String ephemeralServerUrl() {
+        EmbeddedPostgres server = EPHEMERAL.computeIfAbsent("shared", key -> {
+            try {
+                EmbeddedPostgres started = tuned(EmbeddedPostgres.builder())
+                        .setCleanDataDirectory(true)
+                        .start();
+                // After every context of the JVM has closed, not concurrently with their shutdown.
+                SpringApplication.getShutdownHandlers().add(() -> closeQuietly(started));
+                return started;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        return server.getJdbcUrl("postgres", "postgres");
+    }
+
+    private static Optional<EmbeddedPostgres> startOrReuse(DatabaseSettings settings, HikariConfig config)
+            throws IOException {
+        Path dataDir = settings.embedded().dataDir().toAbsolutePath();
+        Optional<Integer> running = RunningServer.portOf(dataDir);
+        if (running.isPresent()) {
+            log.info("Using the PostgreSQL already running on {} (port {})", dataDir, running.get());
+            config.setJdbcUrl("jdbc:postgresql://127.0.0.1:%d/postgres".formatted(running.get()));
+            return Optional.empty();
+        }
+        Files.createDirectories(dataDir);
+        EmbeddedPostgres.Builder builder =
+                tuned(EmbeddedPostgres.builder()).setDataDirectory(dataDir).setCleanDataDirectory(false);
+        if (settings.embedded().port() > 0) {
+            builder.setPort(settings.embedded().port());
+        }
+        EmbeddedPostgres server = builder.start();
+        log.info("Embedded PostgreSQL started in {} on port {}", dataDir, server.getPort());
+        config.setJdbcUrl(server.getJdbcUrl("postgres", "postgres"));
+        return Optional.of(server);
+    }
+
+    private static EmbeddedPostgres.Builder tuned(EmbeddedPostgres.Builder builder) {
+        return builder.setRegisterShutdownHook(false)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .setServerConfig("max_connections", "100")
+                .setServerConfig("shared_buffers", "256MB")
+                .setServerConfig("work_mem", "32MB")
+                .setServerConfig("maintenance_work_mem", "256MB")
+                .setServerConfig("max_wal_size", "2GB")
+                .setServerConfig("timezone", "UTC")
+                .setLocaleConfig("locale", "C.UTF-8")
+                .setLocaleConfig("encoding", "UTF-8");
+    }
+
+    private static void closeQuietly(EmbeddedPostgres server) {
+        try {
+            server.close();
+        } catch (IOException e) {
+            log.warn("Embedded PostgreSQL did not stop cleanly", e);
+        }
+    }
+
+    /** Reads the port of a live postmaster from its pid file, as written by PostgreSQL. */
+    static final class RunningServer {
+        static Optional<Integer> portOf(Path dataDir) {
+            Path pidFile = dataDir.resolve("postmaster.pid");
+            if (!Files.isRegularFile(pidFile)) return Optional.empty();
+            try {
+                List<String> lines = Files.readAllLines(pidFile);
+                long pid = Long.parseLong(lines.get(0).trim());
+                boolean alive =
+                        ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+                return alive && lines.size() > 3
+                        ? Optional.of(Integer.parseInt(lines.get(3).trim()))
+                        : Optional.empty();
+            } catch (IOException | RuntimeException e) {
+                return Optional.empty();
+            }
+        }
+    }
+}

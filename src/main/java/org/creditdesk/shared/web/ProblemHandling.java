@@ -1,0 +1,113 @@
+package org.creditdesk.shared.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import org.creditdesk.shared.ProblemException;
+import org.creditdesk.shared.Violation;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every refusal of an API request into {@code application/problem+json} (RFC 9457) with the
+ * {@code errors} array API.md promises. Anything unexpected is logged and answered 500, which is
+ * always a defect to fix.
+ */
+@RestControllerAdvice(basePackages = "org.creditdesk")
+class ProblemHandling extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
+
+    @ExceptionHandler(ProblemException.class)
+    ResponseEntity<Object> refused(ProblemException e) {
+        return problem(HttpStatus.valueOf(e.kind().status), e.kind().title, e.getMessage(), e.violations());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
+        String message = "'%s' is not a valid value".formatted(e.getValue());
+        return problem(
+                HttpStatus.BAD_REQUEST, "Malformed request", message, List.of(Violation.field(e.getName(), message)));
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<Object> integrity(DataIntegrityViolationException e) {
+        log.info(
+                "Refused by a database constraint: {}", e.getMostSpecificCause().getMessage());
+        return problem(
+                HttpStatus.CONFLICT,
+                "Conflicts with existing data",
+                e.getMostSpecificCause().getMessage(),
+                List.of());
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Violation> violations = e.getBindingResult().getFieldErrors().stream()
+                .map(ProblemHandling::toViolation)
+                .toList();
+        return problem(HttpStatus.BAD_REQUEST, "Malformed request", "The request has invalid fields", violations);
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String detail = e.getMostSpecificCause().getMessage();
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "Malformed request",
+                "The request body could not be read: " + firstLine(detail),
+                List.of());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> defect(Exception e) {
+        log.error("Unexpected failure", e);
+        return problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "Internal error",
+                "An unexpected error occurred; it has been logged.",
+                List.of());
+    }
+
+    private static Violation toViolation(FieldError error) {
+        return Violation.field(error.getField(), String.valueOf(error.getDefaultMessage()));
+    }
+
+    private static String firstLine(@Nullable String text) {
+        if (text == null) return "unreadable body";
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
+
+    static ResponseEntity<Object> problem(
+            HttpStatus status, String title, @Nullable String detail, List<Violation> violations) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail == null ? title : detail);
+        body.setTitle(title);
+        body.setType(URI.create("https://creditdesk.org/problems/"
+                + title.toLowerCase(Locale.ROOT).replace(' ', '-')));
+        if (!violations.isEmpty()) {
+            body.setProperty("errors", violations);
+        }
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body);
+    }
+}
