@@ -1,0 +1,61 @@
+package org.creditdesk.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's Chromium driven by Debian's chromedriver: the real browser, never a downloaded one.
+ * {@code ./creditdesk test} installs both when they are missing.
+ */
+final class Browser {
+
+    private Browser() {}
+
+    static ChromeDriver start() {
+        Path chromium = firstExisting("/usr/bin/chromium", "/usr/bin/chromium-browser");
+        Path driver = firstExisting("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
+        Path profile;
+        try {
+            profile = Files.createTempDirectory("creditdesk-chromium");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(chromium.toFile())
+                .addArguments(
+                        "--headless=new",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-dev-shm-usage",
+                        "--disable-quic",
+                        "--no-first-run",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--window-size=1400,1000",
+                        "--lang=en-US",
+                        "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(driver.toFile())
+                .usingAnyFreePort()
+                .build();
+        ChromeDriver browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        return browser;
+    }
+
+    private static Path firstExisting(String... candidates) {
+        for (String candidate : candidates) {
+            Path path = Path.of(candidate);
+            if (Files.isExecutable(path)) return path;
+        }
+        throw new IllegalStateException("Not installed: " + String.join(" or ", candidates)
+                + " (./creditdesk test installs Debian's chromium and chromium-driver)");
+    }
+}
