@@ -65,7 +65,7 @@ class AdminBootstrap implements SmartInitializingSingleton {
         }
     }
 
-    private static String generatePassword() {
+    static String generatePassword() {
         SecureRandom random = new SecureRandom();
         StringBuilder password = new StringBuilder(GENERATED_LENGTH);
         for (int i = 0; i < GENERATED_LENGTH; i++) {

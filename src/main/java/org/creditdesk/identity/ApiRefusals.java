@@ -64,7 +64,6 @@ class ApiRefusals implements AuthenticationEntryPoint, AccessDeniedHandler {
             throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
         json.writeValue(
                 response.getOutputStream(), Problems.body(status, title, detail, request.getRequestURI(), List.of()));
     }
