@@ -1,0 +1,25 @@
+package org.creditdesk.identity;
+
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Service;
+
+/** Looks up the user signing in, by HTTP Basic on the API or the login form on pages. */
+@Service
+class SignInService implements UserDetailsService {
+
+    private final UserRepository repository;
+
+    SignInService(UserRepository repository) {
+        this.repository = repository;
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        return repository
+                .find(username)
+                .map(stored -> new SignedInUser(stored.user(), stored.passwordHash()))
+                .orElseThrow(() -> new UsernameNotFoundException("No user " + username));
+    }
+}
