@@ -38,7 +38,10 @@ public record Caller(String username, Set<Role> roles, Set<String> areas) implem
         return roles.contains(role);
     }
 
-    /** The areas to filter SQL by, as an array for {@code area_code = ANY(:areas)}; null when all. */
+    /**
+     * The areas to filter SQL by; empty means every area, so queries read
+     * {@code (cardinality(:areas) = 0 OR area_code = ANY(:areas))}.
+     */
     public String[] areaFilter() {
         return areas.toArray(String[]::new);
     }
