@@ -1,0 +1,125 @@
+package org.creditdesk.ledger;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class InvoiceRepository {
+
+    record StoredInvoice(long id, long customerId, Invoice invoice) {}
+
+    private static final String INSERT = """
+            INSERT INTO invoice (invoice_no, customer_id, order_no, issue_date, due_date, amount, currency, product_line,
+                                 open_amount)
+            VALUES (:invoiceNo, :customerId, :orderNo, :issueDate, :dueDate, :amount, :currency, :productLine, :amount)
+            ON CONFLICT (invoice_no) DO NOTHING
+            RETURNING id
+            """;
+    private static final String COLUMNS = """
+            SELECT i.id, i.customer_id, c.code AS customer_code, i.invoice_no, i.order_no, i.issue_date, i.due_date,
+                   i.amount, i.open_amount, i.currency, i.product_line
+            FROM invoice i
+            JOIN customer c ON c.id = i.customer_id
+            """;
+    private static final String BY_NO = COLUMNS + "WHERE i.invoice_no = :invoiceNo";
+    // Locks are always taken in id order so that two writers on one customer never deadlock.
+    private static final String LOCK_BY_NOS = COLUMNS + """
+            WHERE i.invoice_no = ANY(CAST(:invoiceNos AS text[]))
+            ORDER BY i.id
+            FOR UPDATE OF i
+            """;
+    private static final String LOCK_OPEN_OF_CUSTOMER = COLUMNS + """
+            WHERE i.customer_id = :customerId AND i.currency = :currency AND i.open_amount > 0
+            ORDER BY i.id
+            FOR UPDATE OF i
+            """;
+    // Repeated invoices in one request are summed first: UPDATE ... FROM applies one joined row only.
+    private static final String SETTLE = """
+            UPDATE invoice i
+            SET open_amount = i.open_amount - s.amount
+            FROM (SELECT id, sum(amount) AS amount
+                  FROM unnest(CAST(:ids AS bigint[]), CAST(:amounts AS numeric[])) AS t (id, amount)
+                  GROUP BY id) s
+            WHERE i.id = s.id
+            """;
+
+    private final JdbcClient jdbc;
+
+    InvoiceRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Long> insert(long customerId, Invoice invoice) {
+        return jdbc.sql(INSERT)
+                .param("invoiceNo", invoice.invoiceNo())
+                .param("customerId", customerId)
+                .param("orderNo", invoice.orderNo())
+                .param("issueDate", invoice.issueDate())
+                .param("dueDate", invoice.dueDate())
+                .param("amount", invoice.amount())
+                .param("currency", invoice.currency())
+                .param("productLine", invoice.productLine())
+                .query(Long.class)
+                .optional();
+    }
+
+    Optional<StoredInvoice> findByNo(String invoiceNo) {
+        return jdbc.sql(BY_NO)
+                .param("invoiceNo", invoiceNo)
+                .query(InvoiceRepository::map)
+                .optional();
+    }
+
+    List<StoredInvoice> lockByNos(Collection<String> invoiceNos) {
+        return jdbc.sql(LOCK_BY_NOS)
+                .param("invoiceNos", invoiceNos.toArray(String[]::new))
+                .query(InvoiceRepository::map)
+                .list();
+    }
+
+    List<StoredInvoice> lockOpenOfCustomer(long customerId, String currency) {
+        return jdbc.sql(LOCK_OPEN_OF_CUSTOMER)
+                .param("customerId", customerId)
+                .param("currency", currency)
+                .query(InvoiceRepository::map)
+                .list();
+    }
+
+    void settle(List<AllocationRepository.NewAllocation> allocations) {
+        if (allocations.isEmpty()) return;
+        jdbc.sql(SETTLE)
+                .param(
+                        "ids",
+                        allocations.stream()
+                                .map(AllocationRepository.NewAllocation::invoiceId)
+                                .toArray(Long[]::new))
+                .param(
+                        "amounts",
+                        allocations.stream()
+                                .map(a -> a.amount().toPlainString())
+                                .toArray(String[]::new))
+                .update();
+    }
+
+    private static StoredInvoice map(ResultSet rs, int row) throws SQLException {
+        return new StoredInvoice(
+                rs.getLong("id"),
+                rs.getLong("customer_id"),
+                new Invoice(
+                        rs.getString("invoice_no"),
+                        rs.getString("customer_code"),
+                        rs.getString("order_no"),
+                        rs.getObject("issue_date", LocalDate.class),
+                        rs.getObject("due_date", LocalDate.class),
+                        rs.getBigDecimal("amount"),
+                        rs.getBigDecimal("open_amount"),
+                        rs.getString("currency").trim(),
+                        rs.getString("product_line")));
+    }
+}

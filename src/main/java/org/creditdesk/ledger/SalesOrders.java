@@ -1,0 +1,149 @@
+package org.creditdesk.ledger;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.creditdesk.customers.CustomerRef;
+import org.creditdesk.customers.Customers;
+import org.creditdesk.customers.ProductLines;
+import org.creditdesk.identity.Caller;
+import org.creditdesk.ledger.OrderRepository.StoredOrder;
+import org.creditdesk.shared.Money;
+import org.creditdesk.shared.ProblemException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records sales orders and their cancellation. Until the credit check lands every new order is
+ * recorded RELEASED, so it counts in exposure until it is invoiced or cancelled.
+ */
+@Service
+class SalesOrders {
+
+    private final OrderRepository orders;
+    private final Customers customers;
+    private final ProductLines productLines;
+    private final ApplicationEventPublisher events;
+
+    SalesOrders(
+            OrderRepository orders, Customers customers, ProductLines productLines, ApplicationEventPublisher events) {
+        this.orders = orders;
+        this.customers = customers;
+        this.productLines = productLines;
+        this.events = events;
+    }
+
+    @Transactional
+    Recorded<Order> record(RecordOrder command, Caller caller) {
+        Inputs in = new Inputs();
+        String orderNo = in.text("orderNo", command.orderNo());
+        String customerCode = in.text("customerCode", command.customerCode());
+        LocalDate orderDate = in.date("orderDate", command.orderDate());
+        Currency currency = in.currency("currency", command.currency());
+        BigDecimal amount = in.amount("amount", command.amount(), currency);
+        String productLine = in.optionalText(command.productLine());
+        String contractNo = in.optionalText(command.contractNo());
+        in.rejectIfAny();
+
+        CustomerRef customer = customers.require(customerCode, caller);
+        Money money =
+                Inputs.money("amount", amount, currency != null ? currency : Currency.getInstance(customer.currency()));
+        Order order = new Order(
+                orderNo,
+                customer.code(),
+                orderDate,
+                money.amount(),
+                money.currency().getCurrencyCode(),
+                productLine,
+                contractNo,
+                OrderStatus.RELEASED);
+
+        Optional<StoredOrder> existing = orders.findByNo(orderNo);
+        if (existing.isPresent()) {
+            return unchanged(existing.get(), customer, order);
+        }
+        if (productLine != null) {
+            productLines.ensureExist(List.of(productLine));
+        }
+        Optional<Long> id = orders.insert(customer.id(), order);
+        if (id.isEmpty()) {
+            return unchanged(orders.findByNo(orderNo).orElseThrow(), customer, order);
+        }
+        events.publishEvent(new OrderRecorded(id.get(), orderNo, customer.id(), money, orderDate, order.status()));
+        return new Recorded<>(order, true);
+    }
+
+    @Transactional
+    Order cancel(String orderNo, Caller caller) {
+        StoredOrder stored = orders.lockByNo(orderNo).orElseThrow(() -> unknown(orderNo));
+        customers.require(stored.order().customerCode(), caller);
+        Order order = stored.order();
+        return switch (order.status()) {
+            case CANCELLED -> order;
+            case RELEASED, BLOCKED -> {
+                orders.setStatus(stored.id(), OrderStatus.CANCELLED);
+                events.publishEvent(new OrderCancelled(
+                        stored.id(),
+                        orderNo,
+                        stored.customerId(),
+                        Money.of(order.amount(), order.currency()),
+                        order.status()));
+                yield withStatus(order, OrderStatus.CANCELLED);
+            }
+            case INVOICED, REJECTED ->
+                throw ProblemException.ruleViolation(
+                        "status", "Order %s is %s and can no longer be cancelled".formatted(orderNo, order.status()));
+        };
+    }
+
+    @Transactional(readOnly = true)
+    Order find(String orderNo, Caller caller) {
+        Order order =
+                orders.findByNo(orderNo).orElseThrow(() -> unknown(orderNo)).order();
+        customers.require(order.customerCode(), caller);
+        return order;
+    }
+
+    @Transactional(readOnly = true)
+    ResultPage<Order> ofCustomer(CustomerRef customer, int page, int size) {
+        return new ResultPage<>(
+                orders.ofCustomer(customer.id(), size, (long) page * size),
+                page,
+                size,
+                orders.countOfCustomer(customer.id()));
+    }
+
+    private static Recorded<Order> unchanged(StoredOrder existing, CustomerRef customer, Order requested) {
+        Order order = existing.order();
+        boolean same = existing.customerId() == customer.id()
+                && order.orderDate().equals(requested.orderDate())
+                && order.amount().compareTo(requested.amount()) == 0
+                && order.currency().equals(requested.currency())
+                && Objects.equals(order.productLine(), requested.productLine())
+                && Objects.equals(order.contractNo(), requested.contractNo());
+        if (!same) {
+            throw ProblemException.conflict("Order %s exists already with other content".formatted(order.orderNo()));
+        }
+        return new Recorded<>(order, false);
+    }
+
+    private static Order withStatus(Order order, OrderStatus status) {
+        return new Order(
+                order.orderNo(),
+                order.customerCode(),
+                order.orderDate(),
+                order.amount(),
+                order.currency(),
+                order.productLine(),
+                order.contractNo(),
+                status);
+    }
+
+    private static ProblemException unknown(String orderNo) {
+        return ProblemException.notFound("Unknown order " + orderNo);
+    }
+}

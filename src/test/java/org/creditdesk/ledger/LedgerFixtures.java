@@ -1,0 +1,131 @@
+package org.creditdesk.ledger;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.creditdesk.identity.Caller;
+import org.creditdesk.identity.Callers;
+import org.creditdesk.identity.Role;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Customers written straight into the shared test database (the customer API is another module's
+ * work) and a small JSON client over MockMvc. Every fixture gets a unique suffix because all tests
+ * share one database.
+ */
+public final class LedgerFixtures {
+
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+
+    private final JdbcClient jdbc;
+
+    public LedgerFixtures(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A new customer in the area, paying in the currency; returns its code. */
+    public String customer(String area, String currency) {
+        String code = unique("C");
+        jdbc.sql("INSERT INTO area (code, name) VALUES (:code, :code) ON CONFLICT (code) DO NOTHING")
+                .param("code", area)
+                .update();
+        jdbc.sql("""
+                        INSERT INTO customer (code, name, area_code, business_group, payment_term_days, currency)
+                        VALUES (:code, :name, :area, 'VOLUME', 30, :currency)
+                        """)
+                .param("code", code)
+                .param("name", "Customer " + code)
+                .param("area", area)
+                .param("currency", currency)
+                .update();
+        return code;
+    }
+
+    public long customerId(String code) {
+        return jdbc.sql("SELECT id FROM customer WHERE code = :code")
+                .param("code", code)
+                .query(Long.class)
+                .single();
+    }
+
+    /** An administrator as the identity branch bootstraps it; sees every area. */
+    public static RequestPostProcessor admin() {
+        return user("admin").roles("ADMIN");
+    }
+
+    /** A sales rep limited to the given areas, as the identity module's principal will carry it. */
+    public static RequestPostProcessor salesRepOf(String... areas) {
+        Caller caller = new Caller("rep", Set.of(Role.SALES_REP), Set.of(areas));
+        Callers.CallerPrincipal principal = () -> caller;
+        var token =
+                new TestingAuthenticationToken(principal, null, List.of(new SimpleGrantedAuthority("ROLE_SALES_REP")));
+        return authentication(token);
+    }
+
+    public record Answer(int status, JsonNode body) {
+
+        public BigDecimal amount(String field) {
+            return body.get(field).decimalValue();
+        }
+
+        public String text(String field) {
+            return body.get(field).asString();
+        }
+
+        /** The fields named by the problem's errors. */
+        public List<String> errorFields() {
+            JsonNode errors = body.path("errors");
+            return errors.valueStream().map(e -> e.path("field").asString()).toList();
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+
+    public static Answer post(MockMvcTester mvc, RequestPostProcessor who, String uri, String json) {
+        MvcTestResult result = mvc.post()
+                .uri(uri)
+                .with(who)
+                .with(csrf())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json)
+                .exchange();
+        return answer(result);
+    }
+
+    public static Answer get(MockMvcTester mvc, RequestPostProcessor who, String uri) {
+        return answer(mvc.get().uri(uri).with(who).exchange());
+    }
+
+    private static Answer answer(MvcTestResult result) {
+        try {
+            String body = result.getResponse().getContentAsString();
+            return new Answer(
+                    result.getResponse().getStatus(), body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body));
+        } catch (java.io.UnsupportedEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
