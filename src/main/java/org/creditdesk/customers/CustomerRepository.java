@@ -80,7 +80,7 @@ class CustomerRepository {
      */
     private static final String SEARCH_CONDITIONS = """
             FROM customer c
-            WHERE (cardinality(CAST(:areas AS text[])) = 0 OR c.area_code = ANY(CAST(:areas AS text[])))
+            WHERE (coalesce(cardinality(CAST(:areas AS text[])), 0) = 0 OR c.area_code = ANY(CAST(:areas AS text[])))
               AND (CAST(:area AS text) IS NULL OR c.area_code = CAST(:area AS text))
               AND (CAST(:codePrefix AS text) IS NULL
                    OR lower(c.code) LIKE CAST(:codePrefix AS text)

@@ -12,7 +12,7 @@ class SalesRepRepository {
     private static final String VISIBLE = """
             SELECT code, name, area_code AS area
             FROM sales_rep
-            WHERE cardinality(CAST(:areas AS text[])) = 0 OR area_code = ANY(CAST(:areas AS text[]))
+            WHERE coalesce(cardinality(CAST(:areas AS text[])), 0) = 0 OR area_code = ANY(CAST(:areas AS text[]))
             ORDER BY code
             """;
     private static final String BY_CODE = """

@@ -1,5 +1,6 @@
 package org.creditdesk.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.List;
 import org.creditdesk.customers.CreditState;
@@ -14,6 +15,7 @@ import org.creditdesk.identity.Callers;
 import org.creditdesk.shared.ProblemException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -47,6 +49,8 @@ class CustomerPages {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "" + CustomerQuery.DEFAULT_SIZE) int size,
             @RequestHeader(name = "HX-Request", required = false) @Nullable String htmxRequest,
+            @RequestHeader(name = "HX-History-Restore-Request", required = false) @Nullable String historyRestore,
+            HttpServletResponse response,
             Model model) {
         Caller caller = callers.current();
         CustomerQuery search = new CustomerQuery(query, area, null, creditState, page, size);
@@ -59,7 +63,11 @@ class CustomerPages {
         model.addAttribute("creditStates", CreditState.values());
         model.addAttribute("previousUrl", result.hasPrevious() ? pageUrl(search, page - 1) : null);
         model.addAttribute("nextUrl", result.hasNext() ? pageUrl(search, page + 1) : null);
-        return "true".equals(htmxRequest) ? "customers/list :: results" : "customers/list";
+        // One URL answers both the page and its results; caches must keep them apart. A history
+        // restore after a cache miss needs the whole page although htmx sends it.
+        response.addHeader(HttpHeaders.VARY, "HX-Request");
+        boolean resultsOnly = "true".equals(htmxRequest) && !"true".equals(historyRestore);
+        return resultsOnly ? "customers/list :: results" : "customers/list";
     }
 
     @GetMapping("/customers/{code}")

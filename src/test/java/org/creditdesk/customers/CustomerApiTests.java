@@ -265,4 +265,13 @@ class CustomerApiTests {
         assertThat(put(code, customer("Changed " + tag, "EAST-" + tag), auditor))
                 .hasStatus(HttpStatus.FORBIDDEN);
     }
+
+    @Test
+    void the_openapi_document_describes_the_customer_endpoints() {
+        assertThat(get("/api/docs", TestUsers.admin()))
+                .hasStatus(HttpStatus.OK)
+                .bodyText()
+                .contains(
+                        "/api/v1/customers/{code}", "/api/v1/customers", "/api/v1/areas/{code}", "/api/v1/sales-reps");
+    }
 }

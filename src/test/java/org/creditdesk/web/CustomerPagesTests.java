@@ -91,6 +91,19 @@ class CustomerPagesTests {
         String html = result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(html).doesNotContain("<html", "customer-search").startsWith("<div id=\"customer-results\"");
         assertThat(html).contains("Jade Ceramics " + tag).doesNotContain("Lotus Paper");
+        assertThat(result).hasHeader("Vary", "HX-Request");
+    }
+
+    @Test
+    void an_htmx_history_restore_gets_the_whole_page() throws Exception {
+        var result = mvc.get()
+                .uri("/customers?query={q}", tag)
+                .header("HX-Request", "true")
+                .header("HX-History-Restore-Request", "true")
+                .with(TestUsers.admin())
+                .exchange();
+
+        assertThat(result).hasStatus(HttpStatus.OK).bodyText().contains("<html", "id=\"customer-search\"");
     }
 
     @Test
