@@ -107,7 +107,9 @@ public record CustomerInput(
         String code = currency.strip();
         if (CURRENCY_CODE.matcher(code).matches()) {
             try {
-                return Currency.getInstance(code);
+                Currency found = Currency.getInstance(code);
+                // Codes like XXX or XAU name no money one can invoice in.
+                if (found.getDefaultFractionDigits() >= 0) return found;
             } catch (IllegalArgumentException e) {
                 // falls through to the violation below
             }

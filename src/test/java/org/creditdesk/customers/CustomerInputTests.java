@@ -64,6 +64,7 @@ class CustomerInputTests {
     void a_currency_must_be_an_iso_code_in_capitals() {
         assertThat(fieldsRefused(input("usd", 30))).containsExactly("currency");
         assertThat(fieldsRefused(input("ABC", 30))).containsExactly("currency");
+        assertThat(fieldsRefused(input("XXX", 30))).containsExactly("currency");
         assertThat(input("EUR", 30).toData(CNY).currency()).isEqualTo(Currency.getInstance("EUR"));
     }
 

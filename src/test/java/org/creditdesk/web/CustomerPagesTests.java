@@ -72,7 +72,7 @@ class CustomerPagesTests {
 
         assertThat(html)
                 .contains("<html", "id=\"customer-search\"", "hx-get=\"/customers\"", "id=\"customer-results\"");
-        assertThat(html).contains("class=\"customer-row\"");
+        assertThat(html).contains("class=\"customer-row\"", "1 customer<");
         assertThat(html).contains("<a href=\"/customers/PG1-" + tag + "\">Pearl River Foods " + tag + "</a>");
     }
 
