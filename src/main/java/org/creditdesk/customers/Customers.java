@@ -1,18 +1,45 @@
 package org.creditdesk.customers;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.creditdesk.identity.Areas;
 import org.creditdesk.identity.Caller;
+import org.creditdesk.identity.Role;
+import org.creditdesk.shared.BusinessCalendar;
 import org.creditdesk.shared.ProblemException;
+import org.creditdesk.shared.Violation;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The customer master's public face. */
 @Service
 public class Customers {
 
     private final CustomerLookupRepository lookup;
+    private final CustomerRepository repository;
+    private final Areas areas;
+    private final BusinessCalendar calendar;
+    private final ObjectProvider<ReceivablesView> receivables;
+    private final ApplicationEventPublisher events;
 
-    Customers(CustomerLookupRepository lookup) {
+    Customers(
+            CustomerLookupRepository lookup,
+            CustomerRepository repository,
+            Areas areas,
+            BusinessCalendar calendar,
+            ObjectProvider<ReceivablesView> receivables,
+            ApplicationEventPublisher events) {
         this.lookup = lookup;
+        this.repository = repository;
+        this.areas = areas;
+        this.calendar = calendar;
+        this.receivables = receivables;
+        this.events = events;
     }
 
     /** The customer with this code if it exists and the caller may see it (else empty, i.e. 404). */
@@ -21,6 +48,100 @@ public class Customers {
     }
 
     public CustomerRef require(String code, Caller caller) {
-        return find(code, caller).orElseThrow(() -> ProblemException.notFound("Unknown customer " + code));
+        return find(code, caller).orElseThrow(() -> unknown(code));
+    }
+
+    /** {@link #upsert(String, CustomerData, Caller)} from input as written; bad fields answer 400. */
+    @Transactional
+    public CustomerSaved upsert(String code, CustomerInput input, Caller caller) {
+        return upsert(code, input.toData(calendar.baseCurrency()), caller);
+    }
+
+    /**
+     * Creates the customer or replaces its master data (people, phones and bank accounts as a
+     * whole). Sending what is stored already changes nothing, not even the version. A caller
+     * confined to areas may neither see customers elsewhere (404) nor place one there (403).
+     */
+    @Transactional
+    public CustomerSaved upsert(String code, CustomerData data, Caller caller) {
+        if (caller.roles().equals(Set.of(Role.AUDITOR))) {
+            throw ProblemException.forbidden("Auditors may read but not change customers");
+        }
+        String customerCode = validCode(code);
+        Optional<StoredCustomer> existing = repository.lockByCode(customerCode);
+        if (existing.isPresent() && !caller.sees(existing.get().data().area())) {
+            throw unknown(customerCode);
+        }
+        if (!caller.sees(data.area())) {
+            throw ProblemException.forbidden("You may not place customers in area " + data.area());
+        }
+        areas.ensureExist(List.of(data.area()));
+        if (data.salesRep() != null) repository.insertSalesRepIfMissing(data.salesRep(), data.area());
+
+        if (existing.isEmpty()) {
+            Optional<Long> id = repository.insert(customerCode, data);
+            if (id.isEmpty()) {
+                // Someone created the same code between our read and our insert: now it is an update.
+                return upsert(customerCode, data, caller);
+            }
+            repository.replaceChildren(id.get(), data);
+            events.publishEvent(new CustomerRegistered(id.get(), customerCode));
+            return new CustomerSaved(refOf(id.get(), customerCode, data), CustomerSaved.Outcome.CREATED);
+        }
+
+        StoredCustomer stored = existing.get();
+        if (stored.data().equals(data)) {
+            return new CustomerSaved(stored.ref(), CustomerSaved.Outcome.UNCHANGED);
+        }
+        if (!repository.update(stored.id(), stored.version(), data)) {
+            throw ProblemException.conflict("Customer " + customerCode + " was changed concurrently; send it again");
+        }
+        repository.replaceChildren(stored.id(), data);
+        events.publishEvent(new CustomerChanged(stored.id(), customerCode, stored.version() + 1));
+        return new CustomerSaved(refOf(stored.id(), customerCode, data), CustomerSaved.Outcome.UPDATED);
+    }
+
+    /** The customer's master data and its status on {@code asOf} (today when absent). */
+    @Transactional(readOnly = true)
+    public CustomerDetails details(String code, @Nullable LocalDate asOf, Caller caller) {
+        StoredCustomer stored = repository
+                .findByCode(code)
+                .filter(c -> caller.sees(c.data().area()))
+                .orElseThrow(() -> unknown(code));
+        LocalDate date = calendar.asOfOrToday(asOf);
+        ReceivablesSummary summary = receivables
+                .getIfAvailable(() -> (customerId, day) -> ReceivablesSummary.NONE)
+                .summaryOf(stored.id(), date);
+        return CustomerDetails.of(stored, date, CustomerStatus.of(summary));
+    }
+
+    /** A page of the customers the caller may see, matching the query, ordered by name. */
+    @Transactional(readOnly = true)
+    public Page<CustomerSummary> search(CustomerQuery query, Caller caller) {
+        boolean statusMatches = StatusFilter.matchesAnyCustomer(query);
+        String[] visibleAreas = caller.areaFilter();
+        long total = repository.count(query, visibleAreas, statusMatches);
+        List<CustomerSummary> items =
+                query.offset() >= total ? List.of() : repository.search(query, visibleAreas, statusMatches);
+        return new Page<>(items, query.page(), query.size(), total);
+    }
+
+    private static String validCode(String code) {
+        String stripped = code.strip();
+        if (stripped.isEmpty() || !stripped.equals(code) || code.length() > 64) {
+            throw ProblemException.malformed(
+                    "Invalid customer code",
+                    List.of(Violation.field("code", "must be 1 to 64 characters without surrounding spaces")));
+        }
+        return code;
+    }
+
+    private static CustomerRef refOf(long id, String code, CustomerData data) {
+        return new CustomerRef(
+                id, code, data.name(), data.area(), data.currency().getCurrencyCode(), data.paymentTermDays());
+    }
+
+    private static ProblemException unknown(String code) {
+        return ProblemException.notFound("Unknown customer " + code);
     }
 }

@@ -1,0 +1,41 @@
+package org.creditdesk.customers;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.creditdesk.shared.ProblemException;
+import org.creditdesk.shared.Violation;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A search of the customer list: {@code query} matches a code prefix or a part of the name, both
+ * ignoring case; the other filters match exactly. Pages count from 0.
+ */
+public record CustomerQuery(
+        @Nullable String query,
+        @Nullable String area,
+        @Nullable String riskClass,
+        @Nullable CreditState creditState,
+        int page,
+        int size) {
+
+    public static final int DEFAULT_SIZE = 50;
+    public static final int MAX_SIZE = 500;
+
+    public CustomerQuery {
+        query = CustomerData.blankToNull(query);
+        area = CustomerData.blankToNull(area);
+        riskClass = CustomerData.blankToNull(riskClass);
+        List<Violation> violations = new ArrayList<>();
+        if (page < 0) violations.add(Violation.field("page", "must be 0 or more"));
+        if (size < 1 || size > MAX_SIZE) violations.add(Violation.field("size", "must be between 1 and " + MAX_SIZE));
+        if (!violations.isEmpty()) throw ProblemException.malformed("Invalid paging", violations);
+    }
+
+    public static CustomerQuery firstPage(@Nullable String query) {
+        return new CustomerQuery(query, null, null, null, 0, DEFAULT_SIZE);
+    }
+
+    long offset() {
+        return (long) page * size;
+    }
+}

@@ -1,0 +1,4 @@
+package org.creditdesk.customers;
+
+/** A new customer entered the master data. */
+public record CustomerRegistered(long customerId, String code) {}

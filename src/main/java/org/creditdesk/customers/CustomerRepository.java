@@ -1,0 +1,280 @@
+package org.creditdesk.customers;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class CustomerRepository {
+
+    private static final String MASTER_COLUMNS = """
+            id, code, name, registration_no, established_on, area_code, business_group, sales_rep,
+            payment_term_days, currency, address, email, version, created_at, updated_at
+            """;
+    private static final String BY_CODE = "SELECT " + MASTER_COLUMNS + " FROM customer WHERE code = :code";
+    private static final String BY_CODE_FOR_UPDATE = BY_CODE + " FOR UPDATE";
+    private static final String PHONES = """
+            SELECT phone FROM customer_phone WHERE customer_id = :id ORDER BY position
+            """;
+    private static final String BANK_ACCOUNTS = """
+            SELECT account_no FROM customer_bank_account WHERE customer_id = :id ORDER BY position
+            """;
+    private static final String PEOPLE = """
+            SELECT name, id_no, role FROM customer_person WHERE customer_id = :id ORDER BY position
+            """;
+
+    // A concurrent create of the same code loses the race quietly and is then treated as an update.
+    private static final String INSERT = """
+            INSERT INTO customer (code, name, registration_no, established_on, area_code, business_group, sales_rep,
+                                  payment_term_days, currency, address, email)
+            VALUES (:code, :name, :registrationNo, :establishedOn, :area, :businessGroup, :salesRep,
+                    :paymentTermDays, :currency, :address, :email)
+            ON CONFLICT (code) DO NOTHING
+            RETURNING id
+            """;
+    private static final String UPDATE = """
+            UPDATE customer
+            SET name = :name, registration_no = :registrationNo, established_on = :establishedOn, area_code = :area,
+                business_group = :businessGroup, sales_rep = :salesRep, payment_term_days = :paymentTermDays,
+                currency = :currency, address = :address, email = :email,
+                version = version + 1, updated_at = now()
+            WHERE id = :id AND version = :version
+            """;
+
+    private static final String DELETE_PHONES = "DELETE FROM customer_phone WHERE customer_id = :id";
+    private static final String DELETE_BANK_ACCOUNTS = "DELETE FROM customer_bank_account WHERE customer_id = :id";
+    private static final String DELETE_PEOPLE = "DELETE FROM customer_person WHERE customer_id = :id";
+    private static final String INSERT_PHONES = """
+            INSERT INTO customer_phone (customer_id, position, phone)
+            SELECT :id, p.position, p.phone
+            FROM unnest(CAST(:phones AS text[])) WITH ORDINALITY AS p (phone, position)
+            """;
+    private static final String INSERT_BANK_ACCOUNTS = """
+            INSERT INTO customer_bank_account (customer_id, position, account_no)
+            SELECT :id, a.position, a.account_no
+            FROM unnest(CAST(:accounts AS text[])) WITH ORDINALITY AS a (account_no, position)
+            """;
+    private static final String INSERT_PEOPLE = """
+            INSERT INTO customer_person (customer_id, position, name, id_no, role)
+            SELECT :id, p.position, p.name, p.id_no, p.role
+            FROM unnest(CAST(:names AS text[]), CAST(:idNos AS text[]), CAST(:roles AS text[]))
+                 WITH ORDINALITY AS p (name, id_no, role, position)
+            """;
+
+    private static final String INSERT_SALES_REP_IF_MISSING = """
+            INSERT INTO sales_rep (code, name, area_code) VALUES (:code, :code, :area)
+            ON CONFLICT (code) DO NOTHING
+            """;
+
+    /*
+     * One statement serves every combination of filters: an absent filter is a NULL parameter that
+     * switches its condition off. :areas is empty for callers who see every area. The code prefix
+     * and name part are LIKE patterns with the user's wildcards escaped (see likeEscaped).
+     */
+    private static final String SEARCH_CONDITIONS = """
+            FROM customer c
+            WHERE (coalesce(cardinality(CAST(:areas AS text[])), 0) = 0 OR c.area_code = ANY(CAST(:areas AS text[])))
+              AND (CAST(:area AS text) IS NULL OR c.area_code = CAST(:area AS text))
+              AND (CAST(:codePrefix AS text) IS NULL
+                   OR lower(c.code) LIKE CAST(:codePrefix AS text)
+                   OR lower(c.name) LIKE CAST(:namePart AS text))
+              AND CAST(:statusMatches AS boolean)
+            """;
+    private static final String SEARCH = """
+            SELECT c.code, c.name, c.area_code, c.business_group, c.sales_rep, c.currency, c.payment_term_days
+            """ + SEARCH_CONDITIONS + """
+            ORDER BY lower(c.name), c.code
+            LIMIT :limit OFFSET :offset
+            """;
+    private static final String COUNT = "SELECT count(*) " + SEARCH_CONDITIONS;
+
+    private final JdbcClient jdbc;
+
+    CustomerRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<StoredCustomer> findByCode(String code) {
+        return load(BY_CODE, code);
+    }
+
+    /** Reads the customer and locks its row until the transaction ends, so concurrent upserts queue. */
+    Optional<StoredCustomer> lockByCode(String code) {
+        return load(BY_CODE_FOR_UPDATE, code);
+    }
+
+    private Optional<StoredCustomer> load(String sql, String code) {
+        return jdbc.sql(sql).param("code", code).query(this::master).optional().map(this::withChildren);
+    }
+
+    /** Inserts a new customer; empty when the code exists already. */
+    Optional<Long> insert(String code, CustomerData data) {
+        return masterParams(jdbc.sql(INSERT).param("code", code), data)
+                .query(Long.class)
+                .optional();
+    }
+
+    /** False when someone else changed the customer since it was read. */
+    boolean update(long id, int version, CustomerData data) {
+        return masterParams(jdbc.sql(UPDATE).param("id", id).param("version", version), data)
+                        .update()
+                == 1;
+    }
+
+    void replaceChildren(long id, CustomerData data) {
+        jdbc.sql(DELETE_PHONES).param("id", id).update();
+        jdbc.sql(DELETE_BANK_ACCOUNTS).param("id", id).update();
+        jdbc.sql(DELETE_PEOPLE).param("id", id).update();
+        if (!data.phones().isEmpty()) {
+            jdbc.sql(INSERT_PHONES)
+                    .param("id", id)
+                    .param("phones", data.phones().toArray(String[]::new))
+                    .update();
+        }
+        if (!data.bankAccounts().isEmpty()) {
+            jdbc.sql(INSERT_BANK_ACCOUNTS)
+                    .param("id", id)
+                    .param("accounts", data.bankAccounts().toArray(String[]::new))
+                    .update();
+        }
+        if (!data.people().isEmpty()) {
+            List<CustomerPerson> people = data.people();
+            jdbc.sql(INSERT_PEOPLE)
+                    .param("id", id)
+                    .param("names", people.stream().map(CustomerPerson::name).toArray(String[]::new))
+                    .param("idNos", people.stream().map(CustomerPerson::idNo).toArray(String[]::new))
+                    .param("roles", people.stream().map(p -> p.role().name()).toArray(String[]::new))
+                    .update();
+        }
+    }
+
+    void insertSalesRepIfMissing(String code, String area) {
+        jdbc.sql(INSERT_SALES_REP_IF_MISSING)
+                .param("code", code)
+                .param("area", area)
+                .update();
+    }
+
+    List<CustomerSummary> search(CustomerQuery query, String[] areas, boolean statusMatches) {
+        return searchParams(jdbc.sql(SEARCH), query, areas, statusMatches)
+                .param("limit", query.size())
+                .param("offset", query.offset())
+                .query((rs, n) -> new CustomerSummary(
+                        rs.getString("code"),
+                        rs.getString("name"),
+                        rs.getString("area_code"),
+                        BusinessGroup.valueOf(rs.getString("business_group")),
+                        rs.getString("sales_rep"),
+                        rs.getString("currency").trim(),
+                        rs.getInt("payment_term_days"),
+                        CreditState.ACTIVE))
+                .list();
+    }
+
+    long count(CustomerQuery query, String[] areas, boolean statusMatches) {
+        return searchParams(jdbc.sql(COUNT), query, areas, statusMatches)
+                .query(Long.class)
+                .single();
+    }
+
+    private static JdbcClient.StatementSpec searchParams(
+            JdbcClient.StatementSpec spec, CustomerQuery query, String[] areas, boolean statusMatches) {
+        String text = query.query();
+        String lowered = text == null ? null : likeEscaped(text.toLowerCase(java.util.Locale.ROOT));
+        return spec.param("areas", areas)
+                .param("area", query.area())
+                .param("codePrefix", lowered == null ? null : lowered + "%")
+                .param("namePart", lowered == null ? null : "%" + lowered + "%")
+                .param("statusMatches", statusMatches);
+    }
+
+    /** Makes the user's text match literally: PostgreSQL's LIKE escapes with a backslash by default. */
+    static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static JdbcClient.StatementSpec masterParams(JdbcClient.StatementSpec spec, CustomerData data) {
+        return spec.param("name", data.name())
+                .param("registrationNo", data.registrationNo())
+                .param("establishedOn", data.establishedOn())
+                .param("area", data.area())
+                .param("businessGroup", data.businessGroup().name())
+                .param("salesRep", data.salesRep())
+                .param("paymentTermDays", data.paymentTermDays())
+                .param("currency", data.currency().getCurrencyCode())
+                .param("address", data.address())
+                .param("email", data.email());
+    }
+
+    private MasterRow master(ResultSet rs, int n) throws SQLException {
+        return new MasterRow(
+                rs.getLong("id"),
+                rs.getString("code"),
+                rs.getString("name"),
+                rs.getString("registration_no"),
+                rs.getObject("established_on", LocalDate.class),
+                rs.getString("area_code"),
+                BusinessGroup.valueOf(rs.getString("business_group")),
+                rs.getString("sales_rep"),
+                rs.getInt("payment_term_days"),
+                Currency.getInstance(rs.getString("currency").trim()),
+                rs.getString("address"),
+                rs.getString("email"),
+                rs.getInt("version"),
+                rs.getObject("created_at", OffsetDateTime.class),
+                rs.getObject("updated_at", OffsetDateTime.class));
+    }
+
+    private StoredCustomer withChildren(MasterRow row) {
+        List<String> phones =
+                jdbc.sql(PHONES).param("id", row.id()).query(String.class).list();
+        List<String> accounts = jdbc.sql(BANK_ACCOUNTS)
+                .param("id", row.id())
+                .query(String.class)
+                .list();
+        List<CustomerPerson> people = jdbc.sql(PEOPLE)
+                .param("id", row.id())
+                .query((rs, n) -> new CustomerPerson(
+                        rs.getString("name"), rs.getString("id_no"), PersonRole.valueOf(rs.getString("role"))))
+                .list();
+        CustomerData data = new CustomerData(
+                row.name(),
+                row.registrationNo(),
+                row.establishedOn(),
+                row.area(),
+                row.businessGroup(),
+                row.salesRep(),
+                row.paymentTermDays(),
+                row.currency(),
+                row.address(),
+                phones,
+                row.email(),
+                accounts,
+                people);
+        return new StoredCustomer(row.id(), row.code(), data, row.version(), row.createdAt(), row.updatedAt());
+    }
+
+    private record MasterRow(
+            long id,
+            String code,
+            String name,
+            @Nullable String registrationNo,
+            @Nullable LocalDate establishedOn,
+            String area,
+            BusinessGroup businessGroup,
+            @Nullable String salesRep,
+            int paymentTermDays,
+            Currency currency,
+            @Nullable String address,
+            @Nullable String email,
+            int version,
+            OffsetDateTime createdAt,
+            OffsetDateTime updatedAt) {}
+}

@@ -1,0 +1,50 @@
+package org.creditdesk.customers;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where a customer stands on a date, in the customer's currency. Credit limits, holds, escalation
+ * and scores belong to modules that do not exist yet; until they report, the status says so with
+ * nulls and neutral values rather than invented figures.
+ */
+public record CustomerStatus(
+        CreditState creditState,
+        List<String> holdReasons,
+        int escalationLevel,
+        int maxDaysOverdue,
+        BigDecimal overdueAmount,
+        BigDecimal openReceivables,
+        BigDecimal exposure,
+        @Nullable BigDecimal creditLimit,
+        @Nullable BigDecimal available,
+        @Nullable String riskClass,
+        @Nullable Integer score) {
+
+    public CustomerStatus {
+        holdReasons = List.copyOf(holdReasons);
+    }
+
+    /**
+     * Exposure is what the customer owes or has been allowed to order: open receivables plus
+     * released orders, less cash received but not yet applied. It is not floored at zero: a customer
+     * who paid in advance has negative exposure, and hiding that would misstate the headroom.
+     */
+    static CustomerStatus of(ReceivablesSummary receivables) {
+        BigDecimal exposure =
+                receivables.openReceivables().add(receivables.releasedOrders()).subtract(receivables.unappliedCash());
+        return new CustomerStatus(
+                CreditState.ACTIVE,
+                List.of(),
+                0,
+                receivables.maxDaysOverdue(),
+                receivables.overdueAmount(),
+                receivables.openReceivables(),
+                exposure,
+                null,
+                null,
+                null,
+                null);
+    }
+}
