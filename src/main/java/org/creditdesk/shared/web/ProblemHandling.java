@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
 
 /**
  * Turns every refusal of an API request into {@code application/problem+json} (RFC 9457) with the
@@ -69,12 +70,31 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
     @Override
     protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        String detail = e.getMostSpecificCause().getMessage();
-        return problem(
-                HttpStatus.BAD_REQUEST,
-                "Malformed request",
-                "The request body could not be read: " + firstLine(detail),
-                List.of());
+        String detail = "The request body could not be read: "
+                + firstLine(e.getMostSpecificCause().getMessage());
+        List<Violation> violations = jsonField(e)
+                .map(field -> List.of(Violation.field(field, "not a valid value for this field")))
+                .orElse(List.of());
+        return problem(HttpStatus.BAD_REQUEST, "Malformed request", detail, violations);
+    }
+
+    /** The JSON path of the value Jackson could not read, e.g. {@code allocations[0].amount}. */
+    private static java.util.Optional<String> jsonField(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+                StringBuilder path = new StringBuilder();
+                for (JacksonException.Reference reference : jackson.getPath()) {
+                    if (reference.getPropertyName() != null) {
+                        if (!path.isEmpty()) path.append('.');
+                        path.append(reference.getPropertyName());
+                    } else if (reference.getIndex() >= 0) {
+                        path.append('[').append(reference.getIndex()).append(']');
+                    }
+                }
+                return path.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(path.toString());
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     @ExceptionHandler(Exception.class)
