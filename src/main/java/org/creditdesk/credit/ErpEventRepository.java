@@ -5,6 +5,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 @Repository
@@ -34,7 +35,10 @@ class ErpEventRepository {
 
     ErpEventRepository(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
-        this.json = json;
+        // Amounts in stored JSON are exact decimals; reading them as doubles would round them.
+        this.json = json.rebuild()
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .build();
     }
 
     long insert(ErpEventType type, String customerCode, @Nullable String orderNo, OffsetDateTime at, String payload) {
