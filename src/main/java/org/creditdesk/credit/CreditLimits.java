@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.creditdesk.customers.CustomerRef;
 import org.creditdesk.customers.Customers;
 import org.creditdesk.identity.Caller;
@@ -158,15 +160,17 @@ public class CreditLimits {
         return request;
     }
 
-    /** Whether the caller could approve this request now: not their own, and their authority covers it. */
+    /** The ids of those requests the caller could approve now: pending, not their own, within their authority. */
     @Transactional(readOnly = true)
-    public boolean mayApprove(CreditLimitRequest request, Caller caller) {
-        return request.status() == LimitRequestStatus.PENDING
-                && !request.requestedBy().equals(caller.username())
-                && authorities
-                                .authority()
-                                .decide(caller, AuthorityAction.APPROVE_LIMIT, request.money(), request.areaCode())
-                        instanceof AuthorityDecision.Allowed;
+    public Set<Long> approvableBy(Caller caller, List<CreditLimitRequest> requests) {
+        Authority authority = authorities.authority();
+        return requests.stream()
+                .filter(r -> r.status() == LimitRequestStatus.PENDING)
+                .filter(r -> !r.requestedBy().equals(caller.username()))
+                .filter(r -> authority.decide(caller, AuthorityAction.APPROVE_LIMIT, r.money(), r.areaCode())
+                        instanceof AuthorityDecision.Allowed)
+                .map(CreditLimitRequest::id)
+                .collect(Collectors.toSet());
     }
 
     @Transactional(readOnly = true)

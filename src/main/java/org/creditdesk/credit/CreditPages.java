@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.creditdesk.identity.Caller;
 import org.creditdesk.identity.Callers;
 import org.creditdesk.identity.Role;
@@ -137,10 +138,12 @@ class CreditPages {
     String inbox(@RequestParam(required = false) @Nullable LimitRequestStatus status, Model model) {
         Caller caller = callers.current();
         LimitRequestStatus shown = status == null ? LimitRequestStatus.PENDING : status;
+        List<CreditLimitRequest> requests = limits.requests(shown, caller);
+        Set<Long> approvable = limits.approvableBy(caller, requests);
         model.addAttribute(
                 "rows",
-                limits.requests(shown, caller).stream()
-                        .map(r -> new InboxRow(r, limits.mayApprove(r, caller)))
+                requests.stream()
+                        .map(r -> new InboxRow(r, approvable.contains(r.id())))
                         .toList());
         model.addAttribute("status", shown);
         model.addAttribute("statuses", LimitRequestStatus.values());

@@ -309,4 +309,20 @@ class CreditLimitsIntegrationTests {
 
         assertThat(inbox).containsSubsequence(second.id(), first.id());
     }
+
+    @Test
+    void the_inbox_offers_approval_only_to_other_users_whose_authority_covers_the_amount() {
+        CreditLimitRequest small = request(REP, "1000");
+        String other = CreditFixtures.customer(jdbc, "EAST", "VOLUME");
+        CreditLimitRequest large = limits.request(
+                other,
+                new NewLimitRequest(new BigDecimal("5000000"), null, null, today.plusDays(90), null, "big", null),
+                REP);
+        List<CreditLimitRequest> both = List.of(small, large);
+
+        assertThat(limits.approvableBy(SALES_MANAGER, both)).containsExactly(small.id());
+        assertThat(limits.approvableBy(CREDIT_MANAGER, both)).containsExactly(small.id());
+        assertThat(limits.approvableBy(GENERAL_MANAGER, both)).containsExactlyInAnyOrder(small.id(), large.id());
+        assertThat(limits.approvableBy(REP, both)).isEmpty();
+    }
 }
