@@ -41,18 +41,12 @@ class CustomerJourneyBrowserTests {
                 .uri("/customers/{code}", code)
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of(
-                        "name",
-                        name,
-                        "area",
-                        "EAST",
-                        "businessGroup",
-                        "VOLUME",
-                        "paymentTermDays",
-                        30,
-                        "currency",
-                        "CNY",
-                        "people",
-                        List.of(Map.of("name", "Wang Lei", "role", "LEGAL_REPRESENTATIVE"))))
+                        "name", name,
+                        "area", "EAST",
+                        "businessGroup", "VOLUME",
+                        "paymentTermDays", 30,
+                        "currency", "CNY",
+                        "people", List.of(Map.of("name", "Wang Lei", "role", "LEGAL_REPRESENTATIVE"))))
                 .retrieve()
                 .toBodilessEntity();
         api.post()
