@@ -1,0 +1,255 @@
+package org.creditdesk.credit;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.creditdesk.identity.Caller;
+import org.creditdesk.identity.Callers;
+import org.creditdesk.identity.Role;
+import org.creditdesk.shared.ProblemException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The credit pages: policy and authority settings, the limit request inbox, and the customer credit
+ * panel the customer page loads with htmx. Refusals are shown on the page, not as problem+json.
+ */
+@Controller
+class CreditPages {
+
+    private final CreditPolicies policies;
+    private final AuthorityMatrices authorities;
+    private final CreditLimits limits;
+    private final Callers callers;
+
+    CreditPages(CreditPolicies policies, AuthorityMatrices authorities, CreditLimits limits, Callers callers) {
+        this.policies = policies;
+        this.authorities = authorities;
+        this.limits = limits;
+        this.callers = callers;
+    }
+
+    /** A refusal as the page shows it. */
+    record Refusal(String message, List<String> details) {
+        static Refusal of(ProblemException e) {
+            return new Refusal(
+                    String.valueOf(e.getMessage()),
+                    e.violations().stream()
+                            .map(v -> v.field() == null ? v.message() : v.field() + ": " + v.message())
+                            .toList());
+        }
+    }
+
+    // Policy ---------------------------------------------------------------------------------------
+
+    @GetMapping("/settings/credit-policy")
+    String policy(Model model) {
+        Caller caller = callers.current();
+        model.addAttribute("policy", policies.current());
+        model.addAttribute("modes", PolicyMode.values());
+        model.addAttribute("editable", Permissions.has(caller, Permissions.POLICY_EDITORS));
+        return "credit/policy";
+    }
+
+    @PostMapping("/settings/credit-policy")
+    String changePolicy(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        List<CreditPolicyInput.Step> ladder = new ArrayList<>();
+        for (int level = 1; level <= CreditPolicyRules.LEVELS; level++) {
+            ladder.add(new CreditPolicyInput.Step(level, integer(form.get("fromDays" + level))));
+        }
+        CreditPolicyInput input = new CreditPolicyInput(
+                form.get("mode"),
+                decimal(form.get("salesApprovalLimit")),
+                decimal(form.get("creditManagerCeiling")),
+                integer(form.get("graceDays")),
+                integer(form.get("chequeClearingDays")),
+                ladder,
+                CreditLimits.blankToNull(form.get("reason")));
+        try {
+            policies.change(input, callers.current());
+        } catch (ProblemException e) {
+            model.addAttribute("refusal", Refusal.of(e));
+            return policy(model);
+        }
+        redirect.addFlashAttribute("saved", true);
+        return "redirect:/settings/credit-policy";
+    }
+
+    // Authority matrix -----------------------------------------------------------------------------
+
+    @GetMapping("/settings/authority")
+    String authority(Model model) {
+        Caller caller = callers.current();
+        Map<String, AuthorityRows.Row> cells = new LinkedHashMap<>();
+        for (AuthorityRows.Row row : AuthorityRows.of(authorities.current()).rules()) {
+            cells.put(row.mode() + "." + row.action() + "." + row.role(), row);
+        }
+        model.addAttribute("cells", cells);
+        model.addAttribute("policy", policies.current());
+        model.addAttribute("modes", PolicyMode.values());
+        model.addAttribute("actions", AuthorityAction.values());
+        model.addAttribute("roles", Role.values());
+        model.addAttribute(
+                "ceilings", List.of("UNLIMITED", "SALES_APPROVAL_LIMIT", "CREDIT_MANAGER_CEILING", "AMOUNT"));
+        model.addAttribute("editable", Permissions.has(caller, Permissions.MATRIX_EDITORS));
+        return "credit/authority";
+    }
+
+    /** The form has one select per mode, action and role ("NONE" = no authority) and an amount beside it. */
+    @PostMapping("/settings/authority")
+    String changeAuthority(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        List<AuthorityRuleInput> rows = new ArrayList<>();
+        for (PolicyMode mode : PolicyMode.values()) {
+            for (AuthorityAction action : AuthorityAction.values()) {
+                for (Role role : Role.values()) {
+                    String key = mode + "." + action + "." + role;
+                    String upTo = form.getOrDefault("upTo." + key, "NONE");
+                    if (upTo.equals("NONE")) continue;
+                    BigDecimal amount = upTo.equals("AMOUNT") ? decimal(form.get("maxAmount." + key)) : null;
+                    rows.add(new AuthorityRuleInput(mode.name(), action.name(), role.name(), upTo, amount));
+                }
+            }
+        }
+        try {
+            authorities.replace(rows, CreditLimits.blankToNull(form.get("reason")), callers.current());
+        } catch (ProblemException e) {
+            model.addAttribute("refusal", Refusal.of(e));
+            return authority(model);
+        }
+        redirect.addFlashAttribute("saved", true);
+        return "redirect:/settings/authority";
+    }
+
+    // Limit request inbox --------------------------------------------------------------------------
+
+    record InboxRow(CreditLimitRequest request, boolean mayApprove) {}
+
+    @GetMapping("/credit/limit-requests")
+    String inbox(@RequestParam(required = false) @Nullable LimitRequestStatus status, Model model) {
+        Caller caller = callers.current();
+        LimitRequestStatus shown = status == null ? LimitRequestStatus.PENDING : status;
+        List<CreditLimitRequest> requests = limits.requests(shown, caller);
+        Set<Long> approvable = limits.approvableBy(caller, requests);
+        model.addAttribute(
+                "rows",
+                requests.stream()
+                        .map(r -> new InboxRow(r, approvable.contains(r.id())))
+                        .toList());
+        model.addAttribute("status", shown);
+        model.addAttribute("statuses", LimitRequestStatus.values());
+        return "credit/inbox";
+    }
+
+    @PostMapping("/credit/limit-requests/{id}/approve")
+    String approve(
+            @PathVariable long id,
+            @RequestParam(required = false) @Nullable String comment,
+            RedirectAttributes redirect) {
+        try {
+            limits.approve(id, comment, callers.current());
+            redirect.addFlashAttribute("done", "credit.inbox.approved");
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("refusal", Refusal.of(e));
+        }
+        return "redirect:/credit/limit-requests";
+    }
+
+    @PostMapping("/credit/limit-requests/{id}/reject")
+    String reject(
+            @PathVariable long id,
+            @RequestParam(required = false) @Nullable String comment,
+            RedirectAttributes redirect) {
+        try {
+            limits.reject(id, comment, callers.current());
+            redirect.addFlashAttribute("done", "credit.inbox.rejected");
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("refusal", Refusal.of(e));
+        }
+        return "redirect:/credit/limit-requests";
+    }
+
+    // Customer credit panel (htmx fragment) -------------------------------------------------------
+
+    @GetMapping("/customers/{code}/fragments/credit")
+    String panel(@PathVariable String code, @RequestParam(required = false) @Nullable LocalDate asOf, Model model) {
+        Caller caller = callers.current();
+        model.addAttribute("overview", limits.overview(code, asOf, caller));
+        model.addAttribute("mayRequest", Permissions.has(caller, Permissions.LIMIT_REQUESTERS));
+        model.addAttribute("securityTypes", SecurityType.values());
+        model.addAttribute("mayAddSecurity", Permissions.has(caller, Permissions.SECURITY_KEEPERS));
+        return "credit/panel :: panel";
+    }
+
+    @PostMapping("/customers/{code}/fragments/credit/limit-requests")
+    String requestFromPanel(@PathVariable String code, @RequestParam Map<String, String> form, Model model) {
+        NewLimitRequest input = new NewLimitRequest(
+                decimal(form.get("amount")),
+                CreditLimits.blankToNull(form.get("currency")),
+                date(form.get("validFrom")),
+                date(form.get("validUntil")),
+                date(form.get("reviewOn")),
+                form.get("reason"),
+                CreditLimits.blankToNull(form.get("contractNo")));
+        try {
+            limits.request(code, input, callers.current());
+            model.addAttribute("done", "credit.panel.requested");
+        } catch (ProblemException e) {
+            model.addAttribute("refusal", Refusal.of(e));
+        }
+        return panel(code, null, model);
+    }
+
+    @PostMapping("/customers/{code}/fragments/credit/securities")
+    String securityFromPanel(@PathVariable String code, @RequestParam Map<String, String> form, Model model) {
+        NewSecurity input = new NewSecurity(
+                form.get("type"),
+                decimal(form.get("amount")),
+                CreditLimits.blankToNull(form.get("currency")),
+                date(form.get("expiresOn")),
+                CreditLimits.blankToNull(form.get("reference")),
+                CreditLimits.blankToNull(form.get("contractNo")));
+        try {
+            limits.addSecurity(code, input, callers.current());
+            model.addAttribute("done", "credit.panel.securityAdded");
+        } catch (ProblemException e) {
+            model.addAttribute("refusal", Refusal.of(e));
+        }
+        return panel(code, null, model);
+    }
+
+    // Form values arrive as text; unreadable ones become missing and the rules name the field.
+
+    private static @Nullable BigDecimal decimal(@Nullable String text) {
+        try {
+            return text == null || text.isBlank() ? null : new BigDecimal(text.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static @Nullable Integer integer(@Nullable String text) {
+        try {
+            return text == null || text.isBlank() ? null : Integer.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static @Nullable LocalDate date(@Nullable String text) {
+        try {
+            return text == null || text.isBlank() ? null : LocalDate.parse(text.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package org.creditdesk.credit;
+
+import java.time.OffsetDateTime;
+import java.util.Currency;
+import java.util.List;
+import org.creditdesk.shared.Money;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class CreditPolicyRepository {
+
+    private static final String LOAD = """
+            SELECT mode, sales_approval_limit, credit_manager_ceiling, grace_days, cheque_clearing_days
+            FROM credit_policy
+            WHERE id = 1
+            """;
+    private static final String LOCK = "SELECT id FROM credit_policy WHERE id = 1 FOR UPDATE";
+    private static final String LADDER = """
+            SELECT level, from_days FROM credit_policy_escalation ORDER BY level
+            """;
+    private static final String SAVE = """
+            UPDATE credit_policy
+            SET mode = :mode, sales_approval_limit = :salesApprovalLimit, credit_manager_ceiling = :ceiling,
+                grace_days = :graceDays, cheque_clearing_days = :clearingDays,
+                updated_at = :at, updated_by = :by
+            WHERE id = 1
+            """;
+    private static final String SAVE_LADDER = """
+            INSERT INTO credit_policy_escalation (level, from_days)
+            SELECT level, from_days
+            FROM unnest(CAST(:levels AS smallint[]), CAST(:fromDays AS integer[])) AS s (level, from_days)
+            ON CONFLICT (level) DO UPDATE SET from_days = EXCLUDED.from_days
+            """;
+    private static final String DROP_EXTRA_LEVELS = """
+            DELETE FROM credit_policy_escalation WHERE NOT (level = ANY(CAST(:levels AS smallint[])))
+            """;
+
+    private final JdbcClient jdbc;
+
+    CreditPolicyRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    CreditPolicy load(Currency currency) {
+        List<EscalationStep> ladder = jdbc.sql(LADDER)
+                .query((rs, n) -> new EscalationStep(rs.getInt("level"), rs.getInt("from_days")))
+                .list();
+        return jdbc.sql(LOAD)
+                .query((rs, n) -> new CreditPolicy(
+                        PolicyMode.valueOf(rs.getString("mode")),
+                        new Money(rs.getBigDecimal("sales_approval_limit"), currency),
+                        new Money(rs.getBigDecimal("credit_manager_ceiling"), currency),
+                        rs.getInt("grace_days"),
+                        rs.getInt("cheque_clearing_days"),
+                        ladder))
+                .single();
+    }
+
+    /** Serialises policy changes so that each audit row's "before" is what the change replaced. */
+    void lock() {
+        jdbc.sql(LOCK).query(Integer.class).single();
+    }
+
+    void save(CreditPolicy policy, String by, OffsetDateTime at) {
+        jdbc.sql(SAVE)
+                .param("mode", policy.mode().name())
+                .param("salesApprovalLimit", policy.salesApprovalLimit().amount())
+                .param("ceiling", policy.creditManagerCeiling().amount())
+                .param("graceDays", policy.graceDays())
+                .param("clearingDays", policy.chequeClearingDays())
+                .param("at", at)
+                .param("by", by)
+                .update();
+        Short[] levels =
+                policy.escalation().stream().map(s -> (short) s.level()).toArray(Short[]::new);
+        Integer[] fromDays =
+                policy.escalation().stream().map(EscalationStep::fromDays).toArray(Integer[]::new);
+        jdbc.sql(DROP_EXTRA_LEVELS).param("levels", levels).update();
+        jdbc.sql(SAVE_LADDER)
+                .param("levels", levels)
+                .param("fromDays", fromDays)
+                .update();
+    }
+}

@@ -1,0 +1,7 @@
+package org.creditdesk.credit;
+
+public enum LimitRequestStatus {
+    PENDING,
+    APPROVED,
+    REJECTED
+}
