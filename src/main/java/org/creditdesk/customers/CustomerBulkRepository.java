@@ -18,7 +18,7 @@ class CustomerBulkRepository {
     private static final String REJECT_INVALID = """
             WITH duplicate AS (
                 SELECT code FROM %1$s WHERE code <> '' GROUP BY code HAVING count(*) > 1
-            ), r AS (
+            ), r AS MATERIALIZED (
                 SELECT s.line, s.code, s.name, s.established_on, s.area, s.business_group, s.payment_term_days,
                        coalesce(nullif(s.currency, ''), :base) AS currency, s.email,
                        import_date(s.established_on) AS established, import_integer(s.payment_term_days) AS term_days,
