@@ -26,53 +26,58 @@ class CustomerBulkRepository {
                 FROM %1$s s
             )
             INSERT INTO %2$s (line, position, field, message)
-            SELECT r.line, v.position, v.field, v.message
-            FROM r
-            LEFT JOIN duplicate d ON d.code = r.code
-            LEFT JOIN customer c ON c.code = r.code
-            CROSS JOIN LATERAL (VALUES
-                (1, 'code', CASE
-                     WHEN coalesce(r.code, '') = '' THEN 'is required'
-                     WHEN d.code IS NOT NULL THEN 'customer ' || r.code || ' appears more than once in the file'
-                     WHEN c.id IS NOT NULL AND cardinality(CAST(:areas AS text[])) > 0
-                          AND NOT c.area_code = ANY(CAST(:areas AS text[]))
-                         THEN 'customer ' || r.code || ' is outside your areas'
-                END),
-                (2, 'name', CASE WHEN coalesce(r.name, '') = '' THEN 'is required' END),
-                (3, 'establishedOn', CASE
-                     WHEN coalesce(r.established_on, '') <> '' AND r.established IS NULL
-                         THEN '''' || r.established_on || ''' is not a date yyyy-MM-dd'
-                END),
-                (4, 'area', CASE
-                     WHEN coalesce(r.area, '') = '' THEN 'is required'
-                     WHEN cardinality(CAST(:areas AS text[])) > 0 AND NOT r.area = ANY(CAST(:areas AS text[]))
-                         THEN 'area ' || r.area || ' is outside your areas'
-                END),
-                (5, 'businessGroup', CASE
-                     WHEN coalesce(r.business_group, '') = '' THEN 'is required'
-                     WHEN r.business_group NOT IN ('VOLUME', 'VALUE_ADDED')
-                         THEN '''' || r.business_group || ''' is not one of VOLUME, VALUE_ADDED'
-                END),
-                (6, 'paymentTermDays', CASE
-                     WHEN coalesce(r.payment_term_days, '') = '' THEN 'is required'
-                     WHEN r.term_days IS NULL OR r.term_days > 3650
-                         THEN '''' || r.payment_term_days || ''' is not a number of days from 0 to 3650'
-                END),
-                (7, 'currency', CASE
-                     WHEN NOT r.currency = ANY(CAST(:known AS text[]))
-                         THEN '''' || r.currency || ''' is not an ISO 4217 currency'
-                END),
-                (8, 'email', CASE
-                     WHEN coalesce(r.email, '') <> '' AND r.email !~ '^[^@[:space:]]+@[^@[:space:]]+[.][^@[:space:]]+$'
-                         THEN '''' || r.email || ''' is not an e-mail address'
-                END),
-                (9, 'people', CASE
-                     WHEN r.bad_person IS NOT NULL
-                         THEN '''' || r.bad_person || ''' is not ROLE:name:idNo with ROLE one of LEGAL_REPRESENTATIVE, '
-                              || 'DIRECTOR, SHAREHOLDER, GENERAL_MANAGER'
-                END)
-            ) AS v (position, field, message)
-            WHERE v.message IS NOT NULL
+            SELECT p.line, v.position, v.field, v.message
+            FROM (
+                -- each message computed once per row; OFFSET 0 keeps the filter below out of here
+                SELECT r.line,
+                       CASE
+                         WHEN coalesce(r.code, '') = '' THEN 'is required'
+                         WHEN d.code IS NOT NULL THEN 'customer ' || r.code || ' appears more than once in the file'
+                         WHEN c.id IS NOT NULL AND cardinality(CAST(:areas AS text[])) > 0
+                              AND NOT c.area_code = ANY(CAST(:areas AS text[]))
+                             THEN 'customer ' || r.code || ' is outside your areas'
+                    END AS m1,
+                       CASE WHEN coalesce(r.name, '') = '' THEN 'is required' END AS m2,
+                       CASE
+                         WHEN coalesce(r.established_on, '') <> '' AND r.established IS NULL
+                             THEN '''' || r.established_on || ''' is not a date yyyy-MM-dd'
+                    END AS m3,
+                       CASE
+                         WHEN coalesce(r.area, '') = '' THEN 'is required'
+                         WHEN cardinality(CAST(:areas AS text[])) > 0 AND NOT r.area = ANY(CAST(:areas AS text[]))
+                             THEN 'area ' || r.area || ' is outside your areas'
+                    END AS m4,
+                       CASE
+                         WHEN coalesce(r.business_group, '') = '' THEN 'is required'
+                         WHEN r.business_group NOT IN ('VOLUME', 'VALUE_ADDED')
+                             THEN '''' || r.business_group || ''' is not one of VOLUME, VALUE_ADDED'
+                    END AS m5,
+                       CASE
+                         WHEN coalesce(r.payment_term_days, '') = '' THEN 'is required'
+                         WHEN r.term_days IS NULL OR r.term_days > 3650
+                             THEN '''' || r.payment_term_days || ''' is not a number of days from 0 to 3650'
+                    END AS m6,
+                       CASE
+                         WHEN r.currency <> :base AND NOT r.currency = ANY(CAST(:known AS text[]))
+                             THEN '''' || r.currency || ''' is not an ISO 4217 currency'
+                    END AS m7,
+                       CASE
+                         WHEN coalesce(r.email, '') <> '' AND r.email !~ '^[^@[:space:]]+@[^@[:space:]]+[.][^@[:space:]]+$'
+                             THEN '''' || r.email || ''' is not an e-mail address'
+                    END AS m8,
+                       CASE
+                         WHEN r.bad_person IS NOT NULL
+                             THEN '''' || r.bad_person || ''' is not ROLE:name:idNo with ROLE one of LEGAL_REPRESENTATIVE, '
+                                  || 'DIRECTOR, SHAREHOLDER, GENERAL_MANAGER'
+                    END AS m9
+                FROM r
+                LEFT JOIN duplicate d ON d.code = r.code
+                LEFT JOIN customer c ON c.code = r.code
+                OFFSET 0
+            ) p
+            CROSS JOIN LATERAL (VALUES (1, 'code', p.m1), (2, 'name', p.m2), (3, 'establishedOn', p.m3), (4, 'area', p.m4), (5, 'businessGroup', p.m5), (6, 'paymentTermDays', p.m6), (7, 'currency', p.m7), (8, 'email', p.m8), (9, 'people', p.m9))
+                AS v (position, field, message)
+            WHERE num_nonnulls(p.m1, p.m2, p.m3, p.m4, p.m5, p.m6, p.m7, p.m8, p.m9) > 0 AND v.message IS NOT NULL
             """;
 
     private static final String DISTINCT_AREAS = "SELECT DISTINCT area FROM %1$s ORDER BY area";

@@ -37,40 +37,45 @@ class LedgerBulkRepository {
                 %3$s
             )
             INSERT INTO %2$s (line, position, field, message)
-            SELECT r.line, v.position, v.field, v.message
-            FROM r
-            LEFT JOIN duplicate d ON d.order_no = r.order_no
-            LEFT JOIN sales_order o ON o.order_no = r.order_no
-            CROSS JOIN LATERAL (VALUES
-                (1, 'orderNo', CASE
-                     WHEN coalesce(r.order_no, '') = '' THEN 'is required'
-                     WHEN d.order_no IS NOT NULL THEN 'order ' || r.order_no || ' appears more than once in the file'
-                     WHEN o.id IS NOT NULL AND r.customer_id IS NOT NULL AND r.ordered_on IS NOT NULL AND r.money IS NOT NULL
-                          AND (o.customer_id, o.order_date, o.amount, CAST(o.currency AS text), o.product_line, o.contract_no)
-                              IS DISTINCT FROM (r.customer_id, r.ordered_on, r.money, r.currency, r.product_line, r.contract_no)
-                         THEN 'order ' || r.order_no || ' already exists with different content'
-                END),
-                (2, 'customerCode', CASE
-                     WHEN coalesce(r.customer_code, '') = '' THEN 'is required'
-                     WHEN r.customer_id IS NULL THEN 'unknown customer ' || r.customer_code
-                END),
-                (3, 'orderDate', CASE
-                     WHEN coalesce(r.order_date, '') = '' THEN 'is required'
-                     WHEN r.ordered_on IS NULL THEN '''' || r.order_date || ''' is not a date yyyy-MM-dd'
-                END),
-                (4, 'amount', CASE
-                     WHEN coalesce(r.amount, '') = '' THEN 'is required'
-                     WHEN r.money IS NULL THEN '''' || r.amount || ''' is not an amount with at most 2 decimals'
-                     WHEN r.money <= 0 THEN 'must be positive'
-                     WHEN r.currency = ANY(CAST(:whole AS text[])) AND r.money <> trunc(r.money)
-                         THEN r.currency || ' amounts take no decimals'
-                END),
-                (5, 'currency', CASE
-                     WHEN NOT r.currency = ANY(CAST(:known AS text[]))
-                         THEN '''' || r.currency || ''' is not an ISO 4217 currency'
-                END)
-            ) AS v (position, field, message)
-            WHERE v.message IS NOT NULL
+            SELECT p.line, v.position, v.field, v.message
+            FROM (
+                -- each message computed once per row; OFFSET 0 keeps the filter below out of here
+                SELECT r.line,
+                       CASE
+                         WHEN coalesce(r.order_no, '') = '' THEN 'is required'
+                         WHEN d.order_no IS NOT NULL THEN 'order ' || r.order_no || ' appears more than once in the file'
+                         WHEN o.id IS NOT NULL AND r.customer_id IS NOT NULL AND r.ordered_on IS NOT NULL AND r.money IS NOT NULL
+                              AND (o.customer_id, o.order_date, o.amount, CAST(o.currency AS text), o.product_line, o.contract_no)
+                                  IS DISTINCT FROM (r.customer_id, r.ordered_on, r.money, r.currency, r.product_line, r.contract_no)
+                             THEN 'order ' || r.order_no || ' already exists with different content'
+                    END AS m1,
+                       CASE
+                         WHEN coalesce(r.customer_code, '') = '' THEN 'is required'
+                         WHEN r.customer_id IS NULL THEN 'unknown customer ' || r.customer_code
+                    END AS m2,
+                       CASE
+                         WHEN coalesce(r.order_date, '') = '' THEN 'is required'
+                         WHEN r.ordered_on IS NULL THEN '''' || r.order_date || ''' is not a date yyyy-MM-dd'
+                    END AS m3,
+                       CASE
+                         WHEN coalesce(r.amount, '') = '' THEN 'is required'
+                         WHEN r.money IS NULL THEN '''' || r.amount || ''' is not an amount with at most 2 decimals'
+                         WHEN r.money <= 0 THEN 'must be positive'
+                         WHEN r.money <> trunc(r.money) AND r.currency = ANY(CAST(:whole AS text[]))
+                             THEN r.currency || ' amounts take no decimals'
+                    END AS m4,
+                       CASE
+                         WHEN r.currency <> :base AND NOT r.currency = ANY(CAST(:known AS text[]))
+                             THEN '''' || r.currency || ''' is not an ISO 4217 currency'
+                    END AS m5
+                FROM r
+                LEFT JOIN duplicate d ON d.order_no = r.order_no
+                LEFT JOIN sales_order o ON o.order_no = r.order_no
+                OFFSET 0
+            ) p
+            CROSS JOIN LATERAL (VALUES (1, 'orderNo', p.m1), (2, 'customerCode', p.m2), (3, 'orderDate', p.m3), (4, 'amount', p.m4), (5, 'currency', p.m5))
+                AS v (position, field, message)
+            WHERE num_nonnulls(p.m1, p.m2, p.m3, p.m4, p.m5) > 0 AND v.message IS NOT NULL
             """;
 
     private static final String MERGE_ORDERS = """
@@ -97,53 +102,58 @@ class LedgerBulkRepository {
                 %3$s
             )
             INSERT INTO %2$s (line, position, field, message)
-            SELECT r.line, v.position, v.field, v.message
-            FROM r
-            LEFT JOIN duplicate d ON d.invoice_no = r.invoice_no
-            LEFT JOIN invoice i ON i.invoice_no = r.invoice_no
-            LEFT JOIN sales_order o ON o.order_no = r.order_no
-            CROSS JOIN LATERAL (VALUES
-                (1, 'invoiceNo', CASE
-                     WHEN coalesce(r.invoice_no, '') = '' THEN 'is required'
-                     WHEN d.invoice_no IS NOT NULL THEN 'invoice ' || r.invoice_no || ' appears more than once in the file'
-                     WHEN i.id IS NOT NULL AND r.customer_id IS NOT NULL AND r.issued_on IS NOT NULL AND r.due_on IS NOT NULL
-                          AND r.money IS NOT NULL
-                          AND (i.customer_id, i.order_no, i.issue_date, i.due_date, i.amount, CAST(i.currency AS text),
-                               i.product_line)
-                              IS DISTINCT FROM (r.customer_id, r.order_no, r.issued_on, r.due_on, r.money, r.currency,
-                                                r.product_line)
-                         THEN 'invoice ' || r.invoice_no || ' already exists with different content'
-                END),
-                (2, 'customerCode', CASE
-                     WHEN coalesce(r.customer_code, '') = '' THEN 'is required'
-                     WHEN r.customer_id IS NULL THEN 'unknown customer ' || r.customer_code
-                END),
-                (3, 'orderNo', CASE
-                     WHEN o.id IS NOT NULL AND r.customer_id IS NOT NULL AND o.customer_id <> r.customer_id
-                         THEN 'order ' || r.order_no || ' belongs to another customer'
-                END),
-                (4, 'issueDate', CASE
-                     WHEN coalesce(r.issue_date, '') = '' THEN 'is required'
-                     WHEN r.issued_on IS NULL THEN '''' || r.issue_date || ''' is not a date yyyy-MM-dd'
-                END),
-                (5, 'dueDate', CASE
-                     WHEN coalesce(r.due_date, '') = '' THEN 'is required'
-                     WHEN r.due_on IS NULL THEN '''' || r.due_date || ''' is not a date yyyy-MM-dd'
-                     WHEN r.due_on < r.issued_on THEN 'is before the issue date'
-                END),
-                (6, 'amount', CASE
-                     WHEN coalesce(r.amount, '') = '' THEN 'is required'
-                     WHEN r.money IS NULL THEN '''' || r.amount || ''' is not an amount with at most 2 decimals'
-                     WHEN r.money <= 0 THEN 'must be positive'
-                     WHEN r.currency = ANY(CAST(:whole AS text[])) AND r.money <> trunc(r.money)
-                         THEN r.currency || ' amounts take no decimals'
-                END),
-                (7, 'currency', CASE
-                     WHEN NOT r.currency = ANY(CAST(:known AS text[]))
-                         THEN '''' || r.currency || ''' is not an ISO 4217 currency'
-                END)
-            ) AS v (position, field, message)
-            WHERE v.message IS NOT NULL
+            SELECT p.line, v.position, v.field, v.message
+            FROM (
+                -- each message computed once per row; OFFSET 0 keeps the filter below out of here
+                SELECT r.line,
+                       CASE
+                         WHEN coalesce(r.invoice_no, '') = '' THEN 'is required'
+                         WHEN d.invoice_no IS NOT NULL THEN 'invoice ' || r.invoice_no || ' appears more than once in the file'
+                         WHEN i.id IS NOT NULL AND r.customer_id IS NOT NULL AND r.issued_on IS NOT NULL AND r.due_on IS NOT NULL
+                              AND r.money IS NOT NULL
+                              AND (i.customer_id, i.order_no, i.issue_date, i.due_date, i.amount, CAST(i.currency AS text),
+                                   i.product_line)
+                                  IS DISTINCT FROM (r.customer_id, r.order_no, r.issued_on, r.due_on, r.money, r.currency,
+                                                    r.product_line)
+                             THEN 'invoice ' || r.invoice_no || ' already exists with different content'
+                    END AS m1,
+                       CASE
+                         WHEN coalesce(r.customer_code, '') = '' THEN 'is required'
+                         WHEN r.customer_id IS NULL THEN 'unknown customer ' || r.customer_code
+                    END AS m2,
+                       CASE
+                         WHEN o.id IS NOT NULL AND r.customer_id IS NOT NULL AND o.customer_id <> r.customer_id
+                             THEN 'order ' || r.order_no || ' belongs to another customer'
+                    END AS m3,
+                       CASE
+                         WHEN coalesce(r.issue_date, '') = '' THEN 'is required'
+                         WHEN r.issued_on IS NULL THEN '''' || r.issue_date || ''' is not a date yyyy-MM-dd'
+                    END AS m4,
+                       CASE
+                         WHEN coalesce(r.due_date, '') = '' THEN 'is required'
+                         WHEN r.due_on IS NULL THEN '''' || r.due_date || ''' is not a date yyyy-MM-dd'
+                         WHEN r.due_on < r.issued_on THEN 'is before the issue date'
+                    END AS m5,
+                       CASE
+                         WHEN coalesce(r.amount, '') = '' THEN 'is required'
+                         WHEN r.money IS NULL THEN '''' || r.amount || ''' is not an amount with at most 2 decimals'
+                         WHEN r.money <= 0 THEN 'must be positive'
+                         WHEN r.money <> trunc(r.money) AND r.currency = ANY(CAST(:whole AS text[]))
+                             THEN r.currency || ' amounts take no decimals'
+                    END AS m6,
+                       CASE
+                         WHEN r.currency <> :base AND NOT r.currency = ANY(CAST(:known AS text[]))
+                             THEN '''' || r.currency || ''' is not an ISO 4217 currency'
+                    END AS m7
+                FROM r
+                LEFT JOIN duplicate d ON d.invoice_no = r.invoice_no
+                LEFT JOIN invoice i ON i.invoice_no = r.invoice_no
+                LEFT JOIN sales_order o ON o.order_no = r.order_no
+                OFFSET 0
+            ) p
+            CROSS JOIN LATERAL (VALUES (1, 'invoiceNo', p.m1), (2, 'customerCode', p.m2), (3, 'orderNo', p.m3), (4, 'issueDate', p.m4), (5, 'dueDate', p.m5), (6, 'amount', p.m6), (7, 'currency', p.m7))
+                AS v (position, field, message)
+            WHERE num_nonnulls(p.m1, p.m2, p.m3, p.m4, p.m5, p.m6, p.m7) > 0 AND v.message IS NOT NULL
             """;
 
     /**
@@ -183,54 +193,59 @@ class LedgerBulkRepository {
                 %3$s
             )
             INSERT INTO %2$s (line, position, field, message)
-            SELECT r.line, v.position, v.field, v.message
-            FROM r
-            LEFT JOIN duplicate d ON d.payment_no = r.payment_no
-            LEFT JOIN payment p ON p.payment_no = r.payment_no
-            LEFT JOIN invoice i ON i.invoice_no = r.invoice_no
-            CROSS JOIN LATERAL (VALUES
-                (1, 'paymentNo', CASE
-                     WHEN coalesce(r.payment_no, '') = '' THEN 'is required'
-                     WHEN d.payment_no IS NOT NULL THEN 'payment ' || r.payment_no || ' appears more than once in the file'
-                     WHEN p.id IS NOT NULL AND r.customer_id IS NOT NULL AND r.received IS NOT NULL AND r.money IS NOT NULL
-                          AND (p.customer_id, p.received_on, p.amount, CAST(p.currency AS text), p.method, p.cheque_no)
-                              IS DISTINCT FROM (r.customer_id, r.received, r.money, r.currency, r.method, r.cheque_no)
-                         THEN 'payment ' || r.payment_no || ' already exists with different content'
-                END),
-                (2, 'customerCode', CASE
-                     WHEN coalesce(r.customer_code, '') = '' THEN 'is required'
-                     WHEN r.customer_id IS NULL THEN 'unknown customer ' || r.customer_code
-                END),
-                (3, 'receivedOn', CASE
-                     WHEN coalesce(r.received_on, '') = '' THEN 'is required'
-                     WHEN r.received IS NULL THEN '''' || r.received_on || ''' is not a date yyyy-MM-dd'
-                END),
-                (4, 'amount', CASE
-                     WHEN coalesce(r.amount, '') = '' THEN 'is required'
-                     WHEN r.money IS NULL THEN '''' || r.amount || ''' is not an amount with at most 2 decimals'
-                     WHEN r.money <= 0 THEN 'must be positive'
-                     WHEN r.currency = ANY(CAST(:whole AS text[])) AND r.money <> trunc(r.money)
-                         THEN r.currency || ' amounts take no decimals'
-                END),
-                (5, 'currency', CASE
-                     WHEN NOT r.currency = ANY(CAST(:known AS text[]))
-                         THEN '''' || r.currency || ''' is not an ISO 4217 currency'
-                END),
-                (6, 'method', CASE
-                     WHEN coalesce(r.method, '') = '' THEN 'is required'
-                     WHEN r.method NOT IN ('BANK_TRANSFER', 'CHEQUE', 'CASH', 'BANK_ACCEPTANCE')
-                         THEN '''' || r.method || ''' is not one of BANK_TRANSFER, CHEQUE, CASH, BANK_ACCEPTANCE'
-                END),
-                (7, 'invoiceNo', CASE
-                     WHEN r.invoice_no IS NULL THEN NULL
-                     WHEN i.id IS NULL THEN 'unknown invoice ' || r.invoice_no
-                     WHEN r.customer_id IS NOT NULL AND i.customer_id <> r.customer_id
-                         THEN 'invoice ' || r.invoice_no || ' is not of customer ' || r.customer_code
-                     WHEN CAST(i.currency AS text) <> r.currency
-                         THEN 'invoice ' || r.invoice_no || ' is in ' || i.currency || ', the payment in ' || r.currency
-                END)
-            ) AS v (position, field, message)
-            WHERE v.message IS NOT NULL
+            SELECT p.line, v.position, v.field, v.message
+            FROM (
+                -- each message computed once per row; OFFSET 0 keeps the filter below out of here
+                SELECT r.line,
+                       CASE
+                         WHEN coalesce(r.payment_no, '') = '' THEN 'is required'
+                         WHEN d.payment_no IS NOT NULL THEN 'payment ' || r.payment_no || ' appears more than once in the file'
+                         WHEN p.id IS NOT NULL AND r.customer_id IS NOT NULL AND r.received IS NOT NULL AND r.money IS NOT NULL
+                              AND (p.customer_id, p.received_on, p.amount, CAST(p.currency AS text), p.method, p.cheque_no)
+                                  IS DISTINCT FROM (r.customer_id, r.received, r.money, r.currency, r.method, r.cheque_no)
+                             THEN 'payment ' || r.payment_no || ' already exists with different content'
+                    END AS m1,
+                       CASE
+                         WHEN coalesce(r.customer_code, '') = '' THEN 'is required'
+                         WHEN r.customer_id IS NULL THEN 'unknown customer ' || r.customer_code
+                    END AS m2,
+                       CASE
+                         WHEN coalesce(r.received_on, '') = '' THEN 'is required'
+                         WHEN r.received IS NULL THEN '''' || r.received_on || ''' is not a date yyyy-MM-dd'
+                    END AS m3,
+                       CASE
+                         WHEN coalesce(r.amount, '') = '' THEN 'is required'
+                         WHEN r.money IS NULL THEN '''' || r.amount || ''' is not an amount with at most 2 decimals'
+                         WHEN r.money <= 0 THEN 'must be positive'
+                         WHEN r.money <> trunc(r.money) AND r.currency = ANY(CAST(:whole AS text[]))
+                             THEN r.currency || ' amounts take no decimals'
+                    END AS m4,
+                       CASE
+                         WHEN r.currency <> :base AND NOT r.currency = ANY(CAST(:known AS text[]))
+                             THEN '''' || r.currency || ''' is not an ISO 4217 currency'
+                    END AS m5,
+                       CASE
+                         WHEN coalesce(r.method, '') = '' THEN 'is required'
+                         WHEN r.method NOT IN ('BANK_TRANSFER', 'CHEQUE', 'CASH', 'BANK_ACCEPTANCE')
+                             THEN '''' || r.method || ''' is not one of BANK_TRANSFER, CHEQUE, CASH, BANK_ACCEPTANCE'
+                    END AS m6,
+                       CASE
+                         WHEN r.invoice_no IS NULL THEN NULL
+                         WHEN i.id IS NULL THEN 'unknown invoice ' || r.invoice_no
+                         WHEN r.customer_id IS NOT NULL AND i.customer_id <> r.customer_id
+                             THEN 'invoice ' || r.invoice_no || ' is not of customer ' || r.customer_code
+                         WHEN CAST(i.currency AS text) <> r.currency
+                             THEN 'invoice ' || r.invoice_no || ' is in ' || i.currency || ', the payment in ' || r.currency
+                    END AS m7
+                FROM r
+                LEFT JOIN duplicate d ON d.payment_no = r.payment_no
+                LEFT JOIN payment p ON p.payment_no = r.payment_no
+                LEFT JOIN invoice i ON i.invoice_no = r.invoice_no
+                OFFSET 0
+            ) p
+            CROSS JOIN LATERAL (VALUES (1, 'paymentNo', p.m1), (2, 'customerCode', p.m2), (3, 'receivedOn', p.m3), (4, 'amount', p.m4), (5, 'currency', p.m5), (6, 'method', p.m6), (7, 'invoiceNo', p.m7))
+                AS v (position, field, message)
+            WHERE num_nonnulls(p.m1, p.m2, p.m3, p.m4, p.m5, p.m6, p.m7) > 0 AND v.message IS NOT NULL
             """;
 
     private static final String CREATE_NEW_PAYMENTS = """
