@@ -1,0 +1,245 @@
+package org.creditdesk.imports;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.creditdesk.shared.ProblemException;
+import org.creditdesk.shared.Violation;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.support.SQLExceptionSubclassTranslator;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The import's own tables: a temporary staging table filled by {@code COPY FROM STDIN} straight
+ * from the request body, a temporary table of rejected lines, and the {@code import_run} log.
+ * Temporary tables are private to the transaction's connection, are not written to the WAL and
+ * vanish on commit or rollback, so a refused file leaves nothing behind.
+ */
+@Repository
+class ImportRepository {
+
+    static final String STAGE = "import_stage";
+    static final String REJECTIONS = "import_rejection";
+
+    /** Enough room for the hash aggregates of a file of millions of rows to stay in memory. */
+    private static final String WORK_MEMORY = "SET LOCAL work_mem = '256MB'";
+
+    private static final String CREATE_STAGE =
+            "CREATE TEMP TABLE " + STAGE + " (line BIGINT NOT NULL, %s) ON COMMIT DROP";
+    private static final String CREATE_REJECTIONS = "CREATE TEMP TABLE " + REJECTIONS + """
+             (line BIGINT NOT NULL, position INTEGER NOT NULL, field TEXT, message TEXT NOT NULL) ON COMMIT DROP
+            """;
+    private static final String COPY_STAGE = "COPY " + STAGE + " (line, %s) FROM STDIN";
+    private static final String ANALYZE_STAGE = "ANALYZE " + STAGE;
+    private static final String REJECTION_COUNT = "SELECT count(*) FROM " + REJECTIONS;
+    private static final String FIRST_REJECTIONS = """
+            SELECT line, field, message FROM %s ORDER BY line, position LIMIT :limit
+            """.formatted(REJECTIONS);
+    private static final String DISTINCT_VALUES = """
+            SELECT DISTINCT %1$s FROM %2$s WHERE %1$s <> '' ORDER BY 1
+            """;
+    private static final String RECORD_RUN = """
+            INSERT INTO import_run (kind, imported, unchanged, rows_read, imported_by)
+            VALUES (:kind, :imported, :unchanged, :rowsRead, :importedBy)
+            """;
+
+    private static final int FLUSH_CHARS = 256 * 1024;
+
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+
+    ImportRepository(JdbcClient jdbc, DataSource dataSource) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+    }
+
+    /** What the staging step read: data rows, and the rows too malformed to stage at all. */
+    record Staged(long rows, long malformedRows, List<Violation> malformed) {}
+
+    /**
+     * Reads the header, creates the staging tables and streams every data row into the staging
+     * table. Must run inside the import's transaction.
+     */
+    Staged stage(CsvLayout layout, InputStream csv, int maxReported) {
+        var decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CsvRecordReader records = new CsvRecordReader(new InputStreamReader(csv, decoder));
+        try {
+            List<CsvLayout.Column> header = readHeader(layout, records);
+            createTables(layout);
+            return copyRows(header, records, maxReported);
+        } catch (CharacterCodingException e) {
+            throw ProblemException.ruleViolation(
+                    "The file is not UTF-8", List.of(Violation.line(records.currentLine(), "is not valid UTF-8 text")));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Reading the import file failed", e);
+        }
+    }
+
+    private static List<CsvLayout.Column> readHeader(CsvLayout layout, CsvRecordReader records) throws IOException {
+        if (!records.next()) {
+            throw ProblemException.ruleViolation(
+                    "The file is empty", List.of(Violation.line(1, "the file is empty; expected a header row")));
+        }
+        Map<String, CsvLayout.Column> known = layout.byName();
+        List<Violation> problems = new ArrayList<>();
+        List<CsvLayout.Column> header = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        if (records.defect() != null) problems.add(Violation.line(1, records.defect()));
+        for (String raw : records.fieldsAsStrings()) {
+            String name = raw.strip();
+            CsvLayout.Column column = known.get(name);
+            if (column == null) {
+                problems.add(Violation.line(
+                        1,
+                        name,
+                        "unknown column; expected %s"
+                                .formatted(layout.columns().stream()
+                                        .map(CsvLayout.Column::name)
+                                        .collect(Collectors.joining(",")))));
+            } else if (!seen.add(name)) {
+                problems.add(Violation.line(1, name, "column appears more than once"));
+            } else {
+                header.add(column);
+            }
+        }
+        for (CsvLayout.Column column : layout.columns()) {
+            if (column.required() && !seen.contains(column.name())) {
+                problems.add(Violation.line(1, column.name(), "required column is missing"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw ProblemException.ruleViolation(
+                    "The header row does not fit a %s file"
+                            .formatted(layout.kind().name().toLowerCase(java.util.Locale.ROOT)),
+                    problems);
+        }
+        return header;
+    }
+
+    private void createTables(CsvLayout layout) {
+        jdbc.sql(WORK_MEMORY).update();
+        String columns =
+                layout.columns().stream().map(c -> c.stagingColumn() + " TEXT").collect(Collectors.joining(", "));
+        jdbc.sql(CREATE_STAGE.formatted(columns)).update();
+        jdbc.sql(CREATE_REJECTIONS).update();
+    }
+
+    private Staged copyRows(List<CsvLayout.Column> header, CsvRecordReader records, int maxReported)
+            throws IOException {
+        String columns = header.stream().map(CsvLayout.Column::stagingColumn).collect(Collectors.joining(", "));
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        CopyIn copy = null;
+        try {
+            copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_STAGE.formatted(columns));
+            List<Violation> malformed = new ArrayList<>();
+            long malformedRows = 0;
+            long rows = 0;
+            StringBuilder out = new StringBuilder(FLUSH_CHARS + 4096);
+            while (records.next()) {
+                if (records.isBlank()) continue;
+                rows++;
+                String defect = records.defect();
+                if (defect == null && records.fieldCount() != header.size()) {
+                    defect = "has %d fields, the header has %d".formatted(records.fieldCount(), header.size());
+                }
+                if (defect != null) {
+                    if (malformedRows++ < maxReported) malformed.add(Violation.line(records.line(), defect));
+                    continue;
+                }
+                out.append(records.line());
+                for (int i = 0; i < header.size(); i++) {
+                    out.append('\t');
+                    appendEscaped(out, records.field(i));
+                }
+                out.append('\n');
+                if (out.length() >= FLUSH_CHARS) flush(copy, out);
+            }
+            flush(copy, out);
+            copy.endCopy();
+            copy = null;
+            jdbc.sql(ANALYZE_STAGE).update();
+            return new Staged(rows, malformedRows, malformed);
+        } catch (SQLException e) {
+            var translated = new SQLExceptionSubclassTranslator().translate("COPY into " + STAGE, null, e);
+            throw translated != null ? translated : new UncategorizedSQLException("COPY into " + STAGE, null, e);
+        } finally {
+            if (copy != null && copy.isActive()) {
+                try {
+                    copy.cancelCopy();
+                } catch (SQLException ignored) {
+                    // the transaction rolls back anyway
+                }
+            }
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /** COPY's text format: tab separates columns, newline ends a row, backslash escapes. */
+    private static void appendEscaped(StringBuilder out, CharSequence value) {
+        for (int i = 0, n = value.length(); i < n; i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                default -> out.append(c);
+            }
+        }
+    }
+
+    private static void flush(CopyIn copy, StringBuilder out) throws SQLException {
+        if (out.isEmpty()) return;
+        byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
+        copy.writeToCopy(bytes, 0, bytes.length);
+        out.setLength(0);
+    }
+
+    long rejectionCount() {
+        return jdbc.sql(REJECTION_COUNT).query(Long.class).single();
+    }
+
+    List<Violation> firstRejections(int limit) {
+        return jdbc.sql(FIRST_REJECTIONS)
+                .param("limit", limit)
+                .query((rs, n) -> new Violation(rs.getString("field"), rs.getLong("line"), rs.getString("message")))
+                .list();
+    }
+
+    /** The distinct non-empty values of one staged column (areas, product lines: a handful). */
+    List<String> distinctValues(String stagingColumn) {
+        return jdbc.sql(DISTINCT_VALUES.formatted(stagingColumn, STAGE))
+                .query(String.class)
+                .list();
+    }
+
+    void recordRun(ImportKind kind, int imported, int unchanged, long rowsRead, String importedBy) {
+        jdbc.sql(RECORD_RUN)
+                .param("kind", kind.name())
+                .param("imported", imported)
+                .param("unchanged", unchanged)
+                .param("rowsRead", Math.toIntExact(rowsRead))
+                .param("importedBy", importedBy)
+                .update();
+    }
+}
