@@ -46,7 +46,7 @@ class PortfolioGeneratorTests {
     @BeforeAll
     static void generate() throws IOException {
         small = Portfolio.generate(SMALL, temp.resolve("small"));
-        year = Portfolio.generate(new PortfolioSpec(600, 12, 7, AS_OF), temp.resolve("year"));
+        year = Portfolio.generate(new PortfolioSpec(400, 12, 7, AS_OF), temp.resolve("year"));
     }
 
     @Test
@@ -122,7 +122,7 @@ class PortfolioGeneratorTests {
             GeneratedPortfolio files = portfolio.files();
             assertThat(portfolio.customers())
                     .hasSize((int) files.customers())
-                    .hasSize(files == small.files() ? 50 : 600);
+                    .hasSize(files == small.files() ? 50 : 400);
             assertThat(portfolio.orders()).hasSize((int) files.orders());
             assertThat(portfolio.invoices()).hasSize((int) files.invoices());
             assertThat(portfolio.payments()).hasSize((int) files.payments());
