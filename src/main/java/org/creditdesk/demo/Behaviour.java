@@ -1,0 +1,25 @@
+package org.creditdesk.demo;
+
+/** How a generated customer pays; the shares are those of a typical distributor's book. */
+enum Behaviour {
+    /** Pays on or before the due date. */
+    PROMPT,
+    /** Pays up to a week late: the customer's payment run, not a credit problem. */
+    PROCEDURAL_LATE,
+    /** Pays 15 to 60 days late, sometimes in two instalments. */
+    CHRONIC_LATE,
+    /** Paid well until six months ago; lateness has grown since and recent invoices stay open. */
+    DETERIORATING,
+    /** Pays by cheque; some cheques bounce and are replaced by a transfer later. */
+    BOUNCED_CHEQUES,
+    /** Recently registered by the legal representative of a customer whose cheques bounced. */
+    NEW_LINKED_COMPANY;
+
+    /** Picks one of the ordinary behaviours by its share. */
+    static Behaviour ordinary(double uniform) {
+        if (uniform < 0.55) return PROMPT;
+        if (uniform < 0.80) return PROCEDURAL_LATE;
+        if (uniform < 0.92) return CHRONIC_LATE;
+        return DETERIORATING;
+    }
+}

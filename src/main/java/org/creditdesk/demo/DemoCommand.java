@@ -1,0 +1,52 @@
+package org.creditdesk.demo;
+
+import java.io.PrintStream;
+import org.creditdesk.shared.BusinessCalendar;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code ./creditdesk demo}: creates one login per role and, on a database without customers,
+ * loads the demo portfolio (1,200 customers, 24 months, seed 42, as of today's business date).
+ */
+@Component
+@ConditionalOnProperty(name = "creditdesk.demo.enabled", havingValue = "true")
+class DemoCommand implements ApplicationRunner {
+
+    private final PortfolioLoader loader;
+    private final DemoPortfolioRepository portfolio;
+    private final DemoLogins logins;
+    private final BusinessCalendar calendar;
+    private final Environment environment;
+    private final PrintStream console = System.out;
+
+    DemoCommand(
+            PortfolioLoader loader,
+            DemoPortfolioRepository portfolio,
+            DemoLogins logins,
+            BusinessCalendar calendar,
+            Environment environment) {
+        this.loader = loader;
+        this.portfolio = portfolio;
+        this.logins = logins;
+        this.calendar = calendar;
+        this.environment = environment;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        boolean empty = !portfolio.hasCustomers();
+        logins.createMissing();
+        if (empty) {
+            console.println("Loading the demo portfolio (1,200 customers, 24 months, seed 42)...");
+            loader.load(PortfolioSpec.demo(calendar.today()));
+        } else {
+            console.println("The database already holds customers: the demo portfolio is not loaded again.");
+        }
+        String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+        console.print("\nCreditDesk demo is ready: http://localhost:" + port + "\n" + logins.describe());
+    }
+}

@@ -1,0 +1,282 @@
+package org.creditdesk.demo;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.random.RandomGenerator;
+import org.creditdesk.demo.CustomerHistory.BouncedCheque;
+import org.creditdesk.demo.CustomerHistory.CreditNote;
+import org.creditdesk.demo.CustomerHistory.Invoice;
+import org.creditdesk.demo.CustomerHistory.Order;
+import org.creditdesk.demo.CustomerHistory.Payment;
+import org.creditdesk.demo.CustomerProfile.BusinessGroup;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Plays one customer's months of trade: orders, the invoices they lead to, and payments timed by
+ * the customer's behaviour. Whatever would happen after the as-of date is left out, so recent
+ * invoices, late payers' invoices and open disputes stay open.
+ */
+final class HistoryGenerator {
+
+    /** Chinese New Year empties February; the year-end push fills December. */
+    private static final double[] SEASON = {1.00, 0.55, 1.05, 1.05, 1.05, 1.00, 0.95, 0.95, 1.05, 1.00, 1.10, 1.25};
+
+    /** Contract milestones in percent: advance, delivery, acceptance. */
+    private static final int[] MILESTONES = {30, 40, 30};
+
+    private static final List<String> DISPUTE_REASONS = List.of(
+            "Quality dispute: seals leaking on delivery, partial credit agreed",
+            "Quality dispute: motors failed acceptance test, price reduction agreed",
+            "Quality dispute: wrong cable specification delivered, partial credit",
+            "Quality dispute: damaged in transit, customer kept goods at a discount",
+            "Quality dispute: commissioning delayed by defective controller, penalty credited");
+
+    private static final String BOUNCE_REASON = "Insufficient funds 存款不足";
+
+    /** Deteriorating accounts started slipping this many days before the as-of date. */
+    private static final int DETERIORATION_DAYS = 180;
+
+    private final LocalDate asOf;
+    private final LocalDate start;
+    private final Numbering numbering;
+
+    HistoryGenerator(PortfolioSpec spec, Numbering numbering) {
+        this.asOf = spec.asOf();
+        this.start = spec.asOf().minusMonths(spec.months()).plusDays(1);
+        this.numbering = numbering;
+    }
+
+    private record Draft(
+            LocalDate date,
+            long cents,
+            String productLine,
+            @Nullable String contractNo) {}
+
+    private record Billing(int orderIndex, LocalDate issueDate, long cents) {}
+
+    private record Receipt(LocalDate receivedOn, long cents, String method, String invoiceNo) {}
+
+    CustomerHistory generate(CustomerProfile customer, RandomGenerator random) {
+        LocalDate from = customer.behaviour() == Behaviour.NEW_LINKED_COMPANY
+                ? later(start, customer.establishedOn().plusDays(7))
+                : start;
+        List<Draft> drafts = new ArrayList<>();
+        List<Billing> billings = new ArrayList<>();
+        switch (customer.group()) {
+            case VOLUME -> wholesaleOrders(customer, random, from, drafts);
+            case VALUE_ADDED -> projectContracts(customer, random, from, drafts);
+        }
+        drafts.sort(Comparator.comparing(Draft::date));
+
+        List<Order> orders = new ArrayList<>(drafts.size());
+        for (int i = 0; i < drafts.size(); i++) {
+            Draft draft = drafts.get(i);
+            orders.add(new Order(
+                    numbering.nextOrder(), draft.date(), draft.cents(), draft.productLine(), draft.contractNo()));
+            billings.addAll(billingsOf(customer.group(), i, draft, random));
+        }
+        billings.removeIf(b -> b.issueDate().isAfter(asOf));
+        billings.sort(Comparator.comparing(Billing::issueDate));
+
+        List<Invoice> invoices = new ArrayList<>(billings.size());
+        List<Receipt> receipts = new ArrayList<>(billings.size());
+        List<CreditNote> creditNotes = new ArrayList<>();
+        for (Billing billing : billings) {
+            Order order = orders.get(billing.orderIndex());
+            LocalDate due = billing.issueDate().plusDays(customer.paymentTermDays());
+            Invoice invoice = new Invoice(
+                    numbering.nextInvoice(),
+                    order.orderNo(),
+                    billing.issueDate(),
+                    due,
+                    billing.cents(),
+                    order.productLine());
+            invoices.add(invoice);
+            settle(customer, invoice, random, receipts, creditNotes);
+        }
+        receipts.removeIf(r -> r.receivedOn().isAfter(asOf));
+        receipts.sort(Comparator.comparing(Receipt::receivedOn));
+
+        List<Payment> payments = new ArrayList<>(receipts.size());
+        for (Receipt receipt : receipts) {
+            payments.add(new Payment(
+                    numbering.nextPayment(),
+                    receipt.receivedOn(),
+                    receipt.cents(),
+                    receipt.method(),
+                    receipt.method().equals("CHEQUE") ? numbering.nextCheque() : null,
+                    receipt.invoiceNo()));
+        }
+
+        List<BouncedCheque> bounced = new ArrayList<>();
+        List<Payment> replacements = new ArrayList<>();
+        if (customer.behaviour() == Behaviour.BOUNCED_CHEQUES) {
+            bounce(payments, random, bounced, replacements);
+        }
+        return new CustomerHistory(orders, invoices, payments, creditNotes, bounced, replacements);
+    }
+
+    /** Many small orders a month, more for key accounts, fewer around Chinese New Year. */
+    private void wholesaleOrders(CustomerProfile customer, RandomGenerator random, LocalDate from, List<Draft> drafts) {
+        double monthlyOrders = switch (customer.behaviour()) {
+                    case BOUNCED_CHEQUES -> 6.0;
+                    case NEW_LINKED_COMPANY -> 4.0;
+                    default -> customer.keyAccount() ? 8.0 : 2.3;
+                }
+                * (0.6 + 0.8 * random.nextDouble());
+        long typicalCents = Math.round((customer.keyAccount() ? 30_000 : 12_000) * 100 * lognormal(random, 0.6));
+        for (LocalDate month = from.withDayOfMonth(1); !month.isAfter(asOf); month = month.plusMonths(1)) {
+            LocalDate first = later(month, from);
+            LocalDate last = earlier(month.withDayOfMonth(month.lengthOfMonth()), asOf);
+            int days = (int) ChronoUnit.DAYS.between(first, last) + 1;
+            double expected = monthlyOrders * SEASON[month.getMonthValue() - 1] * days / month.lengthOfMonth();
+            int count = poisson(random, expected);
+            for (int i = 0; i < count; i++) {
+                long cents = Math.max(30_000, Math.round(typicalCents * lognormal(random, 0.5)));
+                drafts.add(new Draft(
+                        first.plusDays(random.nextInt(days)),
+                        cents,
+                        NameBook.pick(random, customer.productLines()),
+                        null));
+            }
+        }
+    }
+
+    /** A few large contracts, each with its own contract number, billed by milestone. */
+    private void projectContracts(
+            CustomerProfile customer, RandomGenerator random, LocalDate from, List<Draft> drafts) {
+        double monthlyContracts = customer.keyAccount() ? 0.3 : 0.15;
+        for (LocalDate month = from.withDayOfMonth(1); !month.isAfter(asOf); month = month.plusMonths(1)) {
+            LocalDate first = later(month, from);
+            LocalDate last = earlier(month.withDayOfMonth(month.lengthOfMonth()), asOf);
+            int days = (int) ChronoUnit.DAYS.between(first, last) + 1;
+            if (random.nextDouble() >= monthlyContracts * days / month.lengthOfMonth()) continue;
+            // Contract values are negotiated in round hundreds of yuan.
+            long yuan = Math.max(200_000, Math.round(1_500_000 * lognormal(random, 0.7) / 100) * 100);
+            drafts.add(new Draft(
+                    first.plusDays(random.nextInt(days)),
+                    yuan * 100,
+                    NameBook.pick(random, ProductCatalog.LINES).code(),
+                    numbering.nextContract()));
+        }
+    }
+
+    private static List<Billing> billingsOf(BusinessGroup group, int orderIndex, Draft order, RandomGenerator random) {
+        return switch (group) {
+            case VOLUME -> List.of(new Billing(orderIndex, order.date().plusDays(random.nextInt(3)), order.cents()));
+            case VALUE_ADDED -> {
+                List<Billing> milestones = new ArrayList<>(MILESTONES.length);
+                LocalDate[] dates = {
+                    order.date().plusDays(random.nextInt(8)),
+                    order.date().plusDays(30 + random.nextInt(61)),
+                    order.date().plusDays(100 + random.nextInt(101))
+                };
+                long billed = 0;
+                for (int i = 0; i < MILESTONES.length; i++) {
+                    long cents =
+                            i == MILESTONES.length - 1 ? order.cents() - billed : order.cents() * MILESTONES[i] / 100;
+                    billed += cents;
+                    milestones.add(new Billing(orderIndex, dates[i], cents));
+                }
+                yield milestones;
+            }
+        };
+    }
+
+    private void settle(
+            CustomerProfile customer,
+            Invoice invoice,
+            RandomGenerator random,
+            List<Receipt> receipts,
+            List<CreditNote> creditNotes) {
+        double disputeRate = customer.group() == BusinessGroup.VALUE_ADDED ? 0.05 : 0.005;
+        if (random.nextDouble() < disputeRate) {
+            // Held back beyond the due date until both sides agree on a credit for the defect.
+            LocalDate agreed = invoice.dueDate().plusDays(20 + random.nextInt(61));
+            if (agreed.isAfter(asOf)) return;
+            long credit = invoice.cents() * (5 + random.nextInt(26)) / 100;
+            creditNotes.add(new CreditNote(
+                    numbering.nextCreditNote(),
+                    invoice.invoiceNo(),
+                    agreed,
+                    credit,
+                    NameBook.pick(random, DISPUTE_REASONS)));
+            receipts.add(new Receipt(
+                    agreed.plusDays(random.nextInt(11)),
+                    invoice.cents() - credit,
+                    customer.paymentMethod(),
+                    invoice.invoiceNo()));
+            return;
+        }
+        LocalDate paid = PaymentHabit.settlementDate(
+                customer.behaviour(),
+                invoice.issueDate(),
+                invoice.dueDate(),
+                asOf.minusDays(DETERIORATION_DAYS),
+                random);
+        if (customer.behaviour() == Behaviour.CHRONIC_LATE && random.nextDouble() < 0.25) {
+            // Chronic late payers buy time with a part payment first.
+            long firstYuan = invoice.cents() * (40 + random.nextInt(21)) / 100 / 100;
+            LocalDate firstOn = later(invoice.issueDate(), paid.minusDays(15 + random.nextInt(26)));
+            if (firstYuan > 0) {
+                receipts.add(new Receipt(firstOn, firstYuan * 100, customer.paymentMethod(), invoice.invoiceNo()));
+                receipts.add(new Receipt(
+                        paid, invoice.cents() - firstYuan * 100, customer.paymentMethod(), invoice.invoiceNo()));
+                return;
+            }
+        }
+        receipts.add(new Receipt(paid, invoice.cents(), customer.paymentMethod(), invoice.invoiceNo()));
+    }
+
+    /**
+     * The bank returns one cheque about ten months ago and one about two months ago; each is made
+     * good by a transfer one to two weeks after the bounce.
+     */
+    private void bounce(
+            List<Payment> payments, RandomGenerator random, List<BouncedCheque> bounced, List<Payment> replacements) {
+        List<Payment> chosen = new ArrayList<>(2);
+        for (LocalDate target : List.of(asOf.minusDays(300), asOf.minusDays(75))) {
+            payments.stream()
+                    .filter(p -> !p.receivedOn().isBefore(target) && p.chequeNo() != null)
+                    .filter(p -> !chosen.contains(p))
+                    .findFirst()
+                    .ifPresent(chosen::add);
+        }
+        for (Payment cheque : chosen) {
+            LocalDate bouncedOn = cheque.receivedOn().plusDays(3 + random.nextInt(4));
+            if (bouncedOn.isAfter(asOf)) continue;
+            bounced.add(new BouncedCheque(cheque, bouncedOn, BOUNCE_REASON));
+            LocalDate replacedOn = bouncedOn.plusDays(5 + random.nextInt(11));
+            if (replacedOn.isAfter(asOf)) continue;
+            replacements.add(new Payment(
+                    numbering.nextPayment(), replacedOn, cheque.cents(), "BANK_TRANSFER", null, cheque.invoiceNo()));
+        }
+    }
+
+    static int poisson(RandomGenerator random, double mean) {
+        double limit = Math.exp(-mean);
+        double product = random.nextDouble();
+        int count = 0;
+        while (product > limit) {
+            count++;
+            product *= random.nextDouble();
+        }
+        return count;
+    }
+
+    /** A factor around 1 with a long right tail, as order and contract sizes have. */
+    private static double lognormal(RandomGenerator random, double sigma) {
+        return Math.exp(sigma * random.nextGaussian());
+    }
+
+    private static LocalDate later(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static LocalDate earlier(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
+}

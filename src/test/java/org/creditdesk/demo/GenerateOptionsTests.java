@@ -1,0 +1,40 @@
+package org.creditdesk.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+class GenerateOptionsTests {
+
+    @Test
+    void options_are_read_with_a_space_or_an_equals_sign() {
+        GenerateOptions options = GenerateOptions.parse(
+                "--customers", "100000", "--months=24", "--seed", "7", "--as-of=2025-06-30", "--out", "/tmp/p");
+
+        assertThat(options)
+                .isEqualTo(new GenerateOptions(100_000, 24, 7, LocalDate.of(2025, 6, 30), Path.of("/tmp/p")));
+    }
+
+    @Test
+    void omitted_options_default_to_the_demo_portfolio_as_of_today() {
+        GenerateOptions options = GenerateOptions.parse("--server.port=0");
+
+        assertThat(options.spec(LocalDate.of(2025, 1, 2))).isEqualTo(PortfolioSpec.demo(LocalDate.of(2025, 1, 2)));
+        assertThat(options.out()).isNull();
+    }
+
+    @Test
+    void unknown_options_and_unreadable_values_are_refused_with_the_usage() {
+        assertThatThrownBy(() -> GenerateOptions.parse("--clients", "5"))
+                .hasMessageContaining("Unknown option --clients")
+                .hasMessageContaining("Usage");
+        assertThatThrownBy(() -> GenerateOptions.parse("--months", "two"))
+                .hasMessageContaining("--months: cannot read two");
+        assertThatThrownBy(() -> GenerateOptions.parse("--seed")).hasMessageContaining("--seed needs a value");
+        assertThatThrownBy(() -> GenerateOptions.parse("--customers", "0").spec(LocalDate.of(2025, 1, 2)))
+                .hasMessageContaining("customers must be between");
+    }
+}
