@@ -16,7 +16,7 @@ class ExchangeRateRepository {
     private static final String UPSERT = """
             INSERT INTO exchange_rate (from_currency, to_currency, valid_on, rate, updated_by, updated_at)
             SELECT f, t, v, r, :by, :at
-            FROM unnest(CAST(:froms AS text[]), CAST(:tos AS text[]), CAST(:validOns AS date[]),
+            FROM unnest(CAST(:froms AS text[]), CAST(:tos AS text[]), CAST(CAST(:validOns AS text[]) AS date[]),
                         CAST(:rates AS numeric[])) AS s (f, t, v, r)
             ON CONFLICT (from_currency, to_currency, valid_on) DO UPDATE
                 SET rate = EXCLUDED.rate, updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at
@@ -50,7 +50,7 @@ class ExchangeRateRepository {
         return jdbc.sql(UPSERT)
                 .param("froms", rates.stream().map(ExchangeRate::from).toArray(String[]::new))
                 .param("tos", rates.stream().map(ExchangeRate::to).toArray(String[]::new))
-                .param("validOns", rates.stream().map(ExchangeRate::validOn).toArray(LocalDate[]::new))
+                .param("validOns", rates.stream().map(r -> r.validOn().toString()).toArray(String[]::new))
                 .param("rates", rates.stream().map(ExchangeRate::rate).toArray(BigDecimal[]::new))
                 .param("by", by)
                 .param("at", at)

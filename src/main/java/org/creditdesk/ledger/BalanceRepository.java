@@ -16,30 +16,33 @@ import org.springframework.stereotype.Repository;
 @Repository
 class BalanceRepository {
 
-    // :all short-circuits the id filter so one statement serves both a set of customers and everyone.
-    private static final String BALANCES = """
+    // One template, two statements: a filter by id that the planner can use, or none at all.
+    private static final String BALANCES_TEMPLATE = """
             SELECT customer_id, currency, sum(open_receivables) AS open_receivables,
                    sum(released_orders) AS released_orders, sum(unapplied_credit) AS unapplied_credit
             FROM (
                 SELECT customer_id, currency, open_amount AS open_receivables, 0 AS released_orders, 0 AS unapplied_credit
                 FROM invoice
-                WHERE open_amount > 0 AND (:all OR customer_id = ANY(CAST(:ids AS bigint[])))
+                WHERE open_amount > 0 /*customers*/
                 UNION ALL
                 SELECT customer_id, currency, 0, amount, 0
                 FROM sales_order
-                WHERE status = 'RELEASED' AND (:all OR customer_id = ANY(CAST(:ids AS bigint[])))
+                WHERE status = 'RELEASED' /*customers*/
                 UNION ALL
                 SELECT customer_id, currency, 0, 0, unapplied
                 FROM payment
-                WHERE status = 'RECEIVED' AND unapplied > 0 AND (:all OR customer_id = ANY(CAST(:ids AS bigint[])))
+                WHERE status = 'RECEIVED' AND unapplied > 0 /*customers*/
                 UNION ALL
                 SELECT customer_id, currency, 0, 0, unapplied
                 FROM credit_note
-                WHERE unapplied > 0 AND (:all OR customer_id = ANY(CAST(:ids AS bigint[])))
+                WHERE unapplied > 0 /*customers*/
             ) AS documents
             GROUP BY customer_id, currency
             ORDER BY customer_id, currency
             """;
+    private static final String BALANCES_OF =
+            BALANCES_TEMPLATE.replace("/*customers*/", "AND customer_id = ANY(CAST(:ids AS bigint[]))");
+    private static final String BALANCES_OF_ALL = BALANCES_TEMPLATE.replace("/*customers*/", "");
 
     // Cheques received in (asOf - clearingDays, asOf] and not bounced: the bank may still return them.
     private static final String UNCLEARED_CHEQUES = """
@@ -112,10 +115,10 @@ class BalanceRepository {
 
     /** Totals of these customers, or of every customer when {@code customerIds} is null. */
     List<LedgerBalance> balances(@Nullable Collection<Long> customerIds) {
-        Long[] ids = customerIds == null ? new Long[0] : customerIds.toArray(Long[]::new);
-        return jdbc.sql(BALANCES)
-                .param("all", customerIds == null)
-                .param("ids", ids)
+        var statement = customerIds == null
+                ? jdbc.sql(BALANCES_OF_ALL)
+                : jdbc.sql(BALANCES_OF).param("ids", customerIds.toArray(Long[]::new));
+        return statement
                 .query((rs, n) -> new LedgerBalance(
                         rs.getLong("customer_id"),
                         rs.getString("currency").trim(),
