@@ -50,7 +50,9 @@ class ExchangeRateRepository {
         return jdbc.sql(UPSERT)
                 .param("froms", rates.stream().map(ExchangeRate::from).toArray(String[]::new))
                 .param("tos", rates.stream().map(ExchangeRate::to).toArray(String[]::new))
-                .param("validOns", rates.stream().map(r -> r.validOn().toString()).toArray(String[]::new))
+                .param(
+                        "validOns",
+                        rates.stream().map(r -> r.validOn().toString()).toArray(String[]::new))
                 .param("rates", rates.stream().map(ExchangeRate::rate).toArray(BigDecimal[]::new))
                 .param("by", by)
                 .param("at", at)
