@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.creditdesk.customers.CustomerRef;
+import org.creditdesk.customers.Customers;
 import org.creditdesk.identity.Caller;
 import org.creditdesk.identity.Callers;
 import org.creditdesk.identity.Role;
@@ -30,12 +32,25 @@ class CreditPages {
     private final CreditPolicies policies;
     private final AuthorityMatrices authorities;
     private final CreditLimits limits;
+    private final CreditChecks checks;
+    private final CustomerHolds holds;
+    private final Customers customers;
     private final Callers callers;
 
-    CreditPages(CreditPolicies policies, AuthorityMatrices authorities, CreditLimits limits, Callers callers) {
+    CreditPages(
+            CreditPolicies policies,
+            AuthorityMatrices authorities,
+            CreditLimits limits,
+            CreditChecks checks,
+            CustomerHolds holds,
+            Customers customers,
+            Callers callers) {
         this.policies = policies;
         this.authorities = authorities;
         this.limits = limits;
+        this.checks = checks;
+        this.holds = holds;
+        this.customers = customers;
         this.callers = callers;
     }
 
@@ -183,7 +198,16 @@ class CreditPages {
     @GetMapping("/customers/{code}/fragments/credit")
     String panel(@PathVariable String code, @RequestParam(required = false) @Nullable LocalDate asOf, Model model) {
         Caller caller = callers.current();
-        model.addAttribute("overview", limits.overview(code, asOf, caller));
+        CreditLimitOverview overview = limits.overview(code, asOf, caller);
+        CustomerRef customer = customers.require(code, caller);
+        CreditStatus.Standing standing = checks.standingWithFacts(customer, overview.asOf());
+        model.addAttribute("overview", overview);
+        model.addAttribute("creditState", standing.state().name());
+        model.addAttribute("creditHoldReasons", standing.holdReasons());
+        model.addAttribute("bar", ExposureBar.of(standing.figures()));
+        model.addAttribute("holds", standing.facts().activeHolds());
+        model.addAttribute("mayHold", Permissions.has(caller, Permissions.HOLD_KEEPERS));
+        model.addAttribute("holdReasons", HoldReason.values());
         model.addAttribute("mayRequest", Permissions.has(caller, Permissions.LIMIT_REQUESTERS));
         model.addAttribute("securityTypes", SecurityType.values());
         model.addAttribute("mayAddSecurity", Permissions.has(caller, Permissions.SECURITY_KEEPERS));
@@ -221,6 +245,32 @@ class CreditPages {
         try {
             limits.addSecurity(code, input, callers.current());
             model.addAttribute("done", "credit.panel.securityAdded");
+        } catch (ProblemException e) {
+            model.addAttribute("refusal", Refusal.of(e));
+        }
+        return panel(code, null, model);
+    }
+
+    @PostMapping("/customers/{code}/fragments/credit/holds")
+    String holdFromPanel(@PathVariable String code, @RequestParam Map<String, String> form, Model model) {
+        try {
+            holds.place(code, new PlaceHold(form.get("reason"), form.get("note")), callers.current());
+            model.addAttribute("done", "credit.holds.placed");
+        } catch (ProblemException e) {
+            model.addAttribute("refusal", Refusal.of(e));
+        }
+        return panel(code, null, model);
+    }
+
+    @PostMapping("/customers/{code}/fragments/credit/holds/{id}/lift")
+    String liftFromPanel(
+            @PathVariable String code,
+            @PathVariable long id,
+            @RequestParam(required = false) @Nullable String note,
+            Model model) {
+        try {
+            holds.lift(code, id, note, callers.current());
+            model.addAttribute("done", "credit.holds.lifted");
         } catch (ProblemException e) {
             model.addAttribute("refusal", Refusal.of(e));
         }

@@ -20,6 +20,9 @@ final class Permissions {
             Role.FINANCE,
             Role.GENERAL_MANAGER);
     static final Set<Role> SECURITY_KEEPERS = Set.of(Role.CREDIT_MANAGER, Role.FINANCE, Role.GENERAL_MANAGER);
+    static final Set<Role> RATE_KEEPERS = Set.of(Role.ADMIN, Role.FINANCE);
+    static final Set<Role> HOLD_KEEPERS =
+            Set.of(Role.ADMIN, Role.CREDIT_SUPERVISOR, Role.CREDIT_MANAGER, Role.FINANCE, Role.GENERAL_MANAGER);
     static final Set<Role> EVENT_READERS = Set.of(
             Role.ADMIN, Role.AUDITOR, Role.CREDIT_MANAGER, Role.CREDIT_SUPERVISOR, Role.FINANCE, Role.GENERAL_MANAGER);
 

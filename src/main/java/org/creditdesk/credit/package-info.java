@@ -1,5 +1,5 @@
-/** Credit control: policy, authority to approve, limits with four eyes, securities and the ERP's event feed. */
-@ApplicationModule(allowedDependencies = {"shared", "identity", "customers"})
+/** Credit control: policy, authority, limits with four eyes, securities, exposure, the credit check on orders, holds and the ERP feed. */
+@ApplicationModule(allowedDependencies = {"shared", "identity", "customers", "ledger"})
 @NullMarked
 package org.creditdesk.credit;
 

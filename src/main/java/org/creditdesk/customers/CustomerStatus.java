@@ -31,6 +31,22 @@ public record CustomerStatus(
      * released orders, less cash received but not yet applied. It is not floored at zero: a customer
      * who paid in advance has negative exposure, and hiding that would misstate the headroom.
      */
+    /** The status with the credit module's standing: its state, holds and exposure against the limit. */
+    static CustomerStatus of(ReceivablesSummary receivables, CreditStanding credit) {
+        return new CustomerStatus(
+                credit.creditState(),
+                credit.holdReasons(),
+                0,
+                receivables.maxDaysOverdue(),
+                receivables.overdueAmount(),
+                receivables.openReceivables(),
+                credit.exposure() != null ? credit.exposure() : of(receivables).exposure(),
+                credit.creditLimit(),
+                credit.available(),
+                credit.riskClass(),
+                null);
+    }
+
     static CustomerStatus of(ReceivablesSummary receivables) {
         BigDecimal exposure =
                 receivables.openReceivables().add(receivables.releasedOrders()).subtract(receivables.unappliedCash());

@@ -25,6 +25,7 @@ public class Customers {
     private final Areas areas;
     private final BusinessCalendar calendar;
     private final ObjectProvider<ReceivablesView> receivables;
+    private final ObjectProvider<CreditStatusView> credit;
     private final ApplicationEventPublisher events;
 
     Customers(
@@ -33,7 +34,9 @@ public class Customers {
             Areas areas,
             BusinessCalendar calendar,
             ObjectProvider<ReceivablesView> receivables,
+            ObjectProvider<CreditStatusView> credit,
             ApplicationEventPublisher events) {
+        this.credit = credit;
         this.lookup = lookup;
         this.repository = repository;
         this.areas = areas;
@@ -112,7 +115,11 @@ public class Customers {
         ReceivablesSummary summary = receivables
                 .getIfAvailable(() -> (customerId, day) -> ReceivablesSummary.NONE)
                 .summaryOf(stored.id(), date);
-        return CustomerDetails.of(stored, date, CustomerStatus.of(summary));
+        CreditStatusView creditView = credit.getIfAvailable();
+        CustomerStatus status = creditView == null
+                ? CustomerStatus.of(summary)
+                : CustomerStatus.of(summary, creditView.standingOf(stored.ref(), date));
+        return CustomerDetails.of(stored, date, status);
     }
 
     /** A page of the customers the caller may see, matching the query, ordered by name. */

@@ -91,6 +91,11 @@ class Invoicing {
         }
         if (order != null && order.order().status() == OrderStatus.RELEASED) {
             orders.setStatus(order.id(), OrderStatus.INVOICED);
+            events.publishEvent(new OrderInvoiced(
+                    order.id(),
+                    order.order().orderNo(),
+                    customer.id(),
+                    Money.of(order.order().amount(), order.order().currency())));
         }
         events.publishEvent(
                 new InvoiceIssued(id.get(), invoiceNo, customer.id(), money, invoice.currency(), issueDate, dueDate));

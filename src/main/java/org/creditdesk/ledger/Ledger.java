@@ -1,7 +1,10 @@
 package org.creditdesk.ledger;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import org.creditdesk.customers.CustomerRef;
 import org.creditdesk.customers.Customers;
 import org.creditdesk.customers.ReceivablesSummary;
@@ -29,6 +32,7 @@ public class Ledger {
     private final CreditNotes creditNotes;
     private final Payments payments;
     private final ReceivablesRepository receivables;
+    private final BalanceRepository balances;
     private final Customers customers;
     private final BusinessCalendar calendar;
 
@@ -38,8 +42,10 @@ public class Ledger {
             CreditNotes creditNotes,
             Payments payments,
             ReceivablesRepository receivables,
+            BalanceRepository balances,
             Customers customers,
             BusinessCalendar calendar) {
+        this.balances = balances;
         this.orders = orders;
         this.invoicing = invoicing;
         this.creditNotes = creditNotes;
@@ -49,8 +55,28 @@ public class Ledger {
         this.calendar = calendar;
     }
 
+    /**
+     * Records an order as released without a credit decision: for orders the ERP has released
+     * already (imports of history, the demo). New orders go through the credit module's
+     * {@code POST /orders}, which records them with {@link #recordOrder(RecordOrder, OrderDecider, Caller)}.
+     */
     public Recorded<Order> recordOrder(RecordOrder command, Caller caller) {
-        return orders.record(command, caller);
+        return orders.record(command, OrderDecider.ALWAYS_RELEASE, caller);
+    }
+
+    /** Validates the order; a new one is recorded with the status {@code decider} gives, in the same transaction. */
+    public Recorded<Order> recordOrder(RecordOrder command, OrderDecider decider, Caller caller) {
+        return orders.record(command, decider, caller);
+    }
+
+    /** Moves an order that is in one of {@code from} to {@code to} (else 422). */
+    public Order changeOrderStatus(String orderNo, Set<OrderStatus> from, OrderStatus to, Caller caller) {
+        return orders.changeStatus(orderNo, from, to, caller);
+    }
+
+    /** Changes an open order's amount; the decider sets its status afterwards. */
+    public Order amendOrder(String orderNo, @Nullable BigDecimal amount, OrderDecider decider, Caller caller) {
+        return orders.amend(orderNo, amount, decider, caller);
     }
 
     public Order cancelOrder(String orderNo, Caller caller) {
@@ -112,6 +138,33 @@ public class Ledger {
         return Money.of(
                 summary.openReceivables().add(summary.releasedOrders()).subtract(summary.unappliedCash()),
                 customer.currency());
+    }
+
+    /**
+     * Current totals per customer and currency from the documents as they stand (set-based: one
+     * statement for all the given customers, or for every customer when {@code customerIds} is null).
+     */
+    @Transactional(readOnly = true)
+    public List<LedgerBalance> balances(@Nullable Collection<Long> customerIds) {
+        return balances.balances(customerIds);
+    }
+
+    /** Cheques received within {@code clearingDays} up to {@code asOf} and not bounced, per currency. */
+    @Transactional(readOnly = true)
+    public List<Money> unclearedCheques(long customerId, LocalDate asOf, int clearingDays) {
+        return balances.unclearedCheques(customerId, asOf, clearingDays);
+    }
+
+    /** Invoices open as of {@code asOf} that fell due before {@code cutoff}, oldest first. */
+    @Transactional(readOnly = true)
+    public List<OpenItem> overdueBefore(long customerId, LocalDate asOf, LocalDate cutoff) {
+        return balances.overdue(customerId, asOf, cutoff);
+    }
+
+    /** What a contract's credit line carries: its released orders and open invoices of its orders, per currency. */
+    @Transactional(readOnly = true)
+    public List<LedgerBalance> contractExposure(long customerId, String contractNo) {
+        return balances.contractExposure(customerId, contractNo);
     }
 
     private static void checkPage(int page, int size) {

@@ -34,6 +34,7 @@ class OrderRepository {
             """;
     private static final String COUNT_OF_CUSTOMER = "SELECT count(*) FROM sales_order WHERE customer_id = :customerId";
     private static final String SET_STATUS = "UPDATE sales_order SET status = :status WHERE id = :id";
+    private static final String AMEND = "UPDATE sales_order SET amount = :amount, status = :status WHERE id = :id";
 
     private final JdbcClient jdbc;
 
@@ -92,6 +93,14 @@ class OrderRepository {
 
     void setStatus(long id, OrderStatus status) {
         jdbc.sql(SET_STATUS).param("id", id).param("status", status.name()).update();
+    }
+
+    void amend(long id, java.math.BigDecimal amount, OrderStatus status) {
+        jdbc.sql(AMEND)
+                .param("id", id)
+                .param("amount", amount)
+                .param("status", status.name())
+                .update();
     }
 
     private static StoredOrder map(ResultSet rs, int row) throws SQLException {

@@ -6,6 +6,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.creditdesk.customers.CustomerRef;
 import org.creditdesk.customers.Customers;
 import org.creditdesk.customers.ProductLines;
@@ -13,13 +14,15 @@ import org.creditdesk.identity.Caller;
 import org.creditdesk.ledger.OrderRepository.StoredOrder;
 import org.creditdesk.shared.Money;
 import org.creditdesk.shared.ProblemException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Records sales orders and their cancellation. Until the credit check lands every new order is
- * recorded RELEASED, so it counts in exposure until it is invoiced or cancelled.
+ * Records sales orders, their amendments and status changes. The status a new or amended order gets
+ * comes from an {@link OrderDecider} (the credit check); a RELEASED order counts in exposure until it
+ * is invoiced or cancelled.
  */
 @Service
 class SalesOrders {
@@ -38,7 +41,7 @@ class SalesOrders {
     }
 
     @Transactional
-    Recorded<Order> record(RecordOrder command, Caller caller) {
+    Recorded<Order> record(RecordOrder command, OrderDecider decider, Caller caller) {
         Inputs in = new Inputs();
         String orderNo = in.text("orderNo", command.orderNo());
         String customerCode = in.text("customerCode", command.customerCode());
@@ -69,6 +72,7 @@ class SalesOrders {
         if (productLine != null) {
             productLines.ensureExist(List.of(productLine));
         }
+        order = withStatus(order, decider.decide(customer, order, null));
         Optional<Long> id = orders.insert(customer.id(), order);
         if (id.isEmpty()) {
             return unchanged(orders.findByNo(orderNo).orElseThrow(), customer, order);
@@ -98,6 +102,72 @@ class SalesOrders {
                 throw ProblemException.ruleViolation(
                         "status", "Order %s is %s and can no longer be cancelled".formatted(orderNo, order.status()));
         };
+    }
+
+    /** Moves an order from one of {@code from} to {@code to}; any other current status is refused (422). */
+    @Transactional
+    Order changeStatus(String orderNo, Set<OrderStatus> from, OrderStatus to, Caller caller) {
+        StoredOrder stored = orders.lockByNo(orderNo).orElseThrow(() -> unknown(orderNo));
+        customers.require(stored.order().customerCode(), caller);
+        Order order = stored.order();
+        if (!from.contains(order.status())) {
+            throw ProblemException.ruleViolation(
+                    "status",
+                    "Order %s is %s; only %s orders can become %s".formatted(orderNo, order.status(), from, to));
+        }
+        orders.setStatus(stored.id(), to);
+        events.publishEvent(new OrderStatusChanged(
+                stored.id(),
+                orderNo,
+                stored.customerId(),
+                Money.of(order.amount(), order.currency()),
+                order.status(),
+                to));
+        return withStatus(order, to);
+    }
+
+    /**
+     * Changes the amount of an order that is not invoiced or cancelled; the decider sets the status
+     * it has afterwards (an increase or a re-opened order is checked again).
+     */
+    @Transactional
+    Order amend(String orderNo, @Nullable BigDecimal newAmount, OrderDecider decider, Caller caller) {
+        StoredOrder stored = orders.lockByNo(orderNo).orElseThrow(() -> unknown(orderNo));
+        CustomerRef customer = customers.require(stored.order().customerCode(), caller);
+        Order current = stored.order();
+        Inputs in = new Inputs();
+        Currency currency = Currency.getInstance(current.currency());
+        BigDecimal amount = in.amount("amount", newAmount, currency);
+        in.rejectIfAny();
+        if (current.status() == OrderStatus.INVOICED || current.status() == OrderStatus.CANCELLED) {
+            throw ProblemException.ruleViolation(
+                    "status", "Order %s is %s and can no longer be changed".formatted(orderNo, current.status()));
+        }
+        Money after = Inputs.money("amount", amount, currency);
+        Order proposed = new Order(
+                current.orderNo(),
+                current.customerCode(),
+                current.orderDate(),
+                after.amount(),
+                current.currency(),
+                current.productLine(),
+                current.contractNo(),
+                current.status());
+        OrderStatus status = decider.decide(customer, proposed, current);
+        Order amended = withStatus(proposed, status);
+        if (amended.equals(current)) {
+            return current;
+        }
+        orders.amend(stored.id(), after.amount(), status);
+        events.publishEvent(new OrderAmended(
+                stored.id(),
+                orderNo,
+                stored.customerId(),
+                Money.of(current.amount(), current.currency()),
+                current.status(),
+                after,
+                status));
+        return amended;
     }
 
     @Transactional(readOnly = true)

@@ -18,7 +18,8 @@ import org.springframework.context.annotation.Primary;
 
 /**
  * The customer status takes its figures from whatever implements {@link ReceivablesView} (the
- * ledger in the application); here a fixed view stands in so the wiring and the date are checked.
+ * ledger in the application) and {@link CreditStatusView} (credit); fixed views stand in here so the
+ * wiring and the date are checked.
  */
 @SpringBootTest
 class CustomerReceivablesTests {
@@ -38,6 +39,18 @@ class CustomerReceivablesTests {
                             new BigDecimal("200.00"),
                             new BigDecimal("50.00"))
                     : ReceivablesSummary.NONE;
+        }
+
+        @Bean
+        @Primary
+        CreditStatusView fixedCreditStanding() {
+            return (customer, asOf) -> new CreditStanding(
+                    CreditState.ON_HOLD,
+                    List.of("OVERDUE"),
+                    new BigDecimal("950.00"),
+                    new BigDecimal("2000.00"),
+                    new BigDecimal("1050.00"),
+                    "B");
         }
     }
 
@@ -72,7 +85,12 @@ class CustomerReceivablesTests {
         assertThat(status.openReceivables()).isEqualByComparingTo("800.00");
         assertThat(status.overdueAmount()).isEqualByComparingTo("300.00");
         assertThat(status.maxDaysOverdue()).isEqualTo(17);
+        // Exposure, limit, state and holds come from the credit module through CreditStatusView.
         assertThat(status.exposure()).isEqualByComparingTo("950.00");
+        assertThat(status.creditLimit()).isEqualByComparingTo("2000.00");
+        assertThat(status.available()).isEqualByComparingTo("1050.00");
+        assertThat(status.creditState()).isEqualTo(CreditState.ON_HOLD);
+        assertThat(status.holdReasons()).containsExactly("OVERDUE");
         assertThat(otherDay.openReceivables()).isEqualByComparingTo("0");
     }
 }

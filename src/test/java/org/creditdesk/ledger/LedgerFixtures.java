@@ -61,6 +61,47 @@ public final class LedgerFixtures {
         return code;
     }
 
+    /**
+     * Gives the customer an approved credit limit valid from 2000 to 2100, written straight into the
+     * credit module's tables (as if a limit request had been approved), so that orders sent to
+     * {@code POST /orders} pass the credit check while the ledger's own figures are tested.
+     */
+    public void creditLimit(String code, String amount) {
+        long requestId = jdbc.sql("""
+                        INSERT INTO credit_limit_request (customer_id, customer_code, area_code, amount, currency, valid_from,
+                                                          valid_until, reason, status, requested_by, requested_at,
+                                                          decided_by, decided_at)
+                        SELECT id, code, area_code, :amount, currency, DATE '2000-01-01', DATE '2100-12-31',
+                               'ledger tests', 'APPROVED', 'ledger-tests', now(), 'ledger-approver', now()
+                        FROM customer WHERE code = :code
+                        RETURNING id
+                        """)
+                .param("code", code)
+                .param("amount", new java.math.BigDecimal(amount))
+                .query(Long.class)
+                .single();
+        jdbc.sql("""
+                        INSERT INTO credit_limit (customer_id, amount, currency, valid_from, valid_until, request_id,
+                                                  approved_by, approved_at)
+                        SELECT customer_id, amount, currency, valid_from, valid_until, id, decided_by, decided_at
+                        FROM credit_limit_request WHERE id = :id
+                        """).param("id", requestId).update();
+    }
+
+    public org.creditdesk.customers.CustomerRef ref(String code) {
+        return jdbc.sql(
+                        "SELECT id, code, name, area_code, currency, payment_term_days FROM customer WHERE code = :code")
+                .param("code", code)
+                .query((rs, n) -> new org.creditdesk.customers.CustomerRef(
+                        rs.getLong("id"),
+                        rs.getString("code"),
+                        rs.getString("name"),
+                        rs.getString("area_code"),
+                        rs.getString("currency").trim(),
+                        rs.getInt("payment_term_days")))
+                .single();
+    }
+
     public long customerId(String code) {
         return jdbc.sql("SELECT id FROM customer WHERE code = :code")
                 .param("code", code)

@@ -1,0 +1,185 @@
+package org.creditdesk.credit;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import org.creditdesk.customers.CreditState;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class CreditAccountRepository {
+
+    /** The credit account's facts as stored. */
+    record StoredFacts(
+            CreditState state,
+            @Nullable String stopReason,
+            boolean legal,
+            boolean linkedToStopped,
+            boolean bouncedCheque,
+            @Nullable String riskClass,
+            long version) {}
+
+    private static final String ENSURE = """
+            INSERT INTO credit_account (customer_id) VALUES (:customerId) ON CONFLICT (customer_id) DO NOTHING
+            """;
+    private static final String FACTS = """
+            SELECT credit_state, stop_reason, legal, linked_to_stopped, bounced_cheque, risk_class, version
+            FROM credit_account
+            WHERE customer_id = :customerId
+            """;
+    private static final String LOCK = FACTS + " FOR UPDATE";
+    private static final String SET_FACTS = """
+            UPDATE credit_account
+            SET credit_state = :state, stop_reason = :stopReason, legal = :legal, linked_to_stopped = :linked,
+                bounced_cheque = :bounced, risk_class = :riskClass, version = version + 1, updated_at = :at
+            WHERE customer_id = :customerId
+            """;
+    private static final String BALANCES = """
+            SELECT currency, open_receivables, released_orders, unapplied_credit
+            FROM credit_balance
+            WHERE customer_id = :customerId
+            ORDER BY currency
+            """;
+    private static final String ALL_BALANCES_OF = """
+            SELECT customer_id, currency, open_receivables, released_orders, unapplied_credit
+            FROM credit_balance
+            WHERE customer_id = ANY(CAST(:ids AS bigint[]))
+              AND (open_receivables <> 0 OR released_orders <> 0 OR unapplied_credit <> 0)
+            ORDER BY customer_id, currency
+            """;
+    // A running total moves by the change a ledger write made, never recomputed from the documents.
+    private static final String ADD = """
+            INSERT INTO credit_balance (customer_id, currency, open_receivables, released_orders, unapplied_credit, version)
+            VALUES (:customerId, :currency, :open, :released, :unapplied, 1)
+            ON CONFLICT (customer_id, currency) DO UPDATE
+                SET open_receivables = credit_balance.open_receivables + EXCLUDED.open_receivables,
+                    released_orders = credit_balance.released_orders + EXCLUDED.released_orders,
+                    unapplied_credit = credit_balance.unapplied_credit + EXCLUDED.unapplied_credit,
+                    version = credit_balance.version + 1
+            """;
+    private static final String DROP_OF = "DELETE FROM credit_balance WHERE customer_id = ANY(CAST(:ids AS bigint[]))";
+    private static final String DROP_ALL = "DELETE FROM credit_balance";
+    private static final String INSERT_ALL = """
+            INSERT INTO credit_balance (customer_id, currency, open_receivables, released_orders, unapplied_credit)
+            SELECT c, cur, o, r, u
+            FROM unnest(CAST(:ids AS bigint[]), CAST(:currencies AS text[]), CAST(:opens AS numeric[]),
+                        CAST(:releaseds AS numeric[]), CAST(:unapplieds AS numeric[])) AS s (c, cur, o, r, u)
+            """;
+
+    private final JdbcClient jdbc;
+
+    CreditAccountRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Locks the customer's account row (creating it on first use) for the rest of the transaction. */
+    StoredFacts lock(long customerId) {
+        jdbc.sql(ENSURE).param("customerId", customerId).update();
+        return jdbc.sql(LOCK)
+                .param("customerId", customerId)
+                .query(CreditAccountRepository::facts)
+                .single();
+    }
+
+    @Nullable
+    StoredFacts facts(long customerId) {
+        return jdbc.sql(FACTS)
+                .param("customerId", customerId)
+                .query(CreditAccountRepository::facts)
+                .optional()
+                .orElse(null);
+    }
+
+    void setFacts(long customerId, StoredFacts facts, OffsetDateTime at) {
+        jdbc.sql(SET_FACTS)
+                .param("customerId", customerId)
+                .param("state", facts.state().name())
+                .param("stopReason", facts.stopReason())
+                .param("legal", facts.legal())
+                .param("linked", facts.linkedToStopped())
+                .param("bounced", facts.bouncedCheque())
+                .param("riskClass", facts.riskClass())
+                .param("at", at)
+                .update();
+    }
+
+    List<Conversion.Totals> balances(long customerId) {
+        return jdbc.sql(BALANCES)
+                .param("customerId", customerId)
+                .query((rs, n) -> new Conversion.Totals(
+                        rs.getString("currency").trim(),
+                        rs.getBigDecimal("open_receivables"),
+                        rs.getBigDecimal("released_orders"),
+                        rs.getBigDecimal("unapplied_credit")))
+                .list();
+    }
+
+    /** Non-zero running totals of these customers, for comparing with a recomputation. */
+    List<Balance> balancesOf(Collection<Long> customerIds) {
+        return jdbc.sql(ALL_BALANCES_OF)
+                .param("ids", customerIds.toArray(Long[]::new))
+                .query((rs, n) -> new Balance(
+                        rs.getLong("customer_id"),
+                        rs.getString("currency").trim(),
+                        rs.getBigDecimal("open_receivables"),
+                        rs.getBigDecimal("released_orders"),
+                        rs.getBigDecimal("unapplied_credit")))
+                .list();
+    }
+
+    void add(long customerId, String currency, BigDecimal open, BigDecimal released, BigDecimal unapplied) {
+        if (open.signum() == 0 && released.signum() == 0 && unapplied.signum() == 0) return;
+        jdbc.sql(ADD)
+                .param("customerId", customerId)
+                .param("currency", currency)
+                .param("open", open)
+                .param("released", released)
+                .param("unapplied", unapplied)
+                .update();
+    }
+
+    /** Replaces the totals of these customers (of all when null) with the given ones, set-based. */
+    void replace(@Nullable Collection<Long> customerIds, List<Balance> balances) {
+        if (customerIds == null) {
+            jdbc.sql(DROP_ALL).update();
+        } else {
+            jdbc.sql(DROP_OF).param("ids", customerIds.toArray(Long[]::new)).update();
+        }
+        if (balances.isEmpty()) return;
+        jdbc.sql(INSERT_ALL)
+                .param("ids", balances.stream().map(Balance::customerId).toArray(Long[]::new))
+                .param("currencies", balances.stream().map(Balance::currency).toArray(String[]::new))
+                .param("opens", balances.stream().map(Balance::openReceivables).toArray(BigDecimal[]::new))
+                .param(
+                        "releaseds",
+                        balances.stream().map(Balance::releasedOrders).toArray(BigDecimal[]::new))
+                .param(
+                        "unapplieds",
+                        balances.stream().map(Balance::unappliedCredit).toArray(BigDecimal[]::new))
+                .update();
+    }
+
+    /** One customer's running totals in one currency. */
+    record Balance(
+            long customerId,
+            String currency,
+            BigDecimal openReceivables,
+            BigDecimal releasedOrders,
+            BigDecimal unappliedCredit) {}
+
+    private static StoredFacts facts(ResultSet rs, int row) throws SQLException {
+        return new StoredFacts(
+                CreditState.valueOf(rs.getString("credit_state")),
+                rs.getString("stop_reason"),
+                rs.getBoolean("legal"),
+                rs.getBoolean("linked_to_stopped"),
+                rs.getBoolean("bounced_cheque"),
+                rs.getString("risk_class"),
+                rs.getLong("version"));
+    }
+}

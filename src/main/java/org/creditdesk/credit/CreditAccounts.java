@@ -1,0 +1,191 @@
+package org.creditdesk.credit;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.creditdesk.customers.CreditState;
+import org.creditdesk.customers.CustomerRef;
+import org.creditdesk.identity.Caller;
+import org.creditdesk.ledger.Ledger;
+import org.creditdesk.ledger.LedgerBalance;
+import org.creditdesk.shared.ProblemException;
+import org.creditdesk.shared.audit.AuditTrail;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Each customer's credit account: the running totals the check reads instead of summing the ledger,
+ * and the credit facts later modules set (stop, legal, link to a stopped customer, bounced cheque,
+ * risk class).
+ *
+ * <p>The totals follow every ledger write through synchronous listeners ({@code LedgerListener}).
+ * Writers that bypass the ledger's events must call {@link #recalculate(Collection)} with the
+ * customers they touched, in the same transaction, after their writes: e.g. the imports module after
+ * a set-based merge of invoices or payments, {@code creditAccounts.recalculate(touchedCustomerIds)}.
+ */
+@Service
+public class CreditAccounts {
+
+    static final String AUDIT_SUBJECT = "CUSTOMER";
+
+    private final CreditAccountRepository accounts;
+    private final Ledger ledger;
+    private final AuditTrail audit;
+    private final ErpEvents events;
+    private final Clock clock;
+
+    CreditAccounts(CreditAccountRepository accounts, Ledger ledger, AuditTrail audit, ErpEvents events, Clock clock) {
+        this.accounts = accounts;
+        this.ledger = ledger;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Rebuilds these customers' running totals from the ledger as it stands (set-based, two statements). */
+    @Transactional
+    public void recalculate(Collection<Long> customerIds) {
+        if (customerIds.isEmpty()) return;
+        List<Long> ids = List.copyOf(Set.copyOf(customerIds));
+        accounts.replace(ids, balances(ledger.balances(ids)));
+    }
+
+    /** Rebuilds every customer's running totals (after a bulk load, or to repair). */
+    @Transactional
+    public void recalculateAll() {
+        accounts.replace(null, balances(ledger.balances(null)));
+    }
+
+    /** The running totals of these customers, for reconciling them with {@link Ledger#balances}. */
+    @Transactional(readOnly = true)
+    public List<LedgerBalance> runningTotals(Collection<Long> customerIds) {
+        return accounts.balancesOf(customerIds).stream()
+                .map(b -> new LedgerBalance(
+                        b.customerId(), b.currency(), b.openReceivables(), b.releasedOrders(), b.unappliedCredit()))
+                .toList();
+    }
+
+    /** Stops the customer's credit (e.g. after a bounced cheque); every order is blocked until reinstated. */
+    @Transactional
+    public void stop(CustomerRef customer, String reason, Caller caller) {
+        change(
+                customer,
+                "CREDIT_STOPPED",
+                reason,
+                caller,
+                f -> new CreditAccountRepository.StoredFacts(
+                        CreditState.STOPPED,
+                        reason,
+                        f.legal(),
+                        f.linkedToStopped(),
+                        f.bouncedCheque(),
+                        f.riskClass(),
+                        f.version()));
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("reason", reason);
+        events.publish(ErpEventType.CREDIT_STOPPED, customer.code(), null, payload);
+    }
+
+    @Transactional
+    public void reinstate(CustomerRef customer, String reason, Caller caller) {
+        change(
+                customer,
+                "CREDIT_REINSTATED",
+                reason,
+                caller,
+                f -> new CreditAccountRepository.StoredFacts(
+                        CreditState.ACTIVE, null, f.legal(), f.linkedToStopped(), false, f.riskClass(), f.version()));
+    }
+
+    @Transactional
+    public void markLegal(CustomerRef customer, boolean legal, String reason, Caller caller) {
+        change(
+                customer,
+                "LEGAL_FLAG_SET",
+                reason,
+                caller,
+                f -> new CreditAccountRepository.StoredFacts(
+                        f.state(),
+                        f.stopReason(),
+                        legal,
+                        f.linkedToStopped(),
+                        f.bouncedCheque(),
+                        f.riskClass(),
+                        f.version()));
+    }
+
+    @Transactional
+    public void markLinkedToStopped(CustomerRef customer, boolean linked, String reason, Caller caller) {
+        change(
+                customer,
+                "LINK_FLAG_SET",
+                reason,
+                caller,
+                f -> new CreditAccountRepository.StoredFacts(
+                        f.state(), f.stopReason(), f.legal(), linked, f.bouncedCheque(), f.riskClass(), f.version()));
+    }
+
+    @Transactional
+    public void markBouncedCheque(CustomerRef customer, boolean bounced, String reason, Caller caller) {
+        change(
+                customer,
+                "BOUNCED_CHEQUE_FLAG_SET",
+                reason,
+                caller,
+                f -> new CreditAccountRepository.StoredFacts(
+                        f.state(),
+                        f.stopReason(),
+                        f.legal(),
+                        f.linkedToStopped(),
+                        bounced,
+                        f.riskClass(),
+                        f.version()));
+    }
+
+    @Transactional
+    public void setRiskClass(CustomerRef customer, @Nullable String riskClass, String reason, Caller caller) {
+        if (riskClass != null && !riskClass.matches("[A-E]")) {
+            throw ProblemException.ruleViolation("riskClass", "must be one of A to E");
+        }
+        change(
+                customer,
+                "RISK_CLASS_SET",
+                reason,
+                caller,
+                f -> new CreditAccountRepository.StoredFacts(
+                        f.state(),
+                        f.stopReason(),
+                        f.legal(),
+                        f.linkedToStopped(),
+                        f.bouncedCheque(),
+                        riskClass,
+                        f.version()));
+    }
+
+    private void change(
+            CustomerRef customer,
+            String action,
+            String reason,
+            Caller caller,
+            UnaryOperator<CreditAccountRepository.StoredFacts> change) {
+        CreditAccountRepository.StoredFacts before = accounts.lock(customer.id());
+        CreditAccountRepository.StoredFacts after = change.apply(before);
+        if (after.equals(before)) return;
+        accounts.setFacts(customer.id(), after, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+        audit.record(caller.username(), action, AUDIT_SUBJECT, customer.code(), before, after, reason);
+    }
+
+    private static List<CreditAccountRepository.Balance> balances(List<LedgerBalance> ledgerBalances) {
+        return ledgerBalances.stream()
+                .map(b -> new CreditAccountRepository.Balance(
+                        b.customerId(), b.currency(), b.openReceivables(), b.releasedOrders(), b.unappliedCredit()))
+                .toList();
+    }
+}

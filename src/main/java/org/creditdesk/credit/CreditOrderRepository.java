@@ -1,0 +1,168 @@
+package org.creditdesk.credit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.creditdesk.ledger.OrderStatus;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+@Repository
+class CreditOrderRepository {
+
+    private static final String COLUMNS = """
+            SELECT order_no, customer_code, area_code, order_date, amount, currency, contract_no, status,
+                   reasons::text AS reasons, figures_currency, open_receivables, released_orders, uncleared_cheques,
+                   unapplied_credit, exposure, credit_limit, available, decision_seq, decided_at, decided_by,
+                   resolved_by, resolved_at, resolution_note
+            FROM credit_order
+            """;
+    private static final String BY_NO = COLUMNS + "WHERE order_no = :orderNo";
+    private static final String BY_STATUS = COLUMNS + """
+            WHERE (CAST(:status AS text) IS NULL OR status = :status)
+              AND (cardinality(CAST(:areas AS text[])) = 0 OR area_code = ANY(CAST(:areas AS text[])))
+              AND (CAST(:customerId AS bigint) IS NULL OR customer_id = :customerId)
+            ORDER BY decided_at DESC, order_no
+            LIMIT :limit
+            """;
+    // A re-check (amended order) replaces the decision; the audit trail keeps the earlier ones.
+    private static final String SAVE = """
+            INSERT INTO credit_order (order_no, customer_id, customer_code, area_code, order_date, amount, currency,
+                                      contract_no, status, reasons, figures_currency, open_receivables, released_orders,
+                                      uncleared_cheques, unapplied_credit, exposure, credit_limit, available,
+                                      decided_at, decided_by)
+            VALUES (:orderNo, :customerId, :customerCode, :area, :orderDate, :amount, :currency, :contractNo, :status,
+                    CAST(:reasons AS jsonb), :figuresCurrency, :open, :released, :cheques, :unapplied, :exposure,
+                    :creditLimit, :available, :decidedAt, :decidedBy)
+            ON CONFLICT (order_no) DO UPDATE
+                SET amount = EXCLUDED.amount, status = EXCLUDED.status, reasons = EXCLUDED.reasons,
+                    figures_currency = EXCLUDED.figures_currency, open_receivables = EXCLUDED.open_receivables,
+                    released_orders = EXCLUDED.released_orders, uncleared_cheques = EXCLUDED.uncleared_cheques,
+                    unapplied_credit = EXCLUDED.unapplied_credit, exposure = EXCLUDED.exposure,
+                    credit_limit = EXCLUDED.credit_limit, available = EXCLUDED.available,
+                    decision_seq = nextval('credit_order_decision_seq'), decided_at = EXCLUDED.decided_at,
+                    decided_by = EXCLUDED.decided_by, resolved_by = NULL, resolved_at = NULL, resolution_note = NULL
+            """;
+    private static final String RESOLVE = """
+            UPDATE credit_order
+            SET status = :status, resolved_by = :by, resolved_at = :at, resolution_note = :note
+            WHERE order_no = :orderNo
+            """;
+    private static final String FOLLOW = "UPDATE credit_order SET status = :status WHERE order_no = :orderNo";
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    CreditOrderRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** What a decision stores. */
+    record Decided(
+            String orderNo,
+            long customerId,
+            String customerCode,
+            String area,
+            LocalDate orderDate,
+            java.math.BigDecimal amount,
+            String currency,
+            @Nullable String contractNo,
+            OrderStatus status,
+            List<Reason> reasons,
+            CheckResult figures,
+            OffsetDateTime decidedAt,
+            String decidedBy) {}
+
+    void save(Decided d) {
+        CheckResult f = d.figures();
+        Exposure e = f.breakdown();
+        jdbc.sql(SAVE)
+                .param("orderNo", d.orderNo())
+                .param("customerId", d.customerId())
+                .param("customerCode", d.customerCode())
+                .param("area", d.area())
+                .param("orderDate", d.orderDate())
+                .param("amount", d.amount())
+                .param("currency", d.currency())
+                .param("contractNo", d.contractNo())
+                .param("status", d.status().name())
+                .param("reasons", json.writeValueAsString(d.reasons()))
+                .param("figuresCurrency", f.currency())
+                .param("open", e == null ? null : e.openReceivables().amount())
+                .param("released", e == null ? null : e.releasedOrders().amount())
+                .param("cheques", e == null ? null : e.unclearedCheques().amount())
+                .param("unapplied", e == null ? null : e.unappliedCredit().amount())
+                .param("exposure", f.exposure())
+                .param("creditLimit", f.creditLimit())
+                .param("available", f.available())
+                .param("decidedAt", d.decidedAt())
+                .param("decidedBy", d.decidedBy())
+                .update();
+    }
+
+    Optional<CreditOrder> find(String orderNo) {
+        return jdbc.sql(BY_NO).param("orderNo", orderNo).query(this::map).optional();
+    }
+
+    List<CreditOrder> list(@Nullable OrderStatus status, String[] areas, @Nullable Long customerId, int limit) {
+        return jdbc.sql(BY_STATUS)
+                .param("status", status == null ? null : status.name())
+                .param("areas", areas)
+                .param("customerId", customerId)
+                .param("limit", limit)
+                .query(this::map)
+                .list();
+    }
+
+    void resolve(String orderNo, OrderStatus status, String by, OffsetDateTime at, @Nullable String note) {
+        jdbc.sql(RESOLVE)
+                .param("orderNo", orderNo)
+                .param("status", status.name())
+                .param("by", by)
+                .param("at", at)
+                .param("note", note)
+                .update();
+    }
+
+    /** Mirrors a status the ledger set (invoiced, cancelled) on an order we decided, if we did. */
+    void followLedger(String orderNo, OrderStatus status) {
+        jdbc.sql(FOLLOW)
+                .param("orderNo", orderNo)
+                .param("status", status.name())
+                .update();
+    }
+
+    private CreditOrder map(ResultSet rs, int row) throws SQLException {
+        return new CreditOrder(
+                rs.getString("order_no"),
+                rs.getString("customer_code"),
+                rs.getString("area_code"),
+                rs.getObject("order_date", LocalDate.class),
+                rs.getBigDecimal("amount"),
+                rs.getString("currency").trim(),
+                rs.getString("contract_no"),
+                OrderStatus.valueOf(rs.getString("status")),
+                json.readValue(rs.getString("reasons"), new TypeReference<List<Reason>>() {}),
+                rs.getString("figures_currency").trim(),
+                rs.getBigDecimal("open_receivables"),
+                rs.getBigDecimal("released_orders"),
+                rs.getBigDecimal("uncleared_cheques"),
+                rs.getBigDecimal("unapplied_credit"),
+                rs.getBigDecimal("exposure"),
+                rs.getBigDecimal("credit_limit"),
+                rs.getBigDecimal("available"),
+                rs.getLong("decision_seq"),
+                rs.getObject("decided_at", OffsetDateTime.class),
+                rs.getString("decided_by"),
+                rs.getString("resolved_by"),
+                rs.getObject("resolved_at", OffsetDateTime.class),
+                rs.getString("resolution_note"));
+    }
+}

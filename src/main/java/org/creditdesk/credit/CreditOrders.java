@@ -1,0 +1,329 @@
+package org.creditdesk.credit;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.creditdesk.customers.CustomerRef;
+import org.creditdesk.customers.Customers;
+import org.creditdesk.identity.Caller;
+import org.creditdesk.ledger.Ledger;
+import org.creditdesk.ledger.Order;
+import org.creditdesk.ledger.OrderDecider;
+import org.creditdesk.ledger.OrderStatus;
+import org.creditdesk.ledger.RecordOrder;
+import org.creditdesk.ledger.Recorded;
+import org.creditdesk.shared.BusinessCalendar;
+import org.creditdesk.shared.Money;
+import org.creditdesk.shared.ProblemException;
+import org.creditdesk.shared.Violation;
+import org.creditdesk.shared.audit.AuditTrail;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Orders under credit control: every new or enlarged order is checked and recorded in one
+ * transaction that holds the customer's credit account row locked, so concurrent orders of one
+ * customer are decided one after the other against the headroom the previous ones left (one lock
+ * per order, so orders of different customers never wait for each other). Blocked orders wait in
+ * a queue for someone whose authority covers them to release or reject them.
+ */
+@Service
+public class CreditOrders {
+
+    static final String AUDIT_SUBJECT = "ORDER";
+    static final int QUEUE_SIZE = 500;
+    private static final Set<OrderStatus> REOPENABLE =
+            Set.of(OrderStatus.RELEASED, OrderStatus.BLOCKED, OrderStatus.REJECTED);
+
+    /** An order's answer and whether this call recorded it (false: the same order was there already). */
+    public record Placed(OrderOutcome outcome, boolean created) {}
+
+    private final Ledger ledger;
+    private final CreditChecks checks;
+    private final CreditAccountRepository accounts;
+    private final CreditOrderRepository decisions;
+    private final AuthorityMatrices authorities;
+    private final Customers customers;
+    private final BusinessCalendar calendar;
+    private final AuditTrail audit;
+    private final ErpEvents events;
+    private final Clock clock;
+
+    CreditOrders(
+            Ledger ledger,
+            CreditChecks checks,
+            CreditAccountRepository accounts,
+            CreditOrderRepository decisions,
+            AuthorityMatrices authorities,
+            Customers customers,
+            BusinessCalendar calendar,
+            AuditTrail audit,
+            ErpEvents events,
+            Clock clock) {
+        this.ledger = ledger;
+        this.checks = checks;
+        this.accounts = accounts;
+        this.decisions = decisions;
+        this.authorities = authorities;
+        this.customers = customers;
+        this.calendar = calendar;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** {@code POST /orders}: checks the order and records it RELEASED or BLOCKED; idempotent by order number. */
+    @Transactional
+    public Placed place(RecordOrder command, Caller caller) {
+        AtomicReference<CheckResult> checked = new AtomicReference<>();
+        AtomicReference<CustomerRef> customerOf = new AtomicReference<>();
+        OrderDecider decider = (customer, proposed, current) -> {
+            accounts.lock(customer.id());
+            CheckResult result =
+                    checks.decide(customer, money(proposed), proposed.contractNo(), calendar.today(), null);
+            checked.set(result);
+            customerOf.set(customer);
+            return result.decision().approved() ? OrderStatus.RELEASED : OrderStatus.BLOCKED;
+        };
+        Recorded<Order> recorded = ledger.recordOrder(command, decider, caller);
+        Order order = recorded.document();
+        if (!recorded.created()) {
+            return new Placed(storedOutcome(order, caller), false);
+        }
+        CreditOrder decided = record(customerOf.get(), order, checked.get(), caller, "ORDER_DECIDED", null);
+        return new Placed(decided.outcome(), true);
+    }
+
+    /** Releases a blocked order if the caller's authority under the current policy covers its amount (else 403). */
+    @Transactional
+    public OrderOutcome release(String orderNo, @Nullable String justification, Caller caller) {
+        String why = required("justification", justification, "a release needs a justification");
+        Order order = ledger.order(orderNo, caller);
+        CustomerRef customer = customers.require(order.customerCode(), caller);
+        if (order.status() == OrderStatus.RELEASED) return storedOutcome(order, caller);
+        requireAuthority(order, customer, caller, "release");
+        accounts.lock(customer.id());
+        Order released = ledger.changeOrderStatus(orderNo, Set.of(OrderStatus.BLOCKED), OrderStatus.RELEASED, caller);
+        decisions.resolve(orderNo, OrderStatus.RELEASED, caller.username(), now(), why);
+        audit.record(caller.username(), "ORDER_RELEASED", AUDIT_SUBJECT, orderNo, order, released, why);
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("amount", order.amount());
+        payload.put("currency", order.currency());
+        payload.put("releasedBy", caller.username());
+        payload.put("justification", why);
+        events.publish(ErpEventType.ORDER_RELEASED, customer.code(), orderNo, payload);
+        return storedOutcome(released, caller);
+    }
+
+    /** Rejects a blocked order; the same authority as a release is needed. */
+    @Transactional
+    public OrderOutcome reject(String orderNo, @Nullable String comment, Caller caller) {
+        String why = required("comment", comment, "a rejection needs a comment saying why");
+        Order order = ledger.order(orderNo, caller);
+        CustomerRef customer = customers.require(order.customerCode(), caller);
+        if (order.status() == OrderStatus.REJECTED) return storedOutcome(order, caller);
+        requireAuthority(order, customer, caller, "reject");
+        accounts.lock(customer.id());
+        Order rejected = ledger.changeOrderStatus(orderNo, Set.of(OrderStatus.BLOCKED), OrderStatus.REJECTED, caller);
+        decisions.resolve(orderNo, OrderStatus.REJECTED, caller.username(), now(), why);
+        audit.record(caller.username(), "ORDER_REJECTED", AUDIT_SUBJECT, orderNo, order, rejected, why);
+        return storedOutcome(rejected, caller);
+    }
+
+    /** Cancels a released or blocked order; a released one frees its reservation. */
+    @Transactional
+    public Order cancel(String orderNo, Caller caller) {
+        Order order = ledger.order(orderNo, caller);
+        CustomerRef customer = customers.require(order.customerCode(), caller);
+        accounts.lock(customer.id());
+        Order cancelled = ledger.cancelOrder(orderNo, caller);
+        if (order.status() != OrderStatus.CANCELLED) {
+            audit.record(caller.username(), "ORDER_CANCELLED", AUDIT_SUBJECT, orderNo, order, cancelled, null);
+        }
+        return cancelled;
+    }
+
+    /**
+     * Changes an order's amount. An increase, or a new amount for a blocked or rejected order, is
+     * checked again against the exposure without the order's current reservation; a decrease of a
+     * released order only frees headroom and stays released.
+     */
+    @Transactional
+    public OrderOutcome amend(String orderNo, @Nullable BigDecimal amount, Caller caller) {
+        Order before = ledger.order(orderNo, caller);
+        CustomerRef customer = customers.require(before.customerCode(), caller);
+        accounts.lock(customer.id());
+        AtomicReference<CheckResult> checked = new AtomicReference<>();
+        OrderDecider decider = (c, proposed, current) -> {
+            if (current == null || !REOPENABLE.contains(current.status())) {
+                throw ProblemException.ruleViolation(
+                        "status", "Order %s is %s and can no longer be changed".formatted(orderNo, before.status()));
+            }
+            CheckResult result = checks.decide(c, money(proposed), proposed.contractNo(), calendar.today(), current);
+            boolean decrease = current.status() == OrderStatus.RELEASED
+                    && proposed.amount().compareTo(current.amount()) <= 0;
+            if (decrease && !result.decision().approved()) {
+                result = new CheckResult(
+                        new CreditDecision.Approved(),
+                        result.asOf(),
+                        result.currency(),
+                        result.breakdown(),
+                        result.requested(),
+                        result.creditLimit());
+            }
+            checked.set(result);
+            return result.decision().approved() ? OrderStatus.RELEASED : OrderStatus.BLOCKED;
+        };
+        Order after = ledger.amendOrder(orderNo, amount, decider, caller);
+        if (after.equals(before) || checked.get() == null) return storedOutcome(after, caller);
+        return record(customer, after, checked.get(), caller, "ORDER_AMENDED", before)
+                .outcome();
+    }
+
+    @Transactional(readOnly = true)
+    public CreditOrder order(String orderNo, Caller caller) {
+        Order order = ledger.order(orderNo, caller);
+        return decisions.find(orderNo).orElseGet(() -> undecided(order, caller));
+    }
+
+    /** Orders by status (the blocked-order queue), newest first; area-scoped callers see their areas only. */
+    @Transactional(readOnly = true)
+    public List<CreditOrder> orders(@Nullable OrderStatus status, Caller caller) {
+        return decisions.list(status, caller.areaFilter(), null, QUEUE_SIZE);
+    }
+
+    /** Whether the caller's authority covers releasing (or rejecting) this order. */
+    @Transactional(readOnly = true)
+    public boolean mayRelease(CreditOrder order, Caller caller) {
+        return authorities
+                        .authority()
+                        .decide(
+                                caller,
+                                AuthorityAction.RELEASE_ORDER,
+                                Money.of(order.amount(), order.currency()),
+                                order.area())
+                instanceof AuthorityDecision.Allowed;
+    }
+
+    private CreditOrder record(
+            CustomerRef customer,
+            Order order,
+            CheckResult result,
+            Caller caller,
+            String action,
+            @Nullable Order before) {
+        CheckResult figures = order.status() == OrderStatus.RELEASED ? result.withRequestedReleased() : result;
+        decisions.save(new CreditOrderRepository.Decided(
+                order.orderNo(),
+                customer.id(),
+                customer.code(),
+                customer.areaCode(),
+                order.orderDate(),
+                order.amount(),
+                order.currency(),
+                order.contractNo(),
+                order.status(),
+                order.status() == OrderStatus.RELEASED ? List.of() : result.reasons(),
+                figures,
+                now(),
+                caller.username()));
+        CreditOrder saved = decisions.find(order.orderNo()).orElseThrow();
+        audit.record(
+                caller.username(),
+                action,
+                AUDIT_SUBJECT,
+                order.orderNo(),
+                before,
+                saved,
+                saved.reasons().isEmpty() ? null : summary(saved.reasons()));
+        if (order.status() == OrderStatus.BLOCKED) {
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("amount", order.amount());
+            payload.put("currency", order.currency());
+            payload.put("reasons", saved.reasons().stream().map(Reason::code).toList());
+            events.publish(ErpEventType.ORDER_BLOCKED, customer.code(), order.orderNo(), payload);
+        }
+        return saved;
+    }
+
+    private OrderOutcome storedOutcome(Order order, Caller caller) {
+        return decisions
+                .find(order.orderNo())
+                .map(CreditOrder::outcome)
+                .orElseGet(() -> undecided(order, caller).outcome());
+    }
+
+    /** An order recorded without a credit decision (imported history): its status and today's figures. */
+    private CreditOrder undecided(Order order, Caller caller) {
+        CustomerRef customer = customers.require(order.customerCode(), caller);
+        CheckResult standing = checks.standing(customer, calendar.today());
+        Exposure e = standing.breakdown();
+        return new CreditOrder(
+                order.orderNo(),
+                customer.code(),
+                customer.areaCode(),
+                order.orderDate(),
+                order.amount(),
+                order.currency(),
+                order.contractNo(),
+                order.status(),
+                List.of(),
+                standing.currency(),
+                e == null ? null : e.openReceivables().amount(),
+                e == null ? null : e.releasedOrders().amount(),
+                e == null ? null : e.unclearedCheques().amount(),
+                e == null ? null : e.unappliedCredit().amount(),
+                standing.exposure(),
+                standing.creditLimit(),
+                standing.available(),
+                0,
+                now(),
+                "system",
+                null,
+                null,
+                null);
+    }
+
+    private void requireAuthority(Order order, CustomerRef customer, Caller caller, String verb) {
+        AuthorityDecision decision = authorities
+                .authority()
+                .decide(
+                        caller,
+                        AuthorityAction.RELEASE_ORDER,
+                        Money.of(order.amount(), order.currency()),
+                        customer.areaCode());
+        switch (decision) {
+            case AuthorityDecision.Allowed allowed -> {}
+            case AuthorityDecision.Denied denied ->
+                throw ProblemException.forbidden(
+                        "You may not %s order %s. %s".formatted(verb, order.orderNo(), denied.reason()));
+        }
+    }
+
+    private static Money money(Order order) {
+        return Money.of(order.amount(), order.currency());
+    }
+
+    private static String summary(List<Reason> reasons) {
+        return String.join(
+                "; ", reasons.stream().map(r -> r.code() + ": " + r.message()).toList());
+    }
+
+    private static String required(String field, @Nullable String text, String message) {
+        if (text == null || text.isBlank()) {
+            throw ProblemException.malformed(message, List.of(Violation.field(field, "is required")));
+        }
+        return text.strip();
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+}
