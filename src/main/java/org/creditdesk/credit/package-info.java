@@ -1,5 +1,5 @@
 /** Credit control: policy, authority, limits with four eyes, securities, exposure, the credit check on orders, holds and the ERP feed. */
-@ApplicationModule(allowedDependencies = {"shared", "identity", "customers", "ledger"})
+@ApplicationModule(allowedDependencies = {"shared", "identity", "customers", "ledger", "imports"})
 @NullMarked
 package org.creditdesk.credit;
 

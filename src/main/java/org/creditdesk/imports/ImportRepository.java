@@ -55,6 +55,9 @@ class ImportRepository {
     private static final String DISTINCT_VALUES = """
             SELECT DISTINCT %1$s FROM %2$s WHERE %1$s <> '' ORDER BY 1
             """;
+    private static final String TOUCHED_CUSTOMERS = """
+            SELECT DISTINCT c.id FROM %s s JOIN customer c ON c.code = s.customer_code
+            """;
     private static final String RECORD_RUN = """
             INSERT INTO import_run (kind, imported, unchanged, rows_read, imported_by)
             VALUES (:kind, :imported, :unchanged, :rowsRead, :importedBy)
@@ -231,6 +234,11 @@ class ImportRepository {
         return jdbc.sql(DISTINCT_VALUES.formatted(stagingColumn, STAGE))
                 .query(String.class)
                 .list();
+    }
+
+    /** The customers a staged ledger file concerns, whose running credit totals must follow. */
+    List<Long> touchedCustomers() {
+        return jdbc.sql(TOUCHED_CUSTOMERS.formatted(STAGE)).query(Long.class).list();
     }
 
     void recordRun(ImportKind kind, int imported, int unchanged, long rowsRead, String importedBy) {

@@ -106,7 +106,10 @@ public class Imports {
         long merged = System.nanoTime();
         int unchanged = Math.toIntExact(staged.rows() - imported);
         repository.recordRun(kind, imported, unchanged, staged.rows(), caller.username());
-        events.publishEvent(new ImportCompleted(kind, imported));
+        List<Long> touched = kind == ImportKind.CUSTOMERS ? List.of() : repository.touchedCustomers();
+        // Published inside the import's transaction: listeners that keep running totals update them
+        // in the same commit, so a credit check never sees the new invoices without their totals.
+        events.publishEvent(new ImportCompleted(kind, imported, touched));
         log.info(
                 "Imported {} rows of {} for {}: {} new, {} unchanged; staged in {} ms, checked in {} ms, merged in {} ms",
                 staged.rows(),

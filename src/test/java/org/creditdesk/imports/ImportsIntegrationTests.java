@@ -2,6 +2,7 @@ package org.creditdesk.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
@@ -275,8 +276,11 @@ class ImportsIntegrationTests {
         assertThat(run(ImportKind.INVOICES, file)).isEqualTo(new ImportResult(3, 0, List.of()));
         assertThat(run(ImportKind.INVOICES, file)).isEqualTo(new ImportResult(0, 3, List.of()));
         assertThat(events.stream(ImportCompleted.class))
-                .containsExactly(
-                        new ImportCompleted(ImportKind.INVOICES, 3), new ImportCompleted(ImportKind.INVOICES, 0));
+                .extracting(
+                        ImportCompleted::kind,
+                        ImportCompleted::imported,
+                        e -> e.customerIds().size())
+                .containsExactly(tuple(ImportKind.INVOICES, 3, 1), tuple(ImportKind.INVOICES, 0, 1));
         assertThat(count("SELECT count(*) FROM import_run WHERE kind = 'INVOICES' AND rows_read = 3"))
                 .isGreaterThanOrEqualTo(2);
     }
