@@ -85,10 +85,13 @@ class CustomerRepository {
               AND (CAST(:codePrefix AS text) IS NULL
                    OR lower(c.code) LIKE CAST(:codePrefix AS text)
                    OR lower(c.name) LIKE CAST(:namePart AS text))
-              AND CAST(:statusMatches AS boolean)
+              AND (CAST(:creditState AS text) IS NULL
+                   OR customer_credit_state(c.id, CAST(:asOf AS date)) = CAST(:creditState AS text))
+              AND (CAST(:riskClass AS text) IS NULL OR customer_risk_class(c.id) = CAST(:riskClass AS text))
             """;
     private static final String SEARCH = """
-            SELECT c.code, c.name, c.area_code, c.business_group, c.sales_rep, c.currency, c.payment_term_days
+            SELECT c.code, c.name, c.area_code, c.business_group, c.sales_rep, c.currency, c.payment_term_days,
+                   customer_credit_state(c.id, CAST(:asOf AS date)) AS credit_state
             """ + SEARCH_CONDITIONS + """
             ORDER BY lower(c.name), c.code
             LIMIT :limit OFFSET :offset
@@ -162,8 +165,8 @@ class CustomerRepository {
                 .update();
     }
 
-    List<CustomerSummary> search(CustomerQuery query, String[] areas, boolean statusMatches) {
-        return searchParams(jdbc.sql(SEARCH), query, areas, statusMatches)
+    List<CustomerSummary> search(CustomerQuery query, String[] areas, LocalDate asOf) {
+        return searchParams(jdbc.sql(SEARCH), query, areas, asOf)
                 .param("limit", query.size())
                 .param("offset", query.offset())
                 .query((rs, n) -> new CustomerSummary(
@@ -174,25 +177,29 @@ class CustomerRepository {
                         rs.getString("sales_rep"),
                         rs.getString("currency").trim(),
                         rs.getInt("payment_term_days"),
-                        CreditState.ACTIVE))
+                        CreditState.valueOf(rs.getString("credit_state"))))
                 .list();
     }
 
-    long count(CustomerQuery query, String[] areas, boolean statusMatches) {
-        return searchParams(jdbc.sql(COUNT), query, areas, statusMatches)
+    long count(CustomerQuery query, String[] areas, LocalDate asOf) {
+        return searchParams(jdbc.sql(COUNT), query, areas, asOf)
                 .query(Long.class)
                 .single();
     }
 
     private static JdbcClient.StatementSpec searchParams(
-            JdbcClient.StatementSpec spec, CustomerQuery query, String[] areas, boolean statusMatches) {
+            JdbcClient.StatementSpec spec, CustomerQuery query, String[] areas, LocalDate asOf) {
         String text = query.query();
         String lowered = text == null ? null : likeEscaped(text.toLowerCase(java.util.Locale.ROOT));
         return spec.param("areas", areas)
                 .param("area", query.area())
                 .param("codePrefix", lowered == null ? null : lowered + "%")
                 .param("namePart", lowered == null ? null : "%" + lowered + "%")
-                .param("statusMatches", statusMatches);
+                .param(
+                        "creditState",
+                        query.creditState() == null ? null : query.creditState().name())
+                .param("riskClass", query.riskClass())
+                .param("asOf", asOf);
     }
 
     /** Makes the user's text match literally: PostgreSQL's LIKE escapes with a backslash by default. */

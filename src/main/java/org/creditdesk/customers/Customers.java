@@ -125,11 +125,13 @@ public class Customers {
     /** A page of the customers the caller may see, matching the query, ordered by name. */
     @Transactional(readOnly = true)
     public Page<CustomerSummary> search(CustomerQuery query, Caller caller) {
-        boolean statusMatches = StatusFilter.matchesAnyCustomer(query);
+        // Credit state and risk class come from SQL functions the credit module publishes
+        // (customer_credit_state, customer_risk_class), so filtering and paging stay in one query.
+        LocalDate today = calendar.today();
         String[] visibleAreas = caller.areaFilter();
-        long total = repository.count(query, visibleAreas, statusMatches);
+        long total = repository.count(query, visibleAreas, today);
         List<CustomerSummary> items =
-                query.offset() >= total ? List.of() : repository.search(query, visibleAreas, statusMatches);
+                query.offset() >= total ? List.of() : repository.search(query, visibleAreas, today);
         return new Page<>(items, query.page(), query.size(), total);
     }
 

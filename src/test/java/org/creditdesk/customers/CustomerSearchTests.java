@@ -1,6 +1,7 @@
 package org.creditdesk.customers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -143,22 +144,41 @@ class CustomerSearchTests {
     }
 
     @Test
-    void credit_state_active_keeps_everyone_while_other_states_and_risk_classes_match_nobody_yet() {
+    void credit_state_and_risk_class_filters_follow_what_credit_control_records() {
         String area = "S-" + tag;
-        create("S1-" + tag, "State " + tag, area);
+        create("S1-" + tag, "State " + tag + " active", area);
+        create("S2-" + tag, "State " + tag + " held", area);
+        create("S3-" + tag, "State " + tag + " overdue", area);
+        create("S4-" + tag, "State " + tag + " stopped", area);
+        jdbc.sql("""
+                        INSERT INTO customer_hold (customer_id, reason, automatic, placed_by, placed_at)
+                        SELECT id, 'MANUAL', false, 'test', now() FROM customer WHERE code = :code""").param("code", "S2-" + tag).update();
+        jdbc.sql("""
+                        INSERT INTO invoice (invoice_no, customer_id, issue_date, due_date, amount, currency, open_amount)
+                        SELECT :no, id, DATE '2020-01-01', DATE '2020-01-31', 10.00, 'CNY', 10.00
+                        FROM customer WHERE code = :code""").param("no", "S3-INV-" + tag).param("code", "S3-" + tag).update();
+        jdbc.sql("""
+                        INSERT INTO credit_account (customer_id, credit_state, stop_reason, risk_class)
+                        SELECT id, 'STOPPED', 'BOUNCED_CHEQUE', 'D' FROM customer WHERE code = :code""").param("code", "S4-" + tag).update();
 
+        assertThat(codes(new CustomerQuery(null, area, null, CreditState.ACTIVE, 0, 50)))
+                .containsExactly("S1-" + tag);
+        assertThat(codes(new CustomerQuery(null, area, null, CreditState.ON_HOLD, 0, 50)))
+                .containsExactlyInAnyOrder("S2-" + tag, "S3-" + tag);
+        assertThat(codes(new CustomerQuery(null, area, null, CreditState.STOPPED, 0, 50)))
+                .containsExactly("S4-" + tag);
+        assertThat(codes(new CustomerQuery(null, area, "D", null, 0, 50))).containsExactly("S4-" + tag);
         assertThat(customers
-                        .search(new CustomerQuery(null, area, null, CreditState.ACTIVE, 0, 50), Caller.SYSTEM)
-                        .total())
-                .isEqualTo(1);
-        assertThat(customers
-                        .search(new CustomerQuery(null, area, null, CreditState.ON_HOLD, 0, 50), Caller.SYSTEM)
-                        .total())
-                .isZero();
-        assertThat(customers
-                        .search(new CustomerQuery(null, area, "A", null, 0, 50), Caller.SYSTEM)
-                        .total())
-                .isZero();
+                        .search(new CustomerQuery(null, area, null, null, 0, 50), Caller.SYSTEM)
+                        .items())
+                .extracting(CustomerSummary::code, CustomerSummary::creditState)
+                .contains(tuple("S2-" + tag, CreditState.ON_HOLD), tuple("S1-" + tag, CreditState.ACTIVE));
+    }
+
+    private List<String> codes(CustomerQuery query) {
+        return customers.search(query, Caller.SYSTEM).items().stream()
+                .map(CustomerSummary::code)
+                .toList();
     }
 
     @Test
