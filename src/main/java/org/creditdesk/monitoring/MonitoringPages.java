@@ -120,7 +120,7 @@ class MonitoringPages {
                     .findFirst()
                     .orElseThrow();
             model.addAttribute("task", task);
-            return "monitoring/my-escalations :: task";
+            return "monitoring/task-row :: row";
         }
         return "redirect:/monitoring/my-escalations";
     }

@@ -109,9 +109,13 @@ final class MonitoringFixtures {
                         """).param("on", reversedOn).param("paymentNo", paymentNo).update();
     }
 
-    /** A stored user with one role, an e-mail address (or none) and assigned areas; returns the username. */
-    String user(Role role, @Nullable String email, String... areas) {
+    /**
+     * A stored user with one role and assigned areas, with the e-mail address {@link #mail(String)} of
+     * its username or none; returns the username.
+     */
+    String user(Role role, boolean withEmail, String... areas) {
         String username = unique(role.name().toLowerCase());
+        String email = withEmail ? mail(username) : null;
         long id = jdbc.sql("""
                         INSERT INTO app_user (username, password_hash, display_name, email)
                         VALUES (:username, 'not-a-hash', :name, :email) RETURNING id
@@ -132,6 +136,10 @@ final class MonitoringFixtures {
                     .update();
         }
         return username;
+    }
+
+    static String mail(String username) {
+        return username.toLowerCase() + "@creditdesk.test";
     }
 
     static Caller caller(String username, Role role, String... areas) {
