@@ -262,6 +262,19 @@ class EscalationIntegrationTests {
                         .contentType("application/json")
                         .content("{\"asOf\": \"2030-10-01\"}"))
                 .hasStatus(HttpStatus.FORBIDDEN);
+        MvcTestResult evaluated = mvc.post()
+                .uri("/api/v1/escalation-runs")
+                .with(TestUsers.admin())
+                .contentType("application/json")
+                .content("{\"asOf\": \"2030-10-01\"}")
+                .exchange();
+        assertThat(evaluated).hasStatusOk();
+        assertThat(evaluated).bodyJson().extractingPath("$.asOf").isEqualTo("2030-10-01");
+        assertThat(evaluated)
+                .bodyJson()
+                .extractingPath("$.customersAtLevel.3")
+                .asNumber()
+                .isNotEqualTo(0);
     }
 
     @Test
@@ -321,6 +334,7 @@ class EscalationIntegrationTests {
         assertThat(agingPage)
                 .bodyText()
                 .contains("id=\"aging-by-area\"", "data-chart=", "echarts.min.js", area, "250.00");
+        assertThat(mvc.get().uri("/js/vendor/echarts/echarts.min.js")).hasStatusOk();
 
         MvcTestResult staffing = mvc.get()
                 .uri("/monitoring/staffing?asOf={asOf}", asOf)
