@@ -1,0 +1,15 @@
+package org.creditdesk.monitoring;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** {@code GET /reports/aging}: rows per group and currency, and the totals per currency. */
+public record AgingReport(
+        LocalDate asOf, String groupBy, List<AgingBucket> buckets, List<AgingRow> rows, List<AgingRow> totals) {
+
+    public AgingReport {
+        buckets = List.copyOf(buckets);
+        rows = List.copyOf(rows);
+        totals = List.copyOf(totals);
+    }
+}

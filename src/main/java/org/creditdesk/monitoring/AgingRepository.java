@@ -1,0 +1,117 @@
+package org.creditdesk.monitoring;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Aging as of one or many dates, straight from the ledger's tables (invoice, allocation) and the
+ * customer master. This is a deliberate, read-only exception to "modules talk through facades": an
+ * aggregate over millions of invoices must be one set-based statement, and the ledger's facades answer
+ * per customer. The statement mirrors the ledger's own open-items rule (ReceivablesRepository): an
+ * invoice counts on D if issued by D, with its amount less the allocations that took effect by D and
+ * were not reversed (bounced) by D. Monitoring never writes these tables.
+ */
+@Repository
+class AgingRepository {
+
+    /** One aggregated cell: a group's open amount in one bucket and currency as of a date. */
+    record Cell(
+            LocalDate asOf,
+            @Nullable String groupKey,
+            @Nullable String groupName,
+            String currency,
+            String bucket,
+            BigDecimal amount) {}
+
+    private static final String BUCKETS = """
+            SELECT code, label, from_days, to_days
+            FROM aging_bucket
+            ORDER BY position
+            """;
+
+    /*
+     * Several dates in one pass (the 12-month trend): allocations are matched to every date they
+     * count on, so the statement stays set-based however many dates are asked for. :groupBy is an
+     * AgingGrouping name; the CASE keeps one statement for all groupings.
+     */
+    private static final String AGING = """
+            WITH dates AS (
+                SELECT DISTINCT CAST(d AS date) AS as_of FROM unnest(CAST(:dates AS text[])) AS d
+            ),
+            settled AS (
+                SELECT d.as_of, a.invoice_id, sum(a.amount) AS amount
+                FROM dates d
+                JOIN allocation a ON a.allocated_on <= d.as_of AND (a.reversed_on IS NULL OR a.reversed_on > d.as_of)
+                GROUP BY d.as_of, a.invoice_id
+            ),
+            open_items AS (
+                SELECT d.as_of, i.customer_id, i.product_line, i.currency,
+                       greatest(d.as_of - i.due_date, 0) AS days_overdue,
+                       i.amount - coalesce(s.amount, 0) AS open_amount
+                FROM dates d
+                JOIN invoice i ON i.issue_date <= d.as_of
+                LEFT JOIN settled s ON s.as_of = d.as_of AND s.invoice_id = i.id
+            )
+            SELECT o.as_of,
+                   CASE :groupBy
+                       WHEN 'AREA' THEN c.area_code
+                       WHEN 'PRODUCT_LINE' THEN o.product_line
+                       WHEN 'SALES_REP' THEN c.sales_rep
+                       WHEN 'CUSTOMER' THEN c.code
+                       ELSE c.business_group
+                   END AS group_key,
+                   CASE :groupBy
+                       WHEN 'AREA' THEN ar.name
+                       WHEN 'PRODUCT_LINE' THEN pl.name
+                       WHEN 'SALES_REP' THEN sr.name
+                       WHEN 'CUSTOMER' THEN c.name
+                       ELSE c.business_group
+                   END AS group_name,
+                   o.currency, b.code AS bucket, sum(o.open_amount) AS amount
+            FROM open_items o
+            JOIN customer c ON c.id = o.customer_id
+            JOIN area ar ON ar.code = c.area_code
+            LEFT JOIN sales_rep sr ON sr.code = c.sales_rep
+            LEFT JOIN product_line pl ON pl.code = o.product_line
+            JOIN aging_bucket b ON o.days_overdue >= b.from_days AND (b.to_days IS NULL OR o.days_overdue <= b.to_days)
+            WHERE o.open_amount > 0
+              AND (coalesce(cardinality(CAST(:areas AS text[])), 0) = 0 OR c.area_code = ANY(CAST(:areas AS text[])))
+            GROUP BY o.as_of, group_key, group_name, o.currency, b.code
+            ORDER BY o.as_of, group_key NULLS LAST, o.currency, b.code
+            """;
+
+    private final JdbcClient jdbc;
+
+    AgingRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    AgingBuckets buckets() {
+        return new AgingBuckets(jdbc.sql(BUCKETS)
+                .query((rs, n) -> new AgingBucket(
+                        rs.getString("code"),
+                        rs.getString("label"),
+                        rs.getInt("from_days"),
+                        rs.getObject("to_days", Integer.class)))
+                .list());
+    }
+
+    List<Cell> aging(List<LocalDate> dates, AgingGrouping grouping, String[] areas) {
+        return jdbc.sql(AGING)
+                .param("dates", dates.stream().map(LocalDate::toString).toArray(String[]::new))
+                .param("groupBy", grouping.name())
+                .param("areas", areas)
+                .query((rs, n) -> new Cell(
+                        rs.getObject("as_of", LocalDate.class),
+                        rs.getString("group_key"),
+                        rs.getString("group_name"),
+                        rs.getString("currency").trim(),
+                        rs.getString("bucket"),
+                        rs.getBigDecimal("amount")))
+                .list();
+    }
+}

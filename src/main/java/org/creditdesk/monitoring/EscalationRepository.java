@@ -1,0 +1,470 @@
+package org.creditdesk.monitoring;
+
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.creditdesk.identity.Role;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Levels for every customer in one statement, the run that records them (episodes, tasks, e-mails),
+ * and the reads of the board and "my escalations". Like {@link AgingRepository} it reads the ledger's
+ * invoice and allocation tables directly (read-only, the same as-of rule as the ledger's open items)
+ * and identity's user tables to resolve roles to people: per-customer facades cannot serve a run over
+ * the whole portfolio.
+ */
+@Repository
+class EscalationRepository {
+
+    private static final String RESPONSIBILITIES = """
+            SELECT level, role, area_scoped
+            FROM escalation_responsibility
+            ORDER BY level, role
+            """;
+
+    /*
+     * A customer's snapshot (overdue amount in its own currency, its most overdue open invoice) and
+     * its level: the ladder is passed in (the credit policy's thresholds) and evaluated exactly like
+     * EscalationLadder.evaluate. Only customers with something overdue appear.
+     */
+    private static final String SNAPSHOT = """
+            WITH ladder AS (
+                SELECT level, from_days
+                FROM unnest(CAST(:levels AS int[]), CAST(:fromDays AS int[])) AS l (level, from_days)
+            ),
+            settled AS (
+                SELECT a.invoice_id, sum(a.amount) AS amount
+                FROM allocation a
+                WHERE a.allocated_on <= CAST(:asOf AS date)
+                  AND (a.reversed_on IS NULL OR a.reversed_on > CAST(:asOf AS date))
+                GROUP BY a.invoice_id
+            ),
+            overdue AS (
+                SELECT i.customer_id, i.due_date, i.currency, i.amount - coalesce(s.amount, 0) AS open_amount
+                FROM invoice i
+                LEFT JOIN settled s ON s.invoice_id = i.id
+                WHERE i.issue_date <= CAST(:asOf AS date)
+                  AND i.due_date < CAST(:asOf AS date)
+            ),
+            per_customer AS (
+                SELECT c.id AS customer_id, c.code AS customer_code, c.name AS customer_name, c.area_code,
+                       c.currency, min(o.due_date) AS oldest_due_date,
+                       CAST(:asOf AS date) - min(o.due_date) AS days_overdue,
+                       coalesce(sum(o.open_amount) FILTER (WHERE o.currency = c.currency), 0) AS overdue_amount
+                FROM overdue o
+                JOIN customer c ON c.id = o.customer_id
+                WHERE o.open_amount > 0
+                GROUP BY c.id
+            )
+            SELECT p.customer_id, p.customer_code, p.customer_name, p.area_code, p.currency, p.oldest_due_date,
+                   p.days_overdue, p.overdue_amount, p.days_overdue <= :graceDays AS procedural,
+                   CASE WHEN p.days_overdue <= :graceDays THEN least(l.level, 1) ELSE l.level END AS level
+            FROM per_customer p
+            CROSS JOIN LATERAL (
+                SELECT coalesce(max(ladder.level), 0) AS level FROM ladder WHERE p.days_overdue >= ladder.from_days
+            ) l
+            """;
+
+    /** Who answers for customer {@code x} at level {@code x.level}; {@code x} is supplied by the statement. */
+    private static final String RESPONSIBLE_PEOPLE_JOIN = """
+            JOIN escalation_responsibility r ON r.level = x.level
+            JOIN user_role ur ON ur.role = r.role
+            JOIN app_user u ON u.id = ur.user_id AND u.enabled
+            """;
+
+    /*
+     * Area-scoped roles: users assigned to the customer's area. A sales manager without areas manages
+     * every area (identity's rule for area-scoped roles); a credit supervisor without areas is not
+     * assigned yet and answers for none, so a new hire does not receive every escalation.
+     */
+    private static final String RESPONSIBLE_PEOPLE_CONDITION = """
+            (NOT r.area_scoped
+             OR EXISTS (SELECT 1 FROM user_area ua WHERE ua.user_id = u.id AND ua.area_code = x.area_code)
+             OR (r.role <> 'CREDIT_SUPERVISOR' AND NOT EXISTS (SELECT 1 FROM user_area ua WHERE ua.user_id = u.id)))
+            """;
+
+    private static final String ESCALATIONS =
+            """
+            WITH x AS (
+            %s
+            ),
+            people AS (
+                SELECT DISTINCT x.customer_id, u.username
+                FROM x
+            %s
+                WHERE %s
+            )
+            SELECT x.customer_id, x.customer_code, x.customer_name, x.area_code, x.currency, x.oldest_due_date,
+                   x.days_overdue, x.overdue_amount, x.procedural, x.level,
+                   ARRAY(SELECT r.role FROM escalation_responsibility r WHERE r.level = x.level ORDER BY r.role)
+                       AS responsible_roles,
+                   ARRAY(SELECT p.username FROM people p WHERE p.customer_id = x.customer_id ORDER BY p.username)
+                       AS responsible_people,
+                   h.entered_on,
+                   last_task.done_at AS last_action_at, last_task.username AS last_action_by,
+                   last_task.note AS last_action_note
+            FROM x
+            LEFT JOIN escalation_history h ON h.customer_id = x.customer_id AND h.left_on IS NULL
+            LEFT JOIN LATERAL (
+                SELECT t.done_at, u.username, t.note
+                FROM escalation_task t
+                JOIN app_user u ON u.id = t.user_id
+                WHERE t.customer_id = x.customer_id AND t.done_at IS NOT NULL
+                ORDER BY t.done_at DESC, t.id DESC
+                LIMIT 1
+            ) last_task ON TRUE
+            WHERE x.level > 0
+              AND (CAST(:level AS int) IS NULL OR x.level = CAST(:level AS int))
+              AND (coalesce(cardinality(CAST(:areas AS text[])), 0) = 0 OR x.area_code = ANY(CAST(:areas AS text[])))
+            ORDER BY x.level DESC, x.days_overdue DESC, x.customer_code
+            """.formatted(SNAPSHOT, RESPONSIBLE_PEOPLE_JOIN, RESPONSIBLE_PEOPLE_CONDITION);
+
+    // The run ----------------------------------------------------------------------------------------
+
+    // One run at a time, across app instances sharing the database; released at commit.
+    private static final String RUN_LOCK = "SELECT pg_advisory_xact_lock(hashtext('creditdesk.escalation-run'))";
+
+    // A second evaluation in the same transaction starts from a fresh snapshot.
+    private static final String DROP_SNAPSHOT_TABLE = "DROP TABLE IF EXISTS pg_temp.escalation_snapshot";
+
+    private static final String CREATE_SNAPSHOT_TABLE = """
+            CREATE TEMP TABLE escalation_snapshot (
+                customer_id     BIGINT PRIMARY KEY,
+                customer_code   TEXT NOT NULL,
+                customer_name   TEXT NOT NULL,
+                area_code       TEXT NOT NULL,
+                currency        CHAR(3) NOT NULL,
+                oldest_due_date DATE NOT NULL,
+                days_overdue    INTEGER NOT NULL,
+                overdue_amount  NUMERIC(19, 2) NOT NULL,
+                procedural      BOOLEAN NOT NULL,
+                level           INTEGER NOT NULL
+            ) ON COMMIT DROP
+            """;
+
+    private static final String FILL_SNAPSHOT = """
+            INSERT INTO escalation_snapshot (customer_id, customer_code, customer_name, area_code, currency,
+                                             oldest_due_date, days_overdue, overdue_amount, procedural, level)
+            """ + SNAPSHOT;
+
+    /*
+     * A customer whose history already reaches past the date is not touched: its episodes were written
+     * by a run for a later day, and history only moves forward.
+     */
+    private static final String UNTOUCHED_BY_LATER_RUNS = """
+            NOT EXISTS (SELECT 1 FROM escalation_history later
+                        WHERE later.customer_id = %s
+                          AND (later.entered_on > CAST(:asOf AS date) OR later.left_on > CAST(:asOf AS date)))
+            """;
+
+    private static final String LEAVE_LEVELS = """
+            UPDATE escalation_history h
+            SET left_on = CAST(:asOf AS date)
+            WHERE h.left_on IS NULL
+              AND h.entered_on <= CAST(:asOf AS date)
+              AND NOT EXISTS (SELECT 1 FROM escalation_snapshot s WHERE s.customer_id = h.customer_id AND s.level = h.level)
+              AND %s
+            RETURNING h.level
+            """.formatted(UNTOUCHED_BY_LATER_RUNS.formatted("h.customer_id"));
+
+    /*
+     * Re-entering the level left earlier the same day (a rerun after a correction) reopens that
+     * episode instead of starting another, so its tasks and e-mails are not repeated.
+     */
+    private static final String ENTER_LEVELS = """
+            INSERT INTO escalation_history (customer_id, level, entered_on, days_overdue, overdue_amount, currency,
+                                            procedural)
+            SELECT s.customer_id, s.level, CAST(:asOf AS date), s.days_overdue, s.overdue_amount, s.currency,
+                   s.procedural
+            FROM escalation_snapshot s
+            WHERE s.level > 0
+              AND NOT EXISTS (SELECT 1 FROM escalation_history h WHERE h.customer_id = s.customer_id AND h.left_on IS NULL)
+              AND %s
+            ON CONFLICT (customer_id, level, entered_on) DO UPDATE SET left_on = NULL
+            RETURNING level
+            """.formatted(UNTOUCHED_BY_LATER_RUNS.formatted("s.customer_id"));
+
+    private static final String CREATE_TASKS = """
+            INSERT INTO escalation_task (history_id, customer_id, user_id, role, created_on)
+            SELECT DISTINCT ON (x.id, u.id) x.id, x.customer_id, u.id, r.role, CAST(:asOf AS date)
+            FROM (SELECT h.id, h.customer_id, h.level, c.area_code
+                  FROM escalation_history h
+                  JOIN customer c ON c.id = h.customer_id
+                  WHERE h.left_on IS NULL AND h.entered_on = CAST(:asOf AS date)) x
+            %s
+            WHERE %s
+            ORDER BY x.id, u.id, r.role
+            ON CONFLICT (history_id, user_id) DO NOTHING
+            """.formatted(RESPONSIBLE_PEOPLE_JOIN, RESPONSIBLE_PEOPLE_CONDITION);
+
+    private static final String MAILS_TO_QUEUE = """
+            SELECT DISTINCT ON (x.id, lower(u.email))
+                   x.id AS history_id, x.customer_id, x.customer_code, x.customer_name, x.level, x.days_overdue,
+                   x.overdue_amount, x.currency, x.procedural, u.email, u.display_name, r.role
+            FROM (SELECT h.id, h.customer_id, h.level, h.days_overdue, h.overdue_amount, h.currency, h.procedural,
+                         c.area_code, c.code AS customer_code, c.name AS customer_name
+                  FROM escalation_history h
+                  JOIN customer c ON c.id = h.customer_id
+                  WHERE h.left_on IS NULL AND h.entered_on = CAST(:asOf AS date)) x
+            %s
+            WHERE %s
+              AND u.email IS NOT NULL AND u.email <> ''
+              AND NOT EXISTS (SELECT 1 FROM mail_outbox m WHERE m.history_id = x.id AND lower(m.recipient) = lower(u.email))
+            ORDER BY x.id, lower(u.email), r.role
+            """.formatted(RESPONSIBLE_PEOPLE_JOIN, RESPONSIBLE_PEOPLE_CONDITION);
+
+    private static final String QUEUE_MAILS = """
+            INSERT INTO mail_outbox (history_id, customer_id, recipient, subject, body)
+            SELECT * FROM unnest(CAST(:historyIds AS bigint[]), CAST(:customerIds AS bigint[]),
+                                 CAST(:recipients AS text[]), CAST(:subjects AS text[]), CAST(:bodies AS text[]))
+            ON CONFLICT (history_id, recipient) DO NOTHING
+            """;
+
+    private static final String LEVEL_COUNTS = """
+            SELECT level, count(*) AS customers FROM escalation_snapshot WHERE level > 0 GROUP BY level
+            """;
+
+    private static final String CUSTOMER_COUNT = "SELECT count(*) FROM customer";
+
+    // Reads of tasks and history ---------------------------------------------------------------------
+
+    private static final String TASKS_OF_USER = """
+            SELECT t.id, c.code AS customer_code, c.name AS customer_name, h.level, h.entered_on, h.left_on,
+                   h.days_overdue, h.overdue_amount, h.currency, h.procedural, t.role, t.created_on, t.done_at, t.note
+            FROM escalation_task t
+            JOIN app_user u ON u.id = t.user_id
+            JOIN escalation_history h ON h.id = t.history_id
+            JOIN customer c ON c.id = t.customer_id
+            WHERE u.username = :username
+              AND (:open = FALSE OR t.done_at IS NULL)
+            ORDER BY t.done_at NULLS FIRST, h.level DESC, t.created_on, t.id
+            LIMIT :limit
+            """;
+
+    private static final String COMPLETE_TASK = """
+            UPDATE escalation_task t
+            SET done_at = :doneAt, note = :note
+            FROM app_user u
+            WHERE t.id = :id AND u.id = t.user_id AND u.username = :username AND t.done_at IS NULL
+            """;
+
+    private static final String HISTORY = """
+            SELECT h.level, h.entered_on, h.left_on, h.days_overdue, h.overdue_amount, h.currency, h.procedural
+            FROM escalation_history h
+            WHERE h.customer_id = :customerId
+            ORDER BY h.entered_on, h.level
+            """;
+
+    private final JdbcClient jdbc;
+
+    EscalationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record Row(
+            long customerId,
+            String customerCode,
+            String customerName,
+            String areaCode,
+            String currency,
+            LocalDate oldestDueDate,
+            int daysOverdue,
+            BigDecimal overdueAmount,
+            boolean procedural,
+            int level,
+            List<Role> responsibleRoles,
+            List<String> responsiblePeople,
+            @Nullable LocalDate enteredOn,
+            @Nullable OffsetDateTime lastActionAt,
+            @Nullable String lastActionBy,
+            @Nullable String lastActionNote) {}
+
+    record MailToQueue(
+            long historyId,
+            long customerId,
+            String customerCode,
+            String customerName,
+            int level,
+            int daysOverdue,
+            BigDecimal overdueAmount,
+            String currency,
+            boolean procedural,
+            String email,
+            String displayName,
+            Role role) {}
+
+    Map<Integer, List<Responsibility>> responsibilities() {
+        Map<Integer, List<Responsibility>> byLevel = new TreeMap<>();
+        jdbc.sql(RESPONSIBILITIES).query(rs -> {
+            byLevel.computeIfAbsent(rs.getInt("level"), k -> new ArrayList<>())
+                    .add(new Responsibility(Role.valueOf(rs.getString("role")), rs.getBoolean("area_scoped")));
+        });
+        return byLevel;
+    }
+
+    List<Row> escalations(LocalDate asOf, EscalationLadder ladder, @Nullable Integer level, String[] areas) {
+        return ladderParams(jdbc.sql(ESCALATIONS), asOf, ladder)
+                .param("level", level, java.sql.Types.INTEGER)
+                .param("areas", areas)
+                .query(EscalationRepository::row)
+                .list();
+    }
+
+    void lockRun() {
+        jdbc.sql(RUN_LOCK).query(rs -> {});
+    }
+
+    void snapshot(LocalDate asOf, EscalationLadder ladder) {
+        jdbc.sql(DROP_SNAPSHOT_TABLE).update();
+        jdbc.sql(CREATE_SNAPSHOT_TABLE).update();
+        ladderParams(jdbc.sql(FILL_SNAPSHOT), asOf, ladder).update();
+    }
+
+    List<Integer> leaveLevels(LocalDate asOf) {
+        return jdbc.sql(LEAVE_LEVELS).param("asOf", asOf).query(Integer.class).list();
+    }
+
+    List<Integer> enterLevels(LocalDate asOf) {
+        return jdbc.sql(ENTER_LEVELS).param("asOf", asOf).query(Integer.class).list();
+    }
+
+    int createTasks(LocalDate asOf) {
+        return jdbc.sql(CREATE_TASKS).param("asOf", asOf).update();
+    }
+
+    List<MailToQueue> mailsToQueue(LocalDate asOf) {
+        return jdbc.sql(MAILS_TO_QUEUE)
+                .param("asOf", asOf)
+                .query((rs, n) -> new MailToQueue(
+                        rs.getLong("history_id"),
+                        rs.getLong("customer_id"),
+                        rs.getString("customer_code"),
+                        rs.getString("customer_name"),
+                        rs.getInt("level"),
+                        rs.getInt("days_overdue"),
+                        rs.getBigDecimal("overdue_amount"),
+                        rs.getString("currency").trim(),
+                        rs.getBoolean("procedural"),
+                        rs.getString("email"),
+                        rs.getString("display_name"),
+                        Role.valueOf(rs.getString("role"))))
+                .list();
+    }
+
+    record QueuedMail(long historyId, long customerId, String recipient, String subject, String body) {}
+
+    int queueMails(List<QueuedMail> mails) {
+        if (mails.isEmpty()) return 0;
+        return jdbc.sql(QUEUE_MAILS)
+                .param("historyIds", mails.stream().map(QueuedMail::historyId).toArray(Long[]::new))
+                .param("customerIds", mails.stream().map(QueuedMail::customerId).toArray(Long[]::new))
+                .param("recipients", mails.stream().map(QueuedMail::recipient).toArray(String[]::new))
+                .param("subjects", mails.stream().map(QueuedMail::subject).toArray(String[]::new))
+                .param("bodies", mails.stream().map(QueuedMail::body).toArray(String[]::new))
+                .update();
+    }
+
+    Map<Integer, Integer> levelCounts() {
+        Map<Integer, Integer> counts = new TreeMap<>();
+        jdbc.sql(LEVEL_COUNTS).query(rs -> {
+            counts.put(rs.getInt("level"), rs.getInt("customers"));
+        });
+        return counts;
+    }
+
+    int customerCount() {
+        return jdbc.sql(CUSTOMER_COUNT).query(Integer.class).single();
+    }
+
+    List<EscalationTask> tasksOf(String username, boolean openOnly, int limit) {
+        return jdbc.sql(TASKS_OF_USER)
+                .param("username", username)
+                .param("open", openOnly)
+                .param("limit", limit)
+                .query((rs, n) -> new EscalationTask(
+                        rs.getLong("id"),
+                        rs.getString("customer_code"),
+                        rs.getString("customer_name"),
+                        rs.getInt("level"),
+                        rs.getObject("entered_on", LocalDate.class),
+                        rs.getObject("left_on", LocalDate.class),
+                        rs.getInt("days_overdue"),
+                        rs.getBigDecimal("overdue_amount"),
+                        rs.getString("currency").trim(),
+                        rs.getBoolean("procedural"),
+                        Role.valueOf(rs.getString("role")),
+                        rs.getObject("created_on", LocalDate.class),
+                        rs.getObject("done_at", OffsetDateTime.class),
+                        rs.getString("note")))
+                .list();
+    }
+
+    boolean completeTask(long id, String username, OffsetDateTime doneAt, @Nullable String note) {
+        return jdbc.sql(COMPLETE_TASK)
+                        .param("id", id)
+                        .param("username", username)
+                        .param("doneAt", doneAt)
+                        .param("note", note)
+                        .update()
+                == 1;
+    }
+
+    List<EscalationEpisode> history(long customerId) {
+        return jdbc.sql(HISTORY)
+                .param("customerId", customerId)
+                .query((rs, n) -> new EscalationEpisode(
+                        rs.getInt("level"),
+                        rs.getObject("entered_on", LocalDate.class),
+                        rs.getObject("left_on", LocalDate.class),
+                        rs.getInt("days_overdue"),
+                        rs.getBigDecimal("overdue_amount"),
+                        rs.getString("currency").trim(),
+                        rs.getBoolean("procedural")))
+                .list();
+    }
+
+    private static JdbcClient.StatementSpec ladderParams(
+            JdbcClient.StatementSpec statement, LocalDate asOf, EscalationLadder ladder) {
+        return statement
+                .param("asOf", asOf)
+                .param("graceDays", ladder.graceDays())
+                .param("levels", ladder.rungs().stream().map(Rung::level).toArray(Integer[]::new))
+                .param("fromDays", ladder.rungs().stream().map(Rung::fromDays).toArray(Integer[]::new));
+    }
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        return new Row(
+                rs.getLong("customer_id"),
+                rs.getString("customer_code"),
+                rs.getString("customer_name"),
+                rs.getString("area_code"),
+                rs.getString("currency").trim(),
+                rs.getObject("oldest_due_date", LocalDate.class),
+                rs.getInt("days_overdue"),
+                rs.getBigDecimal("overdue_amount"),
+                rs.getBoolean("procedural"),
+                rs.getInt("level"),
+                Arrays.stream(strings(rs.getArray("responsible_roles")))
+                        .map(Role::valueOf)
+                        .toList(),
+                List.of(strings(rs.getArray("responsible_people"))),
+                rs.getObject("entered_on", LocalDate.class),
+                rs.getObject("last_action_at", OffsetDateTime.class),
+                rs.getString("last_action_by"),
+                rs.getString("last_action_note"));
+    }
+
+    private static String[] strings(@Nullable Array array) throws SQLException {
+        return array == null ? new String[0] : (String[]) array.getArray();
+    }
+}

@@ -1,0 +1,87 @@
+package org.creditdesk.monitoring;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Evaluates the ladder for the whole portfolio on one business date, set-based: levels for every
+ * customer in one statement, then episodes closed and opened, a task per responsible person and an
+ * e-mail per responsible address for each level entered. Idempotent per date and per episode: a
+ * rerun finds the episodes open and the tasks and e-mails there (unique keys), so it adds nothing.
+ * The daily run calls it inside its own transaction; the e-mails go out after that commits.
+ */
+@Service
+public class EscalationRun {
+
+    private final EscalationRepository repository;
+    private final Escalations escalations;
+    private final MailOutbox outbox;
+
+    EscalationRun(EscalationRepository repository, Escalations escalations, MailOutbox outbox) {
+        this.repository = repository;
+        this.escalations = escalations;
+        this.outbox = outbox;
+    }
+
+    @Transactional
+    public EscalationRunResult evaluate(LocalDate asOf) {
+        repository.lockRun();
+        EscalationLadder ladder = escalations.ladder();
+        repository.snapshot(asOf, ladder);
+        int left = repository.leaveLevels(asOf).size();
+        List<Integer> entered = repository.enterLevels(asOf);
+        int tasks = repository.createTasks(asOf);
+        int mails = repository.queueMails(mails(asOf, ladder));
+        // Also retries what an earlier pass could not send.
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                outbox.sendPending();
+            }
+        });
+        Map<String, Integer> enteredByLevel = perLevel(ladder);
+        entered.forEach(level -> enteredByLevel.merge(String.valueOf(level), 1, Integer::sum));
+        Map<String, Integer> atLevel = perLevel(ladder);
+        repository.levelCounts().forEach((level, count) -> atLevel.put(String.valueOf(level), count));
+        return new EscalationRunResult(asOf, repository.customerCount(), atLevel, enteredByLevel, left, tasks, mails);
+    }
+
+    /** Sends e-mails a failed pass left queued; for a scheduler or an operator. */
+    public int sendQueuedMails() {
+        return outbox.sendPending();
+    }
+
+    private List<EscalationRepository.QueuedMail> mails(LocalDate asOf, EscalationLadder ladder) {
+        return repository.mailsToQueue(asOf).stream()
+                .map(m -> {
+                    String title = ladder.rung(m.level()).map(Rung::title).orElse("level " + m.level());
+                    EscalationMail mail = EscalationMail.of(new EscalationMail.Facts(
+                            m.customerCode(),
+                            m.customerName(),
+                            m.level(),
+                            title,
+                            m.daysOverdue(),
+                            m.overdueAmount(),
+                            m.currency(),
+                            m.procedural(),
+                            asOf,
+                            m.displayName(),
+                            m.role()));
+                    return new EscalationRepository.QueuedMail(
+                            m.historyId(), m.customerId(), m.email(), mail.subject(), mail.body());
+                })
+                .toList();
+    }
+
+    private static Map<String, Integer> perLevel(EscalationLadder ladder) {
+        Map<String, Integer> counts = new TreeMap<>();
+        ladder.rungs().forEach(r -> counts.put(String.valueOf(r.level()), 0));
+        return counts;
+    }
+}

@@ -1,0 +1,119 @@
+package org.creditdesk.monitoring;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.creditdesk.credit.CreditPolicies;
+import org.creditdesk.credit.CreditPolicy;
+import org.creditdesk.credit.EscalationStep;
+import org.creditdesk.customers.CustomerRef;
+import org.creditdesk.customers.Customers;
+import org.creditdesk.identity.Caller;
+import org.creditdesk.identity.Role;
+import org.creditdesk.shared.BusinessCalendar;
+import org.creditdesk.shared.ProblemException;
+import org.creditdesk.shared.Violation;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The escalation ladder and where customers stand on it: computed for the whole portfolio in one
+ * statement as of any date, with the responsible people; the tasks of each person; each customer's
+ * history of levels.
+ */
+@Service
+public class Escalations {
+
+    private final EscalationRepository repository;
+    private final CreditPolicies policies;
+    private final Customers customers;
+    private final BusinessCalendar calendar;
+    private final Clock clock;
+
+    Escalations(
+            EscalationRepository repository,
+            CreditPolicies policies,
+            Customers customers,
+            BusinessCalendar calendar,
+            Clock clock) {
+        this.repository = repository;
+        this.policies = policies;
+        this.customers = customers;
+        this.calendar = calendar;
+        this.clock = clock;
+    }
+
+    /** The ladder in force: the credit policy's thresholds and grace, monitoring's responsibilities. */
+    @Transactional(readOnly = true)
+    public EscalationLadder ladder() {
+        CreditPolicy policy = policies.current();
+        Map<Integer, List<Responsibility>> responsible = repository.responsibilities();
+        List<Rung> rungs = new ArrayList<>();
+        for (EscalationStep step : policy.escalation()) {
+            rungs.add(new Rung(step.level(), step.fromDays(), responsible.getOrDefault(step.level(), List.of())));
+        }
+        return new EscalationLadder(policy.graceDays(), rungs);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Escalation> escalations(@Nullable LocalDate asOf, @Nullable Integer level, Caller caller) {
+        if (level != null && (level < 1 || level > 4)) {
+            throw ProblemException.malformed(
+                    "level must be 1 to 4", List.of(Violation.field("level", "must be 1 to 4")));
+        }
+        LocalDate date = calendar.asOfOrToday(asOf);
+        return repository.escalations(date, ladder(), level, caller.areaFilter()).stream()
+                .map(Escalations::escalation)
+                .toList();
+    }
+
+    /** The caller's escalation tasks, open ones first. */
+    @Transactional(readOnly = true)
+    public List<EscalationTask> tasksOf(Caller caller, boolean openOnly) {
+        return repository.tasksOf(caller.username(), openOnly, 500);
+    }
+
+    /** Marks one of the caller's own open tasks done; another person's task or a done one is not found. */
+    @Transactional
+    public void completeTask(long taskId, @Nullable String note, Caller caller) {
+        if (caller.has(Role.AUDITOR)) throw ProblemException.forbidden("Auditors read only");
+        String trimmed = note == null || note.isBlank() ? null : note.strip();
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        if (!repository.completeTask(taskId, caller.username(), now, trimmed)) {
+            throw ProblemException.notFound("No open escalation task " + taskId + " of " + caller.username());
+        }
+    }
+
+    /** When the customer entered and left each level, oldest first. */
+    @Transactional(readOnly = true)
+    public List<EscalationEpisode> history(String customerCode, Caller caller) {
+        CustomerRef customer = customers.require(customerCode, caller);
+        return repository.history(customer.id());
+    }
+
+    private static Escalation escalation(EscalationRepository.Row row) {
+        Escalation.LastAction last = row.lastActionAt() == null
+                ? null
+                : new Escalation.LastAction(
+                        row.lastActionAt(), String.valueOf(row.lastActionBy()), row.lastActionNote());
+        return new Escalation(
+                row.customerCode(),
+                row.customerName(),
+                row.areaCode(),
+                row.level(),
+                row.daysOverdue(),
+                row.oldestDueDate(),
+                row.overdueAmount(),
+                row.currency(),
+                row.procedural(),
+                row.responsibleRoles(),
+                row.responsiblePeople(),
+                row.enteredOn(),
+                last);
+    }
+}

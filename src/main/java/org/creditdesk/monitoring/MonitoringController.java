@@ -1,0 +1,153 @@
+package org.creditdesk.monitoring;
+
+import java.io.ByteArrayOutputStream;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.creditdesk.identity.Caller;
+import org.creditdesk.identity.Callers;
+import org.creditdesk.identity.Role;
+import org.creditdesk.shared.BusinessCalendar;
+import org.creditdesk.shared.ProblemException;
+import org.creditdesk.shared.Violation;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** API.md Monitoring: aging (JSON, CSV, xlsx), escalations, tasks, history, the ladder run and staffing. */
+@RestController
+@RequestMapping("/api/v1")
+class MonitoringController {
+
+    static final MediaType CSV = MediaType.parseMediaType("text/csv");
+    static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    private static final Set<Role> RUNNERS = Set.of(Role.ADMIN, Role.CREDIT_MANAGER, Role.GENERAL_MANAGER);
+
+    private final Aging aging;
+    private final Escalations escalations;
+    private final EscalationRun run;
+    private final Staffing staffing;
+    private final Callers callers;
+    private final BusinessCalendar calendar;
+
+    MonitoringController(
+            Aging aging,
+            Escalations escalations,
+            EscalationRun run,
+            Staffing staffing,
+            Callers callers,
+            BusinessCalendar calendar) {
+        this.calendar = calendar;
+        this.aging = aging;
+        this.escalations = escalations;
+        this.run = run;
+        this.staffing = staffing;
+        this.callers = callers;
+    }
+
+    /** {@code format} wins over {@code Accept}; without either the answer is JSON. */
+    @GetMapping("/reports/aging")
+    ResponseEntity<?> aging(
+            @RequestParam(required = false) @Nullable LocalDate asOf,
+            @RequestParam(defaultValue = "area") String groupBy,
+            @RequestParam(required = false) @Nullable String format,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
+        AgingGrouping grouping = AgingGrouping.ofParameter(groupBy)
+                .orElseThrow(() -> ProblemException.malformed(
+                        "Unknown groupBy",
+                        List.of(Violation.field(
+                                "groupBy", "must be one of area, productLine, salesRep, customer, businessGroup"))));
+        String chosen = format != null ? format : fromAccept(accept);
+        if (!Set.of("json", "csv", "xlsx").contains(chosen)) {
+            throw ProblemException.malformed(
+                    "Unknown format", List.of(Violation.field("format", "must be json, csv or xlsx")));
+        }
+        AgingReport report = aging.report(asOf, grouping, callers.current());
+        if (chosen.equals("json")) {
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        MediaType type;
+        if (chosen.equals("csv")) {
+            AgingExport.csv(report, out);
+            type = new MediaType(CSV, java.nio.charset.StandardCharsets.UTF_8);
+        } else {
+            AgingExport.xlsx(report, out);
+            type = XLSX;
+        }
+        String filename = "aging-" + report.groupBy() + "-" + report.asOf() + "." + chosen;
+        return ResponseEntity.ok()
+                .contentType(type)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(filename)
+                                .build()
+                                .toString())
+                .body(out.toByteArray());
+    }
+
+    @GetMapping("/escalations")
+    List<Escalation> escalations(
+            @RequestParam(required = false) @Nullable LocalDate asOf,
+            @RequestParam(required = false) @Nullable Integer level) {
+        return escalations.escalations(asOf, level, callers.current());
+    }
+
+    @GetMapping("/escalation-tasks")
+    List<EscalationTask> myTasks(@RequestParam(defaultValue = "true") boolean open) {
+        return escalations.tasksOf(callers.current(), open);
+    }
+
+    record TaskDone(@Nullable String note) {}
+
+    @PostMapping("/escalation-tasks/{id}/done")
+    ResponseEntity<Void> done(@PathVariable long id, @RequestBody(required = false) @Nullable TaskDone body) {
+        escalations.completeTask(id, body == null ? null : body.note(), callers.current());
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/customers/{code}/escalation-history")
+    List<EscalationEpisode> history(@PathVariable String code) {
+        return escalations.history(code, callers.current());
+    }
+
+    record RunRequest(@Nullable LocalDate asOf) {}
+
+    /** Evaluates the ladder for one date; the daily run does the same as one of its steps. */
+    @PostMapping("/escalation-runs")
+    EscalationRunResult evaluate(@RequestBody(required = false) @Nullable RunRequest body) {
+        Caller caller = callers.current();
+        if (caller.roles().stream().noneMatch(RUNNERS::contains)) {
+            throw ProblemException.forbidden("Only ADMIN, CREDIT_MANAGER, GENERAL_MANAGER may run the escalation");
+        }
+        LocalDate asOf = body == null ? null : body.asOf();
+        return run.evaluate(calendar.asOfOrToday(asOf));
+    }
+
+    @GetMapping("/reports/staffing")
+    StaffingReport staffing(@RequestParam(required = false) @Nullable LocalDate asOf) {
+        return staffing.report(asOf, callers.current());
+    }
+
+    private static String fromAccept(@Nullable String accept) {
+        if (accept == null) return "json";
+        for (MediaType type : MediaType.parseMediaTypes(accept)) {
+            if (type.isCompatibleWith(MediaType.APPLICATION_JSON) && !type.isWildcardType()) return "json";
+            if (type.equalsTypeAndSubtype(CSV)) return "csv";
+            if (type.equalsTypeAndSubtype(XLSX)) return "xlsx";
+        }
+        return "json";
+    }
+}

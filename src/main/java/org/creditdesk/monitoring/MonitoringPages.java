@@ -1,0 +1,180 @@
+package org.creditdesk.monitoring;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.creditdesk.identity.Caller;
+import org.creditdesk.identity.Callers;
+import org.creditdesk.shared.BusinessCalendar;
+import org.creditdesk.shared.ProblemException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The monitoring pages: escalation board, aging with its charts, my escalations and staffing. Chart
+ * options are built here as plain data and handed to ECharts through a data attribute, so the page
+ * script only initialises charts and no text from the database is ever evaluated as code.
+ */
+@Controller
+class MonitoringPages {
+
+    private final Aging aging;
+    private final Escalations escalations;
+    private final Staffing staffing;
+    private final Callers callers;
+    private final BusinessCalendar calendar;
+    private final JsonMapper json;
+
+    MonitoringPages(
+            Aging aging,
+            Escalations escalations,
+            Staffing staffing,
+            Callers callers,
+            BusinessCalendar calendar,
+            JsonMapper json) {
+        this.aging = aging;
+        this.escalations = escalations;
+        this.staffing = staffing;
+        this.callers = callers;
+        this.calendar = calendar;
+        this.json = json;
+    }
+
+    @GetMapping("/monitoring/escalations")
+    String board(@RequestParam(required = false) @Nullable LocalDate asOf, Model model) {
+        LocalDate date = calendar.asOfOrToday(asOf);
+        EscalationLadder ladder = escalations.ladder();
+        Map<Integer, List<Escalation>> byLevel = new TreeMap<>(java.util.Comparator.reverseOrder());
+        ladder.rungs().forEach(r -> byLevel.put(r.level(), new ArrayList<>()));
+        for (Escalation e : escalations.escalations(date, null, callers.current())) {
+            byLevel.computeIfAbsent(e.level(), k -> new ArrayList<>()).add(e);
+        }
+        model.addAttribute("asOf", date);
+        model.addAttribute("ladder", ladder);
+        model.addAttribute("byLevel", byLevel);
+        return "monitoring/escalations";
+    }
+
+    @GetMapping("/monitoring/aging")
+    String aging(
+            @RequestParam(required = false) @Nullable LocalDate asOf,
+            @RequestParam(defaultValue = "area") String groupBy,
+            Model model) {
+        Caller caller = callers.current();
+        LocalDate date = calendar.asOfOrToday(asOf);
+        AgingGrouping grouping = AgingGrouping.ofParameter(groupBy).orElse(AgingGrouping.AREA);
+        AgingReport report = aging.report(date, grouping, caller);
+        AgingReport byArea = grouping == AgingGrouping.AREA ? report : aging.report(date, AgingGrouping.AREA, caller);
+        AgingTrend trend = aging.trend(date, caller);
+        model.addAttribute("asOf", date);
+        model.addAttribute("groupBy", grouping.parameter());
+        model.addAttribute("groupings", AgingGrouping.values());
+        model.addAttribute("report", report);
+        model.addAttribute("areaChart", json.writeValueAsString(areaChart(byArea, trend.currency())));
+        model.addAttribute("trendChart", json.writeValueAsString(trendChart(trend)));
+        model.addAttribute("chartCurrency", trend.currency());
+        return "monitoring/aging";
+    }
+
+    @GetMapping("/monitoring/my-escalations")
+    String mine(@RequestParam(defaultValue = "false") boolean all, Model model) {
+        model.addAttribute("tasks", escalations.tasksOf(callers.current(), !all));
+        model.addAttribute("all", all);
+        return "monitoring/my-escalations";
+    }
+
+    /** With htmx only the row is swapped; a plain form post comes back to the page. */
+    @PostMapping("/monitoring/my-escalations/{id}/done")
+    String done(
+            @PathVariable long id,
+            @RequestParam(required = false) @Nullable String note,
+            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+            Model model,
+            RedirectAttributes redirect) {
+        Caller caller = callers.current();
+        try {
+            escalations.completeTask(id, note, caller);
+        } catch (ProblemException e) {
+            if (htmx != null) {
+                model.addAttribute("message", e.getMessage());
+                return "monitoring/my-escalations :: refusal";
+            }
+            redirect.addFlashAttribute("refusal", e.getMessage());
+            return "redirect:/monitoring/my-escalations";
+        }
+        if (htmx != null) {
+            EscalationTask task = escalations.tasksOf(caller, false).stream()
+                    .filter(t -> t.id() == id)
+                    .findFirst()
+                    .orElseThrow();
+            model.addAttribute("task", task);
+            return "monitoring/task-row :: row";
+        }
+        return "redirect:/monitoring/my-escalations";
+    }
+
+    @GetMapping("/monitoring/staffing")
+    String staffing(@RequestParam(required = false) @Nullable LocalDate asOf, Model model) {
+        model.addAttribute("report", staffing.report(asOf, callers.current()));
+        return "monitoring/staffing";
+    }
+
+    /** Stacked bars: one bar per area, one series per bucket, in the chart's currency. */
+    static Map<String, Object> areaChart(AgingReport report, String currency) {
+        List<AgingRow> rows = report.rows().stream()
+                .filter(r -> r.currency().equals(currency))
+                .toList();
+        List<String> areas = rows.stream().map(r -> String.valueOf(r.key())).toList();
+        List<Map<String, Object>> series = new ArrayList<>();
+        for (AgingBucket bucket : report.buckets()) {
+            List<BigDecimal> data =
+                    rows.stream().map(r -> r.amounts().get(bucket.code())).toList();
+            series.add(series(bucket.label(), "bar", data));
+        }
+        return option(areas, series);
+    }
+
+    /** Stacked areas over the month ends, one series per bucket. */
+    static Map<String, Object> trendChart(AgingTrend trend) {
+        List<Map<String, Object>> series = new ArrayList<>();
+        for (AgingBucket bucket : trend.buckets()) {
+            Map<String, Object> s =
+                    series(bucket.label(), "line", trend.amounts().get(bucket.code()));
+            s.put("areaStyle", Map.of());
+            series.add(s);
+        }
+        return option(trend.dates().stream().map(LocalDate::toString).toList(), series);
+    }
+
+    private static Map<String, Object> series(String name, String type, @Nullable List<BigDecimal> data) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("name", name);
+        s.put("type", type);
+        s.put("stack", "aging");
+        s.put("data", data == null ? List.of() : data);
+        return s;
+    }
+
+    private static Map<String, Object> option(List<String> categories, List<Map<String, Object>> series) {
+        Map<String, Object> option = new LinkedHashMap<>();
+        option.put("tooltip", Map.of("trigger", "axis"));
+        option.put("legend", Map.of("top", 0));
+        option.put("grid", Map.of("left", 80, "right", 20, "top", 40, "bottom", 30));
+        option.put("xAxis", Map.of("type", "category", "data", categories));
+        option.put("yAxis", Map.of("type", "value"));
+        option.put("series", series);
+        return option;
+    }
+}

@@ -1,0 +1,78 @@
+package org.creditdesk.monitoring;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.creditdesk.identity.Caller;
+import org.creditdesk.shared.BusinessCalendar;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Workload per credit supervisor and the headcount each area needs by the configured norm. */
+@Service
+public class Staffing {
+
+    private final StaffingRepository repository;
+    private final BusinessCalendar calendar;
+
+    Staffing(StaffingRepository repository, BusinessCalendar calendar) {
+        this.repository = repository;
+        this.calendar = calendar;
+    }
+
+    @Transactional(readOnly = true)
+    public StaffingReport report(@Nullable LocalDate asOf, Caller caller) {
+        LocalDate date = calendar.asOfOrToday(asOf);
+        String currency = calendar.baseCurrency().getCurrencyCode();
+        StaffingNorm norm = repository.norm();
+        List<StaffingRepository.AreaFigures> figures = repository.areas(date, currency, caller.areaFilter());
+        Map<String, StaffingRepository.AreaFigures> byArea =
+                figures.stream().collect(Collectors.toMap(StaffingRepository.AreaFigures::area, Function.identity()));
+
+        List<StaffingReport.AreaStaffing> areas = new ArrayList<>();
+        for (StaffingRepository.AreaFigures f : figures) {
+            StaffingNorm.Headcount required = norm.required(f.annualSales(), f.customers());
+            areas.add(new StaffingReport.AreaStaffing(
+                    f.area(),
+                    f.name(),
+                    f.customers(),
+                    f.annualSales(),
+                    f.openReceivables(),
+                    f.overdueReceivables(),
+                    required.low(),
+                    required.high(),
+                    f.actual(),
+                    required.assess(f.actual()),
+                    f.supervisors()));
+        }
+
+        List<StaffingReport.SupervisorLoad> supervisors = new ArrayList<>();
+        for (StaffingRepository.Supervisor s : repository.supervisors()) {
+            List<StaffingRepository.AreaFigures> own =
+                    s.areas().stream().map(byArea::get).filter(a -> a != null).toList();
+            if (!caller.seesAllAreas() && own.isEmpty()) continue;
+            supervisors.add(new StaffingReport.SupervisorLoad(
+                    s.username(),
+                    s.displayName(),
+                    s.areas(),
+                    own.stream()
+                            .mapToInt(StaffingRepository.AreaFigures::customers)
+                            .sum(),
+                    sum(own, StaffingRepository.AreaFigures::annualSales),
+                    sum(own, StaffingRepository.AreaFigures::openReceivables),
+                    sum(own, StaffingRepository.AreaFigures::overdueReceivables),
+                    s.openEscalations()));
+        }
+        return new StaffingReport(date, currency, norm, supervisors, areas);
+    }
+
+    private static BigDecimal sum(
+            List<StaffingRepository.AreaFigures> areas, Function<StaffingRepository.AreaFigures, BigDecimal> figure) {
+        return areas.stream().map(figure).reduce(new BigDecimal("0.00"), BigDecimal::add);
+    }
+}

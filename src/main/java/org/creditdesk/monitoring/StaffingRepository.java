@@ -1,0 +1,155 @@
+package org.creditdesk.monitoring;
+
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Figures per area in one statement over the ledger's tables (read-only, as in {@link AgingRepository}),
+ * and the supervisors with their assigned areas (identity's user_area, see V30__monitoring.sql).
+ */
+@Repository
+class StaffingRepository {
+
+    private static final String NORM = """
+            SELECT supervisors_low, supervisors_high, annual_sales, customers_low, customers_high
+            FROM staffing_norm WHERE id = 1
+            """;
+
+    private static final String AREA_FIGURES = """
+            WITH settled AS (
+                SELECT a.invoice_id, sum(a.amount) AS amount
+                FROM allocation a
+                WHERE a.allocated_on <= CAST(:asOf AS date)
+                  AND (a.reversed_on IS NULL OR a.reversed_on > CAST(:asOf AS date))
+                GROUP BY a.invoice_id
+            ),
+            receivables AS (
+                SELECT i.customer_id,
+                       sum(i.amount - coalesce(s.amount, 0)) AS open_amount,
+                       sum(i.amount - coalesce(s.amount, 0)) FILTER (WHERE i.due_date < CAST(:asOf AS date)) AS overdue
+                FROM invoice i
+                LEFT JOIN settled s ON s.invoice_id = i.id
+                WHERE i.issue_date <= CAST(:asOf AS date)
+                  AND i.currency = :currency
+                  AND i.amount - coalesce(s.amount, 0) > 0
+                GROUP BY i.customer_id
+            ),
+            sales AS (
+                SELECT i.customer_id, sum(i.amount) AS amount
+                FROM invoice i
+                WHERE i.currency = :currency
+                  AND i.issue_date > CAST(:yearAgo AS date)
+                  AND i.issue_date <= CAST(:asOf AS date)
+                GROUP BY i.customer_id
+            ),
+            supervisors AS (
+                SELECT u.id, u.username, ua.area_code,
+                       1.0 / count(*) OVER (PARTITION BY u.id) AS share
+                FROM app_user u
+                JOIN user_role r ON r.user_id = u.id AND r.role = 'CREDIT_SUPERVISOR'
+                JOIN user_area ua ON ua.user_id = u.id
+                WHERE u.enabled
+            ),
+            figures AS (
+                SELECT c.area_code, count(*) AS customers,
+                       coalesce(sum(sl.amount), 0) AS annual_sales,
+                       coalesce(sum(rc.open_amount), 0) AS open_receivables,
+                       coalesce(sum(rc.overdue), 0) AS overdue_receivables
+                FROM customer c
+                LEFT JOIN sales sl ON sl.customer_id = c.id
+                LEFT JOIN receivables rc ON rc.customer_id = c.id
+                GROUP BY c.area_code
+            )
+            SELECT ar.code AS area_code, ar.name AS area_name,
+                   coalesce(f.customers, 0) AS customers,
+                   coalesce(f.annual_sales, 0) AS annual_sales,
+                   coalesce(f.open_receivables, 0) AS open_receivables,
+                   coalesce(f.overdue_receivables, 0) AS overdue_receivables,
+                   coalesce((SELECT round(sum(sp.share), 2) FROM supervisors sp WHERE sp.area_code = ar.code), 0) AS actual,
+                   ARRAY(SELECT sp.username FROM supervisors sp WHERE sp.area_code = ar.code ORDER BY sp.username)
+                       AS supervisor_names
+            FROM area ar
+            LEFT JOIN figures f ON f.area_code = ar.code
+            WHERE (coalesce(cardinality(CAST(:areas AS text[])), 0) = 0 OR ar.code = ANY(CAST(:areas AS text[])))
+            ORDER BY ar.code
+            """;
+
+    private static final String SUPERVISORS = """
+            SELECT u.username, u.display_name,
+                   ARRAY(SELECT ua.area_code FROM user_area ua WHERE ua.user_id = u.id ORDER BY ua.area_code) AS areas,
+                   (SELECT count(*) FROM escalation_task t WHERE t.user_id = u.id AND t.done_at IS NULL)
+                       AS open_escalations
+            FROM app_user u
+            JOIN user_role r ON r.user_id = u.id AND r.role = 'CREDIT_SUPERVISOR'
+            WHERE u.enabled
+            ORDER BY u.username
+            """;
+
+    record AreaFigures(
+            String area,
+            String name,
+            int customers,
+            BigDecimal annualSales,
+            BigDecimal openReceivables,
+            BigDecimal overdueReceivables,
+            BigDecimal actual,
+            List<String> supervisors) {}
+
+    record Supervisor(String username, String displayName, List<String> areas, int openEscalations) {}
+
+    private final JdbcClient jdbc;
+
+    StaffingRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    StaffingNorm norm() {
+        return jdbc.sql(NORM)
+                .query((rs, n) -> new StaffingNorm(
+                        rs.getInt("supervisors_low"),
+                        rs.getInt("supervisors_high"),
+                        rs.getBigDecimal("annual_sales"),
+                        rs.getInt("customers_low"),
+                        rs.getInt("customers_high")))
+                .optional()
+                .orElseGet(StaffingNorm::standard);
+    }
+
+    List<AreaFigures> areas(LocalDate asOf, String currency, String[] areas) {
+        return jdbc.sql(AREA_FIGURES)
+                .param("asOf", asOf)
+                .param("yearAgo", asOf.minusYears(1))
+                .param("currency", currency)
+                .param("areas", areas)
+                .query((rs, n) -> new AreaFigures(
+                        rs.getString("area_code"),
+                        rs.getString("area_name"),
+                        rs.getInt("customers"),
+                        rs.getBigDecimal("annual_sales"),
+                        rs.getBigDecimal("open_receivables"),
+                        rs.getBigDecimal("overdue_receivables"),
+                        rs.getBigDecimal("actual"),
+                        List.of(strings(rs.getArray("supervisor_names")))))
+                .list();
+    }
+
+    List<Supervisor> supervisors() {
+        return jdbc.sql(SUPERVISORS)
+                .query((rs, n) -> new Supervisor(
+                        rs.getString("username"),
+                        rs.getString("display_name"),
+                        List.of(strings(rs.getArray("areas"))),
+                        rs.getInt("open_escalations")))
+                .list();
+    }
+
+    private static String[] strings(@Nullable Array array) throws SQLException {
+        return array == null ? new String[0] : (String[]) array.getArray();
+    }
+}
