@@ -71,6 +71,36 @@ class CreditAccountRepository {
                         CAST(:releaseds AS numeric[]), CAST(:unapplieds AS numeric[])) AS s (c, cur, o, r, u)
             """;
 
+    // After the daily run placed or lifted holds: the accounts' state follows, set-based.
+    private static final String HOLD_ALL = """
+            INSERT INTO credit_account (customer_id, credit_state, version, updated_at)
+            SELECT DISTINCT h.customer_id, 'ON_HOLD', 1, CAST(:at AS timestamptz)
+            FROM customer_hold h
+            WHERE h.id = ANY(CAST(:holdIds AS bigint[]))
+            ON CONFLICT (customer_id) DO UPDATE
+                SET credit_state = 'ON_HOLD', version = credit_account.version + 1, updated_at = EXCLUDED.updated_at
+                WHERE credit_account.credit_state = 'ACTIVE'
+            """;
+    private static final String RELEASE_ALL = """
+            UPDATE credit_account a
+            SET credit_state = 'ACTIVE', version = a.version + 1, updated_at = :at
+            WHERE a.customer_id IN (SELECT h.customer_id FROM customer_hold h WHERE h.id = ANY(CAST(:holdIds AS bigint[])))
+              AND a.credit_state = 'ON_HOLD'
+              AND NOT EXISTS (SELECT 1 FROM customer_hold o WHERE o.customer_id = a.customer_id AND o.lifted_at IS NULL)
+            """;
+    private static final String SET_LEGAL_ALL = """
+            WITH changed AS (
+                INSERT INTO credit_account (customer_id, legal, version, updated_at)
+                SELECT DISTINCT c, CAST(:legal AS boolean), 1, CAST(:at AS timestamptz)
+                FROM unnest(CAST(:ids AS bigint[])) AS c
+                ON CONFLICT (customer_id) DO UPDATE
+                    SET legal = EXCLUDED.legal, version = credit_account.version + 1, updated_at = EXCLUDED.updated_at
+                    WHERE credit_account.legal <> EXCLUDED.legal
+                RETURNING customer_id
+            )
+            SELECT c.code FROM changed ch JOIN customer c ON c.id = ch.customer_id ORDER BY c.code
+            """;
+
     private final JdbcClient jdbc;
 
     CreditAccountRepository(JdbcClient jdbc) {
@@ -106,6 +136,33 @@ class CreditAccountRepository {
                 .param("riskClass", facts.riskClass())
                 .param("at", at)
                 .update();
+    }
+
+    void holdAll(List<Long> holdIds, OffsetDateTime at) {
+        if (holdIds.isEmpty()) return;
+        jdbc.sql(HOLD_ALL)
+                .param("holdIds", holdIds.toArray(Long[]::new))
+                .param("at", at)
+                .update();
+    }
+
+    void releaseAll(List<Long> holdIds, OffsetDateTime at) {
+        if (holdIds.isEmpty()) return;
+        jdbc.sql(RELEASE_ALL)
+                .param("holdIds", holdIds.toArray(Long[]::new))
+                .param("at", at)
+                .update();
+    }
+
+    /** Sets the legal fact of these customers; the codes of those whose fact changed. */
+    List<String> setLegalAll(Collection<Long> customerIds, boolean legal, OffsetDateTime at) {
+        if (customerIds.isEmpty()) return List.of();
+        return jdbc.sql(SET_LEGAL_ALL)
+                .param("ids", customerIds.toArray(Long[]::new))
+                .param("legal", legal)
+                .param("at", at)
+                .query(String.class)
+                .list();
     }
 
     List<Conversion.Totals> balances(long customerId) {

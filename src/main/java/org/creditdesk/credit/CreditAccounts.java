@@ -121,6 +121,25 @@ public class CreditAccounts {
                         f.version()));
     }
 
+    /**
+     * The legal fact for many customers at once (the daily run opening legal cases), set-based with one
+     * audit row per customer whose fact changed; returns how many changed.
+     */
+    @Transactional
+    public int markLegal(Collection<Long> customerIds, boolean legal, String reason, Caller caller) {
+        List<String> changed =
+                accounts.setLegalAll(customerIds, legal, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+        audit.recordAll(
+                caller.username(),
+                "LEGAL_FLAG_SET",
+                AUDIT_SUBJECT,
+                changed.stream()
+                        .map(code -> new AuditTrail.Change(code, Map.of("legal", !legal), Map.of("legal", legal)))
+                        .toList(),
+                reason);
+        return changed.size();
+    }
+
     @Transactional
     public void markLinkedToStopped(CustomerRef customer, boolean linked, String reason, Caller caller) {
         change(

@@ -23,4 +23,13 @@ public record CreditFacts(
     public CreditFacts {
         activeHolds = List.copyOf(activeHolds);
     }
+
+    /**
+     * The active holds that block on their own. An automatic OVERDUE hold only mirrors the live overdue
+     * rule (placed and lifted by the daily run), so the live rule decides: a payment that clears the
+     * overdue lifts the block at once, before the next run lifts the hold itself.
+     */
+    public List<CustomerHold> blockingHolds() {
+        return activeHolds.stream().filter(h -> !h.mirrorsOverdueRule()).toList();
+    }
 }

@@ -85,9 +85,9 @@ sealed interface CreditRule {
         }
 
         public Optional<String> refusal(CreditSnapshot s) {
-            if (s.facts().activeHolds().isEmpty()) return Optional.empty();
+            if (s.facts().blockingHolds().isEmpty()) return Optional.empty();
             return Optional.of("The customer is on hold: "
-                    + s.facts().activeHolds().stream()
+                    + s.facts().blockingHolds().stream()
                             .map(h -> "%s by %s%s"
                                     .formatted(h.reason(), h.placedBy(), h.note() == null ? "" : " (" + h.note() + ")"))
                             .collect(Collectors.joining("; ")));

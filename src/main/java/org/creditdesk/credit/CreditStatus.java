@@ -40,7 +40,7 @@ class CreditStatus implements CreditStatusView {
 
         List<String> holdReasons() {
             List<String> reasons = new ArrayList<>();
-            facts.activeHolds().forEach(h -> reasons.add(h.reason().name()));
+            facts.blockingHolds().forEach(h -> reasons.add(h.reason().name()));
             if (overdue.beyondGrace() && !reasons.contains(HoldReason.OVERDUE.name())) {
                 reasons.add(HoldReason.OVERDUE.name());
             }

@@ -19,4 +19,9 @@ public record CustomerHold(
     public boolean active() {
         return liftedAt == null;
     }
+
+    /** Placed by the daily run for overdue beyond grace: the live overdue rule, not the hold, decides. */
+    public boolean mirrorsOverdueRule() {
+        return automatic && reason == HoldReason.OVERDUE;
+    }
 }

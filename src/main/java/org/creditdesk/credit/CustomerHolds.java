@@ -1,9 +1,11 @@
 package org.creditdesk.credit;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -67,6 +69,70 @@ public class CustomerHolds {
     @Transactional
     public Changed placeAutomatic(CustomerRef customer, HoldReason reason, @Nullable String note) {
         return place(customer, reason, true, note, Caller.SYSTEM.username());
+    }
+
+    /** What {@link #followOverdue} changed. */
+    public record OverdueHolds(int placed, int lifted) {}
+
+    /**
+     * The daily run's automatic OVERDUE holds, set-based: a hold for each of {@code beyondGrace} (the
+     * customers overdue beyond grace on {@code asOf}, by the live check's rule) that has none active,
+     * and the automatic OVERDUE hold of every other customer lifted; the accounts' state, the audit
+     * rows and the ERP events follow in a few statements, whatever the number of customers.
+     */
+    @Transactional
+    public OverdueHolds followOverdue(LocalDate asOf, int graceDays, Collection<Long> beyondGrace, Caller caller) {
+        OffsetDateTime now = now();
+        String by = caller.username();
+        String placeNote = "Overdue beyond %d days' grace as of %s".formatted(graceDays, asOf);
+        String liftNote = "Overdue cleared as of " + asOf;
+        List<Long> placedIds = holds.placeOverdue(beyondGrace, placeNote, by, now);
+        List<Long> liftedIds = holds.liftOverdueExcept(beyondGrace, liftNote, by, now);
+        accounts.holdAll(placedIds, now);
+        accounts.releaseAll(liftedIds, now);
+        List<HoldRepository.WithRest> placed = holds.byIds(placedIds);
+        List<HoldRepository.WithRest> lifted = holds.byIds(liftedIds);
+        audit.recordAll(
+                by,
+                "HOLD_PLACED",
+                AUDIT_SUBJECT,
+                placed.stream()
+                        .map(p -> new AuditTrail.Change(p.hold().customerCode(), null, p.hold()))
+                        .toList(),
+                placeNote);
+        audit.recordAll(
+                by,
+                "HOLD_LIFTED",
+                AUDIT_SUBJECT,
+                lifted.stream()
+                        .map(l -> new AuditTrail.Change(l.hold().customerCode(), beforeLift(l.hold()), l.hold()))
+                        .toList(),
+                liftNote);
+        events.publishAll(
+                ErpEventType.CUSTOMER_HOLD,
+                placed.stream()
+                        .map(p -> new ErpEvents.Entry(p.hold().customerCode(), payload(p.hold(), false)))
+                        .toList());
+        events.publishAll(
+                ErpEventType.CUSTOMER_RELEASED,
+                lifted.stream()
+                        .map(l -> new ErpEvents.Entry(l.hold().customerCode(), payload(l.hold(), l.noneLeft())))
+                        .toList());
+        return new OverdueHolds(placed.size(), lifted.size());
+    }
+
+    private static CustomerHold beforeLift(CustomerHold h) {
+        return new CustomerHold(
+                h.id(),
+                h.customerCode(),
+                h.reason(),
+                h.automatic(),
+                h.note(),
+                h.placedBy(),
+                h.placedAt(),
+                null,
+                null,
+                null);
     }
 
     @Transactional

@@ -22,6 +22,12 @@ class ErpEventRepository {
             VALUES (:type, :customerCode, :orderNo, :at, CAST(:payload AS jsonb))
             RETURNING id
             """;
+    private static final String INSERT_ALL = """
+            INSERT INTO erp_event (type, customer_code, at, payload)
+            SELECT CAST(:type AS text), e.customer_code, CAST(:at AS timestamptz), CAST(e.payload AS jsonb)
+            FROM unnest(CAST(:customerCodes AS text[]), CAST(:payloads AS text[])) WITH ORDINALITY AS e (customer_code, payload, n)
+            ORDER BY e.n
+            """;
     private static final String AFTER = """
             SELECT id, type, customer_code, order_no, at, payload::text AS payload
             FROM erp_event
@@ -51,6 +57,16 @@ class ErpEventRepository {
                 .param("payload", payload)
                 .query(Long.class)
                 .single();
+    }
+
+    int insertAll(ErpEventType type, String[] customerCodes, String[] payloads, OffsetDateTime at) {
+        jdbc.sql(SERIALISE_WRITERS).query().listOfRows();
+        return jdbc.sql(INSERT_ALL)
+                .param("type", type.name())
+                .param("customerCodes", customerCodes)
+                .param("payloads", payloads)
+                .param("at", at)
+                .update();
     }
 
     List<ErpEvent> after(long after, int limit) {

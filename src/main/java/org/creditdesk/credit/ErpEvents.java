@@ -39,6 +39,25 @@ public class ErpEvents {
                 type, customerCode, orderNo, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), body);
     }
 
+    /** One customer's event in a batch published by {@link #publishAll}. */
+    public record Entry(String customerCode, @Nullable Object payload) {}
+
+    /**
+     * Adds one event of this type per entry, in the given order, in one statement (batch jobs such as
+     * the daily run); like {@link #publish} it must run inside the business transaction it reports.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int publishAll(ErpEventType type, List<Entry> entries) {
+        if (entries.isEmpty()) return 0;
+        return repository.insertAll(
+                type,
+                entries.stream().map(Entry::customerCode).toArray(String[]::new),
+                entries.stream()
+                        .map(e -> json.writeValueAsString(e.payload() == null ? Map.of() : e.payload()))
+                        .toArray(String[]::new),
+                OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+    }
+
     /** Up to {@code limit} events with an id greater than {@code after}, in id order. */
     @Transactional(readOnly = true)
     public List<ErpEvent> after(long after, int limit) {

@@ -3,6 +3,7 @@ package org.creditdesk.credit;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -32,6 +33,33 @@ class HoldRepository {
     private static final String LIFT = """
             UPDATE customer_hold SET lifted_by = :by, lifted_at = :at, lift_note = :note
             WHERE id = :id AND lifted_at IS NULL
+            """;
+
+    // The daily run's holds, set-based: one statement places, one lifts, for the whole portfolio.
+    private static final String PLACE_OVERDUE = """
+            INSERT INTO customer_hold (customer_id, reason, automatic, note, placed_by, placed_at)
+            SELECT b.customer_id, 'OVERDUE', TRUE, :note, :by, :at
+            FROM (SELECT DISTINCT unnest(CAST(:ids AS bigint[])) AS customer_id) b
+            ORDER BY b.customer_id
+            ON CONFLICT (customer_id, reason) WHERE lifted_at IS NULL DO NOTHING
+            RETURNING id
+            """;
+    private static final String LIFT_CLEARED_OVERDUE = """
+            WITH beyond AS (SELECT DISTINCT unnest(CAST(:ids AS bigint[])) AS customer_id)
+            UPDATE customer_hold h SET lifted_by = :by, lifted_at = :at, lift_note = :note
+            WHERE h.lifted_at IS NULL AND h.automatic AND h.reason = 'OVERDUE'
+              AND NOT EXISTS (SELECT 1 FROM beyond b WHERE b.customer_id = h.customer_id)
+            RETURNING h.id
+            """;
+    private static final String BY_IDS = """
+            SELECT h.id, c.code AS customer_code, h.reason, h.automatic, h.note, h.placed_by, h.placed_at,
+                   h.lifted_by, h.lifted_at, h.lift_note,
+                   NOT EXISTS (SELECT 1 FROM customer_hold o WHERE o.customer_id = h.customer_id AND o.lifted_at IS NULL)
+                       AS none_left
+            FROM customer_hold h
+            JOIN customer c ON c.id = h.customer_id
+            WHERE h.id = ANY(CAST(:ids AS bigint[]))
+            ORDER BY h.id
             """;
 
     private final JdbcClient jdbc;
@@ -90,6 +118,40 @@ class HoldRepository {
                         .param("note", note)
                         .update()
                 == 1;
+    }
+
+    /** Automatic OVERDUE holds for these customers where none is active; the new holds' ids. */
+    List<Long> placeOverdue(Collection<Long> customerIds, String note, String by, OffsetDateTime at) {
+        if (customerIds.isEmpty()) return List.of();
+        return jdbc.sql(PLACE_OVERDUE)
+                .param("ids", customerIds.toArray(Long[]::new))
+                .param("note", note)
+                .param("by", by)
+                .param("at", at)
+                .query(Long.class)
+                .list();
+    }
+
+    /** Lifts every active automatic OVERDUE hold of a customer not among these; the lifted holds' ids. */
+    List<Long> liftOverdueExcept(Collection<Long> customerIds, String note, String by, OffsetDateTime at) {
+        return jdbc.sql(LIFT_CLEARED_OVERDUE)
+                .param("ids", customerIds.toArray(Long[]::new))
+                .param("note", note)
+                .param("by", by)
+                .param("at", at)
+                .query(Long.class)
+                .list();
+    }
+
+    /** A hold and whether its customer has no active hold left. */
+    record WithRest(CustomerHold hold, boolean noneLeft) {}
+
+    List<WithRest> byIds(List<Long> ids) {
+        if (ids.isEmpty()) return List.of();
+        return jdbc.sql(BY_IDS)
+                .param("ids", ids.toArray(Long[]::new))
+                .query((rs, n) -> new WithRest(map(rs, n), rs.getBoolean("none_left")))
+                .list();
     }
 
     private static CustomerHold map(ResultSet rs, int row) throws SQLException {

@@ -75,6 +75,35 @@ class EscalationRepository {
             ) l
             """;
 
+    /*
+     * The same snapshot read from the daily run's aging table (pg_temp.daily_aging, one row per customer,
+     * currency and bucket, with the oldest overdue due date and the overdue amount of each): the run scans
+     * the ledger once for both the aging and the ladder. Same columns and rules as SNAPSHOT.
+     */
+    private static final String SNAPSHOT_FROM_DAILY_AGING = """
+            WITH ladder AS (
+                SELECT level, from_days
+                FROM unnest(CAST(:levels AS int[]), CAST(:fromDays AS int[])) AS l (level, from_days)
+            ),
+            per_customer AS (
+                SELECT c.id AS customer_id, c.code AS customer_code, c.name AS customer_name, c.area_code,
+                       c.currency, min(a.oldest_overdue_due_date) AS oldest_due_date,
+                       CAST(:asOf AS date) - min(a.oldest_overdue_due_date) AS days_overdue,
+                       coalesce(sum(a.overdue_amount) FILTER (WHERE a.currency = c.currency), 0) AS overdue_amount
+                FROM pg_temp.daily_aging a
+                JOIN customer c ON c.id = a.customer_id
+                WHERE a.oldest_overdue_due_date IS NOT NULL
+                GROUP BY c.id
+            )
+            SELECT p.customer_id, p.customer_code, p.customer_name, p.area_code, p.currency, p.oldest_due_date,
+                   p.days_overdue, p.overdue_amount, p.days_overdue <= :graceDays AS procedural,
+                   CASE WHEN p.days_overdue <= :graceDays THEN least(l.level, 1) ELSE l.level END AS level
+            FROM per_customer p
+            CROSS JOIN LATERAL (
+                SELECT coalesce(max(ladder.level), 0) AS level FROM ladder WHERE p.days_overdue >= ladder.from_days
+            ) l
+            """;
+
     /** Who answers for customer {@code x} at level {@code x.level}; {@code x} is supplied by the statement. */
     private static final String RESPONSIBLE_PEOPLE_JOIN = """
             JOIN escalation_responsibility r ON r.level = x.level
@@ -230,6 +259,15 @@ class EscalationRepository {
             ON CONFLICT (history_id, recipient) DO NOTHING
             """;
 
+    private static final String FILL_SNAPSHOT_FROM_DAILY_AGING = """
+            INSERT INTO escalation_snapshot (customer_id, customer_code, customer_name, area_code, currency,
+                                             oldest_due_date, days_overdue, overdue_amount, procedural, level)
+            """ + SNAPSHOT_FROM_DAILY_AGING;
+
+    private static final String BEYOND_GRACE = """
+            SELECT customer_id FROM escalation_snapshot WHERE NOT procedural ORDER BY customer_id
+            """;
+
     private static final String LEVEL_COUNTS = """
             SELECT level, count(*) AS customers FROM escalation_snapshot WHERE level > 0 GROUP BY level
             """;
@@ -328,6 +366,18 @@ class EscalationRepository {
         jdbc.sql(DROP_SNAPSHOT_TABLE).update();
         jdbc.sql(CREATE_SNAPSHOT_TABLE).update();
         ladderParams(jdbc.sql(FILL_SNAPSHOT), asOf, ladder).update();
+    }
+
+    /** The snapshot from the daily run's aging table, which the caller filled in this transaction. */
+    void snapshotFromDailyAging(LocalDate asOf, EscalationLadder ladder) {
+        jdbc.sql(DROP_SNAPSHOT_TABLE).update();
+        jdbc.sql(CREATE_SNAPSHOT_TABLE).update();
+        ladderParams(jdbc.sql(FILL_SNAPSHOT_FROM_DAILY_AGING), asOf, ladder).update();
+    }
+
+    /** Customers of the last snapshot overdue beyond grace: the live check's rule, as of the same date. */
+    List<Long> beyondGrace() {
+        return jdbc.sql(BEYOND_GRACE).query(Long.class).list();
     }
 
     List<Integer> leaveLevels(LocalDate asOf) {

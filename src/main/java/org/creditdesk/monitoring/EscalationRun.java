@@ -31,9 +31,33 @@ public class EscalationRun {
 
     @Transactional
     public EscalationRunResult evaluate(LocalDate asOf) {
+        return evaluate(asOf, false);
+    }
+
+    /** The daily run's step: the snapshot comes from the aging it computed in this transaction. */
+    @Transactional
+    EscalationRunResult evaluateOnDailyAging(LocalDate asOf) {
+        return evaluate(asOf, true);
+    }
+
+    /** The grace of the ladder in force (the credit policy's). */
+    int graceDays() {
+        return escalations.ladder().graceDays();
+    }
+
+    /** Customers overdue beyond grace in the snapshot this transaction's evaluation took. */
+    List<Long> beyondGrace() {
+        return repository.beyondGrace();
+    }
+
+    private EscalationRunResult evaluate(LocalDate asOf, boolean fromDailyAging) {
         repository.lockRun();
         EscalationLadder ladder = escalations.ladder();
-        repository.snapshot(asOf, ladder);
+        if (fromDailyAging) {
+            repository.snapshotFromDailyAging(asOf, ladder);
+        } else {
+            repository.snapshot(asOf, ladder);
+        }
         int left = repository.leaveLevels(asOf).size();
         List<Integer> entered = repository.enterLevels(asOf);
         int tasks = repository.createTasks(asOf);

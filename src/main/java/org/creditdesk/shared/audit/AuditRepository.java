@@ -18,6 +18,14 @@ class AuditRepository {
                     CAST(:before AS jsonb), CAST(:after AS jsonb), :reason)
             RETURNING id
             """;
+    private static final String INSERT_ALL = """
+            INSERT INTO audit_log (at, actor, action, subject_type, subject_id, before, after, reason)
+            SELECT CAST(:at AS timestamptz), CAST(:actor AS text), CAST(:action AS text), CAST(:subjectType AS text),
+                   c.subject_id, CAST(c.before AS jsonb), CAST(c.after AS jsonb), CAST(:reason AS text)
+            FROM unnest(CAST(:subjectIds AS text[]), CAST(:befores AS text[]), CAST(:afters AS text[]))
+                WITH ORDINALITY AS c (subject_id, before, after, n)
+            ORDER BY c.n
+            """;
     private static final String FIND = """
             SELECT id, at, actor, action, subject_type, subject_id, before::text AS before, after::text AS after, reason
             FROM audit_log
@@ -58,6 +66,27 @@ class AuditRepository {
                 .param("reason", reason)
                 .query(Long.class)
                 .single();
+    }
+
+    int insertAll(
+            OffsetDateTime at,
+            String actor,
+            String action,
+            String subjectType,
+            String[] subjectIds,
+            @Nullable String[] befores,
+            @Nullable String[] afters,
+            @Nullable String reason) {
+        return jdbc.sql(INSERT_ALL)
+                .param("at", at)
+                .param("actor", actor)
+                .param("action", action)
+                .param("subjectType", subjectType)
+                .param("subjectIds", subjectIds)
+                .param("befores", befores)
+                .param("afters", afters)
+                .param("reason", reason)
+                .update();
     }
 
     List<AuditEntry> find(@Nullable String subjectType, @Nullable String subjectId, int limit) {

@@ -54,6 +54,31 @@ public class AuditTrail {
                 reason);
     }
 
+    /** One subject's change in a batch recorded by {@link #recordAll}. */
+    public record Change(
+            String subjectId,
+            @Nullable Object before,
+            @Nullable Object after) {}
+
+    /**
+     * Records the same action by one actor on many subjects in one statement (batch jobs such as the
+     * daily run); like {@link #record} it joins the caller's transaction. Returns the rows written.
+     */
+    @Transactional
+    public int recordAll(
+            String actor, String action, String subjectType, List<Change> changes, @Nullable String reason) {
+        if (changes.isEmpty()) return 0;
+        return repository.insertAll(
+                OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC),
+                actor,
+                action,
+                subjectType,
+                changes.stream().map(Change::subjectId).toArray(String[]::new),
+                changes.stream().map(c -> toJson(c.before())).toArray(String[]::new),
+                changes.stream().map(c -> toJson(c.after())).toArray(String[]::new),
+                reason);
+    }
+
     /** The newest entries first, optionally for one subject type and id. */
     @Transactional(readOnly = true)
     public List<AuditEntry> entries(@Nullable String subjectType, @Nullable String subjectId, int limit) {

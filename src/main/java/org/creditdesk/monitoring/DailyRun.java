@@ -1,0 +1,187 @@
+package org.creditdesk.monitoring;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.creditdesk.credit.CustomerHolds;
+import org.creditdesk.identity.Caller;
+import org.creditdesk.identity.Role;
+import org.creditdesk.shared.BusinessCalendar;
+import org.creditdesk.shared.ProblemException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The daily run for one business date: one pass over the ledger for the aging, the ladder evaluated
+ * on it (episodes, tasks, e-mails), automatic OVERDUE holds placed and lifted, legal cases opened for
+ * level 4, and a history row. All set-based, in one transaction: a run killed half-way leaves nothing
+ * behind and the next run does the whole work, and every step finds what an earlier run of the date
+ * did (unique keys), so running a date again changes nothing. A PostgreSQL advisory lock keeps the run
+ * to one instance at a time when several share the database; the other one answers 409.
+ *
+ * <p>Holds follow the newest date: a run for a date older than the newest completed run evaluates and
+ * records its ladder (history only moves forward there too) but places and lifts no holds, which
+ * describe today's state.
+ */
+@Service
+public class DailyRun {
+
+    private static final Logger log = LoggerFactory.getLogger(DailyRun.class);
+    private static final Set<Role> RUNNERS = Set.of(Role.ADMIN, Role.CREDIT_MANAGER, Role.GENERAL_MANAGER);
+    static final int HISTORY_LIMIT = 200;
+
+    /** Who places the run's holds and opens its cases in the audit trail and the ERP feed. */
+    static final Caller RUN = new Caller("daily-run", Set.of(Role.ADMIN), Set.of());
+
+    /** A test's hook between the steps (e.g. to fail one on purpose); the steps are named below. */
+    interface StepHook {
+        void after(String step);
+    }
+
+    static final StepHook NO_HOOK = step -> {};
+
+    private final DailyRunRepository repository;
+    private final EscalationRun escalationRun;
+    private final CustomerHolds holds;
+    private final LegalCases legalCases;
+    private final BusinessCalendar calendar;
+    private final Clock clock;
+    private final TransactionTemplate transaction;
+    private final TransactionTemplate failureRecord;
+    private volatile StepHook hook = NO_HOOK;
+
+    DailyRun(
+            DailyRunRepository repository,
+            EscalationRun escalationRun,
+            CustomerHolds holds,
+            LegalCases legalCases,
+            BusinessCalendar calendar,
+            Clock clock,
+            PlatformTransactionManager transactions) {
+        this.repository = repository;
+        this.escalationRun = escalationRun;
+        this.holds = holds;
+        this.legalCases = legalCases;
+        this.calendar = calendar;
+        this.clock = clock;
+        this.transaction = new TransactionTemplate(transactions);
+        this.failureRecord = new TransactionTemplate(transactions);
+        this.failureRecord.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    void hook(StepHook hook) {
+        this.hook = hook;
+    }
+
+    /** Runs the date (default: today in the company's time zone) for ADMIN, CREDIT_MANAGER, GENERAL_MANAGER. */
+    public DailyRunResult run(@Nullable LocalDate asOf, Caller caller) {
+        if (caller.roles().stream().noneMatch(RUNNERS::contains) || caller.has(Role.AUDITOR)) {
+            throw ProblemException.forbidden("Only ADMIN, CREDIT_MANAGER and GENERAL_MANAGER start the daily run");
+        }
+        LocalDate date = calendar.asOfOrToday(asOf);
+        OffsetDateTime startedAt = now();
+        long started = System.nanoTime();
+        try {
+            DailyRunResult result = transaction.execute(status -> work(date, caller, startedAt, started));
+            log.info("Daily run {} done in {} ms: {}", date, result.durationMs(), result);
+            return result;
+        } catch (ProblemException busy) {
+            throw busy;
+        } catch (RuntimeException e) {
+            log.error("Daily run {} failed; nothing of it was kept", date, e);
+            failureRecord.executeWithoutResult(status -> repository.insert(new DailyRunRecord(
+                    0,
+                    date,
+                    "FAILED",
+                    caller.username(),
+                    startedAt,
+                    now(),
+                    elapsed(started),
+                    0,
+                    0,
+                    0,
+                    Map.of(),
+                    Map.of(),
+                    0,
+                    0,
+                    0,
+                    List.of(),
+                    String.valueOf(e.getMessage()))));
+            throw e;
+        }
+    }
+
+    public List<DailyRunRecord> history() {
+        return repository.history(HISTORY_LIMIT);
+    }
+
+    private DailyRunResult work(LocalDate asOf, Caller caller, OffsetDateTime startedAt, long started) {
+        if (!repository.tryLock()) {
+            throw ProblemException.conflict("A daily run is in progress on another instance; try again later");
+        }
+        LocalDate newest = repository.newestCompleted();
+        boolean newestDate = newest == null || !asOf.isBefore(newest);
+        repository.fillAging(asOf);
+        hook.after("aging");
+        EscalationRunResult ladder = escalationRun.evaluateOnDailyAging(asOf);
+        hook.after("escalations");
+        CustomerHolds.OverdueHolds changed = newestDate
+                ? holds.followOverdue(asOf, escalationRun.graceDays(), escalationRun.beyondGrace(), RUN)
+                : new CustomerHolds.OverdueHolds(0, 0);
+        hook.after("holds");
+        int cases = legalCases.openForLevel4(asOf, RUN);
+        hook.after("legal-cases");
+        List<DailyRunRecord.AgingLine> aging = repository.agingSummary();
+        long durationMs = elapsed(started);
+        DailyRunRecord record = new DailyRunRecord(
+                0,
+                asOf,
+                "COMPLETED",
+                caller.username(),
+                startedAt,
+                now(),
+                durationMs,
+                ladder.customersEvaluated(),
+                changed.placed(),
+                changed.lifted(),
+                new TreeMap<>(ladder.customersAtLevel()),
+                new TreeMap<>(ladder.entered()),
+                ladder.tasksCreated(),
+                ladder.mailsQueued(),
+                cases,
+                aging,
+                null);
+        long id = repository.insert(record);
+        return new DailyRunResult(
+                id,
+                asOf,
+                record.customersEvaluated(),
+                record.newHolds(),
+                record.releasedHolds(),
+                record.escalations(),
+                record.lettersGenerated(),
+                record.escalationsEntered(),
+                record.tasksCreated(),
+                record.legalCasesOpened(),
+                durationMs);
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    private static long elapsed(long startedNanos) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
+    }
+}

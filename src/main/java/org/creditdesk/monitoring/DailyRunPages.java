@@ -1,0 +1,75 @@
+package org.creditdesk.monitoring;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Arrays;
+import org.creditdesk.identity.Callers;
+import org.creditdesk.shared.ProblemException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The run history page (with a form to start a run) and the legal cases page. */
+@Controller
+class DailyRunPages {
+
+    private final DailyRun dailyRun;
+    private final LegalCases legalCases;
+    private final Callers callers;
+
+    DailyRunPages(DailyRun dailyRun, LegalCases legalCases, Callers callers) {
+        this.dailyRun = dailyRun;
+        this.legalCases = legalCases;
+        this.callers = callers;
+    }
+
+    @GetMapping("/monitoring/daily-runs")
+    String runs(Model model) {
+        model.addAttribute("runs", dailyRun.history());
+        return "monitoring/daily-runs";
+    }
+
+    @PostMapping("/monitoring/daily-runs")
+    String start(@RequestParam(required = false) @Nullable LocalDate asOf, RedirectAttributes redirect) {
+        try {
+            DailyRunResult result = dailyRun.run(asOf, callers.current());
+            redirect.addFlashAttribute("done", result);
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("refusal", e.getMessage());
+        }
+        return "redirect:/monitoring/daily-runs";
+    }
+
+    @GetMapping("/monitoring/legal-cases")
+    String cases(@RequestParam(required = false) @Nullable String status, Model model) {
+        model.addAttribute("status", status == null ? "" : status);
+        model.addAttribute("statuses", Arrays.asList(LegalCaseStatus.values()));
+        model.addAttribute("cases", legalCases.list(status, callers.current()));
+        return "monitoring/legal-cases";
+    }
+
+    @PostMapping("/monitoring/legal-cases/{id}/status")
+    String move(
+            @PathVariable long id,
+            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable String note,
+            @RequestParam(required = false) @Nullable String amountRecovered,
+            RedirectAttributes redirect) {
+        try {
+            BigDecimal recovered = amountRecovered == null || amountRecovered.isBlank()
+                    ? null
+                    : new BigDecimal(amountRecovered.strip());
+            legalCases.changeStatus(id, new LegalCaseChange(status, note, recovered), callers.current());
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("refusal", e.getMessage());
+        } catch (NumberFormatException e) {
+            redirect.addFlashAttribute("refusal", "amountRecovered: not a number");
+        }
+        return "redirect:/monitoring/legal-cases";
+    }
+}

@@ -1,0 +1,187 @@
+package org.creditdesk.monitoring;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The daily run's own SQL: the lock that keeps it to one instance, the aging pass over the ledger
+ * (read-only, the same as-of rule as {@link AgingRepository}) that the ladder then reads, and the
+ * run history.
+ */
+@Repository
+class DailyRunRepository {
+
+    /*
+     * Transaction-scoped, so a crashed instance cannot leave it held: PostgreSQL releases it with the
+     * connection. "try" because a second instance has nothing to wait for: the first one does the work.
+     */
+    private static final String TRY_LOCK = "SELECT pg_try_advisory_xact_lock(hashtext('creditdesk.daily-run'))";
+
+    private static final String DROP_AGING = "DROP TABLE IF EXISTS pg_temp.daily_aging";
+
+    private static final String CREATE_AGING = """
+            CREATE TEMP TABLE daily_aging (
+                customer_id             BIGINT NOT NULL,
+                currency                CHAR(3) NOT NULL,
+                bucket                  SMALLINT NOT NULL,
+                invoices                INTEGER NOT NULL,
+                open_amount             NUMERIC(19, 2) NOT NULL,
+                oldest_overdue_due_date DATE,
+                overdue_amount          NUMERIC(19, 2)
+            ) ON COMMIT DROP
+            """;
+
+    /*
+     * The one pass over the ledger: open amount per customer, currency and bucket as of the date, with
+     * what the ladder needs (oldest overdue due date, overdue amount) carried along.
+     */
+    static final String FILL_AGING = """
+            INSERT INTO daily_aging (customer_id, currency, bucket, invoices, open_amount, oldest_overdue_due_date,
+                                     overdue_amount)
+            WITH settled AS (
+                SELECT a.invoice_id, sum(a.amount) AS amount
+                FROM allocation a
+                WHERE a.allocated_on <= CAST(:asOf AS date)
+                  AND (a.reversed_on IS NULL OR a.reversed_on > CAST(:asOf AS date))
+                GROUP BY a.invoice_id
+            ),
+            open_items AS (
+                SELECT i.customer_id, i.currency, i.due_date,
+                       greatest(CAST(:asOf AS date) - i.due_date, 0) AS days_overdue,
+                       i.amount - coalesce(s.amount, 0) AS open_amount
+                FROM invoice i
+                LEFT JOIN settled s ON s.invoice_id = i.id
+                WHERE i.issue_date <= CAST(:asOf AS date)
+            )
+            SELECT o.customer_id, o.currency, b.position, count(*), sum(o.open_amount),
+                   min(o.due_date) FILTER (WHERE o.due_date < CAST(:asOf AS date)),
+                   sum(o.open_amount) FILTER (WHERE o.due_date < CAST(:asOf AS date))
+            FROM open_items o
+            JOIN aging_bucket b ON o.days_overdue >= b.from_days AND (b.to_days IS NULL OR o.days_overdue <= b.to_days)
+            WHERE o.open_amount > 0
+            GROUP BY o.customer_id, o.currency, b.position
+            """;
+
+    private static final String AGING_SUMMARY = """
+            SELECT b.code AS bucket, a.currency, count(DISTINCT a.customer_id) AS customers,
+                   sum(a.invoices) AS invoices, sum(a.open_amount) AS open_amount
+            FROM pg_temp.daily_aging a
+            JOIN aging_bucket b ON b.position = a.bucket
+            GROUP BY b.position, b.code, a.currency
+            ORDER BY b.position, a.currency
+            """;
+
+    private static final String NEWEST_COMPLETED = "SELECT max(as_of) FROM daily_run WHERE status = 'COMPLETED'";
+
+    private static final String INSERT = """
+            INSERT INTO daily_run (as_of, status, run_by, started_at, finished_at, duration_ms, customers_evaluated,
+                                   new_holds, released_holds, escalations, entered, tasks_created, letters_generated,
+                                   legal_cases_opened, aging, error)
+            VALUES (:asOf, :status, :runBy, :startedAt, :finishedAt, :durationMs, :customers, :newHolds,
+                    :releasedHolds, CAST(:escalations AS jsonb), CAST(:entered AS jsonb), :tasks, :letters, :cases,
+                    CAST(:aging AS jsonb), :error)
+            RETURNING id
+            """;
+
+    private static final String HISTORY = """
+            SELECT id, as_of, status, run_by, started_at, finished_at, duration_ms, customers_evaluated, new_holds,
+                   released_holds, escalations::text AS escalations, entered::text AS entered, tasks_created,
+                   letters_generated, legal_cases_opened, aging::text AS aging, error
+            FROM daily_run
+            ORDER BY id DESC
+            LIMIT :limit
+            """;
+
+    private static final TypeReference<Map<String, Integer>> COUNTS = new TypeReference<>() {};
+    private static final TypeReference<List<DailyRunRecord.AgingLine>> AGING_LINES = new TypeReference<>() {};
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    DailyRunRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    boolean tryLock() {
+        return Boolean.TRUE.equals(jdbc.sql(TRY_LOCK).query(Boolean.class).single());
+    }
+
+    void fillAging(LocalDate asOf) {
+        jdbc.sql(DROP_AGING).update();
+        jdbc.sql(CREATE_AGING).update();
+        jdbc.sql(FILL_AGING).param("asOf", asOf).update();
+    }
+
+    List<DailyRunRecord.AgingLine> agingSummary() {
+        return jdbc.sql(AGING_SUMMARY)
+                .query((rs, n) -> new DailyRunRecord.AgingLine(
+                        rs.getString("bucket"),
+                        rs.getString("currency").trim(),
+                        rs.getInt("customers"),
+                        rs.getLong("invoices"),
+                        rs.getBigDecimal("open_amount")))
+                .list();
+    }
+
+    @Nullable
+    LocalDate newestCompleted() {
+        return jdbc.sql(NEWEST_COMPLETED).query(LocalDate.class).optional().orElse(null);
+    }
+
+    long insert(DailyRunRecord run) {
+        return jdbc.sql(INSERT)
+                .param("asOf", run.asOf())
+                .param("status", run.status())
+                .param("runBy", run.runBy())
+                .param("startedAt", run.startedAt())
+                .param("finishedAt", run.finishedAt())
+                .param("durationMs", run.durationMs())
+                .param("customers", run.customersEvaluated())
+                .param("newHolds", run.newHolds())
+                .param("releasedHolds", run.releasedHolds())
+                .param("escalations", json.writeValueAsString(run.escalations()))
+                .param("entered", json.writeValueAsString(run.escalationsEntered()))
+                .param("tasks", run.tasksCreated())
+                .param("letters", run.lettersGenerated())
+                .param("cases", run.legalCasesOpened())
+                .param("aging", json.writeValueAsString(run.aging()))
+                .param("error", run.error())
+                .query(Long.class)
+                .single();
+    }
+
+    List<DailyRunRecord> history(int limit) {
+        return jdbc.sql(HISTORY).param("limit", limit).query(this::map).list();
+    }
+
+    private DailyRunRecord map(ResultSet rs, int n) throws SQLException {
+        return new DailyRunRecord(
+                rs.getLong("id"),
+                rs.getObject("as_of", LocalDate.class),
+                rs.getString("status"),
+                rs.getString("run_by"),
+                rs.getObject("started_at", OffsetDateTime.class),
+                rs.getObject("finished_at", OffsetDateTime.class),
+                rs.getLong("duration_ms"),
+                rs.getInt("customers_evaluated"),
+                rs.getInt("new_holds"),
+                rs.getInt("released_holds"),
+                json.readValue(rs.getString("escalations"), COUNTS),
+                json.readValue(rs.getString("entered"), COUNTS),
+                rs.getInt("tasks_created"),
+                rs.getInt("letters_generated"),
+                rs.getInt("legal_cases_opened"),
+                json.readValue(rs.getString("aging"), AGING_LINES),
+                rs.getString("error"));
+    }
+}

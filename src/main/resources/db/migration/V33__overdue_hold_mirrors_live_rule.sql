@@ -1,0 +1,19 @@
+-- The daily run's automatic OVERDUE holds mirror the live overdue rule; the live rule decides, so a
+-- payment that clears the overdue lifts the block at once, before the next run lifts the hold row.
+-- Same function as V21 otherwise.
+CREATE OR REPLACE FUNCTION customer_credit_state(p_customer_id BIGINT, p_as_of DATE) RETURNS TEXT
+    LANGUAGE sql STABLE AS
+$$
+SELECT CASE
+           WHEN EXISTS (SELECT 1 FROM credit_account a
+                        WHERE a.customer_id = p_customer_id AND a.credit_state = 'STOPPED') THEN 'STOPPED'
+           WHEN EXISTS (SELECT 1 FROM customer_hold h
+                        WHERE h.customer_id = p_customer_id AND h.lifted_at IS NULL
+                          AND NOT (h.automatic AND h.reason = 'OVERDUE'))
+               OR EXISTS (SELECT 1 FROM invoice i JOIN credit_policy p ON p.id = 1
+                          WHERE i.customer_id = p_customer_id
+                            AND i.open_amount > 0
+                            AND i.due_date + p.grace_days < p_as_of) THEN 'ON_HOLD'
+           ELSE 'ACTIVE'
+       END
+$$;
