@@ -191,10 +191,8 @@ public class CreditLimits {
                 null);
         long id = repository.insertRequest(customer.id(), request);
         repository.decide(id, LimitRequestStatus.APPROVED, caller.username(), now, reason);
-        repository.putInForce(
-                customer.id(), repository.request(id).orElseThrow(), caller.username(), now);
-        CreditLimitVersion after =
-                repository.currentLine(customer.id(), null).orElseThrow();
+        repository.putInForce(customer.id(), repository.request(id).orElseThrow(), caller.username(), now);
+        CreditLimitVersion after = repository.currentLine(customer.id(), null).orElseThrow();
         audit.record(caller.username(), "LIMIT_REDUCED", AUDIT_SUBJECT, customer.code(), current, after, reason);
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("requestId", id);

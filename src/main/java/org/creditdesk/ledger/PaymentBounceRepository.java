@@ -58,7 +58,8 @@ class PaymentBounceRepository {
                 .query((rs, n) -> new Reversed(rs.getLong("invoice_id"), rs.getBigDecimal("amount")))
                 .list();
         if (reversed.isEmpty()) return List.of();
-        return jdbc.sql(REOPEN)
+        return jdbc
+                .sql(REOPEN)
                 .param("ids", reversed.stream().map(Reversed::invoiceId).toArray(Long[]::new))
                 .param(
                         "amounts",
