@@ -17,6 +17,7 @@ import org.creditdesk.ledger.LedgerBalance;
 import org.creditdesk.shared.ProblemException;
 import org.creditdesk.shared.audit.AuditTrail;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,8 +41,16 @@ public class CreditAccounts {
     private final AuditTrail audit;
     private final ErpEvents events;
     private final Clock clock;
+    private final ApplicationEventPublisher published;
 
-    CreditAccounts(CreditAccountRepository accounts, Ledger ledger, AuditTrail audit, ErpEvents events, Clock clock) {
+    CreditAccounts(
+            CreditAccountRepository accounts,
+            Ledger ledger,
+            AuditTrail audit,
+            ErpEvents events,
+            Clock clock,
+            ApplicationEventPublisher published) {
+        this.published = published;
         this.accounts = accounts;
         this.ledger = ledger;
         this.audit = audit;
@@ -91,6 +100,7 @@ public class CreditAccounts {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("reason", reason);
         events.publish(ErpEventType.CREDIT_STOPPED, customer.code(), null, payload);
+        published.publishEvent(new CreditStopped(customer.id(), customer.code(), reason));
     }
 
     @Transactional
@@ -119,6 +129,7 @@ public class CreditAccounts {
                         f.bouncedCheque(),
                         f.riskClass(),
                         f.version()));
+        if (legal) published.publishEvent(new CreditStopped(customer.id(), customer.code(), "LEGAL: " + reason));
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.creditdesk.credit;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -33,6 +35,8 @@ public class CreditLimits {
 
     static final String AUDIT_SUBJECT = "CUSTOMER";
     static final int INBOX_SIZE = 500;
+    /** Who requests a limit change a business rule makes (never a user name, so four eyes hold). */
+    static final String RULE_REQUESTER = "creditdesk-rule";
 
     private final CreditLimitRepository repository;
     private final Customers customers;
@@ -142,6 +146,64 @@ public class CreditLimits {
         audit.record(
                 caller.username(), "LIMIT_REJECTED", AUDIT_SUBJECT, d.customer().code(), d.request(), after, comment);
         return after;
+    }
+
+    /**
+     * Lowers the customer's overall limit by {@code share} (0 to 1) as a new approved version, e.g.
+     * when a credit manager reinstates a customer after a bounced cheque. A cut only lowers risk, so
+     * it needs no second pair of eyes: the rule requests it, the caller approves it (both recorded).
+     * Empty when the customer has no overall limit; 409 while a request for that line is pending.
+     */
+    @Transactional
+    public Optional<CreditLimitVersion> reduce(CustomerRef customer, BigDecimal share, String reason, Caller caller) {
+        if (share.signum() < 0 || share.compareTo(BigDecimal.ONE) > 0) {
+            throw new IllegalArgumentException("share must be between 0 and 1: " + share);
+        }
+        Optional<CreditLimitVersion> before = repository.currentLine(customer.id(), null);
+        if (before.isEmpty()) return Optional.empty();
+        repository.pendingFor(customer.id(), null).ifPresent(id -> {
+            throw ProblemException.conflict(
+                    "Request %d for this credit line is still pending; approve or reject it first".formatted(id));
+        });
+        CreditLimitVersion current = before.get();
+        Currency currency = Currency.getInstance(current.currency());
+        BigDecimal amount = current.amount()
+                .multiply(BigDecimal.ONE.subtract(share))
+                .setScale(Math.max(currency.getDefaultFractionDigits(), 0), RoundingMode.DOWN);
+        LocalDate today = calendar.today();
+        OffsetDateTime now = now();
+        CreditLimitRequest request = new CreditLimitRequest(
+                0,
+                customer.code(),
+                customer.areaCode(),
+                null,
+                amount,
+                currency.getCurrencyCode(),
+                today,
+                current.validUntil().isBefore(today) ? today : current.validUntil(),
+                current.reviewOn() == null || current.reviewOn().isBefore(today) ? null : current.reviewOn(),
+                reason,
+                LimitRequestStatus.PENDING,
+                RULE_REQUESTER,
+                now,
+                null,
+                null,
+                null);
+        long id = repository.insertRequest(customer.id(), request);
+        repository.decide(id, LimitRequestStatus.APPROVED, caller.username(), now, reason);
+        repository.putInForce(customer.id(), repository.request(id).orElseThrow(), caller.username(), now);
+        CreditLimitVersion after = repository.currentLine(customer.id(), null).orElseThrow();
+        audit.record(caller.username(), "LIMIT_REDUCED", AUDIT_SUBJECT, customer.code(), current, after, reason);
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("requestId", id);
+        payload.put("contractNo", null);
+        payload.put("creditLimit", after.amount());
+        payload.put("currency", after.currency());
+        payload.put("validFrom", after.validFrom());
+        payload.put("validUntil", after.validUntil());
+        payload.put("previousLimit", current.amount());
+        events.publish(ErpEventType.LIMIT_CHANGED, customer.code(), null, payload);
+        return Optional.of(after);
     }
 
     /** The approvers' inbox (or any status); area-scoped callers see only their areas' customers. */

@@ -1,6 +1,7 @@
 package org.creditdesk.credit;
 
 import java.math.BigDecimal;
+import org.creditdesk.ledger.ChequeBounced;
 import org.creditdesk.ledger.CreditNoteIssued;
 import org.creditdesk.ledger.InvoiceIssued;
 import org.creditdesk.ledger.OrderAmended;
@@ -76,6 +77,17 @@ class LedgerListener {
                 applied.negate(),
                 ZERO,
                 e.unapplied().amount());
+    }
+
+    /** A bounce undoes what the cheque did: what it settled is open again, what it left on account is gone. */
+    @EventListener
+    void on(ChequeBounced e) {
+        accounts.add(
+                e.customerId(),
+                code(e.amount()),
+                e.reopened().amount(),
+                ZERO,
+                e.unapplied().amount().negate());
     }
 
     @EventListener

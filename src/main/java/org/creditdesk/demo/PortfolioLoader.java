@@ -9,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.creditdesk.customers.ProductLines;
 import org.creditdesk.identity.Areas;
@@ -18,6 +20,7 @@ import org.creditdesk.identity.Caller;
 import org.creditdesk.imports.ImportKind;
 import org.creditdesk.imports.ImportResult;
 import org.creditdesk.imports.Imports;
+import org.creditdesk.ledger.BounceCheque;
 import org.creditdesk.ledger.IssueCreditNote;
 import org.creditdesk.ledger.Ledger;
 import org.springframework.stereotype.Service;
@@ -88,13 +91,10 @@ class PortfolioLoader {
             }
             importFile(kind, files.file(fileOf(kind)));
         }
-        // The bounce endpoint (POST /payments/{paymentNo}/bounce) comes with the risk issue; until
-        // then bounced cheques count as paid and their replacement transfers are not loaded.
-        console.printf(
-                Locale.ROOT,
-                "Not loaded yet: %,d bounced cheques, %,d replacement payments (no bounce endpoint yet)%n",
-                files.bouncedCheques(),
-                files.replacementPayments());
+        // The bounced cheques were imported as payments; the bank returned them later. Each bounce
+        // reopens what the cheque settled and stops the customer; the replacements settle it again.
+        bounceCheques(files.file(GeneratedPortfolio.BOUNCED_CHEQUES));
+        importFile(ImportKind.PAYMENTS, files.file(GeneratedPortfolio.REPLACEMENT_PAYMENTS));
         deleteQuietly(directory);
         return files;
     }
@@ -121,6 +121,25 @@ class PortfolioLoader {
                     Caller.SYSTEM);
         }
         console.printf(Locale.ROOT, "Issued %,d credit notes in %.1f s%n", rows.size() - 1, seconds(started));
+    }
+
+    /** Bounces each cheque through the ledger (API.md {@code POST /payments/{paymentNo}/bounce}); few per portfolio. */
+    private void bounceCheques(Path file) {
+        long started = System.nanoTime();
+        List<List<String>> rows;
+        try (var reader = Files.newBufferedReader(file)) {
+            rows = Csv.read(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        // paymentNo,customerCode,chequeNo,invoiceNo,amount,receivedOn,bouncedOn,reason; a cheque that
+        // settled several invoices has one row per invoice but bounces once.
+        Set<String> bounced = new HashSet<>();
+        for (List<String> row : rows.subList(1, rows.size())) {
+            if (!bounced.add(row.get(0))) continue;
+            ledger.bounce(row.get(0), new BounceCheque(LocalDate.parse(row.get(6)), row.get(7)), Caller.SYSTEM);
+        }
+        console.printf(Locale.ROOT, "Bounced %,d cheques in %.1f s%n", bounced.size(), seconds(started));
     }
 
     /** The import creates areas and product lines under their codes; the demo gives them names. */

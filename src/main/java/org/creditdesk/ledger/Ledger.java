@@ -31,6 +31,7 @@ public class Ledger {
     private final Invoicing invoicing;
     private final CreditNotes creditNotes;
     private final Payments payments;
+    private final PaymentBounces bounces;
     private final ReceivablesRepository receivables;
     private final BalanceRepository balances;
     private final Customers customers;
@@ -41,6 +42,7 @@ public class Ledger {
             Invoicing invoicing,
             CreditNotes creditNotes,
             Payments payments,
+            PaymentBounces bounces,
             ReceivablesRepository receivables,
             BalanceRepository balances,
             Customers customers,
@@ -50,6 +52,7 @@ public class Ledger {
         this.invoicing = invoicing;
         this.creditNotes = creditNotes;
         this.payments = payments;
+        this.bounces = bounces;
         this.receivables = receivables;
         this.customers = customers;
         this.calendar = calendar;
@@ -109,6 +112,15 @@ public class Ledger {
 
     public Payment payment(String paymentNo, Caller caller) {
         return payments.find(paymentNo, caller);
+    }
+
+    /**
+     * Bounces a cheque payment: reverses its settlements as of {@code bouncedOn} and reopens what it
+     * settled (422 for other payment methods, 409 when it bounced already). {@link ChequeBounced}
+     * lets the credit and risk modules stop the customer in the same transaction.
+     */
+    public BouncedPayment bounce(String paymentNo, BounceCheque command, Caller caller) {
+        return bounces.bounce(paymentNo, command, caller);
     }
 
     /** The customer's invoices open as of the date (default today), oldest due first. */

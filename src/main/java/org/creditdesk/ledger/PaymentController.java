@@ -32,6 +32,11 @@ class PaymentController {
                 : ResponseEntity.ok(recorded.document());
     }
 
+    @PostMapping("/{paymentNo}/bounce")
+    BouncedPayment bounce(@PathVariable String paymentNo, @RequestBody BounceCheque command) {
+        return ledger.bounce(paymentNo, command, callers.current());
+    }
+
     @GetMapping("/{paymentNo}")
     Payment payment(@PathVariable String paymentNo) {
         return ledger.payment(paymentNo, callers.current());

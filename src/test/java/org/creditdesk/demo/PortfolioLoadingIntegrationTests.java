@@ -30,7 +30,12 @@ class PortfolioLoadingIntegrationTests {
                         WHERE c.code = ANY(CAST(:codes AS text[]))""", codes)).isEqualTo(files.invoices());
         assertThat(count("""
                         SELECT count(*) FROM payment p JOIN customer c ON c.id = p.customer_id
-                        WHERE c.code = ANY(CAST(:codes AS text[]))""", codes)).isEqualTo(files.payments());
+                        WHERE c.code = ANY(CAST(:codes AS text[]))""", codes))
+                .as("the payments and the transfers replacing bounced cheques")
+                .isEqualTo(files.payments() + files.replacementPayments());
+        assertThat(count("""
+                        SELECT count(*) FROM payment p JOIN customer c ON c.id = p.customer_id
+                        WHERE c.code = ANY(CAST(:codes AS text[])) AND p.status = 'BOUNCED'""", codes)).isEqualTo(files.bouncedCheques());
         assertThat(count("""
                         SELECT count(*) FROM credit_note n JOIN customer c ON c.id = n.customer_id
                         WHERE c.code = ANY(CAST(:codes AS text[]))""", codes)).isEqualTo(files.creditNotes());

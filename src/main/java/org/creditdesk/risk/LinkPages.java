@@ -1,0 +1,65 @@
+package org.creditdesk.risk;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.creditdesk.identity.Callers;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/** The customer page's link graph: a server-rendered SVG, the customer in the middle, links around it. */
+@Controller
+class LinkPages {
+
+    static final int SIZE = 360;
+    static final int CENTRE = SIZE / 2;
+    static final int RADIUS = 130;
+
+    /** One linked customer on the circle, with what it shares. */
+    record Node(String code, String state, boolean blocking, String shares, int x, int y) {}
+
+    private final Links links;
+    private final Callers callers;
+
+    LinkPages(Links links, Callers callers) {
+        this.links = links;
+        this.callers = callers;
+    }
+
+    @GetMapping("/customers/{code}/fragments/links")
+    String graph(@PathVariable String code, Model model) {
+        List<Link> all = links.of(code, callers.current());
+        model.addAttribute("code", code);
+        model.addAttribute("links", all);
+        model.addAttribute("nodes", nodes(all));
+        model.addAttribute("size", SIZE);
+        model.addAttribute("centre", CENTRE);
+        return "risk/links :: links";
+    }
+
+    static List<Node> nodes(List<Link> links) {
+        Map<String, List<Link>> byCustomer = links.stream()
+                .collect(Collectors.groupingBy(Link::customerCode, LinkedHashMap::new, Collectors.toList()));
+        List<Node> nodes = new ArrayList<>();
+        int i = 0;
+        for (Map.Entry<String, List<Link>> e : byCustomer.entrySet()) {
+            double angle = 2 * Math.PI * i++ / byCustomer.size() - Math.PI / 2;
+            Link first = e.getValue().getFirst();
+            nodes.add(new Node(
+                    e.getKey(),
+                    first.linkedCreditState(),
+                    e.getValue().stream().anyMatch(Link::blocking),
+                    e.getValue().stream()
+                            .map(l -> l.attribute().name())
+                            .distinct()
+                            .collect(Collectors.joining(", ")),
+                    (int) Math.round(CENTRE + RADIUS * Math.cos(angle)),
+                    (int) Math.round(CENTRE + RADIUS * Math.sin(angle))));
+        }
+        return nodes;
+    }
+}
