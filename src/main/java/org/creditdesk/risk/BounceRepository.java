@@ -114,7 +114,6 @@ class BounceRepository {
                 .list();
     }
 
-
     void markForRecovery(long caseId, long customerId, LocalDate markedOn, List<OpenItem> items) {
         if (items.isEmpty()) return;
         jdbc.sql(MARK_FOR_RECOVERY)

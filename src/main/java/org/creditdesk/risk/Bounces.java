@@ -1,6 +1,5 @@
 package org.creditdesk.risk;
 
-import org.creditdesk.monitoring.LegalCases;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -22,6 +21,7 @@ import org.creditdesk.identity.Role;
 import org.creditdesk.ledger.ChequeBounced;
 import org.creditdesk.ledger.Ledger;
 import org.creditdesk.ledger.OpenItem;
+import org.creditdesk.monitoring.LegalCases;
 import org.creditdesk.shared.BusinessCalendar;
 import org.creditdesk.shared.ProblemException;
 import org.creditdesk.shared.Violation;
@@ -191,7 +191,8 @@ public class Bounces {
         List<OpenItem> open = ledger.openItems(customer.code(), asOf, Caller.SYSTEM);
         String reason = "%d bounced cheques within %d months".formatted(bounces, settings.months());
         // The case (and the LEGAL block) is monitoring's: one open case per customer, whoever opens it.
-        long caseId = legalCases.open(customer.id(), reason, asOf, Caller.SYSTEM).id();
+        long caseId =
+                legalCases.open(customer.id(), reason, asOf, Caller.SYSTEM).id();
         repository.markForRecovery(caseId, customer.id(), asOf, open);
         return caseId;
     }

@@ -1,5 +1,6 @@
 /** Risk: scorecards, scoring, bounced cheques, linked parties and alerts. */
-@ApplicationModule(allowedDependencies = {"shared", "identity", "customers", "ledger", "credit", "imports", "monitoring"})
+@ApplicationModule(
+        allowedDependencies = {"shared", "identity", "customers", "ledger", "credit", "imports", "monitoring"})
 @NullMarked
 package org.creditdesk.risk;
 

@@ -15,6 +15,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,8 +24,9 @@ import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
 /**
- * A customer long overdue climbs to the top of the ladder: the lawyer sees it on the board and in
- * "my escalations", closes the task, and the aging and staffing pages show the book with charts.
+ * A customer long overdue climbs to the top of the ladder in the daily run: the lawyer sees it on the
+ * board and in "my escalations", closes the task, moves the legal case on, and the aging, run history
+ * and staffing pages show the book.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class MonitoringJourneyBrowserTests {
@@ -44,7 +46,7 @@ class MonitoringJourneyBrowserTests {
     private final String area = "MN" + x;
 
     @BeforeEach
-    void a_customer_ninety_days_overdue_and_an_escalation_run() {
+    void a_customer_ninety_days_overdue_and_a_daily_run() {
         RestClient admin = RestClient.builder()
                 .baseUrl("http://localhost:" + port + "/api/v1")
                 .defaultHeaders(h -> h.setBasicAuth("admin", "admin-test-password"))
@@ -94,7 +96,7 @@ class MonitoringJourneyBrowserTests {
                 .retrieve()
                 .toBodilessEntity();
         admin.post()
-                .uri("/escalation-runs")
+                .uri("/daily-runs")
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("asOf", today.toString()))
                 .retrieve()
@@ -109,7 +111,7 @@ class MonitoringJourneyBrowserTests {
     }
 
     @Test
-    void the_lawyer_sees_the_escalation_closes_the_task_and_reads_aging_and_staffing() {
+    void the_lawyer_works_the_escalation_and_the_legal_case_and_reads_aging_runs_and_staffing() {
         browser.get(url("/login"));
         browser.findElement(By.id("username")).sendKeys("law" + x);
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
@@ -134,6 +136,22 @@ class MonitoringJourneyBrowserTests {
         assertThat(table.getText()).contains(area);
         wait.until(d -> !d.findElements(By.cssSelector("#aging-by-area canvas")).isEmpty());
         wait.until(d -> !d.findElements(By.cssSelector("#aging-trend canvas")).isEmpty());
+
+        browser.get(url("/monitoring/legal-cases"));
+        WebElement legalCase = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//tr[contains(@class, 'legal-case-row') and contains(., '" + code + "')]")));
+        new Select(legalCase.findElement(By.name("status"))).selectByValue("DEMAND_LETTER_SENT");
+        legalCase.findElement(By.name("note")).sendKeys("Sent by registered mail");
+        legalCase.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(
+                d -> d.findElement(By.xpath("//tr[contains(@class, 'legal-case-row') and contains(., '" + code + "')]"))
+                        .getText()
+                        .contains("DEMAND_LETTER_SENT"));
+
+        browser.get(url("/monitoring/daily-runs"));
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("daily-runs")))
+                        .getText())
+                .contains(calendar.today().toString());
 
         browser.get(url("/monitoring/staffing"));
         assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("staffing-areas")))
