@@ -1,33 +1,16 @@
 package org.creditdesk.risk;
 
-import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class ScorecardRepository {
-
-    /** A card's header as listed. */
-    record Header(
-            long id,
-            String name,
-            String businessGroup,
-            int version,
-            boolean active,
-            String source,
-            BigDecimal netWorthCapShare,
-            @Nullable String fitReport,
-            String createdBy,
-            OffsetDateTime createdAt,
-            @Nullable String adoptedBy,
-            @Nullable OffsetDateTime adoptedAt) {}
 
     private static final String HEADERS = """
             SELECT id, name, business_group, version, active, source, net_worth_cap_share, CAST(fit_report AS text) AS fit_report,
@@ -80,11 +63,11 @@ class ScorecardRepository {
         this.jdbc = jdbc;
     }
 
-    List<Header> headers() {
+    List<ScorecardHeader> headers() {
         return jdbc.sql(ALL).query(ScorecardRepository::header).list();
     }
 
-    Optional<Header> header(long id) {
+    Optional<ScorecardHeader> header(long id) {
         return jdbc.sql(BY_ID)
                 .param("id", id)
                 .query(ScorecardRepository::header)
@@ -94,7 +77,8 @@ class ScorecardRepository {
     /** The active card of every business group. */
     Map<String, Scorecard> activeCards() {
         Map<String, Scorecard> cards = new LinkedHashMap<>();
-        for (Header header : jdbc.sql(ACTIVE).query(ScorecardRepository::header).list()) {
+        for (ScorecardHeader header :
+                jdbc.sql(ACTIVE).query(ScorecardRepository::header).list()) {
             cards.put(header.businessGroup(), card(header));
         }
         return cards;
@@ -104,7 +88,7 @@ class ScorecardRepository {
         return header(id).map(this::card);
     }
 
-    Scorecard card(Header header) {
+    Scorecard card(ScorecardHeader header) {
         Map<String, List<Scorecard.Band>> bands = new LinkedHashMap<>();
         jdbc.sql(BANDS).param("id", header.id()).query(rs -> {
             bands.computeIfAbsent(rs.getString("factor"), f -> new ArrayList<>())
@@ -202,8 +186,8 @@ class ScorecardRepository {
         return previous;
     }
 
-    private static Header header(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new Header(
+    private static ScorecardHeader header(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new ScorecardHeader(
                 rs.getLong("id"),
                 rs.getString("name"),
                 rs.getString("business_group"),
