@@ -75,6 +75,7 @@ public class FitScorecards {
     @Transactional
     public FitReport fit(@Nullable LocalDate asOf, Caller caller) {
         Scores.requireRunner(caller);
+        scores.lockRun();
         LocalDate end = calendar.asOfOrToday(asOf);
         LocalDate first = outcomes.firstInvoiceDate()
                 .orElseThrow(() -> ProblemException.ruleViolation("asOf", "there is no invoice history to fit on"));

@@ -40,11 +40,7 @@ class ScoreRepository {
 
     // Every amount-based figure uses the documents in the customer's own currency; timing factors use all.
     private static final String FACTOR_VALUES = """
-            WITH p AS (
-                SELECT CAST(:asOf AS date) AS as_of, CAST(:from6 AS date) AS from6,
-                       CAST(:from12 AS date) AS from12, CAST(:from24 AS date) AS from24
-            ),
-            cust AS (
+            WITH cust AS (
                 SELECT c.id, c.code, c.business_group, c.payment_term_days, c.currency, c.established_on
                 FROM customer c
                 WHERE {{CUSTOMERS}}
@@ -53,8 +49,7 @@ class ScoreRepository {
                 SELECT a.invoice_id, sum(a.amount) AS amount, max(a.allocated_on) AS last_on
                 FROM allocation a
                 JOIN cust c ON c.id = a.customer_id
-                CROSS JOIN p
-                WHERE a.allocated_on <= p.as_of AND (a.reversed_on IS NULL OR a.reversed_on > p.as_of)
+                WHERE a.allocated_on <= CAST(:asOf AS date) AND (a.reversed_on IS NULL OR a.reversed_on > CAST(:asOf AS date))
                 GROUP BY a.invoice_id
             ),
             inv AS (
@@ -63,53 +58,48 @@ class ScoreRepository {
                        CASE WHEN coalesce(s.amount, 0) >= i.amount THEN s.last_on END AS paid_on
                 FROM invoice i
                 JOIN cust c ON c.id = i.customer_id
-                CROSS JOIN p
                 LEFT JOIN settled s ON s.invoice_id = i.id
-                WHERE i.issue_date <= p.as_of
+                WHERE i.issue_date <= CAST(:asOf AS date)
             ),
             behaviour AS (
                 SELECT inv.customer_id,
-                       sum(inv.amount * greatest(coalesce(inv.paid_on, p.as_of) - inv.due_date, 0))
-                           FILTER (WHERE inv.due_date > p.from12 AND inv.due_date <= p.as_of)
-                         / nullif(sum(inv.amount) FILTER (WHERE inv.due_date > p.from12 AND inv.due_date <= p.as_of), 0)
+                       sum(inv.amount * greatest(coalesce(inv.paid_on, CAST(:asOf AS date)) - inv.due_date, 0))
+                           FILTER (WHERE inv.due_date > CAST(:from12 AS date) AND inv.due_date <= CAST(:asOf AS date))
+                         / nullif(sum(inv.amount) FILTER (WHERE inv.due_date > CAST(:from12 AS date) AND inv.due_date <= CAST(:asOf AS date)), 0)
                            AS days_beyond_terms,
-                       100.0 * count(*) FILTER (WHERE inv.due_date > p.from12 AND inv.due_date <= p.as_of
-                                                  AND coalesce(inv.paid_on, p.as_of) > inv.due_date)
-                         / nullif(count(*) FILTER (WHERE inv.due_date > p.from12 AND inv.due_date <= p.as_of), 0)
+                       100.0 * count(*) FILTER (WHERE inv.due_date > CAST(:from12 AS date) AND inv.due_date <= CAST(:asOf AS date)
+                                                  AND coalesce(inv.paid_on, CAST(:asOf AS date)) > inv.due_date)
+                         / nullif(count(*) FILTER (WHERE inv.due_date > CAST(:from12 AS date) AND inv.due_date <= CAST(:asOf AS date)), 0)
                            AS late_share,
-                       max(p.as_of - inv.due_date) FILTER (WHERE inv.open_amount > 0 AND inv.due_date < p.as_of)
+                       max(CAST(:asOf AS date) - inv.due_date) FILTER (WHERE inv.open_amount > 0 AND inv.due_date < CAST(:asOf AS date))
                            AS max_days_overdue,
                        sum(inv.open_amount) FILTER (WHERE inv.own_currency) AS open_receivables,
-                       sum(inv.amount) FILTER (WHERE inv.own_currency AND inv.issue_date > p.from12) AS sales_12m,
-                       sum(inv.amount) FILTER (WHERE inv.own_currency AND inv.issue_date > p.from6) AS sales_recent,
-                       sum(inv.amount) FILTER (WHERE inv.own_currency AND inv.issue_date > p.from12
-                                                 AND inv.issue_date <= p.from6) AS sales_before
+                       sum(inv.amount) FILTER (WHERE inv.own_currency AND inv.issue_date > CAST(:from12 AS date)) AS sales_12m,
+                       sum(inv.amount) FILTER (WHERE inv.own_currency AND inv.issue_date > CAST(:from6 AS date)) AS sales_recent,
+                       sum(inv.amount) FILTER (WHERE inv.own_currency AND inv.issue_date > CAST(:from12 AS date)
+                                                 AND inv.issue_date <= CAST(:from6 AS date)) AS sales_before
                 FROM inv
-                CROSS JOIN p
                 GROUP BY inv.customer_id
             ),
             released AS (
                 SELECT o.customer_id, sum(o.amount) AS amount
                 FROM sales_order o
                 JOIN cust c ON c.id = o.customer_id AND o.currency = c.currency
-                CROSS JOIN p
-                WHERE o.status = 'RELEASED' AND o.order_date <= p.as_of
+                WHERE o.status = 'RELEASED' AND o.order_date <= CAST(:asOf AS date)
                 GROUP BY o.customer_id
             ),
             line AS (
                 SELECT l.customer_id, l.amount
                 FROM credit_limit l
                 JOIN cust c ON c.id = l.customer_id AND l.currency = c.currency
-                CROSS JOIN p
                 WHERE l.contract_no IS NULL AND l.superseded_at IS NULL
-                  AND l.valid_from <= p.as_of AND l.valid_until >= p.as_of
+                  AND l.valid_from <= CAST(:asOf AS date) AND l.valid_until >= CAST(:asOf AS date)
             ),
             bounced AS (
                 SELECT pay.customer_id, count(*) AS cheques
                 FROM payment pay
                 JOIN cust c ON c.id = pay.customer_id
-                CROSS JOIN p
-                WHERE pay.status = 'BOUNCED' AND pay.bounced_on > p.from24 AND pay.bounced_on <= p.as_of
+                WHERE pay.status = 'BOUNCED' AND pay.bounced_on > CAST(:from24 AS date) AND pay.bounced_on <= CAST(:asOf AS date)
                 GROUP BY pay.customer_id
             ),
             statement AS (
@@ -117,16 +107,14 @@ class ScoreRepository {
                        f.current_liabilities, f.total_assets, f.total_liabilities, f.retained_earnings, f.book_equity
                 FROM financial_statement f
                 JOIN cust c ON c.id = f.customer_id
-                CROSS JOIN p
-                WHERE f.year <= extract(YEAR FROM p.as_of)
+                WHERE f.year <= extract(YEAR FROM CAST(:asOf AS date))
                 ORDER BY f.customer_id, f.year DESC
             ),
             rating AS (
                 SELECT DISTINCT ON (r.customer_id) r.customer_id, r.rating
                 FROM external_rating r
                 JOIN cust c ON c.id = r.customer_id
-                CROSS JOIN p
-                WHERE r.rated_on <= p.as_of
+                WHERE r.rated_on <= CAST(:asOf AS date)
                 ORDER BY r.customer_id, r.rated_on DESC, r.agency
             ),
             fv AS (
@@ -139,8 +127,8 @@ class ScoreRepository {
                        CAST(coalesce(b.max_days_overdue, 0) AS numeric) AS max_days_overdue,
                        round(100.0 * (coalesce(b.open_receivables, 0) + coalesce(r.amount, 0)) / nullif(l.amount, 0), 4)
                            AS limit_utilisation,
-                       CASE WHEN c.established_on <= p.as_of
-                            THEN round((p.as_of - c.established_on) / 365.25, 4) END AS years_in_business,
+                       CASE WHEN c.established_on <= CAST(:asOf AS date)
+                            THEN round((CAST(:asOf AS date) - c.established_on) / 365.25, 4) END AS years_in_business,
                        round(100.0 * (coalesce(b.sales_recent, 0) / nullif(b.sales_before, 0) - 1), 4) AS sales_trend,
                        round(st.current_assets / nullif(st.current_liabilities, 0), 4) AS current_ratio,
                        round(100.0 * st.total_liabilities / st.total_assets, 4) AS debt_ratio,
@@ -152,7 +140,6 @@ class ScoreRepository {
                        CAST(array_position(ARRAY['AAA', 'AA', 'A', 'BBB', 'BB', 'B', 'CCC', 'CC', 'C', 'D'], ra.rating)
                             AS numeric) AS external_rating
                 FROM cust c
-                CROSS JOIN p
                 LEFT JOIN behaviour b ON b.customer_id = c.id
                 LEFT JOIN released r ON r.customer_id = c.id
                 LEFT JOIN line l ON l.customer_id = c.id
@@ -174,9 +161,8 @@ class ScoreRepository {
     private static final String RUN = FACTOR_VALUES + """
             ,
             card AS (SELECT id, business_group, net_worth_cap_share FROM scorecard WHERE active),
-            pts AS (
-                SELECT fv.customer_id, sf.position, sf.factor, v.value, b.label,
-                       round(sf.weight * b.grade, 2) AS points
+            vals AS MATERIALIZED (
+                SELECT fv.customer_id, card.id AS card_id, v.factor, v.value
                 FROM fv
                 JOIN card ON card.business_group = fv.business_group
                 CROSS JOIN LATERAL (VALUES
@@ -186,11 +172,16 @@ class ScoreRepository {
                     ('SALES_TREND', fv.sales_trend), ('CURRENT_RATIO', fv.current_ratio),
                     ('DEBT_RATIO', fv.debt_ratio), ('NET_MARGIN', fv.net_margin), ('ALTMAN_Z', fv.altman_z),
                     ('EXTERNAL_RATING', fv.external_rating)) AS v (factor, value)
-                JOIN scorecard_factor sf ON sf.scorecard_id = card.id AND sf.factor = v.factor
-                JOIN scorecard_band b ON b.scorecard_id = card.id AND b.factor = v.factor
-                     AND CASE WHEN v.value IS NULL THEN b.missing
-                              ELSE NOT b.missing AND (b.from_value IS NULL OR v.value >= b.from_value)
-                                   AND (b.to_value IS NULL OR v.value < b.to_value) END
+            ),
+            pts AS (
+                SELECT vals.customer_id, sf.position, vals.factor, vals.value, b.label,
+                       round(sf.weight * b.grade, 2) AS points
+                FROM vals
+                JOIN scorecard_factor sf ON sf.scorecard_id = vals.card_id AND sf.factor = vals.factor
+                JOIN scorecard_band b ON b.scorecard_id = vals.card_id AND b.factor = vals.factor
+                     AND CASE WHEN vals.value IS NULL THEN b.missing
+                              ELSE NOT b.missing AND (b.from_value IS NULL OR vals.value >= b.from_value)
+                                   AND (b.to_value IS NULL OR vals.value < b.to_value) END
             ),
             totals AS (
                 SELECT customer_id, sum(points) AS score,
@@ -201,13 +192,12 @@ class ScoreRepository {
             )
             INSERT INTO score_history (customer_id, as_of, scorecard_id, score, risk_class, factors, recommended_limit,
                                        currency, review_on, scored_at)
-            SELECT fv.customer_id, p.as_of, card.id, t.score, k.risk_class, t.factors,
+            SELECT fv.customer_id, CAST(:asOf AS date), card.id, t.score, k.risk_class, t.factors,
                    floor(least(fv.sales_12m * (fv.payment_term_days + :graceDays) * k.limit_factor / 36000,
                                CASE WHEN fv.book_equity IS NOT NULL
                                     THEN greatest(fv.book_equity, 0) * card.net_worth_cap_share / 100 END)) * 100,
-                   fv.currency, CAST(p.as_of + make_interval(months => k.review_months) AS date), :scoredAt
+                   fv.currency, CAST(CAST(:asOf AS date) + make_interval(months => k.review_months) AS date), :scoredAt
             FROM fv
-            CROSS JOIN p
             JOIN card ON card.business_group = fv.business_group
             JOIN totals t ON t.customer_id = fv.customer_id
             CROSS JOIN LATERAL (
@@ -274,9 +264,13 @@ class ScoreRepository {
         this.jdbc = jdbc;
     }
 
-    /** One scoring run at a time, across app instances: a transaction-scoped advisory lock. */
+    /**
+     * One scoring run at a time, across app instances: a transaction-scoped advisory lock. The run's
+     * aggregates over all invoices and allocations get more sort/hash memory than a request needs.
+     */
     void lockRun() {
         jdbc.sql("SELECT pg_advisory_xact_lock(4500001)").query((rs, n) -> 1).list();
+        jdbc.sql("SET LOCAL work_mem = '256MB'").update();
     }
 
     /** Factor values as of the date for these customers (all when null). */

@@ -44,9 +44,18 @@ class ScoreRunCommand implements ApplicationRunner, ExitCodeGenerator {
                 run.alertsRaised());
     }
 
+    /** {@code --as-of DATE} or {@code --as-of=DATE}; null when absent. */
     static @Nullable LocalDate asOf(ApplicationArguments args) {
-        List<String> values = args.getOptionValues("as-of");
-        return values == null || values.isEmpty() ? null : LocalDate.parse(values.getFirst());
+        List<String> words = List.of(args.getSourceArgs());
+        for (int i = 0; i < words.size(); i++) {
+            String word = words.get(i);
+            if (word.startsWith("--as-of=")) return LocalDate.parse(word.substring("--as-of=".length()));
+            if (word.equals("--as-of")) {
+                if (i + 1 >= words.size()) throw new DateTimeParseException("--as-of needs a date", "", 0);
+                return LocalDate.parse(words.get(i + 1));
+            }
+        }
+        return null;
     }
 
     @Override
