@@ -181,7 +181,12 @@ class RiskWebIntegrationTests {
         assertThat(mvc.get().uri("/risk").with(admin()))
                 .hasStatusOk()
                 .bodyText()
-                .contains("Portfolio risk", "chart-heatmap", "echarts.min.js", code);
+                .contains(
+                        "Portfolio risk",
+                        "chart-heatmap",
+                        "echarts.min.js",
+                        "Customers and exposure by risk class",
+                        "Top 20 risks");
         assertThat(mvc.get()
                         .uri("/customers/{code}/risk?asOf={asOf}", code, AS_OF)
                         .with(admin()))
