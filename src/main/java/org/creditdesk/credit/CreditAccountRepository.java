@@ -165,6 +165,35 @@ class CreditAccountRepository {
                 .list();
     }
 
+    // Creates missing accounts and changes only the classes that differ; counts the changes by new class.
+    private static final String SET_RISK_CLASSES = """
+            WITH input AS (
+                SELECT customer_id, risk_class
+                FROM unnest(CAST(:ids AS bigint[]), CAST(:classes AS text[])) AS s (customer_id, risk_class)
+            ),
+            changed AS (
+                INSERT INTO credit_account (customer_id, risk_class, version, updated_at)
+                SELECT customer_id, risk_class, 1, :at FROM input
+                ON CONFLICT (customer_id) DO UPDATE
+                    SET risk_class = EXCLUDED.risk_class, version = credit_account.version + 1, updated_at = :at
+                    WHERE credit_account.risk_class IS DISTINCT FROM EXCLUDED.risk_class
+                RETURNING risk_class
+            )
+            SELECT risk_class, count(*) AS customers FROM changed GROUP BY risk_class ORDER BY risk_class
+            """;
+
+    java.util.Map<String, Long> setRiskClasses(java.util.Map<Long, String> riskClasses, OffsetDateTime at) {
+        java.util.Map<String, Long> changed = new java.util.TreeMap<>();
+        jdbc.sql(SET_RISK_CLASSES)
+                .param("ids", riskClasses.keySet().toArray(Long[]::new))
+                .param("classes", riskClasses.values().toArray(String[]::new))
+                .param("at", at)
+                .query(rs -> {
+                    changed.put(rs.getString("risk_class"), rs.getLong("customers"));
+                });
+        return changed;
+    }
+
     List<Conversion.Totals> balances(long customerId) {
         return jdbc.sql(BALANCES)
                 .param("customerId", customerId)

@@ -199,6 +199,32 @@ public class CreditAccounts {
                         f.version()));
     }
 
+    /**
+     * Sets many customers' risk classes at once (the risk module's scoring run), set-based: one
+     * statement for all, one audit entry for the run naming how many classes changed; the per-customer
+     * history of classes is the score history. Returns how many customers' class changed.
+     */
+    @Transactional
+    public int setRiskClasses(Map<Long, String> riskClasses, String reason, Caller caller) {
+        if (riskClasses.isEmpty()) return 0;
+        riskClasses.forEach((customerId, riskClass) -> {
+            if (!riskClass.matches("[A-E]")) {
+                throw ProblemException.ruleViolation("riskClass", "must be one of A to E, not " + riskClass);
+            }
+        });
+        Map<String, Long> changed =
+                accounts.setRiskClasses(riskClasses, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+        long total = changed.values().stream().mapToLong(Long::longValue).sum();
+        if (total > 0) {
+            Map<String, Object> after = new LinkedHashMap<>();
+            after.put("customersScored", riskClasses.size());
+            after.put("classesChanged", total);
+            after.put("changedTo", changed);
+            audit.record(caller.username(), "RISK_CLASSES_SET", "RISK_CLASSES", "portfolio", null, after, reason);
+        }
+        return (int) total;
+    }
+
     private void change(
             CustomerRef customer,
             String action,

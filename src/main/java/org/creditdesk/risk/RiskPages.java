@@ -1,0 +1,302 @@
+package org.creditdesk.risk;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.creditdesk.credit.CreditLimitOverview;
+import org.creditdesk.credit.CreditLimits;
+import org.creditdesk.customers.CustomerRef;
+import org.creditdesk.customers.Customers;
+import org.creditdesk.identity.Caller;
+import org.creditdesk.identity.Callers;
+import org.creditdesk.shared.BusinessCalendar;
+import org.creditdesk.shared.ProblemException;
+import org.creditdesk.shared.audit.AuditTrail;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The risk pages: the portfolio dashboard, the customer risk page with its charts and the statement
+ * form, the scorecards with the fit, and the credit-limit letter as PDF. Refusals show on the page.
+ */
+@Controller
+class RiskPages {
+
+    static final int TOP_RISKS = 20;
+    static final int ALERTS = 30;
+
+    private final Scores scores;
+    private final ScoreRepository history;
+    private final RiskDashboardRepository dashboard;
+    private final FinancialStatements statements;
+    private final FitScorecards fits;
+    private final CreditLimits limits;
+    private final Customers customers;
+    private final AuditTrail audit;
+    private final LimitLetter letter;
+    private final BusinessCalendar calendar;
+    private final Callers callers;
+    private final JsonMapper json;
+
+    RiskPages(
+            Scores scores,
+            ScoreRepository history,
+            RiskDashboardRepository dashboard,
+            FinancialStatements statements,
+            FitScorecards fits,
+            CreditLimits limits,
+            Customers customers,
+            AuditTrail audit,
+            LimitLetter letter,
+            BusinessCalendar calendar,
+            Callers callers,
+            JsonMapper json) {
+        this.scores = scores;
+        this.history = history;
+        this.dashboard = dashboard;
+        this.statements = statements;
+        this.fits = fits;
+        this.limits = limits;
+        this.customers = customers;
+        this.audit = audit;
+        this.letter = letter;
+        this.calendar = calendar;
+        this.callers = callers;
+        this.json = json;
+    }
+
+    /** One entry of the customer's event timeline. */
+    record Event(OffsetDateTime at, String kind, String text) {}
+
+    @GetMapping("/risk")
+    String dashboard(Model model) {
+        Caller caller = callers.current();
+        String[] areas = caller.areaFilter();
+        List<RiskDashboardRepository.ClassCount> byClass = dashboard.byClass(areas);
+        List<RiskDashboardRepository.Cell> cells = dashboard.byClassAndArea(areas);
+        model.addAttribute("byClass", byClass);
+        model.addAttribute("top", dashboard.top(areas, TOP_RISKS));
+        model.addAttribute("alerts", dashboard.alerts(areas, ALERTS));
+        model.addAttribute("canRun", caller.roles().stream().anyMatch(Scores.RUNNERS::contains));
+        Map<String, Object> charts = new LinkedHashMap<>();
+        charts.put("classes", List.of("A", "B", "C", "D", "E"));
+        charts.put("customers", classSeries(byClass, false));
+        charts.put("exposure", classSeries(byClass, true));
+        List<String> areaCodes = cells.stream()
+                .map(RiskDashboardRepository.Cell::area)
+                .distinct()
+                .sorted()
+                .toList();
+        charts.put("areas", areaCodes);
+        charts.put(
+                "heatmap",
+                cells.stream()
+                        .map(c -> List.of("ABCDE".indexOf(c.riskClass()), areaCodes.indexOf(c.area()), c.exposure()))
+                        .toList());
+        model.addAttribute("chartData", script(charts));
+        return "risk/dashboard";
+    }
+
+    @PostMapping("/risk/scoring-runs")
+    String run(@RequestParam(required = false) @Nullable LocalDate asOf, RedirectAttributes redirect) {
+        try {
+            ScoreRun run = scores.run(asOf, callers.current());
+            redirect.addFlashAttribute("done", run);
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("refusal", e.getMessage());
+        }
+        return "redirect:/risk";
+    }
+
+    @GetMapping("/customers/{code}/risk")
+    String customer(@PathVariable String code, @RequestParam(required = false) @Nullable LocalDate asOf, Model model) {
+        Caller caller = callers.current();
+        CustomerRef customer = customers.require(code, caller);
+        LocalDate date = calendar.asOfOrToday(asOf);
+        Score score = scores.score(code, date, caller);
+        List<ScoreRepository.StoredScore> past = history.history(customer.id(), date, 36);
+        List<RiskDashboardRepository.Month> months = dashboard.months(customer.id(), date);
+        CreditLimitOverview limit = limits.overview(code, date, caller);
+        model.addAttribute("customer", customer);
+        model.addAttribute("asOf", date);
+        model.addAttribute("score", score);
+        model.addAttribute("limit", limit.limit());
+        model.addAttribute("statements", statements.statements(code, caller));
+        model.addAttribute("ratings", statements.ratings(code, caller));
+        model.addAttribute("timeline", timeline(customer, past));
+        model.addAttribute("statementFields", FinancialStatement.FIELDS);
+        model.addAttribute("canWrite", caller.roles().stream().anyMatch(FinancialStatements.WRITERS::contains));
+        Map<String, Object> charts = new LinkedHashMap<>();
+        List<ScoreRepository.StoredScore> ascending = past.reversed();
+        charts.put(
+                "scoreDates", ascending.stream().map(s -> s.asOf().toString()).toList());
+        charts.put(
+                "scores",
+                ascending.stream().map(ScoreRepository.StoredScore::score).toList());
+        charts.put("months", months.stream().map(m -> m.monthEnd().toString()).toList());
+        charts.put(
+                "open", months.stream().map(RiskDashboardRepository.Month::open).toList());
+        charts.put("limit", months.stream().map(m -> m.creditLimit()).toList());
+        charts.put(
+                "notDue",
+                months.stream().map(RiskDashboardRepository.Month::notDue).toList());
+        charts.put(
+                "d30",
+                months.stream().map(RiskDashboardRepository.Month::days1to30).toList());
+        charts.put(
+                "d60",
+                months.stream().map(RiskDashboardRepository.Month::days31to60).toList());
+        charts.put(
+                "d90",
+                months.stream().map(RiskDashboardRepository.Month::days61to90).toList());
+        charts.put(
+                "over90",
+                months.stream().map(RiskDashboardRepository.Month::over90).toList());
+        charts.put("daysToPay", months.stream().map(m -> m.averageDaysToPay()).toList());
+        model.addAttribute("chartData", script(charts));
+        return "risk/customer";
+    }
+
+    @PostMapping("/customers/{code}/risk/financial-statements")
+    String saveStatement(
+            @PathVariable String code, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        try {
+            int year = Integer.parseInt(form.getOrDefault("year", "").strip());
+            List<@Nullable BigDecimal> amounts = new ArrayList<>();
+            for (String field : FinancialStatement.FIELDS) {
+                String text = form.getOrDefault(field, "").strip();
+                amounts.add(text.isEmpty() ? null : new BigDecimal(text));
+            }
+            statements.put(
+                    code,
+                    year,
+                    new FinancialStatement(
+                            null,
+                            amounts.get(0),
+                            amounts.get(1),
+                            amounts.get(2),
+                            amounts.get(3),
+                            amounts.get(4),
+                            amounts.get(5),
+                            amounts.get(6),
+                            amounts.get(7),
+                            amounts.get(8)),
+                    callers.current());
+            redirect.addFlashAttribute("saved", year);
+        } catch (NumberFormatException e) {
+            redirect.addFlashAttribute("refusal", "Year and figures must be numbers");
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("refusal", e.getMessage());
+            redirect.addFlashAttribute(
+                    "refusalDetails",
+                    e.violations().stream()
+                            .map(v -> v.field() == null ? v.message() : v.field() + ": " + v.message())
+                            .toList());
+        }
+        return "redirect:/customers/" + code + "/risk";
+    }
+
+    @GetMapping("/risk/scorecards")
+    String scorecards(Model model) {
+        Caller caller = callers.current();
+        model.addAttribute("cards", fits.cards());
+        model.addAttribute("canFit", caller.roles().stream().anyMatch(Scores.RUNNERS::contains));
+        model.addAttribute("canAdopt", caller.roles().stream().anyMatch(FitScorecards.ADOPTERS::contains));
+        return "risk/scorecards";
+    }
+
+    @PostMapping("/risk/scorecards/fit")
+    String fit(@RequestParam(required = false) @Nullable LocalDate asOf, RedirectAttributes redirect) {
+        try {
+            redirect.addFlashAttribute("fit", fits.fit(asOf, callers.current()));
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("refusal", e.getMessage());
+        }
+        return "redirect:/risk/scorecards";
+    }
+
+    @PostMapping("/risk/scorecards/{id}/adopt")
+    String adopt(
+            @PathVariable long id,
+            @RequestParam(required = false) @Nullable String reason,
+            RedirectAttributes redirect) {
+        try {
+            fits.adopt(id, reason, callers.current());
+            redirect.addFlashAttribute("adopted", id);
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("refusal", e.getMessage());
+        }
+        return "redirect:/risk/scorecards";
+    }
+
+    @GetMapping("/customers/{code}/credit-limit-letter.pdf")
+    ResponseEntity<byte[]> letter(
+            @PathVariable String code, @RequestParam(required = false) @Nullable LocalDate asOf, Locale locale) {
+        Caller caller = callers.current();
+        CustomerRef customer = customers.require(code, caller);
+        LocalDate date = calendar.asOfOrToday(asOf);
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("company", calendar.settings().name());
+        model.put("customer", customer);
+        model.put("date", date);
+        model.put("limit", limits.overview(code, date, caller).limit());
+        model.put("score", scores.score(code, date, caller));
+        byte[] pdf = letter.render(model, locale);
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"credit-limit-" + code + ".pdf\"")
+                .body(pdf);
+    }
+
+    private List<Event> timeline(CustomerRef customer, List<ScoreRepository.StoredScore> past) {
+        List<Event> events = new ArrayList<>();
+        audit.entries("CUSTOMER", customer.code(), 100)
+                .forEach(e -> events.add(
+                        new Event(e.at(), e.action(), e.reason() == null ? e.actor() : e.actor() + ": " + e.reason())));
+        dashboard.alertsOf(customer.id(), 50).forEach(a -> events.add(new Event(a.at(), a.type(), a.message())));
+        for (int i = 0; i + 1 < past.size(); i++) {
+            ScoreRepository.StoredScore now = past.get(i), before = past.get(i + 1);
+            if (!now.riskClass().equals(before.riskClass())) {
+                events.add(new Event(
+                        now.asOf().atStartOfDay().atOffset(java.time.ZoneOffset.UTC),
+                        "RISK_CLASS",
+                        "Risk class %s → %s (score %s)".formatted(before.riskClass(), now.riskClass(), now.score())));
+            }
+        }
+        events.sort(Comparator.comparing(Event::at).reversed());
+        return events;
+    }
+
+    private static List<Object> classSeries(List<RiskDashboardRepository.ClassCount> byClass, boolean exposure) {
+        List<Object> series = new ArrayList<>();
+        for (String cls : List.of("A", "B", "C", "D", "E")) {
+            series.add(byClass.stream()
+                    .filter(c -> c.riskClass().equals(cls))
+                    .findFirst()
+                    .<Object>map(c -> exposure ? c.exposure() : c.customers())
+                    .orElse(0));
+        }
+        return series;
+    }
+
+    /** JSON safe to place inside a script element. */
+    private String script(Object data) {
+        return json.writeValueAsString(data).replace("</", "<\\/");
+    }
+}

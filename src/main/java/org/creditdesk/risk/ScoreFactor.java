@@ -1,0 +1,43 @@
+package org.creditdesk.risk;
+
+/**
+ * The factors a scorecard may weigh. Each is computed set-based for the whole portfolio as of a
+ * business date ({@code ScoreRepository}); a factor without data for a customer is missing and gets
+ * its card's neutral band.
+ */
+public enum ScoreFactor {
+    /** Amount-weighted average days beyond terms of the invoices due in the last 12 months (open ones up to asOf). */
+    DAYS_BEYOND_TERMS("days"),
+    /** Share (%) of the invoices due in the last 12 months that were paid late or are still open past due. */
+    LATE_PAYMENT_SHARE("%"),
+    /** Cheques returned by the bank in the last 24 months. */
+    BOUNCED_CHEQUES("cheques"),
+    /** Days the oldest invoice open as of the date is past its due date. */
+    MAX_DAYS_OVERDUE("days"),
+    /** Open receivables plus released orders as a share (%) of the credit limit valid on the date. */
+    LIMIT_UTILISATION("%"),
+    /** Years since the customer was established. */
+    YEARS_IN_BUSINESS("years"),
+    /** Sales of the last 6 months against the 6 months before (% change). */
+    SALES_TREND("%"),
+    /** Current assets / current liabilities of the newest financial statement. */
+    CURRENT_RATIO(""),
+    /** Total liabilities as a share (%) of total assets. */
+    DEBT_RATIO("%"),
+    /** Net income as a share (%) of revenue. */
+    NET_MARGIN("%"),
+    /** Altman's Z'' = 6.56 WC/TA + 3.26 RE/TA + 6.72 EBIT/TA + 1.05 BookEquity/TL. */
+    ALTMAN_Z(""),
+    /** The newest external rating as a rank: 1 = AAA, 2 = AA, 3 = A, 4 = BBB, ... 10 = D. */
+    EXTERNAL_RATING("rank");
+
+    private final String unit;
+
+    ScoreFactor(String unit) {
+        this.unit = unit;
+    }
+
+    public String unit() {
+        return unit;
+    }
+}

@@ -1,0 +1,159 @@
+package org.creditdesk.risk;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A scorecard as data: weighted factors, each with bands of grades (0..100), and the risk classes by
+ * score. A factor's points are its weight times the grade of the band its value falls in, rounded to
+ * cents of a point; the score is the sum of the points, so the explanation always adds up.
+ *
+ * <p>The scoring run applies the same rules in SQL (joins to the band table); {@code
+ * ScoreRunIntegrationTests} checks that both agree customer by customer.
+ */
+record Scorecard(
+        long id,
+        String name,
+        String businessGroup,
+        int version,
+        boolean active,
+        String source,
+        BigDecimal netWorthCapShare,
+        List<Factor> factors,
+        List<ClassRule> classes) {
+
+    static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    Scorecard {
+        factors = List.copyOf(factors);
+        classes = classes.stream()
+                .sorted(Comparator.comparing(ClassRule::minScore).reversed())
+                .toList();
+    }
+
+    /** One factor's weight and bands. */
+    record Factor(ScoreFactor factor, BigDecimal weight, List<Band> bands) {
+        Factor {
+            bands = List.copyOf(bands);
+        }
+
+        Band bandFor(@Nullable BigDecimal value) {
+            for (Band band : bands) {
+                if (band.covers(value)) return band;
+            }
+            throw new IllegalStateException("no band of %s covers %s".formatted(factor, value));
+        }
+    }
+
+    /** A range [from, to) of a factor's values (open-ended where null), or the band for missing data. */
+    record Band(
+            int position,
+            boolean missing,
+            @Nullable BigDecimal from,
+            @Nullable BigDecimal to,
+            BigDecimal grade,
+            String label) {
+
+        boolean covers(@Nullable BigDecimal value) {
+            if (value == null) return missing;
+            if (missing) return false;
+            return (from == null || value.compareTo(from) >= 0) && (to == null || value.compareTo(to) < 0);
+        }
+    }
+
+    /** Scores from {@code minScore} up belong to the class, unless a higher class takes them. */
+    record ClassRule(String riskClass, BigDecimal minScore, BigDecimal limitFactor, int reviewMonths) {}
+
+    /** One factor's part of a score. */
+    record Part(ScoreFactor factor, @Nullable BigDecimal value, BigDecimal weight, Band band, BigDecimal points) {}
+
+    /** A score with every factor's part. */
+    record Evaluation(BigDecimal score, ClassRule riskClass, List<Part> parts) {}
+
+    Evaluation evaluate(Map<ScoreFactor, @Nullable BigDecimal> values) {
+        List<Part> parts = new ArrayList<>(factors.size());
+        BigDecimal score = BigDecimal.ZERO.setScale(2);
+        for (Factor factor : factors) {
+            BigDecimal value = values.get(factor.factor());
+            Band band = factor.bandFor(value);
+            BigDecimal points = factor.weight().multiply(band.grade()).setScale(2, RoundingMode.HALF_UP);
+            parts.add(new Part(factor.factor(), value, factor.weight(), band, points));
+            score = score.add(points);
+        }
+        return new Evaluation(score, classOf(score), parts);
+    }
+
+    ClassRule classOf(BigDecimal score) {
+        for (ClassRule rule : classes) {
+            if (score.compareTo(rule.minScore()) >= 0) return rule;
+        }
+        return classes.getLast();
+    }
+
+    /**
+     * Monthly sales x (terms + grace) / 30 x the class factor, capped by the net-worth share of book
+     * equity when a statement gives it, rounded down to hundreds.
+     */
+    BigDecimal recommendedLimit(
+            BigDecimal sales12Months, int termDays, int graceDays, ClassRule riskClass, @Nullable BigDecimal equity) {
+        BigDecimal byTurnover = sales12Months
+                .multiply(BigDecimal.valueOf((long) termDays + graceDays))
+                .multiply(riskClass.limitFactor())
+                .divide(BigDecimal.valueOf(36_000), 8, RoundingMode.FLOOR);
+        BigDecimal limit = byTurnover;
+        if (equity != null) {
+            BigDecimal cap =
+                    equity.max(BigDecimal.ZERO).multiply(netWorthCapShare).divide(HUNDRED, 8, RoundingMode.FLOOR);
+            limit = limit.min(cap);
+        }
+        return limit.setScale(0, RoundingMode.FLOOR).multiply(HUNDRED).setScale(2);
+    }
+
+    LocalDate reviewOn(LocalDate asOf, ClassRule riskClass) {
+        return asOf.plusMonths(riskClass.reviewMonths());
+    }
+
+    Map<ScoreFactor, Factor> byFactor() {
+        Map<ScoreFactor, Factor> map = new EnumMap<>(ScoreFactor.class);
+        factors.forEach(f -> map.put(f.factor(), f));
+        return map;
+    }
+
+    /** Problems that make the card unusable: bands with gaps or overlaps, no missing band, classes. */
+    List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        for (Factor factor : factors) {
+            List<Band> ranges = factor.bands().stream()
+                    .filter(b -> !b.missing())
+                    .sorted(Comparator.comparing(Band::from, Comparator.nullsFirst(Comparator.naturalOrder())))
+                    .toList();
+            if (factor.bands().stream().filter(Band::missing).count() != 1) {
+                problems.add(factor.factor() + " needs exactly one band for missing data");
+            }
+            if (ranges.isEmpty()
+                    || ranges.getFirst().from() != null
+                    || ranges.getLast().to() != null) {
+                problems.add(factor.factor() + " bands must run from minus to plus infinity");
+                continue;
+            }
+            for (int i = 1; i < ranges.size(); i++) {
+                BigDecimal previousTo = ranges.get(i - 1).to();
+                BigDecimal from = ranges.get(i).from();
+                if (previousTo == null || from == null || previousTo.compareTo(from) != 0) {
+                    problems.add(factor.factor() + " bands must meet without gaps or overlaps at " + from);
+                }
+            }
+        }
+        if (classes.stream().map(ClassRule::riskClass).distinct().count() != 5) {
+            problems.add("the card needs the five classes A to E");
+        }
+        return problems;
+    }
+}

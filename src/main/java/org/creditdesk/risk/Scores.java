@@ -1,0 +1,145 @@
+package org.creditdesk.risk;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.creditdesk.credit.CreditAccounts;
+import org.creditdesk.credit.CreditPolicies;
+import org.creditdesk.customers.CustomerRef;
+import org.creditdesk.customers.Customers;
+import org.creditdesk.identity.Caller;
+import org.creditdesk.identity.Role;
+import org.creditdesk.shared.BusinessCalendar;
+import org.creditdesk.shared.ProblemException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Scores: one customer's explained score on demand, and the scoring run that rescores the whole
+ * portfolio set-based, keeps the history, raises class-drop alerts and pushes the classes into
+ * credit (where class E blocks orders).
+ */
+@Service
+public class Scores {
+
+    static final Set<Role> RUNNERS =
+            Set.of(Role.ADMIN, Role.CREDIT_MANAGER, Role.CREDIT_SUPERVISOR, Role.GENERAL_MANAGER);
+    private static final Logger log = LoggerFactory.getLogger(Scores.class);
+
+    private final ScoreRepository scores;
+    private final ScorecardRepository cards;
+    private final Customers customers;
+    private final CreditAccounts accounts;
+    private final CreditPolicies policies;
+    private final BusinessCalendar calendar;
+    private final Clock clock;
+
+    Scores(
+            ScoreRepository scores,
+            ScorecardRepository cards,
+            Customers customers,
+            CreditAccounts accounts,
+            CreditPolicies policies,
+            BusinessCalendar calendar,
+            Clock clock) {
+        this.scores = scores;
+        this.cards = cards;
+        this.customers = customers;
+        this.accounts = accounts;
+        this.policies = policies;
+        this.calendar = calendar;
+        this.clock = clock;
+    }
+
+    /** The customer's score as of the date, computed now from the ledger with the active card. */
+    @Transactional(readOnly = true)
+    public Score score(String customerCode, @Nullable LocalDate asOf, Caller caller) {
+        CustomerRef customer = customers.require(customerCode, caller);
+        LocalDate date = calendar.asOfOrToday(asOf);
+        ScoreRepository.FactorValues values =
+                scores.factorValues(date, List.of(customer.id())).getFirst();
+        Scorecard card = cards.activeCards().get(values.businessGroup());
+        if (card == null) {
+            throw ProblemException.conflict("No active scorecard for business group " + values.businessGroup());
+        }
+        return explain(card, values, date, policies.current().graceDays());
+    }
+
+    static Score explain(Scorecard card, ScoreRepository.FactorValues values, LocalDate asOf, int graceDays) {
+        Scorecard.Evaluation evaluation = card.evaluate(values.values());
+        List<Score.FactorLine> lines = evaluation.parts().stream()
+                .map(part -> new Score.FactorLine(
+                        part.factor().name(),
+                        part.value(),
+                        part.factor().unit(),
+                        part.points(),
+                        part.weight(),
+                        part.weight().multiply(Scorecard.HUNDRED).setScale(2, RoundingMode.HALF_UP),
+                        part.band().label(),
+                        part.value() == null))
+                .toList();
+        BigDecimal limit = card.recommendedLimit(
+                values.sales12Months(), values.termDays(), graceDays, evaluation.riskClass(), values.bookEquity());
+        return new Score(
+                values.code(),
+                asOf,
+                evaluation.score(),
+                evaluation.riskClass().riskClass(),
+                lines,
+                limit,
+                values.currency(),
+                card.reviewOn(asOf, evaluation.riskClass()),
+                "%s v%d (%s)".formatted(card.name(), card.version(), card.businessGroup()));
+    }
+
+    /** Rescores the whole portfolio as of the date. */
+    @Transactional
+    public ScoreRun run(@Nullable LocalDate asOf, Caller caller) {
+        requireRunner(caller);
+        return runFor(calendar.asOfOrToday(asOf), null, caller);
+    }
+
+    /** Rescores these customers only (e.g. after an import); the same statements as the full run. */
+    @Transactional
+    public ScoreRun runFor(LocalDate asOf, @Nullable List<Long> customerIds, Caller caller) {
+        long started = System.nanoTime();
+        scores.lockRun();
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        int scored = scores.scoreInto(asOf, customerIds, policies.current().graceDays(), now);
+        long t1 = System.nanoTime();
+        scores.updateCurrent(asOf, customerIds);
+        int alerts = scores.alertClassDrops(asOf, customerIds, now);
+        Map<Long, String> classes = scores.currentClasses(asOf, customerIds);
+        long t2 = System.nanoTime();
+        int changed = accounts.setRiskClasses(classes, "Scoring run as of " + asOf, caller);
+        Map<String, Long> byClass = scores.classCounts(asOf, customerIds);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        log.info(
+                "Scoring run as of {}: {} customers in {} ms (scored {} ms, alerts {} ms, classes into credit {} ms); {} classes changed, {} alerts",
+                asOf,
+                scored,
+                millis,
+                (t1 - started) / 1_000_000,
+                (t2 - t1) / 1_000_000,
+                (System.nanoTime() - t2) / 1_000_000,
+                changed,
+                alerts);
+        return new ScoreRun(asOf, scored, byClass, changed, alerts, millis);
+    }
+
+    static void requireRunner(Caller caller) {
+        if (caller.roles().stream().noneMatch(RUNNERS::contains)) {
+            throw ProblemException.forbidden(
+                    "Only ADMIN, CREDIT_MANAGER, CREDIT_SUPERVISOR, GENERAL_MANAGER may run the scoring");
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package org.creditdesk.risk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.creditdesk.identity.Caller;
+import org.creditdesk.imports.Imports;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@SpringBootTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ScoreRunIntegrationTests {
+
+    static final LocalDate AS_OF = LocalDate.of(2025, 6, 30);
+
+    @Autowired
+    Imports imports;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Scores scores;
+
+    ScoreTestPortfolio.Loaded portfolio;
+
+    @BeforeAll
+    void load() {
+        portfolio = ScoreTestPortfolio.load(imports, jdbc, 60, 12, 4_242, AS_OF);
+    }
+
+    @Test
+    void scoring_run_writes_history_for_every_customer_and_pushes_the_classes_into_credit() {
+        ScoreRun run = scores.runFor(AS_OF, portfolio.customerIds(), Caller.SYSTEM);
+
+        assertThat(run.customersScored()).isEqualTo(60);
+        assertThat(
+                        count(
+                                "SELECT count(*) FROM score_history WHERE as_of = :asOf AND customer_id = ANY(CAST(:ids AS bigint[]))"))
+                .isEqualTo(60);
+        assertThat(count("""
+                        SELECT count(*) FROM credit_account a JOIN customer_score s ON s.customer_id = a.customer_id
+                        WHERE a.customer_id = ANY(CAST(:ids AS bigint[])) AND a.risk_class = s.risk_class AND s.as_of = :asOf""")).isEqualTo(60);
+        assertThat(run.byClass().values().stream().mapToLong(Long::longValue).sum())
+                .isEqualTo(60);
+        assertThat(run.byClass()).as("a generated book has good and bad payers").hasSizeGreaterThan(1);
+    }
+
+    @Test
+    void the_run_and_the_explained_score_agree_customer_by_customer_and_points_add_up() {
+        scores.runFor(AS_OF, portfolio.customerIds(), Caller.SYSTEM);
+        List<String> codes = jdbc.sql("SELECT code FROM customer WHERE id = ANY(CAST(:ids AS bigint[]))")
+                .param("ids", portfolio.customerIds().toArray(Long[]::new))
+                .query(String.class)
+                .list();
+        for (String code : codes) {
+            Score score = scores.score(code, AS_OF, Caller.SYSTEM);
+            Map<String, Object> stored = jdbc.sql("""
+                            SELECT h.score, h.risk_class, h.recommended_limit, h.review_on
+                            FROM score_history h JOIN customer c ON c.id = h.customer_id
+                            WHERE c.code = :code AND h.as_of = :asOf""")
+                    .param("code", code)
+                    .param("asOf", AS_OF)
+                    .query()
+                    .singleRow();
+            assertThat(score.factors().stream().map(Score.FactorLine::points).reduce(BigDecimal.ZERO, BigDecimal::add))
+                    .as(code)
+                    .isEqualByComparingTo(score.score());
+            assertThat((BigDecimal) stored.get("score")).as(code).isEqualByComparingTo(score.score());
+            assertThat(stored.get("risk_class")).as(code).isEqualTo(score.riskClass());
+            assertThat((BigDecimal) stored.get("recommended_limit"))
+                    .as(code)
+                    .isEqualByComparingTo(score.recommendedLimit());
+            assertThat(stored.get("review_on").toString())
+                    .as(code)
+                    .isEqualTo(score.reviewOn().toString());
+        }
+    }
+
+    @Test
+    void a_class_drop_raises_one_alert_and_running_the_same_date_again_raises_none() {
+        Long id = portfolio.customerIds().getFirst();
+        scores.runFor(AS_OF.minusMonths(6), List.of(id), Caller.SYSTEM);
+        jdbc.sql("UPDATE customer_score SET risk_class = 'A', as_of = :before WHERE customer_id = :id")
+                .param("id", id)
+                .param("before", AS_OF.minusMonths(6))
+                .update();
+        scores.runFor(AS_OF, List.of(id), Caller.SYSTEM);
+        String now = jdbc.sql("SELECT risk_class FROM customer_score WHERE customer_id = :id")
+                .param("id", id)
+                .query(String.class)
+                .single();
+        long alerts = alerts(id);
+        scores.runFor(AS_OF, List.of(id), Caller.SYSTEM);
+
+        assertThat(alerts).isEqualTo(now.equals("A") ? 0 : 1);
+        assertThat(alerts(id)).isEqualTo(alerts);
+    }
+
+    private long alerts(Long id) {
+        return jdbc.sql("SELECT count(*) FROM risk_alert WHERE customer_id = :id AND type = 'CLASS_DROP'")
+                .param("id", id)
+                .query(Long.class)
+                .single();
+    }
+
+    private long count(String sql) {
+        return jdbc.sql(sql)
+                .param("ids", portfolio.customerIds().toArray(Long[]::new))
+                .param("asOf", AS_OF)
+                .query(Long.class)
+                .single();
+    }
+}

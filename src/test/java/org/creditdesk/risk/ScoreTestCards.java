@@ -1,0 +1,63 @@
+package org.creditdesk.risk;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The default card exactly as the migration seeds it, read from the migration's SQL (no database). */
+final class ScoreTestCards {
+
+    private static final Pattern FACTOR = Pattern.compile("\\('(\\w+)', (\\d+), ([\\d.]+)\\)[,;]");
+    private static final Pattern BAND = Pattern.compile(
+            "\\('(\\w+)', (\\d+), (TRUE|FALSE), ([-\\d.]+|NULL), ([-\\d.]+|NULL), ([\\d.]+), '((?:[^']|'')*)'\\)[,;]");
+    private static final Pattern CLASS = Pattern.compile("\\('([A-E])', (-?\\d+), ([\\d.]+), (\\d+)\\)");
+
+    private ScoreTestCards() {}
+
+    static Scorecard defaultCard() {
+        String sql;
+        try (InputStream in = ScoreTestCards.class.getResourceAsStream("/db/migration/V45__scorecards.sql")) {
+            sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, List<Scorecard.Band>> bands = new LinkedHashMap<>();
+        Matcher b = BAND.matcher(sql);
+        while (b.find()) {
+            bands.computeIfAbsent(b.group(1), f -> new ArrayList<>())
+                    .add(new Scorecard.Band(
+                            Integer.parseInt(b.group(2)),
+                            b.group(3).equals("TRUE"),
+                            decimal(b.group(4)),
+                            decimal(b.group(5)),
+                            new BigDecimal(b.group(6)),
+                            b.group(7).replace("''", "'")));
+        }
+        List<Scorecard.Factor> factors = new ArrayList<>();
+        Matcher f = FACTOR.matcher(sql);
+        while (f.find()) {
+            factors.add(new Scorecard.Factor(
+                    ScoreFactor.valueOf(f.group(1)), new BigDecimal(f.group(3)), bands.get(f.group(1))));
+        }
+        List<Scorecard.ClassRule> classes = new ArrayList<>();
+        Matcher c = CLASS.matcher(sql);
+        while (c.find()) {
+            classes.add(new Scorecard.ClassRule(
+                    c.group(1), new BigDecimal(c.group(2)), new BigDecimal(c.group(3)), Integer.parseInt(c.group(4))));
+        }
+        return new Scorecard(
+                1, "Default scorecard", "VOLUME", 1, true, "DEFAULT", new BigDecimal("0.25"), factors, classes);
+    }
+
+    private static BigDecimal decimal(String text) {
+        return text.equals("NULL") ? null : new BigDecimal(text);
+    }
+}
