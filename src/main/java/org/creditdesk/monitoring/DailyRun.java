@@ -17,6 +17,7 @@ import org.creditdesk.shared.ProblemException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -59,6 +60,7 @@ public class DailyRun {
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final TransactionTemplate failureRecord;
+    private final ApplicationEventPublisher events;
     private volatile StepHook hook = NO_HOOK;
 
     DailyRun(
@@ -68,7 +70,8 @@ public class DailyRun {
             LegalCases legalCases,
             BusinessCalendar calendar,
             Clock clock,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            ApplicationEventPublisher events) {
         this.repository = repository;
         this.escalationRun = escalationRun;
         this.holds = holds;
@@ -78,6 +81,7 @@ public class DailyRun {
         this.transaction = new TransactionTemplate(transactions);
         this.failureRecord = new TransactionTemplate(transactions);
         this.failureRecord.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.events = events;
     }
 
     void hook(StepHook hook) {
@@ -163,6 +167,7 @@ public class DailyRun {
                 aging,
                 null);
         long id = repository.insert(record);
+        events.publishEvent(new DailyRunCompleted(id, asOf));
         return new DailyRunResult(
                 id,
                 asOf,

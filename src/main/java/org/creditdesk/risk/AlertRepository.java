@@ -28,10 +28,30 @@ class AlertRepository {
             LIMIT :limit
             """;
 
+    // "First goes overdue": the customer's oldest overdue open invoice fell due the day before, so
+    // yesterday nothing of it was overdue. Uses the open-invoice index; once per customer and date.
+    private static final String FIRST_OVERDUE = """
+            INSERT INTO risk_alert (at, customer_id, type, message, business_date)
+            SELECT :at, i.customer_id, 'FIRST_OVERDUE',
+                   'First overdue: ' || count(*) || ' invoice(s) fell due on ' || min(i.due_date)
+                   || ', ' || sum(i.open_amount) || ' open', CAST(:asOf AS date)
+            FROM invoice i
+            WHERE i.open_amount > 0 AND i.due_date < CAST(:asOf AS date)
+            GROUP BY i.customer_id
+            HAVING min(i.due_date) = CAST(:asOf AS date) - 1
+               AND NOT EXISTS (SELECT 1 FROM risk_alert a
+                               WHERE a.customer_id = i.customer_id AND a.type = 'FIRST_OVERDUE'
+                                 AND a.business_date = CAST(:asOf AS date))
+            """;
+
     private final JdbcClient jdbc;
 
     AlertRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    int raiseFirstOverdue(java.time.LocalDate asOf, OffsetDateTime at) {
+        return jdbc.sql(FIRST_OVERDUE).param("asOf", asOf).param("at", at).update();
     }
 
     boolean insert(
