@@ -257,10 +257,10 @@ final class HistoryGenerator {
     }
 
     static int poisson(RandomGenerator random, double mean) {
-        double limit = Math.exp(-mean);
+        double threshold = Math.exp(-mean);
         double product = random.nextDouble();
         int count = 0;
-        while (product > limit) {
+        while (product > threshold) {
             count++;
             product *= random.nextDouble();
         }

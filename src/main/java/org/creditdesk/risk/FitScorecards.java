@@ -210,13 +210,13 @@ public class FitScorecards {
             minimum[f] = lo;
             range[f] = hi - lo;
         }
-        double total = Arrays.stream(range).sum();
+        double spread = Arrays.stream(range).sum();
         List<Scorecard.Factor> fittedFactors = new ArrayList<>();
         for (int f = 0; f < k; f++) {
             Scorecard.Factor factor = factors.get(f);
-            BigDecimal weight = total <= 0
+            BigDecimal weight = spread <= 0
                     ? BigDecimal.ZERO
-                    : BigDecimal.valueOf(range[f] / total).setScale(4, RoundingMode.HALF_UP);
+                    : BigDecimal.valueOf(range[f] / spread).setScale(4, RoundingMode.HALF_UP);
             List<Scorecard.Band> bands = new ArrayList<>();
             for (int bin = 0; bin < factor.bands().size(); bin++) {
                 Scorecard.Band band = factor.bands().get(bin);
