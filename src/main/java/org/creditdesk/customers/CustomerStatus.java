@@ -20,7 +20,7 @@ public record CustomerStatus(
         @Nullable BigDecimal creditLimit,
         @Nullable BigDecimal available,
         @Nullable String riskClass,
-        @Nullable Integer score) {
+        @Nullable BigDecimal score) {
 
     public CustomerStatus {
         holdReasons = List.copyOf(holdReasons);
@@ -33,10 +33,16 @@ public record CustomerStatus(
      */
     /** The status with the credit module's standing: its state, holds and exposure against the limit. */
     static CustomerStatus of(ReceivablesSummary receivables, CreditStanding credit) {
+        return of(receivables, credit, 0, null);
+    }
+
+    /** ...plus the escalation level (monitoring) and the latest score (risk). */
+    static CustomerStatus of(
+            ReceivablesSummary receivables, CreditStanding credit, int escalationLevel, @Nullable BigDecimal score) {
         return new CustomerStatus(
                 credit.creditState(),
                 credit.holdReasons(),
-                0,
+                escalationLevel,
                 receivables.maxDaysOverdue(),
                 receivables.overdueAmount(),
                 receivables.openReceivables(),
@@ -44,7 +50,7 @@ public record CustomerStatus(
                 credit.creditLimit(),
                 credit.available(),
                 credit.riskClass(),
-                null);
+                score);
     }
 
     static CustomerStatus of(ReceivablesSummary receivables) {

@@ -26,6 +26,8 @@ public class Customers {
     private final BusinessCalendar calendar;
     private final ObjectProvider<ReceivablesView> receivables;
     private final ObjectProvider<CreditStatusView> credit;
+    private final ObjectProvider<EscalationLevelView> escalation;
+    private final ObjectProvider<ScoreView> scores;
     private final ApplicationEventPublisher events;
 
     Customers(
@@ -35,8 +37,12 @@ public class Customers {
             BusinessCalendar calendar,
             ObjectProvider<ReceivablesView> receivables,
             ObjectProvider<CreditStatusView> credit,
+            ObjectProvider<EscalationLevelView> escalation,
+            ObjectProvider<ScoreView> scores,
             ApplicationEventPublisher events) {
         this.credit = credit;
+        this.escalation = escalation;
+        this.scores = scores;
         this.lookup = lookup;
         this.repository = repository;
         this.areas = areas;
@@ -116,9 +122,17 @@ public class Customers {
                 .getIfAvailable(() -> (customerId, day) -> ReceivablesSummary.NONE)
                 .summaryOf(stored.id(), date);
         CreditStatusView creditView = credit.getIfAvailable();
+        EscalationLevelView ladder = escalation.getIfAvailable();
+        ScoreView scoring = scores.getIfAvailable();
         CustomerStatus status = creditView == null
                 ? CustomerStatus.of(summary)
-                : CustomerStatus.of(summary, creditView.standingOf(stored.ref(), date));
+                : CustomerStatus.of(
+                        summary,
+                        creditView.standingOf(stored.ref(), date),
+                        ladder == null ? 0 : ladder.levelOf(summary, date),
+                        scoring == null
+                                ? null
+                                : scoring.currentScore(stored.id()).orElse(null));
         return CustomerDetails.of(stored, date, status);
     }
 

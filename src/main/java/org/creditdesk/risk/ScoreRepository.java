@@ -259,7 +259,16 @@ class ScoreRepository {
             LIMIT :limit
             """;
 
+    private static final String CURRENT_SCORE = "SELECT score FROM customer_score WHERE customer_id = :customerId";
+
     private final JdbcClient jdbc;
+
+    java.util.Optional<java.math.BigDecimal> currentScore(long customerId) {
+        return jdbc.sql(CURRENT_SCORE)
+                .param("customerId", customerId)
+                .query(java.math.BigDecimal.class)
+                .optional();
+    }
 
     ScoreRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;

@@ -84,6 +84,15 @@ class ScoreAfterDailyRunTests {
                         WHERE customer_id = :id AND type = 'FIRST_OVERDUE' AND business_date = :asOf""", customerId, asOf.plusDays(1)))
                 .as("the next day it is no longer the first day overdue")
                 .isZero();
+        var status = customers.details(code, asOf, Caller.SYSTEM).status();
+        assertThat(status.score()).as("the status shows the latest score").isNotNull();
+        assertThat(status.escalationLevel()).as("one day overdue").isEqualTo(1);
+        assertThat(customers
+                        .details(code, asOf.plusDays(39), Caller.SYSTEM)
+                        .status()
+                        .escalationLevel())
+                .as("40 days overdue: level 3 (31-60)")
+                .isEqualTo(3);
         step.scoreAndAlert(asOf.plusDays(1));
         assertThat(count(
                         "SELECT count(*) FROM risk_alert WHERE customer_id = :id AND type = 'FIRST_OVERDUE'",
