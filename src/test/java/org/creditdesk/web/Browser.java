@@ -5,9 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.web.client.RestClient;
 
 /**
  * Debian's Chromium driven by Debian's chromedriver: the real browser, never a downloaded one.
@@ -48,6 +52,24 @@ final class Browser {
         ChromeDriver browser = new ChromeDriver(service, options);
         browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
         return browser;
+    }
+
+    /** The API as the bootstrap administrator of the test configuration, for a journey's fixtures. */
+    static RestClient adminApi(int port) {
+        return RestClient.builder()
+                .baseUrl("http://localhost:" + port + "/api/v1")
+                .defaultHeaders(h -> h.setBasicAuth("admin", "admin-test-password"))
+                .build();
+    }
+
+    /** Signs in through the login form and waits until the browser has left it. */
+    static void logIn(ChromeDriver browser, int port, String username, String password) {
+        browser.get("http://localhost:" + port + "/login");
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("login")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
     }
 
     private static Path firstExisting(String... candidates) {

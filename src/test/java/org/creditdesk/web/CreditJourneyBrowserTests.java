@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -41,10 +42,7 @@ class CreditJourneyBrowserTests {
 
     @BeforeEach
     void customer_and_staff() {
-        admin = RestClient.builder()
-                .baseUrl("http://localhost:" + port + "/api/v1")
-                .defaultHeaders(h -> h.setBasicAuth("admin", "admin-test-password"))
-                .build();
+        admin = Browser.adminApi(port);
         user("sup" + x, "CREDIT_SUPERVISOR");
         user("cm" + x, "CREDIT_MANAGER");
         user("gm" + x, "GENERAL_MANAGER");
@@ -64,6 +62,8 @@ class CreditJourneyBrowserTests {
                 .toBodilessEntity();
         browser = Browser.start();
         wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        // htmx swaps rows in place: a row read while it is being replaced is simply read again.
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     @AfterEach
@@ -187,11 +187,7 @@ class CreditJourneyBrowserTests {
     }
 
     private void logIn(String username) {
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.findElement(By.id("login")).click();
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        Browser.logIn(browser, port, username, PASSWORD);
     }
 
     private void logOut() {

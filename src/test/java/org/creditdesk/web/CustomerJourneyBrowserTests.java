@@ -33,10 +33,7 @@ class CustomerJourneyBrowserTests {
 
     @BeforeEach
     void portfolio_with_one_overdue_invoice() {
-        RestClient api = RestClient.builder()
-                .baseUrl("http://localhost:" + port + "/api/v1")
-                .defaultHeaders(h -> h.setBasicAuth("admin", "admin-test-password"))
-                .build();
+        RestClient api = Browser.adminApi(port);
         api.put()
                 .uri("/customers/{code}", code)
                 .contentType(MediaType.APPLICATION_JSON)
