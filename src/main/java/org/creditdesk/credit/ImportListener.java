@@ -1,6 +1,7 @@
 package org.creditdesk.credit;
 
 import org.creditdesk.imports.ImportCompleted;
+import org.creditdesk.imports.ImportKind;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +20,7 @@ class ImportListener {
 
     @EventListener
     void on(ImportCompleted imported) {
-        accounts.recalculate(imported.customerIds());
+        // Master data moves no money: only ledger files change the totals.
+        if (imported.kind() != ImportKind.CUSTOMERS) accounts.recalculate(imported.customerIds());
     }
 }

@@ -3,9 +3,9 @@ package org.creditdesk.imports;
 import java.util.List;
 
 /**
- * Published once per accepted file (not per row), inside the import's transaction: the ids of the
- * customers whose ledger the file changed, so that exposure and holds can be brought up to date
- * set-based.
+ * Published once per accepted file (not per row), inside the import's transaction, with the ids of
+ * the customers the file concerns (the customers of a customers file, else the rows' customers), so
+ * that exposure, holds and link keys can be brought up to date set-based in the same commit.
  */
 public record ImportCompleted(ImportKind kind, int imported, List<Long> customerIds) {
 

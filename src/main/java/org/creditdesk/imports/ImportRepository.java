@@ -56,7 +56,7 @@ class ImportRepository {
             SELECT DISTINCT %1$s FROM %2$s WHERE %1$s <> '' ORDER BY 1
             """;
     private static final String TOUCHED_CUSTOMERS = """
-            SELECT DISTINCT c.id FROM %s s JOIN customer c ON c.code = s.customer_code
+            SELECT DISTINCT c.id FROM %s s JOIN customer c ON c.code = s.%s ORDER BY c.id
             """;
     private static final String RECORD_RUN = """
             INSERT INTO import_run (kind, imported, unchanged, rows_read, imported_by)
@@ -236,9 +236,12 @@ class ImportRepository {
                 .list();
     }
 
-    /** The customers a staged ledger file concerns, whose running credit totals must follow. */
-    List<Long> touchedCustomers() {
-        return jdbc.sql(TOUCHED_CUSTOMERS.formatted(STAGE)).query(Long.class).list();
+    /** The customers a staged file concerns: its rows' customers, or the customers themselves. */
+    List<Long> touchedCustomers(ImportKind kind) {
+        String codeColumn = kind == ImportKind.CUSTOMERS ? "code" : "customer_code";
+        return jdbc.sql(TOUCHED_CUSTOMERS.formatted(STAGE, codeColumn))
+                .query(Long.class)
+                .list();
     }
 
     void recordRun(ImportKind kind, int imported, int unchanged, long rowsRead, String importedBy) {

@@ -106,7 +106,7 @@ public class Imports {
         long merged = System.nanoTime();
         int unchanged = Math.toIntExact(staged.rows() - imported);
         repository.recordRun(kind, imported, unchanged, staged.rows(), caller.username());
-        List<Long> touched = kind == ImportKind.CUSTOMERS ? List.of() : repository.touchedCustomers();
+        List<Long> touched = repository.touchedCustomers(kind);
         // Published inside the import's transaction: listeners that keep running totals update them
         // in the same commit, so a credit check never sees the new invoices without their totals.
         events.publishEvent(new ImportCompleted(kind, imported, touched));

@@ -31,11 +31,10 @@ class LinkListener {
         links.index(changed.code());
     }
 
-    /** A customers file publishes no customer ids: the import's own changes are found by their time stamp. */
     @EventListener
     void on(ImportCompleted imported) {
         if (imported.kind() == ImportKind.CUSTOMERS && imported.imported() > 0) {
-            links.indexChangedInThisTransaction();
+            links.index(imported.customerIds());
         }
     }
 

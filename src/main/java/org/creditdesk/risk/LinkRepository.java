@@ -34,9 +34,6 @@ class LinkRepository {
     record Blocking(
             long customerId, String customerCode, long linkedId, String linkedCode, String attribute, String value) {}
 
-    private static final String CHANGED_IN_THIS_TRANSACTION = """
-            SELECT id FROM customer WHERE updated_at = now() ORDER BY id
-            """;
     private static final String ALL_IDS = "SELECT id FROM customer ORDER BY id";
 
     private static final String PARTIES = """
@@ -131,10 +128,6 @@ class LinkRepository {
 
     LinkRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    List<Long> changedInThisTransaction() {
-        return jdbc.sql(CHANGED_IN_THIS_TRANSACTION).query(Long.class).list();
     }
 
     List<Long> allCustomerIds() {

@@ -101,18 +101,18 @@ public class Links {
     }
 
     /**
-     * Re-keys the customers a file import created or changed in the current transaction (the import
-     * stamps them with the transaction's time), in batches, and blocks those linked to a stopped one.
+     * Re-keys these customers (e.g. those of a customers file, in its transaction), in batches, and
+     * blocks those linked to a stopped one.
      */
     @Transactional
-    public int indexChangedInThisTransaction() {
-        return index(repository.changedInThisTransaction());
+    public int index(List<Long> customerIds) {
+        return reindex(customerIds);
     }
 
     /** Rebuilds every customer's keys (a repair, or a database loaded without the application). */
     @Transactional
     public int rebuildAll() {
-        return index(repository.allCustomerIds());
+        return reindex(repository.allCustomerIds());
     }
 
     /** Blocks every customer linked to this newly stopped (or legal) one, unless the link was cleared. */
@@ -159,7 +159,7 @@ public class Links {
         return new LinkCleared(customer.code(), linked.code(), reason, caller.username(), stillBlocked);
     }
 
-    private int index(List<Long> ids) {
+    private int reindex(List<Long> ids) {
         long started = System.nanoTime();
         for (int from = 0; from < ids.size(); from += BATCH) {
             List<Long> batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
