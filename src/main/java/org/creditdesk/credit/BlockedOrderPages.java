@@ -6,7 +6,6 @@ import org.creditdesk.identity.Callers;
 import org.creditdesk.ledger.Ledger;
 import org.creditdesk.ledger.OpenItem;
 import org.creditdesk.ledger.OrderStatus;
-import org.creditdesk.shared.ProblemException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -71,13 +70,11 @@ class BlockedOrderPages {
             @PathVariable String orderNo,
             @RequestParam(required = false) @Nullable String justification,
             RedirectAttributes redirect) {
-        try {
-            orders.release(orderNo, justification, callers.current());
-            redirect.addFlashAttribute("done", "credit.blocked.released");
-        } catch (ProblemException e) {
-            redirect.addFlashAttribute("refusal", CreditPages.Refusal.of(e));
-        }
-        return "redirect:/credit/blocked-orders";
+        return CreditPages.attempt(
+                () -> orders.release(orderNo, justification, callers.current()),
+                "credit.blocked.released",
+                "/credit/blocked-orders",
+                redirect);
     }
 
     @PostMapping("/credit/blocked-orders/{orderNo}/reject")
@@ -85,12 +82,10 @@ class BlockedOrderPages {
             @PathVariable String orderNo,
             @RequestParam(required = false) @Nullable String comment,
             RedirectAttributes redirect) {
-        try {
-            orders.reject(orderNo, comment, callers.current());
-            redirect.addFlashAttribute("done", "credit.blocked.rejected");
-        } catch (ProblemException e) {
-            redirect.addFlashAttribute("refusal", CreditPages.Refusal.of(e));
-        }
-        return "redirect:/credit/blocked-orders";
+        return CreditPages.attempt(
+                () -> orders.reject(orderNo, comment, callers.current()),
+                "credit.blocked.rejected",
+                "/credit/blocked-orders",
+                redirect);
     }
 }

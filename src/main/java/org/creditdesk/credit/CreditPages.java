@@ -55,6 +55,17 @@ class CreditPages {
     }
 
     /** A refusal as the page shows it. */
+    /** A page action: on success a "done" message, on refusal the reasons, then back to the list. */
+    static String attempt(Runnable action, String doneKey, String target, RedirectAttributes redirect) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("done", doneKey);
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("refusal", Refusal.of(e));
+        }
+        return "redirect:" + target;
+    }
+
     record Refusal(String message, List<String> details) {
         static Refusal of(ProblemException e) {
             return new Refusal(
@@ -170,13 +181,11 @@ class CreditPages {
             @PathVariable long id,
             @RequestParam(required = false) @Nullable String comment,
             RedirectAttributes redirect) {
-        try {
-            limits.approve(id, comment, callers.current());
-            redirect.addFlashAttribute("done", "credit.inbox.approved");
-        } catch (ProblemException e) {
-            redirect.addFlashAttribute("refusal", Refusal.of(e));
-        }
-        return "redirect:/credit/limit-requests";
+        return attempt(
+                () -> limits.approve(id, comment, callers.current()),
+                "credit.inbox.approved",
+                "/credit/limit-requests",
+                redirect);
     }
 
     @PostMapping("/credit/limit-requests/{id}/reject")
@@ -184,13 +193,11 @@ class CreditPages {
             @PathVariable long id,
             @RequestParam(required = false) @Nullable String comment,
             RedirectAttributes redirect) {
-        try {
-            limits.reject(id, comment, callers.current());
-            redirect.addFlashAttribute("done", "credit.inbox.rejected");
-        } catch (ProblemException e) {
-            redirect.addFlashAttribute("refusal", Refusal.of(e));
-        }
-        return "redirect:/credit/limit-requests";
+        return attempt(
+                () -> limits.reject(id, comment, callers.current()),
+                "credit.inbox.rejected",
+                "/credit/limit-requests",
+                redirect);
     }
 
     // Customer credit panel (htmx fragment) -------------------------------------------------------
