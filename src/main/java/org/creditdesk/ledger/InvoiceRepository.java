@@ -40,11 +40,14 @@ class InvoiceRepository {
             FOR UPDATE OF i
             """;
     // Repeated invoices in one request are summed first: UPDATE ... FROM applies one joined row only.
+    // last_allocated_on lets the scoring run read today's payment dates off the invoice alone.
     private static final String SETTLE = """
             UPDATE invoice i
-            SET open_amount = i.open_amount - s.amount
-            FROM (SELECT id, sum(amount) AS amount
-                  FROM unnest(CAST(:ids AS bigint[]), CAST(:amounts AS numeric[])) AS t (id, amount)
+            SET open_amount = i.open_amount - s.amount,
+                last_allocated_on = greatest(i.last_allocated_on, s.last_on)
+            FROM (SELECT id, sum(amount) AS amount, max(allocated_on) AS last_on
+                  FROM unnest(CAST(:ids AS bigint[]), CAST(:amounts AS numeric[]), CAST(:dates AS date[]))
+                       AS t (id, amount, allocated_on)
                   GROUP BY id) s
             WHERE i.id = s.id
             """;
@@ -103,6 +106,11 @@ class InvoiceRepository {
                         "amounts",
                         allocations.stream()
                                 .map(a -> a.amount().toPlainString())
+                                .toArray(String[]::new))
+                .param(
+                        "dates",
+                        allocations.stream()
+                                .map(a -> a.allocatedOn().toString())
                                 .toArray(String[]::new))
                 .update();
     }

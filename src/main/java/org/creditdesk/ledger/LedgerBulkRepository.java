@@ -337,8 +337,9 @@ class LedgerBulkRepository {
 
     private static final String REDUCE_OPEN_AMOUNTS = """
             UPDATE invoice i
-            SET open_amount = i.open_amount - a.settled
-            FROM (SELECT invoice_id, sum(amount) AS settled FROM import_new_allocation
+            SET open_amount = i.open_amount - a.settled,
+                last_allocated_on = greatest(i.last_allocated_on, a.last_on)
+            FROM (SELECT invoice_id, sum(amount) AS settled, max(allocated_on) AS last_on FROM import_new_allocation
                   WHERE oldest_first = :oldestFirst GROUP BY invoice_id) a
             WHERE i.id = a.invoice_id
             """;

@@ -25,7 +25,9 @@ class PaymentBounceRepository {
             """;
     private static final String REOPEN = """
             UPDATE invoice i
-            SET open_amount = i.open_amount + s.amount
+            SET open_amount = i.open_amount + s.amount,
+                last_allocated_on = (SELECT max(a.allocated_on) FROM allocation a
+                                     WHERE a.invoice_id = i.id AND a.reversed_on IS NULL)
             FROM (SELECT id, sum(amount) AS amount
                   FROM unnest(CAST(:ids AS bigint[]), CAST(:amounts AS numeric[])) AS t (id, amount)
                   GROUP BY id) s

@@ -1,6 +1,8 @@
 package org.creditdesk.risk;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -10,17 +12,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
 
 /**
  * The factor values of every customer as of a date in one statement (CTEs over invoices,
- * allocations, payments, limits, statements and ratings), and the scoring run that bands, scores,
- * classes and prices the whole portfolio in SQL, joined to the active cards.
+ * allocations, payments, limits, statements and ratings), the scores written back by COPY, and the
+ * set-based steps after a run (current score, class-drop alerts).
  *
  * <p>History as of a date comes from the allocations effective on it (allocated by then and not
- * reversed by then), so any past date can be rescored.
+ * reversed by then), so any past date can be rescored; today's date reads the invoices alone.
  */
 @Repository
 class ScoreRepository {
@@ -36,180 +44,168 @@ class ScoreRepository {
             @Nullable BigDecimal bookEquity,
             Map<ScoreFactor, @Nullable BigDecimal> values) {}
 
-    private static final String CUSTOMERS = "{{CUSTOMERS}}";
+    // "{{CUSTOMERS column}}" restricts a statement to the customers scored; TRUE when the run scores all.
+    private static final Pattern CUSTOMERS = Pattern.compile("\\{\\{CUSTOMERS ([a-z_.]+)}}");
+    private static final String INVOICES = "{{INVOICES}}";
 
-    // Every amount-based figure uses the documents in the customer's own currency; timing factors use all.
-    private static final String FACTOR_VALUES = """
-            WITH cust AS (
-                SELECT c.id, c.code, c.business_group, c.payment_term_days, c.currency, c.established_on
-                FROM customer c
-                WHERE {{CUSTOMERS}}
-            ),
+    /**
+     * Each invoice's open amount and payment date as of a past date, re-derived from the allocations
+     * effective then (allocated by then, not reversed by then).
+     */
+    private static final String INVOICES_AS_OF = """
             settled AS (
                 SELECT a.invoice_id, sum(a.amount) AS amount, max(a.allocated_on) AS last_on
                 FROM allocation a
-                JOIN cust c ON c.id = a.customer_id
                 WHERE a.allocated_on <= CAST(:asOf AS date) AND (a.reversed_on IS NULL OR a.reversed_on > CAST(:asOf AS date))
+                  AND {{CUSTOMERS a.customer_id}}
                 GROUP BY a.invoice_id
             ),
             inv AS (
-                SELECT i.customer_id, i.amount, i.issue_date, i.due_date, i.currency = c.currency AS own_currency,
+                SELECT i.customer_id, i.currency, i.amount, i.issue_date, i.due_date,
                        i.amount - coalesce(s.amount, 0) AS open_amount,
                        CASE WHEN coalesce(s.amount, 0) >= i.amount THEN s.last_on END AS paid_on
                 FROM invoice i
-                JOIN cust c ON c.id = i.customer_id
                 LEFT JOIN settled s ON s.invoice_id = i.id
-                WHERE i.issue_date <= CAST(:asOf AS date)
+                WHERE i.issue_date <= CAST(:asOf AS date) AND {{CUSTOMERS i.customer_id}}
             ),
-            behaviour AS (
-                SELECT inv.customer_id,
-                       sum(inv.amount * greatest(coalesce(inv.paid_on, CAST(:asOf AS date)) - inv.due_date, 0))
-                           FILTER (WHERE inv.due_date > CAST(:from12 AS date) AND inv.due_date <= CAST(:asOf AS date))
-                         / nullif(sum(inv.amount) FILTER (WHERE inv.due_date > CAST(:from12 AS date) AND inv.due_date <= CAST(:asOf AS date)), 0)
-                           AS days_beyond_terms,
-                       100.0 * count(*) FILTER (WHERE inv.due_date > CAST(:from12 AS date) AND inv.due_date <= CAST(:asOf AS date)
-                                                  AND coalesce(inv.paid_on, CAST(:asOf AS date)) > inv.due_date)
-                         / nullif(count(*) FILTER (WHERE inv.due_date > CAST(:from12 AS date) AND inv.due_date <= CAST(:asOf AS date)), 0)
-                           AS late_share,
+            """;
+
+    /**
+     * The same when nothing was allocated or reversed after the date: the ledger's own open amount and
+     * newest allocation date of each invoice say it without touching the allocations.
+     */
+    private static final String INVOICES_NOW = """
+            inv AS (
+                SELECT i.customer_id, i.currency, i.amount, i.issue_date, i.due_date, i.open_amount,
+                       CASE WHEN i.open_amount = 0 THEN i.last_allocated_on END AS paid_on
+                FROM invoice i
+                WHERE i.issue_date <= CAST(:asOf AS date) AND {{CUSTOMERS i.customer_id}}
+            ),
+            """;
+
+    private static final String LEDGER_SETTLED_BY = """
+            SELECT NOT EXISTS (SELECT 1 FROM allocation WHERE allocated_on > CAST(:asOf AS date))
+               AND NOT EXISTS (SELECT 1 FROM allocation WHERE reversed_on > CAST(:asOf AS date))
+            """;
+
+    // Amount-based figures use the documents in the customer's own currency; timing factors use all.
+    // An invoice paid before the 12-month window and not open adds to no factor, so it is left out
+    // before aggregating; grouping by currency first spares joining every invoice to its customer.
+    // Sums skip the rows that would add zero: adding NUMERICs is most of the statement's work.
+    private static final String FACTOR_VALUES = """
+            WITH {{INVOICES}}
+            per_currency AS (
+                SELECT inv.customer_id, inv.currency,
+                       sum(inv.amount * (coalesce(inv.paid_on, CAST(:asOf AS date)) - inv.due_date))
+                           FILTER (WHERE inv.due_date > CAST(:from12 AS date) AND inv.due_date <= CAST(:asOf AS date)
+                                     AND coalesce(inv.paid_on, CAST(:asOf AS date)) > inv.due_date)
+                           AS weighted_days_late,
+                       sum(inv.amount) FILTER (WHERE inv.due_date > CAST(:from12 AS date) AND inv.due_date <= CAST(:asOf AS date))
+                           AS amount_due,
+                       count(*) FILTER (WHERE inv.due_date > CAST(:from12 AS date) AND inv.due_date <= CAST(:asOf AS date))
+                           AS invoices_due,
+                       count(*) FILTER (WHERE inv.due_date > CAST(:from12 AS date) AND inv.due_date <= CAST(:asOf AS date)
+                                          AND coalesce(inv.paid_on, CAST(:asOf AS date)) > inv.due_date)
+                           AS invoices_late,
                        max(CAST(:asOf AS date) - inv.due_date) FILTER (WHERE inv.open_amount > 0 AND inv.due_date < CAST(:asOf AS date))
                            AS max_days_overdue,
-                       sum(inv.open_amount) FILTER (WHERE inv.own_currency) AS open_receivables,
-                       sum(inv.amount) FILTER (WHERE inv.own_currency AND inv.issue_date > CAST(:from12 AS date)) AS sales_12m,
-                       sum(inv.amount) FILTER (WHERE inv.own_currency AND inv.issue_date > CAST(:from6 AS date)) AS sales_recent,
-                       sum(inv.amount) FILTER (WHERE inv.own_currency AND inv.issue_date > CAST(:from12 AS date)
-                                                 AND inv.issue_date <= CAST(:from6 AS date)) AS sales_before
+                       sum(inv.open_amount) FILTER (WHERE inv.open_amount > 0) AS open_receivables,
+                       sum(inv.amount) FILTER (WHERE inv.issue_date > CAST(:from6 AS date)) AS sales_recent,
+                       sum(inv.amount) FILTER (WHERE inv.issue_date > CAST(:from12 AS date) AND inv.issue_date <= CAST(:from6 AS date))
+                           AS sales_before
                 FROM inv
-                GROUP BY inv.customer_id
+                WHERE inv.due_date > CAST(:from12 AS date) OR inv.open_amount > 0
+                GROUP BY inv.customer_id, inv.currency
+            ),
+            behaviour AS (
+                SELECT p.customer_id,
+                       coalesce(sum(p.weighted_days_late), 0) / nullif(sum(p.amount_due), 0) AS days_beyond_terms,
+                       100.0 * sum(p.invoices_late) / nullif(sum(p.invoices_due), 0) AS late_share,
+                       max(p.max_days_overdue) AS max_days_overdue,
+                       sum(p.open_receivables) FILTER (WHERE p.currency = c.currency) AS open_receivables,
+                       coalesce(sum(p.sales_recent) FILTER (WHERE p.currency = c.currency), 0)
+                         + coalesce(sum(p.sales_before) FILTER (WHERE p.currency = c.currency), 0) AS sales_12m,
+                       sum(p.sales_recent) FILTER (WHERE p.currency = c.currency) AS sales_recent,
+                       sum(p.sales_before) FILTER (WHERE p.currency = c.currency) AS sales_before
+                FROM per_currency p
+                JOIN customer c ON c.id = p.customer_id
+                GROUP BY p.customer_id
             ),
             released AS (
                 SELECT o.customer_id, sum(o.amount) AS amount
                 FROM sales_order o
-                JOIN cust c ON c.id = o.customer_id AND o.currency = c.currency
-                WHERE o.status = 'RELEASED' AND o.order_date <= CAST(:asOf AS date)
+                JOIN customer c ON c.id = o.customer_id AND o.currency = c.currency
+                WHERE o.status = 'RELEASED' AND o.order_date <= CAST(:asOf AS date) AND {{CUSTOMERS o.customer_id}}
                 GROUP BY o.customer_id
             ),
             line AS (
                 SELECT l.customer_id, l.amount
                 FROM credit_limit l
-                JOIN cust c ON c.id = l.customer_id AND l.currency = c.currency
+                JOIN customer c ON c.id = l.customer_id AND l.currency = c.currency
                 WHERE l.contract_no IS NULL AND l.superseded_at IS NULL
                   AND l.valid_from <= CAST(:asOf AS date) AND l.valid_until >= CAST(:asOf AS date)
+                  AND {{CUSTOMERS l.customer_id}}
             ),
             bounced AS (
                 SELECT pay.customer_id, count(*) AS cheques
                 FROM payment pay
-                JOIN cust c ON c.id = pay.customer_id
                 WHERE pay.status = 'BOUNCED' AND pay.bounced_on > CAST(:from24 AS date) AND pay.bounced_on <= CAST(:asOf AS date)
+                  AND {{CUSTOMERS pay.customer_id}}
                 GROUP BY pay.customer_id
             ),
             statement AS (
                 SELECT DISTINCT ON (f.customer_id) f.customer_id, f.revenue, f.net_income, f.ebit, f.current_assets,
                        f.current_liabilities, f.total_assets, f.total_liabilities, f.retained_earnings, f.book_equity
                 FROM financial_statement f
-                JOIN cust c ON c.id = f.customer_id
-                WHERE f.year <= extract(YEAR FROM CAST(:asOf AS date))
+                WHERE f.year <= extract(YEAR FROM CAST(:asOf AS date)) AND {{CUSTOMERS f.customer_id}}
                 ORDER BY f.customer_id, f.year DESC
             ),
             rating AS (
                 SELECT DISTINCT ON (r.customer_id) r.customer_id, r.rating
                 FROM external_rating r
-                JOIN cust c ON c.id = r.customer_id
-                WHERE r.rated_on <= CAST(:asOf AS date)
+                WHERE r.rated_on <= CAST(:asOf AS date) AND {{CUSTOMERS r.customer_id}}
                 ORDER BY r.customer_id, r.rated_on DESC, r.agency
-            ),
-            fv AS (
-                SELECT c.id AS customer_id, c.code, c.business_group, c.currency, c.payment_term_days,
-                       coalesce(b.sales_12m, 0) AS sales_12m,
-                       st.book_equity,
-                       round(b.days_beyond_terms, 4) AS days_beyond_terms,
-                       round(b.late_share, 4) AS late_payment_share,
-                       CAST(coalesce(bc.cheques, 0) AS numeric) AS bounced_cheques,
-                       CAST(coalesce(b.max_days_overdue, 0) AS numeric) AS max_days_overdue,
-                       round(100.0 * (coalesce(b.open_receivables, 0) + coalesce(r.amount, 0)) / nullif(l.amount, 0), 4)
-                           AS limit_utilisation,
-                       CASE WHEN c.established_on <= CAST(:asOf AS date)
-                            THEN round((CAST(:asOf AS date) - c.established_on) / 365.25, 4) END AS years_in_business,
-                       round(100.0 * (coalesce(b.sales_recent, 0) / nullif(b.sales_before, 0) - 1), 4) AS sales_trend,
-                       round(st.current_assets / nullif(st.current_liabilities, 0), 4) AS current_ratio,
-                       round(100.0 * st.total_liabilities / st.total_assets, 4) AS debt_ratio,
-                       round(100.0 * st.net_income / nullif(st.revenue, 0), 4) AS net_margin,
-                       round(6.56 * (st.current_assets - st.current_liabilities) / st.total_assets
-                             + 3.26 * st.retained_earnings / st.total_assets
-                             + 6.72 * st.ebit / st.total_assets
-                             + 1.05 * st.book_equity / nullif(st.total_liabilities, 0), 4) AS altman_z,
-                       CAST(array_position(ARRAY['AAA', 'AA', 'A', 'BBB', 'BB', 'B', 'CCC', 'CC', 'C', 'D'], ra.rating)
-                            AS numeric) AS external_rating
-                FROM cust c
-                LEFT JOIN behaviour b ON b.customer_id = c.id
-                LEFT JOIN released r ON r.customer_id = c.id
-                LEFT JOIN line l ON l.customer_id = c.id
-                LEFT JOIN bounced bc ON bc.customer_id = c.id
-                LEFT JOIN statement st ON st.customer_id = c.id
-                LEFT JOIN rating ra ON ra.customer_id = c.id
             )
+            SELECT c.id AS customer_id, c.code, c.business_group, c.currency, c.payment_term_days,
+                   coalesce(b.sales_12m, 0) AS sales_12m,
+                   st.book_equity,
+                   round(b.days_beyond_terms, 4) AS days_beyond_terms,
+                   round(b.late_share, 4) AS late_payment_share,
+                   CAST(coalesce(bc.cheques, 0) AS numeric) AS bounced_cheques,
+                   CAST(coalesce(b.max_days_overdue, 0) AS numeric) AS max_days_overdue,
+                   round(100.0 * (coalesce(b.open_receivables, 0) + coalesce(r.amount, 0)) / nullif(l.amount, 0), 4)
+                       AS limit_utilisation,
+                   CASE WHEN c.established_on <= CAST(:asOf AS date)
+                        THEN round((CAST(:asOf AS date) - c.established_on) / 365.25, 4) END AS years_in_business,
+                   round(100.0 * (coalesce(b.sales_recent, 0) / nullif(b.sales_before, 0) - 1), 4) AS sales_trend,
+                   round(st.current_assets / nullif(st.current_liabilities, 0), 4) AS current_ratio,
+                   round(100.0 * st.total_liabilities / st.total_assets, 4) AS debt_ratio,
+                   round(100.0 * st.net_income / nullif(st.revenue, 0), 4) AS net_margin,
+                   round(6.56 * (st.current_assets - st.current_liabilities) / st.total_assets
+                         + 3.26 * st.retained_earnings / st.total_assets
+                         + 6.72 * st.ebit / st.total_assets
+                         + 1.05 * st.book_equity / nullif(st.total_liabilities, 0), 4) AS altman_z,
+                   CAST(array_position(ARRAY['AAA', 'AA', 'A', 'BBB', 'BB', 'B', 'CCC', 'CC', 'C', 'D'], ra.rating)
+                        AS numeric) AS external_rating
+            FROM customer c
+            LEFT JOIN behaviour b ON b.customer_id = c.id
+            LEFT JOIN released r ON r.customer_id = c.id
+            LEFT JOIN line l ON l.customer_id = c.id
+            LEFT JOIN bounced bc ON bc.customer_id = c.id
+            LEFT JOIN statement st ON st.customer_id = c.id
+            LEFT JOIN rating ra ON ra.customer_id = c.id
+            WHERE {{CUSTOMERS c.id}}
+            ORDER BY c.id
             """;
 
-    private static final String SELECT_VALUES = FACTOR_VALUES + """
-            SELECT customer_id, code, business_group, currency, payment_term_days, sales_12m, book_equity,
-                   days_beyond_terms, late_payment_share, bounced_cheques, max_days_overdue, limit_utilisation,
-                   years_in_business, sales_trend, current_ratio, debt_ratio, net_margin, altman_z, external_rating
-            FROM fv
-            ORDER BY customer_id
+    // Rescoring a date replaces its scores: delete, then COPY the new rows in (faster than upserting).
+    private static final String DELETE_SCORES = """
+            DELETE FROM score_history h WHERE h.as_of = :asOf AND {{CUSTOMERS h.customer_id}}
             """;
-
-    // Bands and points by joins to the active card of the customer's group; the points add up to the score.
-    private static final String RUN = FACTOR_VALUES + """
-            ,
-            card AS (SELECT id, business_group, net_worth_cap_share FROM scorecard WHERE active),
-            vals AS MATERIALIZED (
-                SELECT fv.customer_id, card.id AS card_id, v.factor, v.value
-                FROM fv
-                JOIN card ON card.business_group = fv.business_group
-                CROSS JOIN LATERAL (VALUES
-                    ('DAYS_BEYOND_TERMS', fv.days_beyond_terms), ('LATE_PAYMENT_SHARE', fv.late_payment_share),
-                    ('BOUNCED_CHEQUES', fv.bounced_cheques), ('MAX_DAYS_OVERDUE', fv.max_days_overdue),
-                    ('LIMIT_UTILISATION', fv.limit_utilisation), ('YEARS_IN_BUSINESS', fv.years_in_business),
-                    ('SALES_TREND', fv.sales_trend), ('CURRENT_RATIO', fv.current_ratio),
-                    ('DEBT_RATIO', fv.debt_ratio), ('NET_MARGIN', fv.net_margin), ('ALTMAN_Z', fv.altman_z),
-                    ('EXTERNAL_RATING', fv.external_rating)) AS v (factor, value)
-            ),
-            pts AS (
-                SELECT vals.customer_id, sf.position, vals.factor, vals.value, b.label,
-                       round(sf.weight * b.grade, 2) AS points
-                FROM vals
-                JOIN scorecard_factor sf ON sf.scorecard_id = vals.card_id AND sf.factor = vals.factor
-                JOIN scorecard_band b ON b.scorecard_id = vals.card_id AND b.factor = vals.factor
-                     AND CASE WHEN vals.value IS NULL THEN b.missing
-                              ELSE NOT b.missing AND (b.from_value IS NULL OR vals.value >= b.from_value)
-                                   AND (b.to_value IS NULL OR vals.value < b.to_value) END
-            ),
-            totals AS (
-                SELECT customer_id, sum(points) AS score,
-                       jsonb_agg(jsonb_build_object('name', factor, 'value', value, 'points', points, 'band', label)
-                                 ORDER BY position) AS factors
-                FROM pts
-                GROUP BY customer_id
-            )
-            INSERT INTO score_history (customer_id, as_of, scorecard_id, score, risk_class, factors, recommended_limit,
-                                       currency, review_on, scored_at)
-            SELECT fv.customer_id, CAST(:asOf AS date), card.id, t.score, k.risk_class, t.factors,
-                   floor(least(fv.sales_12m * (fv.payment_term_days + :graceDays) * k.limit_factor / 36000,
-                               CASE WHEN fv.book_equity IS NOT NULL
-                                    THEN greatest(fv.book_equity, 0) * card.net_worth_cap_share / 100 END)) * 100,
-                   fv.currency, CAST(CAST(:asOf AS date) + make_interval(months => k.review_months) AS date), :scoredAt
-            FROM fv
-            JOIN card ON card.business_group = fv.business_group
-            JOIN totals t ON t.customer_id = fv.customer_id
-            CROSS JOIN LATERAL (
-                SELECT c.risk_class, c.limit_factor, c.review_months
-                FROM scorecard_class c
-                WHERE c.scorecard_id = card.id AND c.min_score <= t.score
-                ORDER BY c.min_score DESC
-                LIMIT 1) k
-            ON CONFLICT (customer_id, as_of) DO UPDATE
-                SET scorecard_id = EXCLUDED.scorecard_id, score = EXCLUDED.score, risk_class = EXCLUDED.risk_class,
-                    factors = EXCLUDED.factors, recommended_limit = EXCLUDED.recommended_limit,
-                    currency = EXCLUDED.currency, review_on = EXCLUDED.review_on, scored_at = EXCLUDED.scored_at
+    private static final String COPY_SCORES = """
+            COPY score_history (customer_id, as_of, scorecard_id, score, risk_class, factor_values, factor_points,
+                                recommended_limit, currency, review_on, scored_at)
+            FROM STDIN (FORMAT csv)
             """;
 
     // The newest score per customer; an older date rescored later does not overwrite a newer one.
@@ -217,7 +213,7 @@ class ScoreRepository {
             INSERT INTO customer_score (customer_id, as_of, score, risk_class, previous_class)
             SELECT h.customer_id, h.as_of, h.score, h.risk_class, NULL
             FROM score_history h
-            WHERE h.as_of = :asOf AND {{CUSTOMERS}}
+            WHERE h.as_of = :asOf AND {{CUSTOMERS h.customer_id}}
             ON CONFLICT (customer_id) DO UPDATE
                 SET previous_class = CASE WHEN customer_score.as_of < EXCLUDED.as_of THEN customer_score.risk_class
                                           ELSE customer_score.previous_class END,
@@ -234,7 +230,7 @@ class ScoreRepository {
                    s.as_of
             FROM customer_score s
             WHERE s.as_of = :asOf AND s.previous_class IS NOT NULL AND s.risk_class > s.previous_class
-              AND {{CUSTOMERS}}
+              AND {{CUSTOMERS s.customer_id}}
               AND NOT EXISTS (SELECT 1 FROM risk_alert a
                               WHERE a.customer_id = s.customer_id AND a.type = 'CLASS_DROP'
                                 AND a.message = 'Risk class fell from ' || s.previous_class || ' to ' || s.risk_class
@@ -242,17 +238,17 @@ class ScoreRepository {
             """;
 
     private static final String CURRENT_CLASSES = """
-            SELECT s.customer_id, s.risk_class FROM customer_score s WHERE s.as_of = :asOf AND {{CUSTOMERS}}
+            SELECT s.customer_id, s.risk_class FROM customer_score s WHERE s.as_of = :asOf AND {{CUSTOMERS s.customer_id}}
             """;
 
     private static final String RUN_SUMMARY = """
             SELECT risk_class, count(*) AS customers FROM score_history h
-            WHERE h.as_of = :asOf AND {{CUSTOMERS}}
+            WHERE h.as_of = :asOf AND {{CUSTOMERS h.customer_id}}
             GROUP BY risk_class ORDER BY risk_class
             """;
 
     private static final String HISTORY_OF = """
-            SELECT as_of, score, risk_class, recommended_limit, currency, review_on, CAST(factors AS text) AS factors
+            SELECT as_of, score, risk_class, recommended_limit, currency, review_on
             FROM score_history
             WHERE customer_id = :customerId AND as_of <= :asOf
             ORDER BY as_of DESC
@@ -261,17 +257,21 @@ class ScoreRepository {
 
     private static final String CURRENT_SCORE = "SELECT score FROM customer_score WHERE customer_id = :customerId";
 
-    private final JdbcClient jdbc;
+    private static final int COPY_CHUNK = 1 << 20;
 
-    java.util.Optional<java.math.BigDecimal> currentScore(long customerId) {
-        return jdbc.sql(CURRENT_SCORE)
-                .param("customerId", customerId)
-                .query(java.math.BigDecimal.class)
-                .optional();
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+
+    ScoreRepository(JdbcClient jdbc, DataSource dataSource) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
     }
 
-    ScoreRepository(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    Optional<BigDecimal> currentScore(long customerId) {
+        return jdbc.sql(CURRENT_SCORE)
+                .param("customerId", customerId)
+                .query(BigDecimal.class)
+                .optional();
     }
 
     /**
@@ -283,29 +283,75 @@ class ScoreRepository {
         jdbc.sql("SET LOCAL work_mem = '256MB'").update();
     }
 
-    /** Factor values as of the date for these customers (all when null). */
+    /** Where an invoice's open amount and payment date as of the scored date come from. */
+    enum InvoiceState {
+        /** The ledger's open amounts: valid when nothing was allocated or reversed after the date. */
+        LEDGER,
+        /** Re-derived from the allocations effective on the date: valid for any date. */
+        ALLOCATIONS
+    }
+
+    /** Factor values as of the date for these customers (all when null), by customer id. */
     List<FactorValues> factorValues(LocalDate asOf, @Nullable List<Long> customerIds) {
-        return dated(jdbc.sql(filtered(SELECT_VALUES, customerIds, "c.id")), asOf, customerIds)
+        boolean settledBy = jdbc.sql(LEDGER_SETTLED_BY)
+                .param("asOf", asOf)
+                .query(Boolean.class)
+                .single();
+        return factorValues(asOf, customerIds, settledBy ? InvoiceState.LEDGER : InvoiceState.ALLOCATIONS);
+    }
+
+    List<FactorValues> factorValues(LocalDate asOf, @Nullable List<Long> customerIds, InvoiceState state) {
+        String invoices = switch (state) {
+            case LEDGER -> INVOICES_NOW;
+            case ALLOCATIONS -> INVOICES_AS_OF;
+        };
+        return dated(jdbc.sql(filtered(FACTOR_VALUES.replace(INVOICES, invoices), customerIds)), asOf, customerIds)
                 .query(ScoreRepository::values)
                 .list();
     }
 
-    /** Scores these customers (all when null) as of the date into the history; returns rows written. */
-    int scoreInto(LocalDate asOf, @Nullable List<Long> customerIds, int graceDays, OffsetDateTime at) {
-        return dated(jdbc.sql(filtered(RUN, customerIds, "c.id")), asOf, customerIds)
-                .param("graceDays", graceDays)
-                .param("scoredAt", at)
+    /** Replaces the scores of the date of these customers (all when null) by the new ones. */
+    void replaceScores(LocalDate asOf, @Nullable List<Long> customerIds, List<ScoreRow> rows) {
+        withIds(jdbc.sql(filtered(DELETE_SCORES, customerIds)), customerIds)
+                .param("asOf", asOf)
                 .update();
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_SCORES);
+            try {
+                StringBuilder out = new StringBuilder(COPY_CHUNK + 4096);
+                for (ScoreRow row : rows) {
+                    row.appendCsv(out);
+                    if (out.length() >= COPY_CHUNK) {
+                        write(copy, out);
+                    }
+                }
+                write(copy, out);
+                copy.endCopy();
+            } finally {
+                if (copy.isActive()) copy.cancelCopy();
+            }
+        } catch (SQLException e) {
+            throw new UncategorizedSQLException("COPY score_history", COPY_SCORES, e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    private static void write(CopyIn copy, StringBuilder out) throws SQLException {
+        byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
+        copy.writeToCopy(bytes, 0, bytes.length);
+        out.setLength(0);
     }
 
     void updateCurrent(LocalDate asOf, @Nullable List<Long> customerIds) {
-        withIds(jdbc.sql(filtered(CURRENT, customerIds, "h.customer_id")), customerIds)
+        withIds(jdbc.sql(filtered(CURRENT, customerIds)), customerIds)
                 .param("asOf", asOf)
                 .update();
     }
 
     int alertClassDrops(LocalDate asOf, @Nullable List<Long> customerIds, OffsetDateTime at) {
-        return withIds(jdbc.sql(filtered(CLASS_DROP_ALERTS, customerIds, "s.customer_id")), customerIds)
+        return withIds(jdbc.sql(filtered(CLASS_DROP_ALERTS, customerIds)), customerIds)
                 .param("asOf", asOf)
                 .param("at", at)
                 .update();
@@ -314,7 +360,7 @@ class ScoreRepository {
     /** The classes of the customers whose newest score is of this date. */
     Map<Long, String> currentClasses(LocalDate asOf, @Nullable List<Long> customerIds) {
         Map<Long, String> classes = new LinkedHashMap<>();
-        withIds(jdbc.sql(filtered(CURRENT_CLASSES, customerIds, "s.customer_id")), customerIds)
+        withIds(jdbc.sql(filtered(CURRENT_CLASSES, customerIds)), customerIds)
                 .param("asOf", asOf)
                 .query(rs -> {
                     classes.put(rs.getLong("customer_id"), rs.getString("risk_class"));
@@ -324,7 +370,7 @@ class ScoreRepository {
 
     Map<String, Long> classCounts(LocalDate asOf, @Nullable List<Long> customerIds) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        withIds(jdbc.sql(filtered(RUN_SUMMARY, customerIds, "h.customer_id")), customerIds)
+        withIds(jdbc.sql(filtered(RUN_SUMMARY, customerIds)), customerIds)
                 .param("asOf", asOf)
                 .query(rs -> {
                     counts.put(rs.getString("risk_class"), rs.getLong("customers"));
@@ -339,8 +385,7 @@ class ScoreRepository {
             String riskClass,
             BigDecimal recommendedLimit,
             String currency,
-            LocalDate reviewOn,
-            String factorsJson) {}
+            LocalDate reviewOn) {}
 
     List<StoredScore> history(long customerId, LocalDate asOf, int limit) {
         return jdbc.sql(HISTORY_OF)
@@ -353,8 +398,7 @@ class ScoreRepository {
                         rs.getString("risk_class"),
                         rs.getBigDecimal("recommended_limit"),
                         rs.getString("currency").trim(),
-                        rs.getObject("review_on", LocalDate.class),
-                        rs.getString("factors")))
+                        rs.getObject("review_on", LocalDate.class)))
                 .list();
     }
 
@@ -364,8 +408,8 @@ class ScoreRepository {
                 .findFirst();
     }
 
-    private static String filtered(String sql, @Nullable List<Long> customerIds, String column) {
-        return sql.replace(CUSTOMERS, customerIds == null ? "TRUE" : column + " = ANY(CAST(:ids AS bigint[]))");
+    private static String filtered(String sql, @Nullable List<Long> customerIds) {
+        return CUSTOMERS.matcher(sql).replaceAll(customerIds == null ? "TRUE" : "$1 = ANY(CAST(:ids AS bigint[]))");
     }
 
     private static JdbcClient.StatementSpec withIds(JdbcClient.StatementSpec spec, @Nullable List<Long> customerIds) {

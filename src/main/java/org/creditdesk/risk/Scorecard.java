@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
  * score. A factor's points are its weight times the grade of the band its value falls in, rounded to
  * cents of a point; the score is the sum of the points, so the explanation always adds up.
  *
- * <p>The scoring run applies the same rules in SQL (joins to the band table); {@code
- * ScoreRunIntegrationTests} checks that both agree customer by customer.
+ * <p>The scoring run and a single explained score both apply the card here, to factor values from
+ * the same statement; {@code ScoreRunIntegrationTests} checks stored and explained scores agree.
  */
 record Scorecard(
         long id,

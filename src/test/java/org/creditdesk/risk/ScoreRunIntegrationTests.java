@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import org.creditdesk.identity.Caller;
 import org.creditdesk.imports.Imports;
+import org.creditdesk.ledger.BounceCheque;
+import org.creditdesk.ledger.Ledger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -29,6 +31,12 @@ class ScoreRunIntegrationTests {
 
     @Autowired
     Scores scores;
+
+    @Autowired
+    ScoreRepository repository;
+
+    @Autowired
+    Ledger ledger;
 
     ScoreTestPortfolio.Loaded portfolio;
 
@@ -82,6 +90,34 @@ class ScoreRunIntegrationTests {
             assertThat(stored.get("review_on").toString())
                     .as(code)
                     .isEqualTo(score.reviewOn().toString());
+        }
+    }
+
+    @Test
+    void the_ledgers_open_amounts_and_the_allocations_give_the_same_factor_values_after_the_last_allocation() {
+        String paymentNo = jdbc.sql("""
+                        SELECT p.payment_no FROM payment p
+                        WHERE p.customer_id = ANY(CAST(:ids AS bigint[])) AND p.status = 'RECEIVED' AND p.method = 'CHEQUE'
+                          AND EXISTS (SELECT 1 FROM allocation a WHERE a.payment_id = p.id)
+                        ORDER BY p.id LIMIT 1""")
+                .param("ids", portfolio.customerIds().toArray(Long[]::new))
+                .query(String.class)
+                .single();
+        ledger.bounce(paymentNo, new BounceCheque(AS_OF, "insufficient funds"), Caller.SYSTEM);
+        LocalDate last = jdbc.sql("""
+                        SELECT greatest(max(allocated_on), max(reversed_on)) FROM allocation
+                        WHERE customer_id = ANY(CAST(:ids AS bigint[]))""")
+                .param("ids", portfolio.customerIds().toArray(Long[]::new))
+                .query(LocalDate.class)
+                .single();
+
+        for (LocalDate asOf : List.of(last, last.plusDays(45))) {
+            assertThat(repository.factorValues(asOf, portfolio.customerIds(), ScoreRepository.InvoiceState.LEDGER))
+                    .as("as of %s", asOf)
+                    .isEqualTo(repository.factorValues(
+                            asOf, portfolio.customerIds(), ScoreRepository.InvoiceState.ALLOCATIONS))
+                    .anySatisfy(v -> assertThat(v.values().get(ScoreFactor.DAYS_BEYOND_TERMS))
+                            .isNotNull());
         }
     }
 
