@@ -18,7 +18,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.creditdesk.shared.BusinessCalendar;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -50,7 +50,9 @@ class RiskPagesJourneyBrowserTests {
     @Autowired
     BusinessCalendar calendar;
 
-    private ChromeDriver browser;
+    /** One browser for the class, signed out between journeys: starting Chromium is the slow part. */
+    private static ChromeDriver browser;
+
     private WebDriverWait wait;
     private RestClient admin;
     private final String x = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
@@ -60,15 +62,21 @@ class RiskPagesJourneyBrowserTests {
     void a_credit_manager() {
         admin = Browser.adminApi(port);
         user(manager, "CREDIT_MANAGER");
-        browser = Browser.start();
+        if (browser == null) {
+            browser = Browser.start();
+            // Explicit waits only: an element asserted absent is looked for once, not for five seconds.
+            browser.manage().timeouts().implicitlyWait(Duration.ZERO);
+        }
+        browser.manage().deleteAllCookies();
         wait = new WebDriverWait(browser, Duration.ofSeconds(10));
         // htmx swaps fragments in place: an element read while it is being replaced is simply read again.
         wait.ignoring(StaleElementReferenceException.class);
     }
 
-    @AfterEach
-    void closeBrowser() {
+    @AfterAll
+    static void closeBrowser() {
         if (browser != null) browser.quit();
+        browser = null;
     }
 
     @Test
