@@ -33,7 +33,8 @@ public record FinancialStatement(
             "retainedEarnings",
             "bookEquity");
 
-    List<@Nullable BigDecimal> amounts() {
+    /** The figures in the order of {@link #FIELDS}; public for the risk page's statement table. */
+    public List<@Nullable BigDecimal> amounts() {
         List<@Nullable BigDecimal> amounts = new ArrayList<>();
         amounts.add(revenue);
         amounts.add(netIncome);

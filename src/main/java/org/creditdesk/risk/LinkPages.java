@@ -5,13 +5,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.creditdesk.identity.Caller;
 import org.creditdesk.identity.Callers;
+import org.creditdesk.identity.Role;
+import org.creditdesk.shared.ProblemException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
-/** The customer page's link graph: a server-rendered SVG, the customer in the middle, links around it. */
+/**
+ * The customer page's link graph: a server-rendered SVG, the customer in the middle, links around it,
+ * and the table of links where a credit manager clears a blocking one with a reason.
+ */
 @Controller
 class LinkPages {
 
@@ -30,15 +39,43 @@ class LinkPages {
         this.callers = callers;
     }
 
+    /** A refusal as the fragment shows it: the message and each field's reason. */
+    record Refusal(String message, List<String> details) {
+        static Refusal of(ProblemException e) {
+            return new Refusal(
+                    String.valueOf(e.getMessage()),
+                    e.violations().stream()
+                            .map(v -> v.field() == null ? v.message() : v.field() + ": " + v.message())
+                            .toList());
+        }
+    }
+
     @GetMapping("/customers/{code}/fragments/links")
     String graph(@PathVariable String code, Model model) {
-        List<Link> all = links.of(code, callers.current());
+        Caller caller = callers.current();
+        List<Link> all = links.of(code, caller);
         model.addAttribute("code", code);
         model.addAttribute("links", all);
         model.addAttribute("nodes", nodes(all));
         model.addAttribute("size", SIZE);
         model.addAttribute("centre", CENTRE);
+        model.addAttribute("mayClear", caller.has(Role.CREDIT_MANAGER));
         return "risk/links :: links";
+    }
+
+    @PostMapping("/customers/{code}/fragments/links/clear")
+    String clear(
+            @PathVariable String code,
+            @RequestParam(required = false) @Nullable String linkedCustomerCode,
+            @RequestParam(required = false) @Nullable String reason,
+            Model model) {
+        try {
+            LinkCleared cleared = links.clear(code, new LinkClear(linkedCustomerCode, reason), callers.current());
+            model.addAttribute("cleared", cleared);
+        } catch (ProblemException e) {
+            model.addAttribute("refusal", Refusal.of(e));
+        }
+        return graph(code, model);
     }
 
     static List<Node> nodes(List<Link> links) {

@@ -17,6 +17,7 @@ import org.creditdesk.identity.Caller;
 import org.creditdesk.identity.Callers;
 import org.creditdesk.shared.BusinessCalendar;
 import org.creditdesk.shared.ProblemException;
+import org.creditdesk.shared.Violation;
 import org.creditdesk.shared.audit.AuditTrail;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -176,12 +177,32 @@ class RiskPages {
     @PostMapping("/customers/{code}/risk/financial-statements")
     String saveStatement(
             @PathVariable String code, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
-        try {
-            int year = Integer.parseInt(form.getOrDefault("year", "").strip());
-            List<@Nullable BigDecimal> amounts = new ArrayList<>();
-            for (String field : FinancialStatement.FIELDS) {
-                String text = form.getOrDefault(field, "").strip();
+        // Form values arrive as text: an unreadable one is refused naming its field, before any rule runs.
+        List<Violation> unreadable = new ArrayList<>();
+        Integer year = null;
+        String yearText = form.getOrDefault("year", "").strip();
+        if (yearText.isEmpty()) {
+            unreadable.add(Violation.field("year", "is required"));
+        } else {
+            try {
+                year = Integer.valueOf(yearText);
+            } catch (NumberFormatException e) {
+                unreadable.add(Violation.field("year", "is not a year: '%s'".formatted(yearText)));
+            }
+        }
+        List<@Nullable BigDecimal> amounts = new ArrayList<>();
+        for (String field : FinancialStatement.FIELDS) {
+            String text = form.getOrDefault(field, "").strip();
+            try {
                 amounts.add(text.isEmpty() ? null : new BigDecimal(text));
+            } catch (NumberFormatException e) {
+                amounts.add(null);
+                unreadable.add(Violation.field(field, "is not a number: '%s'".formatted(text)));
+            }
+        }
+        try {
+            if (!unreadable.isEmpty() || year == null) {
+                throw ProblemException.malformed("The financial statement was not saved", unreadable);
             }
             statements.put(
                     code,
@@ -199,8 +220,6 @@ class RiskPages {
                             amounts.get(8)),
                     callers.current());
             redirect.addFlashAttribute("saved", year);
-        } catch (NumberFormatException e) {
-            redirect.addFlashAttribute("refusal", "Year and figures must be numbers");
         } catch (ProblemException e) {
             redirect.addFlashAttribute("refusal", e.getMessage());
             redirect.addFlashAttribute(

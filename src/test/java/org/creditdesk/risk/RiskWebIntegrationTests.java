@@ -228,6 +228,79 @@ class RiskWebIntegrationTests {
     }
 
     @Test
+    void the_statement_form_refuses_an_unreadable_figure_naming_the_field_and_saves_nothing() {
+        MvcTestResult result = mvc.post()
+                .uri("/customers/{code}/risk/financial-statements", code)
+                .with(admin())
+                .with(csrf())
+                .param("year", "2022")
+                .param("revenue", "12x")
+                .param("netIncome", "1")
+                .param("ebit", "2")
+                .param("currentAssets", "3")
+                .param("currentLiabilities", "4")
+                .param("totalAssets", "50")
+                .param("totalLiabilities", "20")
+                .param("retainedEarnings", "5")
+                .param("bookEquity", "30")
+                .exchange();
+
+        assertThat(result).hasStatus(HttpStatus.FOUND);
+        assertThat(result.getMvcResult().getFlashMap().get("refusalDetails"))
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                .containsExactly("revenue: is not a number: '12x'");
+        assertThat(mvc.post()
+                        .uri("/customers/{code}/risk/financial-statements", code)
+                        .with(admin())
+                        .with(csrf())
+                        .param("revenue", "1"))
+                .flash()
+                .containsEntry("refusal", "The financial statement was not saved");
+        assertThat(jdbc.sql("SELECT count(*) FROM financial_statement WHERE customer_id = :id")
+                        .param("id", customerId())
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
+    void the_risk_page_lists_a_stored_statement_with_its_year_ungrouped() {
+        assertThat(putStatement("""
+                        {"revenue": 1000000, "netIncome": 50000, "ebit": 80000, "currentAssets": 300000,
+                         "currentLiabilities": 200000, "totalAssets": 800000, "totalLiabilities": 500000,
+                         "retainedEarnings": 120000, "bookEquity": 300000}""", "CREDIT_MANAGER")).hasStatus(HttpStatus.CREATED);
+
+        assertThat(mvc.get()
+                        .uri("/customers/{code}/risk?asOf={asOf}", code, AS_OF)
+                        .with(admin()))
+                .hasStatusOk()
+                .bodyText()
+                .contains("data-year=\"2024\"", "1,000,000.00", "800,000.00");
+    }
+
+    @Test
+    void only_a_credit_manager_clears_a_link_from_the_customer_page() {
+        assertThat(mvc.post()
+                        .uri("/customers/{code}/fragments/links/clear", code)
+                        .with(admin())
+                        .with(csrf())
+                        .param("linkedCustomerCode", "ANY")
+                        .param("reason", "because"))
+                .hasStatusOk()
+                .bodyText()
+                .contains("link-refusal", "Only a CREDIT_MANAGER may clear a link");
+        assertThat(mvc.post()
+                        .uri("/customers/{code}/fragments/links/clear", code)
+                        .with(user("cm").roles("CREDIT_MANAGER"))
+                        .with(csrf())
+                        .param("linkedCustomerCode", code)
+                        .param("reason", "because"))
+                .hasStatusOk()
+                .bodyText()
+                .contains("link-refusal", "shares no person, phone, address, bank account or e-mail domain");
+    }
+
+    @Test
     void the_credit_limit_letter_is_a_pdf_naming_the_customer_and_its_terms() throws Exception {
         MvcTestResult result = mvc.get()
                 .uri("/customers/{code}/credit-limit-letter.pdf?asOf={asOf}", code, AS_OF)
