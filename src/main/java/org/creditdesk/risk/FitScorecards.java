@@ -10,6 +10,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,11 +47,14 @@ public class FitScorecards {
      * How hard the fit resists a small group's noise. A band's outcome rate is shrunk towards the
      * group's as if {@code bandPriorObservations} observations at the group's rate were added, so a
      * band a few customers fell in gets a weight of evidence near 0 (neutral) instead of an extreme
-     * one learnt from two or three cases; grouped cross-validation on the training months picks the
-     * L2 penalty among {@code l2Candidates}.
+     * one learnt from two or three cases. A band fewer than {@code minBandCustomers} distinct
+     * customers fell in stays neutral altogether: a customer's month-ends are not independent
+     * evidence (eight bouncing key accounts are eight cases, not thirty-two month-ends). Grouped cross-validation
+     * on the training months picks the L2 penalty among {@code l2Candidates}.
      */
-    record Regularisation(double bandPriorObservations, double[] l2Candidates) {
-        static final Regularisation DEFAULT = new Regularisation(50, new double[] {0.3, 1, 3, 10, 30, 100, 300, 1000});
+    record Regularisation(double bandPriorObservations, int minBandCustomers, double[] l2Candidates) {
+        static final Regularisation DEFAULT =
+                new Regularisation(50, 10, new double[] {0.3, 1, 3, 10, 30, 100, 300, 1000});
     }
 
     static final int MIN_OUTCOMES = 10;
@@ -208,7 +212,8 @@ public class FitScorecards {
         int[][] bins = bins(factors, train);
         int[] y = train.stream().mapToInt(Observation::bad).toArray();
         double l2 = crossValidatedL2(factors, train, bins, y, regularisation);
-        double[][] woe = weightsOfEvidence(factors, bins, y, all(train.size()), regularisation.bandPriorObservations());
+        long[] customers = train.stream().mapToLong(Observation::customerId).toArray();
+        double[][] woe = weightsOfEvidence(factors, bins, y, customers, all(train.size()), regularisation);
         double[][] x = features(woe, bins, all(train.size()));
         FitLogisticRegression.Model model = FitLogisticRegression.fit(x, y, l2);
         log.info("Fit of {}: L2 penalty {} chosen by {}-fold cross-validation", current.businessGroup(), l2, FOLDS);
@@ -293,6 +298,7 @@ public class FitScorecards {
         double[] candidates = regularisation.l2Candidates();
         if (candidates.length == 1) return candidates[0];
         int n = train.size();
+        long[] customers = train.stream().mapToLong(Observation::customerId).toArray();
         int[] fold = new int[n];
         for (int i = 0; i < n; i++) fold[i] = (int) Math.floorMod(train.get(i).customerId(), (long) FOLDS);
         double best = candidates[candidates.length - 1];
@@ -307,7 +313,7 @@ public class FitScorecards {
                 int[] fitY = Arrays.stream(fitRows).map(i -> y[i]).toArray();
                 long fitBad = Arrays.stream(fitY).filter(v -> v == 1).count();
                 if (testRows.length == 0 || fitBad == 0 || fitBad == fitRows.length) continue;
-                double[][] woe = weightsOfEvidence(factors, bins, y, fitRows, regularisation.bandPriorObservations());
+                double[][] woe = weightsOfEvidence(factors, bins, y, customers, fitRows, regularisation);
                 FitLogisticRegression.Model model =
                         FitLogisticRegression.fit(features(woe, bins, fitRows), fitY, lambda);
                 double[][] heldX = features(woe, bins, testRows);
@@ -339,11 +345,17 @@ public class FitScorecards {
 
     /**
      * Per factor and band: ln(goods / bads in the band) - ln(goods / bads overall), with the band's
-     * counts shrunk towards the overall rate by {@code prior} observations; so 0 (neutral) for bands
-     * nobody fell in, and close to 0 for bands only a few fell in.
+     * counts shrunk towards the overall rate (see {@link Regularisation}); 0 (neutral) for bands
+     * too few customers fell in.
      */
     static double[][] weightsOfEvidence(
-            List<Scorecard.Factor> factors, int[][] bins, int[] y, int[] rows, double prior) {
+            List<Scorecard.Factor> factors,
+            int[][] bins,
+            int[] y,
+            long[] customers,
+            int[] rows,
+            Regularisation regularisation) {
+        double prior = regularisation.bandPriorObservations();
         double allBads = 0;
         for (int i : rows) allBads += y[i];
         double allGoods = rows.length - allBads;
@@ -352,13 +364,17 @@ public class FitScorecards {
         for (int f = 0; f < factors.size(); f++) {
             int bands = factors.get(f).bands().size();
             double[] goods = new double[bands], bads = new double[bands];
+            List<Set<Long>> who = new ArrayList<>(bands);
+            for (int b = 0; b < bands; b++) who.add(new HashSet<>());
             for (int i : rows) {
                 if (y[i] == 1) bads[bins[i][f]]++;
                 else goods[bins[i][f]]++;
+                who.get(bins[i][f]).add(customers[i]);
             }
             woe[f] = new double[bands];
             if (allGoods == 0 || allBads == 0) continue;
             for (int b = 0; b < bands; b++) {
+                if (who.get(b).size() < regularisation.minBandCustomers()) continue;
                 double g = goods[b] + prior * (1 - badRate);
                 double d = bads[b] + prior * badRate;
                 woe[f][b] = Math.log(g / d) - Math.log(allGoods / allBads);
@@ -371,8 +387,8 @@ public class FitScorecards {
     static double[] weightsOfEvidence(Scorecard.Factor factor, List<Observation> train) {
         List<Scorecard.Factor> one = List.of(factor);
         int[] y = train.stream().mapToInt(Observation::bad).toArray();
-        return weightsOfEvidence(
-                one, bins(one, train), y, all(train.size()), Regularisation.DEFAULT.bandPriorObservations())[0];
+        long[] customers = train.stream().mapToLong(Observation::customerId).toArray();
+        return weightsOfEvidence(one, bins(one, train), y, customers, all(train.size()), Regularisation.DEFAULT)[0];
     }
 
     private static double[][] features(double[][] woe, int[][] bins, int[] rows) {

@@ -1,7 +1,6 @@
 package org.creditdesk.risk;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -23,26 +22,32 @@ class FitScorecardsTests {
             ScoreFactor.BOUNCED_CHEQUES);
 
     @Test
-    void a_band_only_a_few_customers_fell_in_gets_a_weight_of_evidence_near_neutral() {
+    void bands_too_few_customers_fell_in_stay_neutral_and_thin_bands_are_shrunk_towards_neutral() {
         Scorecard.Factor days = CARD.byFactor().get(ScoreFactor.DAYS_BEYOND_TERMS);
         List<FitScorecards.Observation> rows = new ArrayList<>();
-        // 1,000 on terms with 10 % bad; three customers over 60 days beyond terms, all bad.
+        // 1,000 customers on terms, 10 % bad.
         for (int i = 0; i < 1_000; i++) rows.add(observation(i, 0, i % 10 == 0 ? 1 : 0));
+        // Three customers over 60 days beyond terms, all bad.
         for (int i = 0; i < 3; i++) rows.add(observation(2_000 + i, 90, 1));
+        // Eight customers 1-7 days beyond terms at five month-ends each, never bad: 40 rows, 8 cases.
+        for (int i = 0; i < 40; i++) rows.add(observation(3_000 + i % 8, 3, 0));
+        // Forty customers 16-30 days beyond terms, half of them bad.
+        for (int i = 0; i < 40; i++) rows.add(observation(4_000 + i, 20, i % 2));
+
         double[] woe = FitScorecards.weightsOfEvidence(days, rows);
-        int onTerms = days.bands().indexOf(days.bandFor(BigDecimal.ZERO));
-        int over60 = days.bands().indexOf(days.bandFor(BigDecimal.valueOf(90)));
-        int nobody = days.bands().indexOf(days.bandFor(BigDecimal.TEN));
-        // Smoothed by half a count only it would be about -3.7; three cases are not evidence of that.
-        assertThat(woe[over60]).isNegative().isGreaterThan(-0.6);
-        assertThat(woe[onTerms]).isCloseTo(0.0, within(0.05));
-        assertThat(woe[nobody]).isEqualTo(0.0);
+
+        assertThat(woe[band(days, 90)]).as("three cases").isEqualTo(0.0);
+        assertThat(woe[band(days, 3)]).as("eight customers").isEqualTo(0.0);
+        assertThat(woe[band(days, 10)]).as("nobody").isEqualTo(0.0);
+        // Unshrunk: ln(20/20) - ln(922/118) = -2.06; the prior of 50 observations pulls it about halfway.
+        assertThat(woe[band(days, 20)]).isBetween(-1.4, -0.7);
+        assertThat(woe[band(days, 0)]).as("better than average").isBetween(0.0, 0.3);
     }
 
     @Test
     void on_small_groups_the_shrunk_cross_validated_fit_gives_noise_less_weight_and_holds_up_better_on_new_customers() {
         // The fit as it was: weights of evidence smoothed by about one count, a fixed L2 penalty of 1.
-        FitScorecards.Regularisation plain = new FitScorecards.Regularisation(1, new double[] {1});
+        FitScorecards.Regularisation plain = new FitScorecards.Regularisation(1, 0, new double[] {1});
         int seeds = 8;
         double plainNoise = 0, noise = 0, plainGap = 0, gap = 0, plainTest = 0, test = 0;
         for (long seed = 1; seed <= seeds; seed++) {
@@ -102,6 +107,10 @@ class FitScorecardsTests {
             }
         }
         return rows;
+    }
+
+    private static int band(Scorecard.Factor factor, int value) {
+        return factor.bands().indexOf(factor.bandFor(BigDecimal.valueOf(value)));
     }
 
     private static FitScorecards.Observation observation(long customer, int daysBeyondTerms, int bad) {
