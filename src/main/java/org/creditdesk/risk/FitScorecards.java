@@ -49,8 +49,8 @@ public class FitScorecards {
      * band a few customers fell in gets a weight of evidence near 0 (neutral) instead of an extreme
      * one learnt from two or three cases. A band fewer than {@code minBandCustomers} distinct
      * customers fell in stays neutral altogether: a customer's month-ends are not independent
-     * evidence (eight bouncing key accounts are eight cases, not thirty-two month-ends). Grouped cross-validation
-     * on the training months picks the L2 penalty among {@code l2Candidates}.
+     * evidence (eight bouncing key accounts are eight cases, not thirty-two month-ends). Grouped
+     * cross-validation on the training months picks the L2 penalty among {@code l2Candidates}.
      */
     record Regularisation(double bandPriorObservations, int minBandCustomers, double[] l2Candidates) {
         static final Regularisation DEFAULT =
