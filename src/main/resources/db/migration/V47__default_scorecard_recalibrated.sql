@@ -5,7 +5,9 @@
 -- terms keeps 70 of 100), since slow payers who always pay are a collection cost, not a default;
 -- a bounced cheque weighs more (0.12) as a hard signal. Class A starts at 82 so that a customer with a
 -- clean record and no financial statement, limit or rating on file (30 % of the weight sitting
--- neutral at 50) can reach it; a customer 60+ days overdue on the date lands in E (< 45).
+-- neutral at 50) can reach it; a customer 60+ days overdue on the date lands in E (< 45). B starts at 75
+-- because a customer without any invoice yet counts as "nothing overdue, no bounce" (47 points) and
+-- scores 72-76: unless it has been in business for 10 years, it starts in C.
 --
 -- Only the seeded default cards change, in place (same ids, so score_history keeps pointing at them;
 -- each stored score keeps the points it was computed with in its factors JSON). A fitted card stays
@@ -102,7 +104,7 @@ INSERT INTO default_band VALUES
 CREATE TEMPORARY TABLE default_class (risk_class TEXT, min_score NUMERIC, limit_factor NUMERIC, review_months INTEGER);
 INSERT INTO default_class VALUES
     ('A', 82, 1.50, 12),
-    ('B', 72, 1.20, 12),
+    ('B', 75, 1.20, 12),
     ('C', 60, 1.00, 6),
     ('D', 45, 0.50, 3),
     ('E', -1, 0.00, 1);

@@ -170,11 +170,24 @@ class ScorecardTests {
     }
 
     @Test
+    void a_customer_without_invoices_yet_starts_in_c_unless_it_has_ten_years_in_business() {
+        // Without history the run reports nothing overdue and no bounce (0), the rest is missing.
+        Map<ScoreFactor, BigDecimal> none = new EnumMap<>(ScoreFactor.class);
+        none.put(ScoreFactor.MAX_DAYS_OVERDUE, BigDecimal.ZERO);
+        none.put(ScoreFactor.BOUNCED_CHEQUES, BigDecimal.ZERO);
+        none.put(ScoreFactor.YEARS_IN_BUSINESS, BigDecimal.valueOf(6));
+        assertThat(CARD.evaluate(none).score()).isEqualByComparingTo("74.75");
+        assertThat(CARD.evaluate(none).riskClass().riskClass()).isEqualTo("C");
+        none.put(ScoreFactor.YEARS_IN_BUSINESS, BigDecimal.valueOf(12));
+        assertThat(CARD.evaluate(none).riskClass().riskClass()).isEqualTo("B");
+    }
+
+    @Test
     void class_boundaries_belong_to_the_better_class() {
         assertThat(CARD.classOf(new BigDecimal("82")).riskClass()).isEqualTo("A");
         assertThat(CARD.classOf(new BigDecimal("81.99")).riskClass()).isEqualTo("B");
-        assertThat(CARD.classOf(new BigDecimal("72")).riskClass()).isEqualTo("B");
-        assertThat(CARD.classOf(new BigDecimal("71.99")).riskClass()).isEqualTo("C");
+        assertThat(CARD.classOf(new BigDecimal("75")).riskClass()).isEqualTo("B");
+        assertThat(CARD.classOf(new BigDecimal("74.99")).riskClass()).isEqualTo("C");
         assertThat(CARD.classOf(new BigDecimal("60")).riskClass()).isEqualTo("C");
         assertThat(CARD.classOf(new BigDecimal("59.99")).riskClass()).isEqualTo("D");
         assertThat(CARD.classOf(new BigDecimal("45")).riskClass()).isEqualTo("D");
