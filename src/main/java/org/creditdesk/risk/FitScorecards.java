@@ -10,10 +10,13 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
 import org.creditdesk.identity.Caller;
 import org.creditdesk.identity.Role;
 import org.creditdesk.shared.BusinessCalendar;
@@ -38,7 +41,22 @@ public class FitScorecards {
     static final Set<Role> ADOPTERS = Set.of(Role.CREDIT_MANAGER, Role.ADMIN);
     static final int OUTCOME_MONTHS = 6;
     static final int MIN_HISTORY_MONTHS = 12;
-    static final double L2 = 1.0;
+    static final int FOLDS = 5;
+
+    /**
+     * How hard the fit resists a small group's noise. A band's outcome rate is shrunk towards the
+     * group's as if {@code bandPriorObservations} observations at the group's rate were added, so a
+     * band a few customers fell in gets a weight of evidence near 0 (neutral) instead of an extreme
+     * one learnt from two or three cases. A band fewer than {@code minBandCustomers} distinct
+     * customers fell in stays neutral altogether: a customer's month-ends are not independent
+     * evidence (eight bouncing key accounts are eight cases, not thirty-two month-ends). Grouped
+     * cross-validation on the training months picks the L2 penalty among {@code l2Candidates}.
+     */
+    record Regularisation(double bandPriorObservations, int minBandCustomers, double[] l2Candidates) {
+        static final Regularisation DEFAULT =
+                new Regularisation(50, 10, new double[] {0.3, 1, 3, 10, 30, 100, 300, 1000});
+    }
+
     static final int MIN_OUTCOMES = 10;
     private static final Logger log = LoggerFactory.getLogger(FitScorecards.class);
     private static final List<String> CLASSES = List.of("A", "B", "C", "D", "E");
@@ -164,6 +182,11 @@ public class FitScorecards {
     }
 
     static FitOutcome fitGroup(Scorecard current, List<Observation> train, List<Observation> test) {
+        return fitGroup(current, train, test, Regularisation.DEFAULT);
+    }
+
+    static FitOutcome fitGroup(
+            Scorecard current, List<Observation> train, List<Observation> test, Regularisation regularisation) {
         int trainBad = (int) train.stream().filter(o -> o.bad() == 1).count();
         int testBad = (int) test.stream().filter(o -> o.bad() == 1).count();
         FitReport.Quality currentQuality = quality(current, train, test);
@@ -186,11 +209,14 @@ public class FitScorecards {
         }
         List<Scorecard.Factor> factors = current.factors();
         int k = factors.size();
-        double[][] woe = new double[k][];
-        for (int f = 0; f < k; f++) woe[f] = weightsOfEvidence(factors.get(f), train);
-        double[][] x = features(factors, woe, train);
+        int[][] bins = bins(factors, train);
         int[] y = train.stream().mapToInt(Observation::bad).toArray();
-        FitLogisticRegression.Model model = FitLogisticRegression.fit(x, y, L2);
+        double l2 = crossValidatedL2(factors, train, bins, y, regularisation);
+        long[] customers = train.stream().mapToLong(Observation::customerId).toArray();
+        double[][] woe = weightsOfEvidence(factors, bins, y, customers, all(train.size()), regularisation);
+        double[][] x = features(woe, bins, all(train.size()));
+        FitLogisticRegression.Model model = FitLogisticRegression.fit(x, y, l2);
+        log.info("Fit of {}: L2 penalty {} chosen by {}-fold cross-validation", current.businessGroup(), l2, FOLDS);
         Map<String, Double> coefficients = new LinkedHashMap<>();
         double[] range = new double[k];
         double[] minimum = new double[k];
@@ -257,37 +283,128 @@ public class FitScorecards {
                 outcomeRateByClass(fitted, test));
     }
 
-    /** ln(share of goods / share of bads) per band, smoothed by half a count; 0 for bands nobody fell in. */
-    static double[] weightsOfEvidence(Scorecard.Factor factor, List<Observation> train) {
-        int bins = factor.bands().size();
-        double[] goods = new double[bins], bads = new double[bins];
-        for (Observation o : train) {
-            int bin = factor.bands().indexOf(factor.bandFor(o.values().get(factor.factor())));
-            if (o.bad() == 1) bads[bin]++;
-            else goods[bin]++;
+    /**
+     * The L2 penalty with the best held-out log-likelihood over {@value #FOLDS} folds of the training
+     * observations. A customer's month-ends all go to the same fold: they are nearly the same
+     * observation, and splitting them would reward memorising customers. Weights of evidence are
+     * learnt on each fold's training part only. Ties go to the stronger penalty.
+     */
+    static double crossValidatedL2(
+            List<Scorecard.Factor> factors,
+            List<Observation> train,
+            int[][] bins,
+            int[] y,
+            Regularisation regularisation) {
+        double[] candidates = regularisation.l2Candidates();
+        if (candidates.length == 1) return candidates[0];
+        int n = train.size();
+        long[] customers = train.stream().mapToLong(Observation::customerId).toArray();
+        int[] fold = new int[n];
+        for (int i = 0; i < n; i++) fold[i] = (int) Math.floorMod(train.get(i).customerId(), (long) FOLDS);
+        double best = candidates[candidates.length - 1];
+        double bestLikelihood = Double.NEGATIVE_INFINITY;
+        for (int c = candidates.length - 1; c >= 0; c--) {
+            double lambda = candidates[c];
+            double likelihood = 0;
+            for (int f = 0; f < FOLDS; f++) {
+                int held = f;
+                int[] fitRows = rows(n, i -> fold[i] != held);
+                int[] testRows = rows(n, i -> fold[i] == held);
+                int[] fitY = Arrays.stream(fitRows).map(i -> y[i]).toArray();
+                long fitBad = Arrays.stream(fitY).filter(v -> v == 1).count();
+                if (testRows.length == 0 || fitBad == 0 || fitBad == fitRows.length) continue;
+                double[][] woe = weightsOfEvidence(factors, bins, y, customers, fitRows, regularisation);
+                FitLogisticRegression.Model model =
+                        FitLogisticRegression.fit(features(woe, bins, fitRows), fitY, lambda);
+                double[][] heldX = features(woe, bins, testRows);
+                for (int r = 0; r < testRows.length; r++) {
+                    double p = Math.min(Math.max(model.probability(heldX[r]), 1e-9), 1 - 1e-9);
+                    likelihood += y[testRows[r]] == 1 ? Math.log(p) : Math.log(1 - p);
+                }
+            }
+            if (likelihood > bestLikelihood + 1e-9) {
+                bestLikelihood = likelihood;
+                best = lambda;
+            }
         }
-        double allGoods = Arrays.stream(goods).sum(),
-                allBads = Arrays.stream(bads).sum();
-        double[] woe = new double[bins];
-        for (int b = 0; b < bins; b++) {
-            if (goods[b] + bads[b] == 0) continue;
-            woe[b] =
-                    Math.log(((goods[b] + 0.5) / (allGoods + 0.5 * bins)) / ((bads[b] + 0.5) / (allBads + 0.5 * bins)));
+        return best;
+    }
+
+    /** Each observation's band index per factor. */
+    static int[][] bins(List<Scorecard.Factor> factors, List<Observation> rows) {
+        int[][] bins = new int[rows.size()][factors.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            for (int f = 0; f < factors.size(); f++) {
+                Scorecard.Factor factor = factors.get(f);
+                bins[i][f] = factor.bands()
+                        .indexOf(factor.bandFor(rows.get(i).values().get(factor.factor())));
+            }
+        }
+        return bins;
+    }
+
+    /**
+     * Per factor and band: ln(goods / bads in the band) - ln(goods / bads overall), with the band's
+     * counts shrunk towards the overall rate (see {@link Regularisation}); 0 (neutral) for bands
+     * too few customers fell in.
+     */
+    static double[][] weightsOfEvidence(
+            List<Scorecard.Factor> factors,
+            int[][] bins,
+            int[] y,
+            long[] customers,
+            int[] rows,
+            Regularisation regularisation) {
+        double prior = regularisation.bandPriorObservations();
+        double allBads = 0;
+        for (int i : rows) allBads += y[i];
+        double allGoods = rows.length - allBads;
+        double badRate = rows.length == 0 ? 0.5 : allBads / rows.length;
+        double[][] woe = new double[factors.size()][];
+        for (int f = 0; f < factors.size(); f++) {
+            int bands = factors.get(f).bands().size();
+            double[] goods = new double[bands], bads = new double[bands];
+            List<Set<Long>> who = new ArrayList<>(bands);
+            for (int b = 0; b < bands; b++) who.add(new HashSet<>());
+            for (int i : rows) {
+                if (y[i] == 1) bads[bins[i][f]]++;
+                else goods[bins[i][f]]++;
+                who.get(bins[i][f]).add(customers[i]);
+            }
+            woe[f] = new double[bands];
+            if (allGoods == 0 || allBads == 0) continue;
+            for (int b = 0; b < bands; b++) {
+                if (who.get(b).size() < regularisation.minBandCustomers()) continue;
+                double g = goods[b] + prior * (1 - badRate);
+                double d = bads[b] + prior * badRate;
+                woe[f][b] = Math.log(g / d) - Math.log(allGoods / allBads);
+            }
         }
         return woe;
     }
 
-    private static double[][] features(List<Scorecard.Factor> factors, double[][] woe, List<Observation> rows) {
-        double[][] x = new double[rows.size()][factors.size()];
-        for (int i = 0; i < rows.size(); i++) {
-            for (int f = 0; f < factors.size(); f++) {
-                Scorecard.Factor factor = factors.get(f);
-                int bin = factor.bands()
-                        .indexOf(factor.bandFor(rows.get(i).values().get(factor.factor())));
-                x[i][f] = woe[f][bin];
-            }
+    /** The weights of evidence of one factor's bands learnt from these observations. */
+    static double[] weightsOfEvidence(Scorecard.Factor factor, List<Observation> train) {
+        List<Scorecard.Factor> one = List.of(factor);
+        int[] y = train.stream().mapToInt(Observation::bad).toArray();
+        long[] customers = train.stream().mapToLong(Observation::customerId).toArray();
+        return weightsOfEvidence(one, bins(one, train), y, customers, all(train.size()), Regularisation.DEFAULT)[0];
+    }
+
+    private static double[][] features(double[][] woe, int[][] bins, int[] rows) {
+        double[][] x = new double[rows.length][woe.length];
+        for (int r = 0; r < rows.length; r++) {
+            for (int f = 0; f < woe.length; f++) x[r][f] = woe[f][bins[rows[r]][f]];
         }
         return x;
+    }
+
+    private static int[] all(int n) {
+        return IntStream.range(0, n).toArray();
+    }
+
+    private static int[] rows(int n, IntPredicate keep) {
+        return IntStream.range(0, n).filter(keep).toArray();
     }
 
     static FitReport.Quality quality(Scorecard card, List<Observation> train, List<Observation> test) {

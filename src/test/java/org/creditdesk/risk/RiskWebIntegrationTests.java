@@ -77,7 +77,10 @@ class RiskWebIntegrationTests {
         assertThat(result).bodyJson().extractingPath("$.factors.length()").isEqualTo(12);
         assertThat(result).bodyJson().extractingPath("$.factors[3].name").isEqualTo("MAX_DAYS_OVERDUE");
         assertThat(result).bodyJson().extractingPath("$.factors[3].value").isEqualTo(60);
-        assertThat(result).bodyJson().extractingPath("$.factors[3].points").isEqualTo(3.0);
+        assertThat(result)
+                .bodyJson()
+                .extractingPath("$.factors[3].points")
+                .isEqualTo(8.75); // 0.35 x grade 25 (31-60 days overdue)
         assertThat(result)
                 .bodyJson()
                 .extractingPath("$.factors[7].band")

@@ -12,7 +12,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The default card exactly as the migration seeds it, read from the migration's SQL (no database). */
+/**
+ * The default card exactly as the migrations leave it (V45 seeds it, V47 recalibrates every row), read
+ * from V47's SQL (no database).
+ */
 final class ScoreTestCards {
 
     private static final Pattern FACTOR = Pattern.compile("\\('(\\w+)', (\\d+), ([\\d.]+)\\)[,;]");
@@ -24,7 +27,8 @@ final class ScoreTestCards {
 
     static Scorecard defaultCard() {
         String sql;
-        try (InputStream in = ScoreTestCards.class.getResourceAsStream("/db/migration/V45__scorecards.sql")) {
+        try (InputStream in =
+                ScoreTestCards.class.getResourceAsStream("/db/migration/V47__default_scorecard_recalibrated.sql")) {
             sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

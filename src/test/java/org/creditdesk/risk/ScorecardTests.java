@@ -62,12 +62,14 @@ class ScorecardTests {
         Scorecard.Factor f = CARD.byFactor().get(ScoreFactor.DAYS_BEYOND_TERMS);
         assertThat(grade(f, "0")).isEqualTo("100");
         assertThat(grade(f, "0.9999")).isEqualTo("100");
-        assertThat(grade(f, "1")).isEqualTo("85");
-        assertThat(grade(f, "7.9999")).isEqualTo("85");
-        assertThat(grade(f, "8")).isEqualTo("60");
-        assertThat(grade(f, "16")).isEqualTo("35");
-        assertThat(grade(f, "31")).isEqualTo("15");
-        assertThat(grade(f, "60.9999")).isEqualTo("15");
+        assertThat(grade(f, "1")).isEqualTo("95");
+        assertThat(grade(f, "7.9999")).isEqualTo("95");
+        assertThat(grade(f, "8")).isEqualTo("85");
+        assertThat(grade(f, "15.9999")).isEqualTo("85");
+        assertThat(grade(f, "16")).isEqualTo("70");
+        assertThat(grade(f, "30.9999")).isEqualTo("70");
+        assertThat(grade(f, "31")).isEqualTo("20");
+        assertThat(grade(f, "60.9999")).isEqualTo("20");
         assertThat(grade(f, "61")).isEqualTo("0");
     }
 
@@ -75,11 +77,16 @@ class ScorecardTests {
     void bounced_cheques_max_days_overdue_and_utilisation_bands_at_their_edges() {
         Map<ScoreFactor, Scorecard.Factor> f = CARD.byFactor();
         assertThat(grade(f.get(ScoreFactor.BOUNCED_CHEQUES), "0")).isEqualTo("100");
-        assertThat(grade(f.get(ScoreFactor.BOUNCED_CHEQUES), "1")).isEqualTo("30");
+        assertThat(grade(f.get(ScoreFactor.BOUNCED_CHEQUES), "1")).isEqualTo("40");
         assertThat(grade(f.get(ScoreFactor.BOUNCED_CHEQUES), "2")).isEqualTo("0");
         assertThat(grade(f.get(ScoreFactor.MAX_DAYS_OVERDUE), "0")).isEqualTo("100");
-        assertThat(grade(f.get(ScoreFactor.MAX_DAYS_OVERDUE), "1")).isEqualTo("80");
-        assertThat(grade(f.get(ScoreFactor.MAX_DAYS_OVERDUE), "60")).isEqualTo("15");
+        assertThat(grade(f.get(ScoreFactor.MAX_DAYS_OVERDUE), "0.9999")).isEqualTo("100");
+        assertThat(grade(f.get(ScoreFactor.MAX_DAYS_OVERDUE), "1")).isEqualTo("75");
+        assertThat(grade(f.get(ScoreFactor.MAX_DAYS_OVERDUE), "8")).isEqualTo("65");
+        assertThat(grade(f.get(ScoreFactor.MAX_DAYS_OVERDUE), "16")).isEqualTo("45");
+        assertThat(grade(f.get(ScoreFactor.MAX_DAYS_OVERDUE), "30.9999")).isEqualTo("45");
+        assertThat(grade(f.get(ScoreFactor.MAX_DAYS_OVERDUE), "31")).isEqualTo("25");
+        assertThat(grade(f.get(ScoreFactor.MAX_DAYS_OVERDUE), "60")).isEqualTo("25");
         assertThat(grade(f.get(ScoreFactor.MAX_DAYS_OVERDUE), "61")).isEqualTo("0");
         assertThat(grade(f.get(ScoreFactor.LIMIT_UTILISATION), "49.9999")).isEqualTo("100");
         assertThat(grade(f.get(ScoreFactor.LIMIT_UTILISATION), "100")).isEqualTo("25");
@@ -91,7 +98,7 @@ class ScorecardTests {
         Map<ScoreFactor, Scorecard.Factor> f = CARD.byFactor();
         assertThat(grade(f.get(ScoreFactor.YEARS_IN_BUSINESS), "1.9999")).isEqualTo("20");
         assertThat(grade(f.get(ScoreFactor.YEARS_IN_BUSINESS), "10")).isEqualTo("100");
-        assertThat(grade(f.get(ScoreFactor.SALES_TREND), "-30.0001")).isEqualTo("10");
+        assertThat(grade(f.get(ScoreFactor.SALES_TREND), "-30.0001")).isEqualTo("0");
         assertThat(grade(f.get(ScoreFactor.SALES_TREND), "-30")).isEqualTo("40");
         assertThat(grade(f.get(ScoreFactor.SALES_TREND), "10")).isEqualTo("100");
         assertThat(grade(f.get(ScoreFactor.CURRENT_RATIO), "0.7999")).isEqualTo("10");
@@ -163,13 +170,28 @@ class ScorecardTests {
     }
 
     @Test
+    void a_customer_without_invoices_yet_starts_in_c_unless_it_has_ten_years_in_business() {
+        // Without history the run reports nothing overdue and no bounce (0), the rest is missing.
+        Map<ScoreFactor, BigDecimal> none = new EnumMap<>(ScoreFactor.class);
+        none.put(ScoreFactor.MAX_DAYS_OVERDUE, BigDecimal.ZERO);
+        none.put(ScoreFactor.BOUNCED_CHEQUES, BigDecimal.ZERO);
+        none.put(ScoreFactor.YEARS_IN_BUSINESS, BigDecimal.valueOf(6));
+        assertThat(CARD.evaluate(none).score()).isEqualByComparingTo("74.75");
+        assertThat(CARD.evaluate(none).riskClass().riskClass()).isEqualTo("C");
+        none.put(ScoreFactor.YEARS_IN_BUSINESS, BigDecimal.valueOf(12));
+        assertThat(CARD.evaluate(none).riskClass().riskClass()).isEqualTo("B");
+    }
+
+    @Test
     void class_boundaries_belong_to_the_better_class() {
-        assertThat(CARD.classOf(new BigDecimal("85")).riskClass()).isEqualTo("A");
-        assertThat(CARD.classOf(new BigDecimal("84.99")).riskClass()).isEqualTo("B");
-        assertThat(CARD.classOf(new BigDecimal("70")).riskClass()).isEqualTo("B");
-        assertThat(CARD.classOf(new BigDecimal("55")).riskClass()).isEqualTo("C");
-        assertThat(CARD.classOf(new BigDecimal("40")).riskClass()).isEqualTo("D");
-        assertThat(CARD.classOf(new BigDecimal("39.99")).riskClass()).isEqualTo("E");
+        assertThat(CARD.classOf(new BigDecimal("82")).riskClass()).isEqualTo("A");
+        assertThat(CARD.classOf(new BigDecimal("81.99")).riskClass()).isEqualTo("B");
+        assertThat(CARD.classOf(new BigDecimal("75")).riskClass()).isEqualTo("B");
+        assertThat(CARD.classOf(new BigDecimal("74.99")).riskClass()).isEqualTo("C");
+        assertThat(CARD.classOf(new BigDecimal("60")).riskClass()).isEqualTo("C");
+        assertThat(CARD.classOf(new BigDecimal("59.99")).riskClass()).isEqualTo("D");
+        assertThat(CARD.classOf(new BigDecimal("45")).riskClass()).isEqualTo("D");
+        assertThat(CARD.classOf(new BigDecimal("44.99")).riskClass()).isEqualTo("E");
     }
 
     private static String grade(Scorecard.Factor factor, String value) {
