@@ -209,6 +209,7 @@ class ScoreRepository {
             """;
 
     // The newest score per customer; an older date rescored later does not overwrite a newer one.
+    // The rows written are the customers whose newest score is of this date: their classes go to credit.
     private static final String CURRENT = """
             INSERT INTO customer_score (customer_id, as_of, score, risk_class, previous_class)
             SELECT h.customer_id, h.as_of, h.score, h.risk_class, NULL
@@ -219,6 +220,7 @@ class ScoreRepository {
                                           ELSE customer_score.previous_class END,
                     as_of = EXCLUDED.as_of, score = EXCLUDED.score, risk_class = EXCLUDED.risk_class
                 WHERE customer_score.as_of <= EXCLUDED.as_of
+            RETURNING customer_id, risk_class
             """;
 
     // Letters sort like the classes (A best), so a greater letter is a drop. Same date again: no new alert.
@@ -235,16 +237,6 @@ class ScoreRepository {
                               WHERE a.customer_id = s.customer_id AND a.type = 'CLASS_DROP'
                                 AND a.message = 'Risk class fell from ' || s.previous_class || ' to ' || s.risk_class
                                                 || ' (score ' || s.score || ') as of ' || s.as_of)
-            """;
-
-    private static final String CURRENT_CLASSES = """
-            SELECT s.customer_id, s.risk_class FROM customer_score s WHERE s.as_of = :asOf AND {{CUSTOMERS s.customer_id}}
-            """;
-
-    private static final String RUN_SUMMARY = """
-            SELECT risk_class, count(*) AS customers FROM score_history h
-            WHERE h.as_of = :asOf AND {{CUSTOMERS h.customer_id}}
-            GROUP BY risk_class ORDER BY risk_class
             """;
 
     private static final String HISTORY_OF = """
@@ -344,23 +336,10 @@ class ScoreRepository {
         out.setLength(0);
     }
 
-    void updateCurrent(LocalDate asOf, @Nullable List<Long> customerIds) {
-        withIds(jdbc.sql(filtered(CURRENT, customerIds)), customerIds)
-                .param("asOf", asOf)
-                .update();
-    }
-
-    int alertClassDrops(LocalDate asOf, @Nullable List<Long> customerIds, OffsetDateTime at) {
-        return withIds(jdbc.sql(filtered(CLASS_DROP_ALERTS, customerIds)), customerIds)
-                .param("asOf", asOf)
-                .param("at", at)
-                .update();
-    }
-
-    /** The classes of the customers whose newest score is of this date. */
-    Map<Long, String> currentClasses(LocalDate asOf, @Nullable List<Long> customerIds) {
+    /** Makes this date's scores current where no newer score exists; returns those customers' classes. */
+    Map<Long, String> updateCurrent(LocalDate asOf, @Nullable List<Long> customerIds) {
         Map<Long, String> classes = new LinkedHashMap<>();
-        withIds(jdbc.sql(filtered(CURRENT_CLASSES, customerIds)), customerIds)
+        withIds(jdbc.sql(filtered(CURRENT, customerIds)), customerIds)
                 .param("asOf", asOf)
                 .query(rs -> {
                     classes.put(rs.getLong("customer_id"), rs.getString("risk_class"));
@@ -368,14 +347,11 @@ class ScoreRepository {
         return classes;
     }
 
-    Map<String, Long> classCounts(LocalDate asOf, @Nullable List<Long> customerIds) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        withIds(jdbc.sql(filtered(RUN_SUMMARY, customerIds)), customerIds)
+    int alertClassDrops(LocalDate asOf, @Nullable List<Long> customerIds, OffsetDateTime at) {
+        return withIds(jdbc.sql(filtered(CLASS_DROP_ALERTS, customerIds)), customerIds)
                 .param("asOf", asOf)
-                .query(rs -> {
-                    counts.put(rs.getString("risk_class"), rs.getLong("customers"));
-                });
-        return counts;
+                .param("at", at)
+                .update();
     }
 
     /** A stored score as the run wrote it. */

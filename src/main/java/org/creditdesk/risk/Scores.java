@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.creditdesk.credit.CreditAccounts;
 import org.creditdesk.credit.CreditPolicies;
 import org.creditdesk.customers.CustomerRef;
@@ -131,12 +133,12 @@ public class Scores {
         long evaluated = System.nanoTime();
         scores.replaceScores(asOf, customerIds, rows);
         long t2 = System.nanoTime();
-        scores.updateCurrent(asOf, customerIds);
+        Map<Long, String> classes = scores.updateCurrent(asOf, customerIds);
         int alerts = scores.alertClassDrops(asOf, customerIds, now);
-        Map<Long, String> classes = scores.currentClasses(asOf, customerIds);
         long t3 = System.nanoTime();
         int changed = accounts.setRiskClasses(classes, "Scoring run as of " + asOf, caller);
-        Map<String, Long> byClass = scores.classCounts(asOf, customerIds);
+        Map<String, Long> byClass =
+                rows.stream().collect(Collectors.groupingBy(ScoreRow::riskClass, TreeMap::new, Collectors.counting()));
         long millis = (System.nanoTime() - started) / 1_000_000;
         log.info(
                 "Scoring run as of {}: {} customers in {} ms (factor values {} ms, cards applied {} ms, scores written {} ms,"
