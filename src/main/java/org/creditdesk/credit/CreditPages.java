@@ -13,6 +13,7 @@ import org.creditdesk.identity.Caller;
 import org.creditdesk.identity.Callers;
 import org.creditdesk.identity.Role;
 import org.creditdesk.shared.ProblemException;
+import org.creditdesk.shared.web.PageRefusal;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -54,26 +55,15 @@ class CreditPages {
         this.callers = callers;
     }
 
-    /** A refusal as the page shows it. */
     /** A page action: on success a "done" message, on refusal the reasons, then back to the list. */
     static String attempt(Runnable action, String doneKey, String target, RedirectAttributes redirect) {
         try {
             action.run();
             redirect.addFlashAttribute("done", doneKey);
         } catch (ProblemException e) {
-            redirect.addFlashAttribute("refusal", Refusal.of(e));
+            redirect.addFlashAttribute("refusal", PageRefusal.of(e));
         }
         return "redirect:" + target;
-    }
-
-    record Refusal(String message, List<String> details) {
-        static Refusal of(ProblemException e) {
-            return new Refusal(
-                    String.valueOf(e.getMessage()),
-                    e.violations().stream()
-                            .map(v -> v.field() == null ? v.message() : v.field() + ": " + v.message())
-                            .toList());
-        }
     }
 
     // Policy ---------------------------------------------------------------------------------------
@@ -104,7 +94,7 @@ class CreditPages {
         try {
             policies.change(input, callers.current());
         } catch (ProblemException e) {
-            model.addAttribute("refusal", Refusal.of(e));
+            model.addAttribute("refusal", PageRefusal.of(e));
             return policy(model);
         }
         redirect.addFlashAttribute("saved", true);
@@ -149,7 +139,7 @@ class CreditPages {
         try {
             authorities.replace(rows, CreditLimits.blankToNull(form.get("reason")), callers.current());
         } catch (ProblemException e) {
-            model.addAttribute("refusal", Refusal.of(e));
+            model.addAttribute("refusal", PageRefusal.of(e));
             return authority(model);
         }
         redirect.addFlashAttribute("saved", true);
@@ -235,7 +225,7 @@ class CreditPages {
             limits.request(code, input, callers.current());
             model.addAttribute("done", "credit.panel.requested");
         } catch (ProblemException e) {
-            model.addAttribute("refusal", Refusal.of(e));
+            model.addAttribute("refusal", PageRefusal.of(e));
         }
         return panel(code, null, model);
     }
@@ -253,7 +243,7 @@ class CreditPages {
             limits.addSecurity(code, input, callers.current());
             model.addAttribute("done", "credit.panel.securityAdded");
         } catch (ProblemException e) {
-            model.addAttribute("refusal", Refusal.of(e));
+            model.addAttribute("refusal", PageRefusal.of(e));
         }
         return panel(code, null, model);
     }
@@ -264,7 +254,7 @@ class CreditPages {
             holds.place(code, new PlaceHold(form.get("reason"), form.get("note")), callers.current());
             model.addAttribute("done", "credit.holds.placed");
         } catch (ProblemException e) {
-            model.addAttribute("refusal", Refusal.of(e));
+            model.addAttribute("refusal", PageRefusal.of(e));
         }
         return panel(code, null, model);
     }
@@ -279,7 +269,7 @@ class CreditPages {
             holds.lift(code, id, note, callers.current());
             model.addAttribute("done", "credit.holds.lifted");
         } catch (ProblemException e) {
-            model.addAttribute("refusal", Refusal.of(e));
+            model.addAttribute("refusal", PageRefusal.of(e));
         }
         return panel(code, null, model);
     }

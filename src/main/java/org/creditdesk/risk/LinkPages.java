@@ -9,6 +9,7 @@ import org.creditdesk.identity.Caller;
 import org.creditdesk.identity.Callers;
 import org.creditdesk.identity.Role;
 import org.creditdesk.shared.ProblemException;
+import org.creditdesk.shared.web.PageRefusal;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,17 +40,6 @@ class LinkPages {
         this.callers = callers;
     }
 
-    /** A refusal as the fragment shows it: the message and each field's reason. */
-    record Refusal(String message, List<String> details) {
-        static Refusal of(ProblemException e) {
-            return new Refusal(
-                    String.valueOf(e.getMessage()),
-                    e.violations().stream()
-                            .map(v -> v.field() == null ? v.message() : v.field() + ": " + v.message())
-                            .toList());
-        }
-    }
-
     @GetMapping("/customers/{code}/fragments/links")
     String graph(@PathVariable String code, Model model) {
         Caller caller = callers.current();
@@ -73,7 +63,7 @@ class LinkPages {
             LinkCleared cleared = links.clear(code, new LinkClear(linkedCustomerCode, reason), callers.current());
             model.addAttribute("cleared", cleared);
         } catch (ProblemException e) {
-            model.addAttribute("refusal", Refusal.of(e));
+            model.addAttribute("refusal", PageRefusal.of(e));
         }
         return graph(code, model);
     }

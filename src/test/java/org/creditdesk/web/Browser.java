@@ -5,12 +5,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -60,6 +63,28 @@ final class Browser {
                 .baseUrl("http://localhost:" + port + "/api/v1")
                 .defaultHeaders(h -> h.setBasicAuth("admin", "admin-test-password"))
                 .build();
+    }
+
+    /** Creates a user with one role and no area restriction, for a journey's cast. */
+    static void createUser(RestClient admin, String username, String password, String role) {
+        admin.post()
+                .uri("/users")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of(
+                        "username",
+                        username,
+                        "password",
+                        password,
+                        "displayName",
+                        username,
+                        "email",
+                        username + "@example.com",
+                        "roles",
+                        List.of(role),
+                        "areas",
+                        List.of()))
+                .retrieve()
+                .toBodilessEntity();
     }
 
     /** Signs in through the login form and waits until the browser has left it. */

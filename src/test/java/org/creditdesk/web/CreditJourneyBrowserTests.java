@@ -3,7 +3,6 @@ package org.creditdesk.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -43,9 +42,9 @@ class CreditJourneyBrowserTests {
     @BeforeEach
     void customer_and_staff() {
         admin = Browser.adminApi(port);
-        user("sup" + x, "CREDIT_SUPERVISOR");
-        user("cm" + x, "CREDIT_MANAGER");
-        user("gm" + x, "GENERAL_MANAGER");
+        Browser.createUser(admin, "sup" + x, PASSWORD, "CREDIT_SUPERVISOR");
+        Browser.createUser(admin, "cm" + x, PASSWORD, "CREDIT_MANAGER");
+        Browser.createUser(admin, "gm" + x, PASSWORD, "GENERAL_MANAGER");
         admin.put()
                 .uri("/customers/{code}", code)
                 .contentType(MediaType.APPLICATION_JSON)
@@ -161,27 +160,6 @@ class CreditJourneyBrowserTests {
                 .uri("/settings/credit-policy")
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(policy)
-                .retrieve()
-                .toBodilessEntity();
-    }
-
-    private void user(String username, String role) {
-        admin.post()
-                .uri("/users")
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of(
-                        "username",
-                        username,
-                        "password",
-                        PASSWORD,
-                        "displayName",
-                        username,
-                        "email",
-                        username + "@example.com",
-                        "roles",
-                        List.of(role),
-                        "areas",
-                        List.of()))
                 .retrieve()
                 .toBodilessEntity();
     }

@@ -61,7 +61,7 @@ class RiskPagesJourneyBrowserTests {
     @BeforeEach
     void a_credit_manager() {
         admin = Browser.adminApi(port);
-        user(manager, "CREDIT_MANAGER");
+        Browser.createUser(admin, manager, PASSWORD, "CREDIT_MANAGER");
         if (browser == null) {
             browser = Browser.start();
             // Explicit waits only: an element asserted absent is looked for once, not for five seconds.
@@ -319,7 +319,7 @@ class RiskPagesJourneyBrowserTests {
                 .retrieve()
                 .body(new ParameterizedTypeReference<>() {});
         String approver = "riskgm" + x.toLowerCase();
-        user(approver, "GENERAL_MANAGER");
+        Browser.createUser(admin, approver, PASSWORD, "GENERAL_MANAGER");
         api(approver)
                 .post()
                 .uri("/credit-limit-requests/{id}/approve", request.get("id"))
@@ -360,24 +360,6 @@ class RiskPagesJourneyBrowserTests {
                 .body(body)
                 .retrieve()
                 .toBodilessEntity();
-    }
-
-    private void user(String username, String role) {
-        post(
-                "/users",
-                Map.of(
-                        "username",
-                        username,
-                        "password",
-                        PASSWORD,
-                        "displayName",
-                        username,
-                        "email",
-                        username + "@example.com",
-                        "roles",
-                        List.of(role),
-                        "areas",
-                        List.of()));
     }
 
     private RestClient api(String username) {

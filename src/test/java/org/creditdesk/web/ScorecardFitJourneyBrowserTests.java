@@ -110,8 +110,8 @@ class ScorecardFitJourneyBrowserTests {
             throws IOException {
         load(new PortfolioSpec(CUSTOMERS, MONTHS, SEED, AS_OF));
         RestClient admin = Browser.adminApi(port);
-        user(admin, "fitcm", "CREDIT_MANAGER");
-        user(admin, "fitauditor", "AUDITOR");
+        Browser.createUser(admin, "fitcm", PASSWORD, "CREDIT_MANAGER");
+        Browser.createUser(admin, "fitauditor", PASSWORD, "AUDITOR");
         browser = Browser.start();
         // Explicit waits only: an absent element is asserted absent at once.
         browser.manage().timeouts().implicitlyWait(Duration.ZERO);
@@ -202,27 +202,6 @@ class ScorecardFitJourneyBrowserTests {
                 imports.importCsv(kind, csv, Caller.SYSTEM);
             }
         }
-    }
-
-    private static void user(RestClient admin, String username, String role) {
-        admin.post()
-                .uri("/users")
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of(
-                        "username",
-                        username,
-                        "password",
-                        PASSWORD,
-                        "displayName",
-                        username,
-                        "email",
-                        username + "@example.com",
-                        "roles",
-                        List.of(role),
-                        "areas",
-                        List.of()))
-                .retrieve()
-                .toBodilessEntity();
     }
 
     private String url(String path) {
