@@ -19,6 +19,7 @@ import org.creditdesk.shared.BusinessCalendar;
 import org.creditdesk.shared.ProblemException;
 import org.creditdesk.shared.Violation;
 import org.creditdesk.shared.audit.AuditTrail;
+import org.creditdesk.shared.web.PageRefusal;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -120,7 +121,7 @@ class RiskPages {
             ScoreRun run = scores.run(asOf, callers.current());
             redirect.addFlashAttribute("done", run);
         } catch (ProblemException e) {
-            redirect.addFlashAttribute("refusal", e.getMessage());
+            redirect.addFlashAttribute("refusal", PageRefusal.of(e));
         }
         return "redirect:/risk";
     }
@@ -221,12 +222,7 @@ class RiskPages {
                     callers.current());
             redirect.addFlashAttribute("saved", year);
         } catch (ProblemException e) {
-            redirect.addFlashAttribute("refusal", e.getMessage());
-            redirect.addFlashAttribute(
-                    "refusalDetails",
-                    e.violations().stream()
-                            .map(v -> v.field() == null ? v.message() : v.field() + ": " + v.message())
-                            .toList());
+            redirect.addFlashAttribute("refusal", PageRefusal.of(e));
         }
         return "redirect:/customers/" + code + "/risk";
     }
@@ -245,7 +241,7 @@ class RiskPages {
         try {
             redirect.addFlashAttribute("fit", fits.fit(asOf, callers.current()));
         } catch (ProblemException e) {
-            redirect.addFlashAttribute("refusal", e.getMessage());
+            redirect.addFlashAttribute("refusal", PageRefusal.of(e));
         }
         return "redirect:/risk/scorecards";
     }
@@ -259,7 +255,7 @@ class RiskPages {
             fits.adopt(id, reason, callers.current());
             redirect.addFlashAttribute("adopted", id);
         } catch (ProblemException e) {
-            redirect.addFlashAttribute("refusal", e.getMessage());
+            redirect.addFlashAttribute("refusal", PageRefusal.of(e));
         }
         return "redirect:/risk/scorecards";
     }

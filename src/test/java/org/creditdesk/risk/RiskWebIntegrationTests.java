@@ -10,6 +10,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.creditdesk.identity.Caller;
+import org.creditdesk.shared.web.PageRefusal;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -249,16 +250,20 @@ class RiskWebIntegrationTests {
                 .exchange();
 
         assertThat(result).hasStatus(HttpStatus.FOUND);
-        assertThat(result.getMvcResult().getFlashMap().get("refusalDetails"))
-                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
-                .containsExactly("revenue: is not a number: '12x'");
+        assertThat(result.getMvcResult().getFlashMap().get("refusal"))
+                .isInstanceOfSatisfying(
+                        PageRefusal.class,
+                        refusal -> assertThat(refusal.details()).containsExactly("revenue: is not a number: '12x'"));
         assertThat(mvc.post()
                         .uri("/customers/{code}/risk/financial-statements", code)
                         .with(admin())
                         .with(csrf())
                         .param("revenue", "1"))
                 .flash()
-                .containsEntry("refusal", "The financial statement was not saved");
+                .extractingByKey("refusal")
+                .isInstanceOfSatisfying(
+                        PageRefusal.class,
+                        refusal -> assertThat(refusal.message()).isEqualTo("The financial statement was not saved"));
         assertThat(jdbc.sql("SELECT count(*) FROM financial_statement WHERE customer_id = :id")
                         .param("id", customerId())
                         .query(Long.class)
