@@ -14,7 +14,7 @@ final class PaymentHabit {
      * customer's own customer to pay, or for the month a bank acceptance falls due. Without it the
      * "pays late but always pays" customers would never show the 60+ days a credit manager fears.
      */
-    static final double CHRONIC_LATE_SLIP_SHARE = 0.10;
+    private static final double CHRONIC_LATE_SLIP_SHARE = 0.10;
 
     /** A deteriorating customer's lateness grows by this many days for every 180 days of its slide. */
     private static final int SLIDE_DAYS_LATE_PER_HALF_YEAR = 150;
