@@ -6,9 +6,13 @@ enum Behaviour {
     PROMPT,
     /** Pays up to a week late: the customer's payment run, not a credit problem. */
     PROCEDURAL_LATE,
-    /** Pays 15 to 60 days late, sometimes in two instalments. */
+    /** Pays 15 to 60 days late, one invoice in ten 61 to 100 days late, sometimes in two instalments. */
     CHRONIC_LATE,
-    /** Paid well until six months ago; lateness has grown since and recent invoices stay open. */
+    /**
+     * Paid like a procedural late payer until its slide started, 6 to 16 months before the as-of date
+     * (each customer at its own date; later in a shorter history); lateness has grown since and the
+     * newest invoices stay open.
+     */
     DETERIORATING,
     /** Pays by cheque; some cheques bounce and are replaced by a transfer later. */
     BOUNCED_CHEQUES,

@@ -36,8 +36,21 @@ final class HistoryGenerator {
 
     private static final String BOUNCE_REASON = "Insufficient funds 存款不足";
 
-    /** Deteriorating accounts started slipping this many days before the as-of date. */
-    private static final int DETERIORATION_DAYS = 180;
+    /**
+     * A deteriorating customer's slide starts at least this many days before the as-of date, so that
+     * its lengthening delays and its first invoices open 60+ days overdue are in the history.
+     */
+    private static final int SLIDE_NEWEST_START_DAYS = 180;
+
+    /**
+     * Slides start on any day of the 300 before that: customers go bad one by one, not all in the
+     * same week, so at every month-end some are early in their slide (paying 10-30 days late) and
+     * the ones that will reach 60+ days within six months can be told from the steady payers.
+     */
+    private static final int SLIDE_START_SPREAD_DAYS = 300;
+
+    /** A slide never starts in the first 90 days: the customer pays well long enough to show it. */
+    private static final int GOOD_HISTORY_DAYS = 90;
 
     private final LocalDate asOf;
     private final LocalDate start;
@@ -81,6 +94,10 @@ final class HistoryGenerator {
         billings.removeIf(b -> b.issueDate().isAfter(asOf));
         billings.sort(Comparator.comparing(Billing::issueDate));
 
+        @Nullable
+        LocalDate slideStart = customer.behaviour() == Behaviour.DETERIORATING && !billings.isEmpty()
+                ? slideStart(billings.getFirst().issueDate().plusDays(customer.paymentTermDays()), random)
+                : null;
         List<Invoice> invoices = new ArrayList<>(billings.size());
         List<Receipt> receipts = new ArrayList<>(billings.size());
         List<CreditNote> creditNotes = new ArrayList<>();
@@ -95,7 +112,7 @@ final class HistoryGenerator {
                     billing.cents(),
                     order.productLine());
             invoices.add(invoice);
-            settle(customer, invoice, random, receipts, creditNotes);
+            settle(customer, invoice, slideStart, random, receipts, creditNotes);
         }
         receipts.removeIf(r -> r.receivedOn().isAfter(asOf));
         receipts.sort(Comparator.comparing(Receipt::receivedOn));
@@ -186,9 +203,27 @@ final class HistoryGenerator {
         };
     }
 
+    /**
+     * When a deteriorating customer starts to slip: drawn from its own stream, between {@link
+     * #SLIDE_NEWEST_START_DAYS} and that plus {@link #SLIDE_START_SPREAD_DAYS} days before the as-of
+     * date. Lateness is measured from due dates, so a customer with a shorter history (a short
+     * portfolio, or a project customer whose first contract came late) slides in the second half of
+     * the time since its first invoice fell due, after {@link #GOOD_HISTORY_DAYS} of good payment when
+     * there is room: never before its first invoice, never too late to show.
+     */
+    private LocalDate slideStart(LocalDate firstDue, RandomGenerator random) {
+        int historyDays = Math.max(0, (int) ChronoUnit.DAYS.between(firstDue, asOf));
+        int newest = Math.min(SLIDE_NEWEST_START_DAYS, historyDays / 2);
+        int oldest = Math.max(
+                newest,
+                Math.min(SLIDE_NEWEST_START_DAYS + SLIDE_START_SPREAD_DAYS - 1, historyDays - GOOD_HISTORY_DAYS));
+        return asOf.minusDays(newest + random.nextInt(oldest - newest + 1));
+    }
+
     private void settle(
             CustomerProfile customer,
             Invoice invoice,
+            @Nullable LocalDate slideStart,
             RandomGenerator random,
             List<Receipt> receipts,
             List<CreditNote> creditNotes) {
@@ -212,11 +247,7 @@ final class HistoryGenerator {
             return;
         }
         LocalDate paid = PaymentHabit.settlementDate(
-                customer.behaviour(),
-                invoice.issueDate(),
-                invoice.dueDate(),
-                asOf.minusDays(DETERIORATION_DAYS),
-                random);
+                customer.behaviour(), invoice.issueDate(), invoice.dueDate(), slideStart, random);
         if (customer.behaviour() == Behaviour.CHRONIC_LATE && random.nextDouble() < 0.25) {
             // Chronic late payers buy time with a part payment first.
             long firstYuan = invoice.cents() * (40 + random.nextInt(21)) / 100 / 100;

@@ -2,28 +2,46 @@ package org.creditdesk.demo;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Objects;
 import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
 
 /** When a customer of a given behaviour pays an invoice, relative to its due date. */
 final class PaymentHabit {
 
+    /**
+     * One invoice in ten of a chronic late payer slips past 60 days: the invoice that waits for the
+     * customer's own customer to pay, or for the month a bank acceptance falls due. Without it the
+     * "pays late but always pays" customers would never show the 60+ days a credit manager fears.
+     */
+    private static final double CHRONIC_LATE_SLIP_SHARE = 0.10;
+
+    /** A deteriorating customer's lateness grows by this many days for every 180 days of its slide. */
+    private static final int SLIDE_DAYS_LATE_PER_HALF_YEAR = 150;
+
     private PaymentHabit() {}
 
+    /**
+     * @param slideStart when a deteriorating customer's lateness starts to grow (see {@link
+     *     HistoryGenerator}); null for every other behaviour
+     */
     static LocalDate settlementDate(
             Behaviour behaviour,
             LocalDate issueDate,
             LocalDate dueDate,
-            LocalDate deteriorationStart,
+            @Nullable LocalDate slideStart,
             RandomGenerator random) {
         int daysLate = switch (behaviour) {
             case PROMPT -> -random.nextInt(11);
             case PROCEDURAL_LATE, BOUNCED_CHEQUES, NEW_LINKED_COMPANY -> procedural(random);
-            case CHRONIC_LATE -> 15 + random.nextInt(46);
+            case CHRONIC_LATE ->
+                random.nextDouble() < CHRONIC_LATE_SLIP_SHARE ? 61 + random.nextInt(40) : 15 + random.nextInt(46);
             case DETERIORATING -> {
-                if (dueDate.isBefore(deteriorationStart)) yield procedural(random);
-                // From ten days late at the start to five months late now: the last few months stay open.
-                long slipping = ChronoUnit.DAYS.between(deteriorationStart, dueDate);
-                yield (int) (10 + slipping * 150 / 180) + random.nextInt(11);
+                LocalDate start = Objects.requireNonNull(slideStart, "a deteriorating customer has a slide start");
+                if (dueDate.isBefore(start)) yield procedural(random);
+                // Ten days late at the start, five months late six months later: the newest invoices stay open.
+                long slipping = ChronoUnit.DAYS.between(start, dueDate);
+                yield (int) (10 + slipping * SLIDE_DAYS_LATE_PER_HALF_YEAR / 180) + random.nextInt(11);
             }
         };
         LocalDate paid = dueDate.plusDays(daysLate);

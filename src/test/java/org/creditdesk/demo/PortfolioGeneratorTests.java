@@ -40,7 +40,7 @@ class PortfolioGeneratorTests {
     static Path temp;
 
     static Portfolio small;
-    /** Large enough for every behaviour to show, including six months of deterioration. */
+    /** Large enough for every behaviour to show, including deteriorating customers' slides. */
     static Portfolio year;
 
     @BeforeAll
@@ -422,8 +422,14 @@ class PortfolioGeneratorTests {
         assertThat(daysLateByBehaviour.get("PROCEDURAL_LATE"))
                 .allSatisfy(late -> assertThat(late).isLessThanOrEqualTo(7))
                 .anySatisfy(late -> assertThat(late).isPositive());
-        assertThat(daysLateByBehaviour.get("CHRONIC_LATE"))
-                .allSatisfy(late -> assertThat(late).isBetween(15L, 60L));
+        List<Long> chronic = daysLateByBehaviour.get("CHRONIC_LATE");
+        assertThat(chronic)
+                .allSatisfy(late -> assertThat(late).isBetween(15L, 100L))
+                .anySatisfy(late -> assertThat(late).isGreaterThan(60L));
+        // Most of their invoices are paid within 60 days; only about one in ten slips past.
+        assertThat(chronic.stream().filter(late -> late > 60).count() / (double) chronic.size())
+                .as("chronic late payers' invoices paid 61+ days late")
+                .isBetween(0.05, 0.15);
 
         List<Map<String, String>> deterioratingOpen60 = year.invoices().stream()
                 .filter(i -> year.behaviourOf(i.get("customerCode")).equals("DETERIORATING"))
@@ -442,6 +448,67 @@ class PortfolioGeneratorTests {
                         .filter(i -> date(i, "dueDate").isBefore(AS_OF.minusDays(80))))
                 .as("prompt payers' invoices are paid by the due date unless disputed")
                 .isEmpty();
+    }
+
+    @Test
+    void deteriorating_customers_pay_well_first_and_start_slipping_each_at_its_own_date() {
+        Set<String> disputed =
+                year.creditNotes().stream().map(n -> n.get("invoiceNo")).collect(Collectors.toSet());
+        Map<String, LocalDate> settledOn = settlementDates(year);
+        Map<String, LocalDate> firstSlip = new HashMap<>();
+        Map<String, LocalDate> lastPaidWell = new HashMap<>();
+        for (Map<String, String> invoice : year.invoices()) {
+            String customer = invoice.get("customerCode");
+            if (!year.behaviourOf(customer).equals("DETERIORATING") || disputed.contains(invoice.get("invoiceNo")))
+                continue;
+            LocalDate due = date(invoice, "dueDate");
+            LocalDate paid = settledOn.get(invoice.get("invoiceNo"));
+            long late = ChronoUnit.DAYS.between(due, paid == null ? AS_OF : paid);
+            // Before the slide a week late at most; from its start at least ten days.
+            if (late >= 10) firstSlip.merge(customer, due, (a, b) -> a.isBefore(b) ? a : b);
+            else if (paid != null && late <= 7) lastPaidWell.merge(customer, due, (a, b) -> a.isAfter(b) ? a : b);
+        }
+        List<String> deteriorating = year.behaviours().stream()
+                .filter(b -> b.get("behaviour").equals("DETERIORATING"))
+                .map(b -> b.get("customerCode"))
+                .filter(code -> year.invoices().stream()
+                        .anyMatch(i -> i.get("customerCode").equals(code)))
+                .toList();
+        assertThat(deteriorating).hasSizeGreaterThan(10);
+        assertThat(deteriorating).allSatisfy(customer -> {
+            // The slide shows before the as-of date, after a stretch of good payment...
+            assertThat(firstSlip.get(customer)).as(customer).isNotNull();
+            assertThat(lastPaidWell.get(customer)).as(customer).isNotNull().isBefore(firstSlip.get(customer));
+            // ...early enough for a wholesale customer, who is invoiced every month, to reach 60+ days.
+            if (year.customersByCode().get(customer).get("businessGroup").equals("VOLUME"))
+                assertThat(firstSlip.get(customer)).as(customer).isBefore(AS_OF.minusDays(120));
+        });
+        // Each customer slides from its own date: the slides start over several months.
+        assertThat(deteriorating.stream()
+                        .map(c -> firstSlip.get(c).withDayOfMonth(1))
+                        .distinct()
+                        .count())
+                .as("months in which the deteriorating customers' slides start: %s", firstSlip)
+                .isGreaterThanOrEqualTo(3);
+    }
+
+    /** When each invoice was paid in full: the last of its payments, once they add up to its amount. */
+    private static Map<String, LocalDate> settlementDates(Portfolio portfolio) {
+        Map<String, BigDecimal> open = new HashMap<>();
+        portfolio.invoices().forEach(invoice -> open.put(invoice.get("invoiceNo"), amount(invoice)));
+        portfolio
+                .creditNotes()
+                .forEach(note -> open.merge(note.get("invoiceNo"), amount(note).negate(), BigDecimal::add));
+        Map<String, LocalDate> settled = new HashMap<>();
+        portfolio.payments().stream()
+                .sorted(java.util.Comparator.comparing(p -> date(p, "receivedOn")))
+                .forEach(payment -> {
+                    String invoiceNo = payment.get("invoiceNo");
+                    if (open.merge(invoiceNo, amount(payment).negate(), BigDecimal::add)
+                                    .signum()
+                            == 0) settled.put(invoiceNo, date(payment, "receivedOn"));
+                });
+        return settled;
     }
 
     @Test
