@@ -3,8 +3,10 @@ package org.creditdesk.monitoring;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import org.creditdesk.identity.Callers;
 import org.creditdesk.shared.ProblemException;
+import org.creditdesk.shared.web.PageRefusal;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,7 +42,7 @@ class DailyRunPages {
             DailyRunResult result = dailyRun.run(asOf, callers.current());
             redirect.addFlashAttribute("done", result);
         } catch (ProblemException e) {
-            redirect.addFlashAttribute("refusal", e.getMessage());
+            redirect.addFlashAttribute("refusal", PageRefusal.of(e));
         }
         return "redirect:/monitoring/daily-runs";
     }
@@ -66,9 +68,11 @@ class DailyRunPages {
                     : new BigDecimal(amountRecovered.strip());
             legalCases.changeStatus(id, new LegalCaseChange(status, note, recovered), callers.current());
         } catch (ProblemException e) {
-            redirect.addFlashAttribute("refusal", e.getMessage());
+            redirect.addFlashAttribute("refusal", PageRefusal.of(e));
         } catch (NumberFormatException e) {
-            redirect.addFlashAttribute("refusal", "amountRecovered: not a number");
+            redirect.addFlashAttribute(
+                    "refusal",
+                    new PageRefusal("The legal case was not changed", List.of("amountRecovered: not a number")));
         }
         return "redirect:/monitoring/legal-cases";
     }

@@ -11,6 +11,7 @@ import org.creditdesk.identity.Caller;
 import org.creditdesk.identity.Callers;
 import org.creditdesk.shared.BusinessCalendar;
 import org.creditdesk.shared.ProblemException;
+import org.creditdesk.shared.web.PageRefusal;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -108,10 +109,10 @@ class MonitoringPages {
             escalations.completeTask(id, note, caller);
         } catch (ProblemException e) {
             if (htmx != null) {
-                model.addAttribute("message", e.getMessage());
+                model.addAttribute("refusal", PageRefusal.of(e));
                 return "monitoring/my-escalations :: refusal";
             }
-            redirect.addFlashAttribute("refusal", e.getMessage());
+            redirect.addFlashAttribute("refusal", PageRefusal.of(e));
             return "redirect:/monitoring/my-escalations";
         }
         if (htmx != null) {

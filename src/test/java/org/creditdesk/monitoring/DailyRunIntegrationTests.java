@@ -20,6 +20,7 @@ import org.creditdesk.identity.Caller;
 import org.creditdesk.identity.Role;
 import org.creditdesk.ledger.Ledger;
 import org.creditdesk.shared.ProblemException;
+import org.creditdesk.shared.web.PageRefusal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -363,6 +364,28 @@ class DailyRunIntegrationTests {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"status\": \"NOPE\"}"))
                 .hasStatus(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void the_legal_case_page_names_an_unreadable_amount_and_changes_nothing() {
+        LocalDate asOf = nextDate();
+        String customer = fixtures.customer(fixtures.area());
+        fixtures.invoice(customer, asOf.minusDays(100), asOf.minusDays(70), "55.00");
+        dailyRun.run(asOf, Caller.SYSTEM);
+        long id = casesOf(customer).getFirst().id();
+
+        assertThat(mvc.post()
+                        .uri("/monitoring/legal-cases/{id}/status", id)
+                        .with(TestUsers.user(jdbc, Role.CREDIT_MANAGER))
+                        .with(csrf())
+                        .param("status", "CLOSED")
+                        .param("amountRecovered", "12x"))
+                .flash()
+                .extractingByKey("refusal")
+                .isInstanceOfSatisfying(
+                        PageRefusal.class,
+                        refusal -> assertThat(refusal.details()).containsExactly("amountRecovered: not a number"));
+        assertThat(casesOf(customer).getFirst().status()).isEqualTo(LegalCaseStatus.OPEN);
     }
 
     // ------------------------------------------------------------------------------------------------
