@@ -10,7 +10,7 @@
 -- scores 72-76: unless it has been in business for 10 years, it starts in C.
 --
 -- Only the seeded default cards change, in place (same ids, so score_history keeps pointing at them;
--- each stored score keeps the points it was computed with in its factors JSON). A fitted card stays
+-- each stored score keeps the points it was computed with, see V49). A fitted card stays
 -- untouched, and so does which card is active: where a credit manager adopted a fitted card, it stays
 -- active and the recalibrated default waits inactive. No audit entry: this is a reviewed, versioned
 -- change of the shipped defaults, recorded by Flyway's schema history, not a user's decision in the
