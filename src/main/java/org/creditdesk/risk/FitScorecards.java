@@ -383,14 +383,6 @@ public class FitScorecards {
         return woe;
     }
 
-    /** The weights of evidence of one factor's bands learnt from these observations. */
-    static double[] weightsOfEvidence(Scorecard.Factor factor, List<Observation> train) {
-        List<Scorecard.Factor> one = List.of(factor);
-        int[] y = train.stream().mapToInt(Observation::bad).toArray();
-        long[] customers = train.stream().mapToLong(Observation::customerId).toArray();
-        return weightsOfEvidence(one, bins(one, train), y, customers, all(train.size()), Regularisation.DEFAULT)[0];
-    }
-
     private static double[][] features(double[][] woe, int[][] bins, int[] rows) {
         double[][] x = new double[rows.length][woe.length];
         for (int r = 0; r < rows.length; r++) {

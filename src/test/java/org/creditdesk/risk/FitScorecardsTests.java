@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class FitScorecardsTests {
@@ -34,7 +35,14 @@ class FitScorecardsTests {
         // Forty customers 16-30 days beyond terms, half of them bad.
         for (int i = 0; i < 40; i++) rows.add(observation(4_000 + i, 20, i % 2));
 
-        double[] woe = FitScorecards.weightsOfEvidence(days, rows);
+        List<Scorecard.Factor> one = List.of(days);
+        double[] woe = FitScorecards.weightsOfEvidence(
+                one,
+                FitScorecards.bins(one, rows),
+                rows.stream().mapToInt(FitScorecards.Observation::bad).toArray(),
+                rows.stream().mapToLong(FitScorecards.Observation::customerId).toArray(),
+                IntStream.range(0, rows.size()).toArray(),
+                FitScorecards.Regularisation.DEFAULT)[0];
 
         assertThat(woe[band(days, 90)]).as("three cases").isEqualTo(0.0);
         assertThat(woe[band(days, 3)]).as("eight customers").isEqualTo(0.0);
