@@ -61,7 +61,7 @@ class EmbeddedPostgresConfiguration {
     private static String ephemeralServerUrl() {
         EmbeddedPostgres server = EPHEMERAL.computeIfAbsent("shared", key -> {
             try {
-                EmbeddedPostgres started = tuned(EmbeddedPostgres.builder())
+                EmbeddedPostgres started = tuned(EmbeddedPostgres.builder(), Durability.THROWAWAY)
                         .setCleanDataDirectory(true)
                         .start();
                 // After every context of the JVM has closed, not concurrently with their shutdown.
@@ -84,8 +84,9 @@ class EmbeddedPostgresConfiguration {
             return Optional.empty();
         }
         Files.createDirectories(dataDir);
-        EmbeddedPostgres.Builder builder =
-                tuned(EmbeddedPostgres.builder()).setDataDirectory(dataDir).setCleanDataDirectory(false);
+        EmbeddedPostgres.Builder builder = tuned(EmbeddedPostgres.builder(), Durability.DURABLE)
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false);
         if (settings.embedded().port() > 0) {
             builder.setPort(settings.embedded().port());
         }
@@ -95,8 +96,29 @@ class EmbeddedPostgresConfiguration {
         return Optional.of(server);
     }
 
-    private static EmbeddedPostgres.Builder tuned(EmbeddedPostgres.Builder builder) {
+    /**
+     * The embedded library starts PostgreSQL for throw-away test databases: {@code -F} (fsync off)
+     * and {@code synchronous_commit=off}, so a commit is acknowledged before its WAL is on disk. A
+     * kill loses the last acknowledged writes and an OS crash can corrupt the cluster. Every server
+     * that keeps data therefore turns durability back on; the {@code -c} options come after
+     * {@code -F} on the postgres command line and override it.
+     */
+    enum Durability {
+        DURABLE("on"),
+        THROWAWAY("off");
+
+        final String setting;
+
+        Durability(String setting) {
+            this.setting = setting;
+        }
+    }
+
+    static EmbeddedPostgres.Builder tuned(EmbeddedPostgres.Builder builder, Durability durability) {
         return builder.setRegisterShutdownHook(false)
+                .setServerConfig("fsync", durability.setting)
+                .setServerConfig("synchronous_commit", durability.setting)
+                .setServerConfig("full_page_writes", durability.setting)
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("max_connections", "100")
