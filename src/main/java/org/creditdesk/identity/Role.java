@@ -11,6 +11,8 @@ public enum Role {
     SALES_MANAGER,
     SALES_REP,
     LEGAL,
+    /** After-sales service: works the service cases that quality disputes open. */
+    SERVICE,
     AUDITOR;
 
     /** Users with these roles see only the customers of their areas (when they have areas). */

@@ -6,12 +6,12 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.creditdesk.TestMail;
 import org.creditdesk.TestUsers;
 import org.creditdesk.credit.CheckRequest;
 import org.creditdesk.credit.CreditChecks;
@@ -43,7 +43,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 class DailyRunIntegrationTests {
 
     @RegisterExtension
-    static GreenMailExtension greenMail = new GreenMailExtension(new ServerSetup(3925, "localhost", "smtp"));
+    static GreenMailExtension greenMail = new GreenMailExtension(TestMail.smtp());
 
     private static final AtomicInteger RUNS = new AtomicInteger();
 

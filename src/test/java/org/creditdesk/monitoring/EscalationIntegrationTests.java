@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
@@ -13,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.creditdesk.TestMail;
 import org.creditdesk.TestUsers;
 import org.creditdesk.identity.Caller;
 import org.creditdesk.identity.Role;
@@ -38,7 +38,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 class EscalationIntegrationTests {
 
     @RegisterExtension
-    static GreenMailExtension greenMail = new GreenMailExtension(new ServerSetup(3925, "localhost", "smtp"));
+    static GreenMailExtension greenMail = new GreenMailExtension(TestMail.smtp());
 
     @Autowired
     MockMvcTester mvc;
