@@ -7,24 +7,29 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.creditdesk.identity.Caller;
 import org.creditdesk.shared.BusinessCalendar;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Aging of receivables as of any date, rebuilt from the ledger's history; area-scoped callers see their areas. */
+/**
+ * Aging of receivables as of any date; area-scoped callers see their areas. A date the daily run has
+ * kept a snapshot of is read from it; any other date (and the product-line grouping, which snapshots
+ * do not keep) is rebuilt live from the ledger's history, and the report says which.
+ */
 @Service
 public class Aging {
 
     public static final int TREND_MONTHS = 12;
 
     private final AgingRepository repository;
+    private final AgingSnapshots snapshots;
     private final BusinessCalendar calendar;
 
-    Aging(AgingRepository repository, BusinessCalendar calendar) {
+    Aging(AgingRepository repository, AgingSnapshots snapshots, BusinessCalendar calendar) {
         this.repository = repository;
+        this.snapshots = snapshots;
         this.calendar = calendar;
     }
 
@@ -37,7 +42,11 @@ public class Aging {
     public AgingReport report(@Nullable LocalDate asOf, AgingGrouping grouping, Caller caller) {
         LocalDate date = calendar.asOfOrToday(asOf);
         AgingBuckets buckets = repository.buckets();
-        List<AgingRepository.Cell> cells = repository.aging(List.of(date), grouping, caller.areaFilter());
+        boolean fromSnapshot = AgingSnapshots.covers(grouping)
+                && !snapshots.usableDates(date, date).isEmpty();
+        List<AgingRepository.Cell> cells = fromSnapshot
+                ? snapshots.aging(List.of(date), grouping, caller.areaFilter())
+                : repository.aging(List.of(date), grouping, caller.areaFilter());
         Map<RowKey, Map<String, BigDecimal>> rows = new LinkedHashMap<>();
         Map<String, Map<String, BigDecimal>> totals = new LinkedHashMap<>();
         for (AgingRepository.Cell cell : cells) {
@@ -52,30 +61,57 @@ public class Aging {
         totals.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
                 .forEach(e -> totalList.add(row(null, null, e.getKey(), e.getValue())));
-        return new AgingReport(date, grouping.parameter(), buckets.buckets(), rowList, totalList);
+        return new AgingReport(
+                date,
+                grouping.parameter(),
+                buckets.buckets(),
+                rowList,
+                totalList,
+                fromSnapshot ? AgingReport.Source.SNAPSHOT : AgingReport.Source.LIVE);
     }
 
     /**
      * The last {@value #TREND_MONTHS} month ends up to the date (the date itself closes the series),
-     * in the company's base currency, computed in one statement.
+     * in the company's base currency. A month end is read from the last snapshot of its month (the
+     * daily run keeps one per business date); the date itself only from its own snapshot. Points
+     * without a snapshot are computed live, all in one statement, and listed in {@code computedLive}.
      */
     @Transactional(readOnly = true)
     public AgingTrend trend(@Nullable LocalDate asOf, Caller caller) {
         LocalDate date = calendar.asOfOrToday(asOf);
         String currency = calendar.baseCurrency().getCurrencyCode();
-        List<LocalDate> dates = monthEnds(date, TREND_MONTHS);
+        List<LocalDate> monthEnds = monthEnds(date, TREND_MONTHS);
+        List<LocalDate> kept = snapshots.usableDates(monthEnds.getFirst().withDayOfMonth(1), date);
+        List<LocalDate> points = new ArrayList<>();
+        List<LocalDate> fromSnapshots = new ArrayList<>();
+        List<LocalDate> live = new ArrayList<>();
+        for (LocalDate monthEnd : monthEnds) {
+            LocalDate snapshot = monthEnd.equals(date)
+                    ? (kept.contains(date) ? date : null)
+                    : AgingSnapshots.lastOfMonth(kept, monthEnd);
+            points.add(snapshot != null ? snapshot : monthEnd);
+            (snapshot != null ? fromSnapshots : live).add(snapshot != null ? snapshot : monthEnd);
+        }
         AgingBuckets buckets = repository.buckets();
         Map<String, List<BigDecimal>> series = new LinkedHashMap<>();
         for (String code : buckets.codes()) {
-            series.put(code, new ArrayList<>(java.util.Collections.nCopies(dates.size(), BigDecimal.ZERO)));
+            series.put(code, new ArrayList<>(java.util.Collections.nCopies(points.size(), BigDecimal.ZERO)));
         }
-        for (AgingRepository.Cell cell : repository.aging(dates, AgingGrouping.BUSINESS_GROUP, caller.areaFilter())) {
+        List<AgingRepository.Cell> cells = new ArrayList<>();
+        if (!fromSnapshots.isEmpty()) {
+            cells.addAll(snapshots.aging(fromSnapshots, AgingGrouping.BUSINESS_GROUP, caller.areaFilter()));
+        }
+        if (!live.isEmpty()) {
+            cells.addAll(repository.aging(live, AgingGrouping.BUSINESS_GROUP, caller.areaFilter()));
+        }
+        for (AgingRepository.Cell cell : cells) {
             if (!cell.currency().equals(currency)) continue;
-            int index = dates.indexOf(cell.asOf());
-            List<BigDecimal> values = Objects.requireNonNull(series.get(cell.bucket()));
+            int index = points.indexOf(cell.asOf());
+            List<BigDecimal> values = series.get(cell.bucket());
+            if (index < 0 || values == null) continue;
             values.set(index, values.get(index).add(cell.amount()));
         }
-        return new AgingTrend(currency, buckets.buckets(), dates, series);
+        return new AgingTrend(currency, buckets.buckets(), points, series, live);
     }
 
     /** The month ends before the date, oldest first, then the date itself: {@code months} points. */

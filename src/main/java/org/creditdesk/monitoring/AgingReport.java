@@ -3,9 +3,22 @@ package org.creditdesk.monitoring;
 import java.time.LocalDate;
 import java.util.List;
 
-/** {@code GET /reports/aging}: rows per group and currency, and the totals per currency. */
+/**
+ * {@code GET /reports/aging}: rows per group and currency, and the totals per currency; {@code source}
+ * says whether the figures come from the daily run's snapshot of the date or were computed live.
+ */
 public record AgingReport(
-        LocalDate asOf, String groupBy, List<AgingBucket> buckets, List<AgingRow> rows, List<AgingRow> totals) {
+        LocalDate asOf,
+        String groupBy,
+        List<AgingBucket> buckets,
+        List<AgingRow> rows,
+        List<AgingRow> totals,
+        Source source) {
+
+    public enum Source {
+        SNAPSHOT,
+        LIVE
+    }
 
     public AgingReport {
         buckets = List.copyOf(buckets);

@@ -24,7 +24,8 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The daily run for one business date: one pass over the ledger for the aging, the ladder evaluated
+ * The daily run for one business date: one pass over the ledger for the aging (kept as the date's
+ * snapshot for trends and past-date views), the ladder evaluated
  * on it (episodes, tasks, e-mails), automatic OVERDUE holds placed and lifted, legal cases opened for
  * level 4, and a history row. All set-based, in one transaction: a run killed half-way leaves nothing
  * behind and the next run does the whole work, and every step finds what an earlier run of the date
@@ -53,6 +54,7 @@ public class DailyRun {
     static final StepHook NO_HOOK = step -> {};
 
     private final DailyRunRepository repository;
+    private final AgingSnapshots snapshots;
     private final EscalationRun escalationRun;
     private final CustomerHolds holds;
     private final LegalCases legalCases;
@@ -65,6 +67,7 @@ public class DailyRun {
 
     DailyRun(
             DailyRunRepository repository,
+            AgingSnapshots snapshots,
             EscalationRun escalationRun,
             CustomerHolds holds,
             LegalCases legalCases,
@@ -73,6 +76,7 @@ public class DailyRun {
             PlatformTransactionManager transactions,
             ApplicationEventPublisher events) {
         this.repository = repository;
+        this.snapshots = snapshots;
         this.escalationRun = escalationRun;
         this.holds = holds;
         this.legalCases = legalCases;
@@ -137,6 +141,7 @@ public class DailyRun {
         LocalDate newest = repository.newestCompleted();
         boolean newestDate = newest == null || !asOf.isBefore(newest);
         repository.fillAging(asOf);
+        snapshots.keep(asOf);
         hook.after("aging");
         EscalationRunResult ladder = escalationRun.evaluateOnDailyAging(asOf);
         hook.after("escalations");

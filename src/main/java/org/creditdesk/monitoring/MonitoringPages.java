@@ -86,6 +86,7 @@ class MonitoringPages {
         model.addAttribute("areaChart", json.writeValueAsString(areaChart(byArea, trend.currency())));
         model.addAttribute("trendChart", json.writeValueAsString(trendChart(trend)));
         model.addAttribute("chartCurrency", trend.currency());
+        model.addAttribute("trendLive", trend.computedLive().size());
         return "monitoring/aging";
     }
 

@@ -1,0 +1,180 @@
+package org.creditdesk.monitoring;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The aging the daily run computed, kept per business date (customer, currency, bucket): trends and
+ * past-date views read it instead of replaying the allocation history. The product-line grouping is
+ * not in a snapshot (the run ages per customer) and always computes live.
+ */
+@Repository
+class AgingSnapshots {
+
+    /**
+     * How long snapshots are kept ({@code creditdesk.monitoring.snapshots.*}).
+     *
+     * @param dailyDays every run date within this many days of the newest run is kept
+     * @param monthEndYears older than that, the last snapshot of each month is kept for this many years
+     */
+    @ConfigurationProperties("creditdesk.monitoring.snapshots")
+    record Retention(
+            @DefaultValue("90") int dailyDays,
+            @DefaultValue("5") int monthEndYears) {}
+
+    /** The bucket definitions as one string: a snapshot is usable only under the same definitions. */
+    private static final String BUCKET_SET =
+            "SELECT string_agg(code || ':' || from_days || ':' || coalesce(to_days::text, ''), ',' ORDER BY position)"
+                    + " FROM aging_bucket";
+
+    private static final String FORGET_DATE = "DELETE FROM aging_snapshot WHERE as_of = :asOf";
+
+    private static final String KEEP = """
+            INSERT INTO aging_snapshot (as_of, customer_id, currency, bucket, invoices, open_amount)
+            SELECT CAST(:asOf AS date), a.customer_id, a.currency, b.code, a.invoices, a.open_amount
+            FROM pg_temp.daily_aging a
+            JOIN aging_bucket b ON b.position = a.bucket
+            """;
+
+    private static final String MARK_DATE = """
+            INSERT INTO aging_snapshot_date (as_of, bucket_set) VALUES (:asOf, (%s))
+            ON CONFLICT (as_of) DO UPDATE SET bucket_set = excluded.bucket_set, taken_at = now()
+            """.formatted(BUCKET_SET);
+
+    /*
+     * Dates past the daily window that are not the last snapshot of their month, and month ends past
+     * the long window. Both tables are pruned with the same list.
+     */
+    private static final String EXPIRED = """
+            SELECT as_of FROM (
+                SELECT as_of,
+                       as_of = max(as_of) OVER (PARTITION BY date_trunc('month', as_of)) AS last_of_month
+                FROM aging_snapshot_date
+            ) d
+            WHERE (as_of < CAST(:dailyFrom AS date) AND NOT last_of_month) OR as_of < CAST(:monthEndsFrom AS date)
+            """;
+
+    private static final String USABLE_DATES = """
+            SELECT as_of FROM aging_snapshot_date
+            WHERE as_of BETWEEN CAST(:from AS date) AND CAST(:to AS date) AND bucket_set = (%s)
+            ORDER BY as_of
+            """.formatted(BUCKET_SET);
+
+    /* Same groupings and columns as AgingRepository's live statement, read from the snapshot. */
+    private static final String AGING = """
+            SELECT s.as_of,
+                   CASE :groupBy
+                       WHEN 'AREA' THEN c.area_code
+                       WHEN 'SALES_REP' THEN c.sales_rep
+                       WHEN 'CUSTOMER' THEN c.code
+                       ELSE c.business_group
+                   END AS group_key,
+                   CASE :groupBy
+                       WHEN 'AREA' THEN ar.name
+                       WHEN 'SALES_REP' THEN sr.name
+                       WHEN 'CUSTOMER' THEN c.name
+                       ELSE c.business_group
+                   END AS group_name,
+                   s.currency, s.bucket, sum(s.open_amount) AS amount
+            FROM aging_snapshot s
+            JOIN customer c ON c.id = s.customer_id
+            JOIN area ar ON ar.code = c.area_code
+            LEFT JOIN sales_rep sr ON sr.code = c.sales_rep
+            WHERE s.as_of = ANY(CAST(:dates AS date[]))
+              AND (coalesce(cardinality(CAST(:areas AS text[])), 0) = 0 OR c.area_code = ANY(CAST(:areas AS text[])))
+            GROUP BY s.as_of, group_key, group_name, s.currency, s.bucket
+            ORDER BY s.as_of, group_key NULLS LAST, s.currency, s.bucket
+            """;
+
+    private final JdbcClient jdbc;
+    private final Retention retention;
+
+    AgingSnapshots(JdbcClient jdbc, Retention retention) {
+        this.jdbc = jdbc;
+        this.retention = retention;
+    }
+
+    /**
+     * Keeps the run's aging (pg_temp.daily_aging, filled for {@code asOf}) as that date's snapshot,
+     * replacing one an earlier run of the same date kept, and prunes what the retention lets go.
+     */
+    void keep(LocalDate asOf) {
+        jdbc.sql(FORGET_DATE).param("asOf", asOf).update();
+        jdbc.sql(KEEP).param("asOf", asOf).update();
+        jdbc.sql(MARK_DATE).param("asOf", asOf).update();
+        List<LocalDate> expired = jdbc.sql(EXPIRED)
+                .param("dailyFrom", asOf.minusDays(retention.dailyDays()))
+                .param("monthEndsFrom", asOf.minusYears(retention.monthEndYears()))
+                .query(LocalDate.class)
+                .list();
+        if (!expired.isEmpty()) {
+            String[] dates = isoDates(expired);
+            jdbc.sql("DELETE FROM aging_snapshot WHERE as_of = ANY(CAST(:dates AS date[]))")
+                    .param("dates", dates)
+                    .update();
+            jdbc.sql("DELETE FROM aging_snapshot_date WHERE as_of = ANY(CAST(:dates AS date[]))")
+                    .param("dates", dates)
+                    .update();
+        }
+    }
+
+    /** Snapshot dates in [from, to] cut with today's bucket definitions, oldest first. */
+    List<LocalDate> usableDates(LocalDate from, LocalDate to) {
+        return jdbc.sql(USABLE_DATES)
+                .param("from", from)
+                .param("to", to)
+                .query(LocalDate.class)
+                .list();
+    }
+
+    /** The aging cells of snapshot dates; {@code grouping} must not be PRODUCT_LINE. */
+    List<AgingRepository.Cell> aging(List<LocalDate> dates, AgingGrouping grouping, String[] areas) {
+        if (grouping == AgingGrouping.PRODUCT_LINE) {
+            throw new IllegalArgumentException("Snapshots do not keep product lines");
+        }
+        return jdbc.sql(AGING)
+                .param("dates", isoDates(dates))
+                .param("groupBy", grouping.name())
+                .param("areas", areas)
+                .query((rs, n) -> new AgingRepository.Cell(
+                        rs.getObject("as_of", LocalDate.class),
+                        rs.getString("group_key"),
+                        rs.getString("group_name"),
+                        rs.getString("currency").trim(),
+                        rs.getString("bucket"),
+                        rs.getBigDecimal("amount")))
+                .list();
+    }
+
+    private static String[] isoDates(List<LocalDate> dates) {
+        return dates.stream().map(LocalDate::toString).toArray(String[]::new);
+    }
+
+    static boolean covers(AgingGrouping grouping) {
+        return grouping != AgingGrouping.PRODUCT_LINE;
+    }
+
+    /** For tests: the snapshot dates kept, newest last. */
+    List<LocalDate> dates() {
+        return jdbc.sql("SELECT as_of FROM aging_snapshot_date ORDER BY as_of")
+                .query(LocalDate.class)
+                .list();
+    }
+
+    static @Nullable LocalDate lastOfMonth(List<LocalDate> dates, LocalDate monthEnd) {
+        LocalDate found = null;
+        for (LocalDate date : dates) {
+            if (!date.isAfter(monthEnd)
+                    && date.getYear() == monthEnd.getYear()
+                    && date.getMonth() == monthEnd.getMonth()) {
+                found = date;
+            }
+        }
+        return found;
+    }
+}
