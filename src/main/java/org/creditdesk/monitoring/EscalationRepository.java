@@ -276,17 +276,33 @@ class EscalationRepository {
 
     // Reads of tasks and history ---------------------------------------------------------------------
 
-    private static final String TASKS_OF_USER = """
+    private static final String TASK_COLUMNS = """
             SELECT t.id, c.code AS customer_code, c.name AS customer_name, h.level, h.entered_on, h.left_on,
                    h.days_overdue, h.overdue_amount, h.currency, h.procedural, t.role, t.created_on, t.done_at, t.note
             FROM escalation_task t
             JOIN app_user u ON u.id = t.user_id
             JOIN escalation_history h ON h.id = t.history_id
             JOIN customer c ON c.id = t.customer_id
+            """;
+
+    private static final String TASKS_OF_USER = TASK_COLUMNS + """
             WHERE u.username = :username
               AND (:open = FALSE OR t.done_at IS NULL)
             ORDER BY t.done_at NULLS FIRST, h.level DESC, t.created_on, t.id
+            OFFSET :offset
             LIMIT :limit
+            """;
+
+    private static final String COUNT_TASKS_OF_USER = """
+            SELECT count(*)
+            FROM escalation_task t
+            JOIN app_user u ON u.id = t.user_id
+            WHERE u.username = :username
+              AND (:open = FALSE OR t.done_at IS NULL)
+            """;
+
+    private static final String TASK_OF_USER = TASK_COLUMNS + """
+            WHERE u.username = :username AND t.id = :id
             """;
 
     private static final String COMPLETE_TASK = """
@@ -436,27 +452,48 @@ class EscalationRepository {
         return jdbc.sql(CUSTOMER_COUNT).query(Integer.class).single();
     }
 
-    List<EscalationTask> tasksOf(String username, boolean openOnly, int limit) {
+    List<EscalationTask> tasksOf(String username, boolean openOnly, int offset, int limit) {
         return jdbc.sql(TASKS_OF_USER)
                 .param("username", username)
                 .param("open", openOnly)
+                .param("offset", offset)
                 .param("limit", limit)
-                .query((rs, n) -> new EscalationTask(
-                        rs.getLong("id"),
-                        rs.getString("customer_code"),
-                        rs.getString("customer_name"),
-                        rs.getInt("level"),
-                        rs.getObject("entered_on", LocalDate.class),
-                        rs.getObject("left_on", LocalDate.class),
-                        rs.getInt("days_overdue"),
-                        rs.getBigDecimal("overdue_amount"),
-                        rs.getString("currency").trim(),
-                        rs.getBoolean("procedural"),
-                        Role.valueOf(rs.getString("role")),
-                        rs.getObject("created_on", LocalDate.class),
-                        rs.getObject("done_at", OffsetDateTime.class),
-                        rs.getString("note")))
+                .query((rs, n) -> task(rs))
                 .list();
+    }
+
+    long countTasksOf(String username, boolean openOnly) {
+        return jdbc.sql(COUNT_TASKS_OF_USER)
+                .param("username", username)
+                .param("open", openOnly)
+                .query(Long.class)
+                .single();
+    }
+
+    java.util.Optional<EscalationTask> taskOf(String username, long id) {
+        return jdbc.sql(TASK_OF_USER)
+                .param("username", username)
+                .param("id", id)
+                .query((rs, n) -> task(rs))
+                .optional();
+    }
+
+    private static EscalationTask task(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new EscalationTask(
+                rs.getLong("id"),
+                rs.getString("customer_code"),
+                rs.getString("customer_name"),
+                rs.getInt("level"),
+                rs.getObject("entered_on", LocalDate.class),
+                rs.getObject("left_on", LocalDate.class),
+                rs.getInt("days_overdue"),
+                rs.getBigDecimal("overdue_amount"),
+                rs.getString("currency").trim(),
+                rs.getBoolean("procedural"),
+                Role.valueOf(rs.getString("role")),
+                rs.getObject("created_on", LocalDate.class),
+                rs.getObject("done_at", OffsetDateTime.class),
+                rs.getString("note"));
     }
 
     boolean completeTask(long id, String username, OffsetDateTime doneAt, @Nullable String note) {

@@ -7,11 +7,13 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.creditdesk.credit.CreditPolicies;
 import org.creditdesk.credit.CreditPolicy;
 import org.creditdesk.credit.EscalationStep;
 import org.creditdesk.customers.CustomerRef;
 import org.creditdesk.customers.Customers;
+import org.creditdesk.customers.Page;
 import org.creditdesk.identity.Caller;
 import org.creditdesk.identity.Role;
 import org.creditdesk.shared.BusinessCalendar;
@@ -75,7 +77,25 @@ public class Escalations {
     /** The caller's escalation tasks, open ones first. */
     @Transactional(readOnly = true)
     public List<EscalationTask> tasksOf(Caller caller, boolean openOnly) {
-        return repository.tasksOf(caller.username(), openOnly, 500);
+        return repository.tasksOf(caller.username(), openOnly, 0, 500);
+    }
+
+    /** One page of the caller's tasks (open ones first), paged in the database, with the count of all. */
+    @Transactional(readOnly = true)
+    public Page<EscalationTask> tasksOf(Caller caller, boolean openOnly, int page, int size) {
+        int safePage = Math.max(page, 0);
+        int safeSize = Math.clamp(size, 1, 200);
+        return new Page<>(
+                repository.tasksOf(caller.username(), openOnly, safePage * safeSize, safeSize),
+                safePage,
+                safeSize,
+                repository.countTasksOf(caller.username(), openOnly));
+    }
+
+    /** One of the caller's own tasks, open or done. */
+    @Transactional(readOnly = true)
+    public Optional<EscalationTask> taskOf(Caller caller, long taskId) {
+        return repository.taskOf(caller.username(), taskId);
     }
 
     /** Marks one of the caller's own open tasks done; another person's task or a done one is not found. */

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.creditdesk.customers.Page;
 import org.creditdesk.identity.Caller;
 import org.creditdesk.identity.Callers;
 import org.creditdesk.shared.BusinessCalendar;
@@ -91,8 +92,13 @@ class MonitoringPages {
     }
 
     @GetMapping("/monitoring/my-escalations")
-    String mine(@RequestParam(defaultValue = "false") boolean all, Model model) {
-        model.addAttribute("tasks", escalations.tasksOf(callers.current(), !all));
+    String mine(
+            @RequestParam(defaultValue = "false") boolean all,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size,
+            Model model) {
+        Page<EscalationTask> tasks = escalations.tasksOf(callers.current(), !all, page, size);
+        model.addAttribute("tasks", tasks);
         model.addAttribute("all", all);
         return "monitoring/my-escalations";
     }
@@ -117,10 +123,7 @@ class MonitoringPages {
             return "redirect:/monitoring/my-escalations";
         }
         if (htmx != null) {
-            EscalationTask task = escalations.tasksOf(caller, false).stream()
-                    .filter(t -> t.id() == id)
-                    .findFirst()
-                    .orElseThrow();
+            EscalationTask task = escalations.taskOf(caller, id).orElseThrow();
             model.addAttribute("task", task);
             return "monitoring/task-row :: row";
         }
