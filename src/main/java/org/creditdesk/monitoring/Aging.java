@@ -14,9 +14,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Aging of receivables as of any date; area-scoped callers see their areas. A date the daily run has
- * kept a snapshot of is read from it; any other date (and the product-line grouping, which snapshots
- * do not keep) is rebuilt live from the ledger's history, and the report says which.
+ * Aging of receivables as of any date; area-scoped callers see their areas. A past date the daily run
+ * has kept a snapshot of is read from it; any other date (today, whose figures move with every payment,
+ * and the product-line grouping, which snapshots do not keep) is computed live from the ledger, and the
+ * report says which.
  */
 @Service
 public class Aging {
@@ -42,11 +43,12 @@ public class Aging {
     public AgingReport report(@Nullable LocalDate asOf, AgingGrouping grouping, Caller caller) {
         LocalDate date = calendar.asOfOrToday(asOf);
         AgingBuckets buckets = repository.buckets();
-        boolean fromSnapshot = AgingSnapshots.covers(grouping)
+        boolean fromSnapshot = date.isBefore(calendar.today())
+                && AgingSnapshots.covers(grouping)
                 && !snapshots.usableDates(date, date).isEmpty();
         List<AgingRepository.Cell> cells = fromSnapshot
                 ? snapshots.aging(List.of(date), grouping, caller.areaFilter())
-                : repository.aging(List.of(date), grouping, caller.areaFilter());
+                : live(List.of(date), grouping, caller.areaFilter());
         Map<RowKey, Map<String, BigDecimal>> rows = new LinkedHashMap<>();
         Map<String, Map<String, BigDecimal>> totals = new LinkedHashMap<>();
         for (AgingRepository.Cell cell : cells) {
@@ -81,7 +83,10 @@ public class Aging {
         LocalDate date = calendar.asOfOrToday(asOf);
         String currency = calendar.baseCurrency().getCurrencyCode();
         List<LocalDate> monthEnds = monthEnds(date, TREND_MONTHS);
-        List<LocalDate> kept = snapshots.usableDates(monthEnds.getFirst().withDayOfMonth(1), date);
+        // Only past dates: today's figures move with every payment after the night's run.
+        LocalDate yesterday = calendar.today().minusDays(1);
+        List<LocalDate> kept = snapshots.usableDates(
+                monthEnds.getFirst().withDayOfMonth(1), date.isAfter(yesterday) ? yesterday : date);
         List<LocalDate> points = new ArrayList<>();
         List<LocalDate> fromSnapshots = new ArrayList<>();
         List<LocalDate> live = new ArrayList<>();
@@ -102,7 +107,7 @@ public class Aging {
             cells.addAll(snapshots.aging(fromSnapshots, AgingGrouping.BUSINESS_GROUP, caller.areaFilter()));
         }
         if (!live.isEmpty()) {
-            cells.addAll(repository.aging(live, AgingGrouping.BUSINESS_GROUP, caller.areaFilter()));
+            cells.addAll(live(live, AgingGrouping.BUSINESS_GROUP, caller.areaFilter()));
         }
         for (AgingRepository.Cell cell : cells) {
             if (!cell.currency().equals(currency)) continue;
@@ -112,6 +117,26 @@ public class Aging {
             values.set(index, values.get(index).add(cell.amount()));
         }
         return new AgingTrend(currency, buckets.buckets(), points, series, live);
+    }
+
+    /**
+     * Computed from the ledger: from the current open amounts for a date no settlement happened after
+     * (today, as a rule), else by replaying the allocation history.
+     */
+    private List<AgingRepository.Cell> live(List<LocalDate> dates, AgingGrouping grouping, String[] areas) {
+        List<LocalDate> replayed = new ArrayList<>();
+        List<AgingRepository.Cell> cells = new ArrayList<>();
+        for (LocalDate date : dates) {
+            if (repository.openAmountsHold(date)) {
+                cells.addAll(repository.agingFromOpenAmounts(date, grouping, areas));
+            } else {
+                replayed.add(date);
+            }
+        }
+        if (!replayed.isEmpty()) {
+            cells.addAll(repository.aging(replayed, grouping, areas));
+        }
+        return cells;
     }
 
     /** The month ends before the date, oldest first, then the date itself: {@code months} points. */

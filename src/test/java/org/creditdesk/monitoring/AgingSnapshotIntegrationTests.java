@@ -49,6 +49,9 @@ class AgingSnapshotIntegrationTests {
     Aging aging;
 
     @Autowired
+    AgingRepository agingRepository;
+
+    @Autowired
     PlatformTransactionManager transactions;
 
     MonitoringFixtures fixtures;
@@ -160,6 +163,32 @@ class AgingSnapshotIntegrationTests {
                         .query(Integer.class)
                         .single())
                 .isZero();
+    }
+
+    @Test
+    void the_aging_from_current_open_amounts_equals_the_replayed_history_on_a_date_after_the_last_settlement() {
+        String area = fixtures.area();
+        String customer = fixtures.customer(area);
+        String other = fixtures.customer(area);
+        LocalDate issued = LocalDate.of(2199, 6, 1);
+        String partly = fixtures.invoice(customer, issued, issued.plusDays(30), "900.00");
+        String settled = fixtures.invoice(customer, issued.plusDays(2), issued.plusDays(20), "60.00");
+        fixtures.invoice(other, issued.plusDays(100), issued.plusDays(130), "45.50");
+        fixtures.pay(customer, issued.plusDays(40), "350.00", partly);
+        fixtures.pay(customer, issued.plusDays(41), "60.00", settled);
+        LocalDate asOf = issued.plusDays(120);
+        String[] areas = {area};
+
+        assertThat(agingRepository.openAmountsHold(asOf)).isTrue();
+        for (AgingGrouping grouping : AgingGrouping.values()) {
+            assertThat(agingRepository.agingFromOpenAmounts(asOf, grouping, areas))
+                    .as(grouping.name())
+                    .containsExactlyInAnyOrderElementsOf(agingRepository.aging(List.of(asOf), grouping, areas))
+                    .isNotEmpty();
+        }
+        assertThat(agingRepository.openAmountsHold(issued.plusDays(40)))
+                .as("a payment was allocated after that date")
+                .isFalse();
     }
 
     private List<String> snapshotRows(String customer, LocalDate asOf) {

@@ -102,10 +102,18 @@ final class MonitoringFixtures {
     }
 
     /** What a bounce will do once the ledger has it: the allocations stay, reversed from that day. */
+    /** As the ledger's bounce does: the payment's allocations reversed on the date, the invoices reopened. */
     void reverse(String paymentNo, LocalDate reversedOn) {
         jdbc.sql("""
-                        UPDATE allocation SET reversed_on = :on
-                        WHERE payment_id = (SELECT id FROM payment WHERE payment_no = :paymentNo)
+                        WITH reversed AS (
+                            UPDATE allocation SET reversed_on = :on
+                            WHERE payment_id = (SELECT id FROM payment WHERE payment_no = :paymentNo)
+                              AND reversed_on IS NULL
+                            RETURNING invoice_id, amount
+                        )
+                        UPDATE invoice i SET open_amount = i.open_amount + r.amount
+                        FROM (SELECT invoice_id, sum(amount) AS amount FROM reversed GROUP BY invoice_id) r
+                        WHERE i.id = r.invoice_id
                         """).param("on", reversedOn).param("paymentNo", paymentNo).update();
     }
 
