@@ -119,7 +119,9 @@ class AppraisalKpiIntegrationTests {
         assertThat(released(rep, "2025-05-03")).as("59 days overdue").isZero();
         assertThat(released(rep, "2025-05-04")).as("60 days overdue").isEqualTo(1);
         fixtures.pay(customer, LocalDate.of(2025, 5, 4), new BigDecimal("500.00"), invoice);
-        assertThat(released(rep, "2025-06-30")).as("paid on the 60th day: never 60 days overdue").isZero();
+        assertThat(released(rep, "2025-06-30"))
+                .as("paid on the 60th day: never 60 days overdue")
+                .isZero();
     }
 
     private int released(String rep, String asOf) {
