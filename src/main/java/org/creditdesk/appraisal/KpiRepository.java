@@ -1,0 +1,225 @@
+package org.creditdesk.appraisal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The KPIs of every rep of a period in one set-based statement. It reads other modules' data only through
+ * what they publish in V70__appraisal.sql: customer_sales_rep_period (customers), receivable_invoice and
+ * receivable_settlement (ledger), released_blocked_order and credit_grace_days() (credit), bounced_cheque_stop
+ * (risk) and broken_payment_promise (collections).
+ *
+ * <p>Everything is as the book stood at :end (the period's end, or the as-of date when earlier): an invoice
+ * counts if issued by then, a settlement if dated by then and not reversed by then. Only released orders'
+ * later lateness looks up to :asOf. DSO is the count-back method over the 24 months before :end: the open
+ * receivables at :end are matched against the rep's invoicing month by month backwards (month k being the
+ * days after :end − (k+1) months up to :end − k months); every month fully used adds its days, the last one
+ * its used fraction.
+ */
+@Repository
+class KpiRepository {
+
+    private static final String KPIS = """
+            WITH reps AS (
+                SELECT r.code, r.name, r.area_code
+                  FROM sales_rep r
+                 WHERE (cardinality(CAST(:reps AS text[])) = 0 OR r.code = ANY(CAST(:reps AS text[])))
+                   AND (cardinality(CAST(:areas AS text[])) = 0 OR r.area_code = ANY(CAST(:areas AS text[])))
+            ),
+            rep_customer AS (
+                SELECT p.customer_id, p.sales_rep, p.valid_from, p.valid_to
+                  FROM customer_sales_rep_period p
+                  JOIN reps ON reps.code = p.sales_rep
+            ),
+            inv AS (
+                SELECT i.id, i.customer_id, i.issue_date, i.due_date, i.amount, rc.sales_rep,
+                       CAST(extract(year FROM age(:end, i.issue_date)) * 12 + extract(month FROM age(:end, i.issue_date)) AS int) AS months_back
+                  FROM receivable_invoice i
+                  JOIN rep_customer rc ON rc.customer_id = i.customer_id
+                                      AND i.issue_date >= rc.valid_from AND i.issue_date < rc.valid_to
+                 WHERE i.issue_date <= :end AND i.currency = :currency
+            ),
+            per_invoice AS (
+                SELECT inv.id, inv.sales_rep, inv.issue_date, inv.due_date, inv.amount,
+                       inv.amount - coalesce(sum(s.amount), 0) AS open_at_end,
+                       coalesce(sum(s.amount) FILTER (WHERE s.kind = 'PAYMENT' AND s.settled_on >= :from), 0) AS collected,
+                       coalesce(sum(s.amount) FILTER (WHERE s.kind = 'PAYMENT' AND s.settled_on >= :from
+                                                        AND s.settled_on <= inv.due_date + :grace), 0) AS collected_on_time,
+                       coalesce(sum(s.amount) FILTER (WHERE s.kind = 'WRITE_OFF' AND s.settled_on >= :from), 0) AS written_off
+                  FROM inv
+                  LEFT JOIN receivable_settlement s ON s.invoice_id = inv.id AND s.settled_on <= :end
+                                                    AND (s.reversed_on IS NULL OR s.reversed_on > :end)
+                 GROUP BY inv.id, inv.sales_rep, inv.issue_date, inv.due_date, inv.amount
+            ),
+            totals AS (
+                SELECT sales_rep,
+                       sum(amount) FILTER (WHERE issue_date >= :from) AS invoiced,
+                       sum(collected) AS collected,
+                       sum(collected_on_time) AS collected_on_time,
+                       sum(written_off) AS written_off,
+                       sum(open_at_end) AS open_at_end,
+                       sum(open_at_end) FILTER (WHERE due_date < :end) AS overdue
+                  FROM per_invoice
+                 GROUP BY sales_rep
+            ),
+            monthly AS (
+                SELECT sales_rep, months_back, sum(amount) AS sales
+                  FROM inv WHERE months_back < 24
+                 GROUP BY sales_rep, months_back
+            ),
+            months AS (
+                SELECT k, CAST(CAST(:end AS date) - make_interval(months => k) AS date)
+                        - CAST(CAST(:end AS date) - make_interval(months => k + 1) AS date) AS days
+                  FROM generate_series(0, 23) AS k
+            ),
+            counted_back AS (
+                SELECT t.sales_rep, m.days, coalesce(mo.sales, 0) AS sales, coalesce(t.open_at_end, 0) AS open_at_end,
+                       coalesce(sum(mo.sales) OVER (PARTITION BY t.sales_rep ORDER BY m.k
+                                                   ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS before
+                  FROM totals t
+                 CROSS JOIN months m
+                  LEFT JOIN monthly mo ON mo.sales_rep = t.sales_rep AND mo.months_back = m.k
+            ),
+            dso AS (
+                SELECT sales_rep,
+                       sum(CASE WHEN open_at_end <= before THEN 0
+                                WHEN open_at_end >= before + sales THEN days
+                                ELSE days * (open_at_end - before) / sales END) AS days
+                  FROM counted_back
+                 GROUP BY sales_rep
+            ),
+            promises AS (
+                SELECT rc.sales_rep, count(*) AS broken
+                  FROM broken_payment_promise p
+                  JOIN rep_customer rc ON rc.customer_id = p.customer_id
+                                      AND p.promised_on >= rc.valid_from AND p.promised_on < rc.valid_to
+                 WHERE p.promised_on BETWEEN :from AND :end
+                 GROUP BY rc.sales_rep
+            ),
+            stops AS (
+                SELECT rc.sales_rep, count(DISTINCT b.customer_id) AS stopped
+                  FROM bounced_cheque_stop b
+                  JOIN rep_customer rc ON rc.customer_id = b.customer_id
+                                      AND b.bounced_on >= rc.valid_from AND b.bounced_on < rc.valid_to
+                 WHERE b.bounced_on BETWEEN :from AND :end
+                 GROUP BY rc.sales_rep
+            ),
+            bad_releases AS (
+                SELECT rc.sales_rep, count(DISTINCT o.order_no) AS released
+                  FROM released_blocked_order o
+                  JOIN rep_customer rc ON rc.customer_id = o.customer_id
+                                      AND o.order_date >= rc.valid_from AND o.order_date < rc.valid_to
+                  JOIN receivable_invoice i ON i.order_no = o.order_no AND i.customer_id = o.customer_id
+                 WHERE o.released_on BETWEEN :from AND :end
+                   AND i.due_date + 60 <= :asOf
+                   AND i.amount > (SELECT coalesce(sum(s.amount), 0) FROM receivable_settlement s
+                                    WHERE s.invoice_id = i.id AND s.settled_on <= i.due_date + 60
+                                      AND (s.reversed_on IS NULL OR s.reversed_on > i.due_date + 60))
+                 GROUP BY rc.sales_rep
+            )
+            SELECT reps.code AS sales_rep, reps.name, reps.area_code AS area,
+                   coalesce(t.invoiced, 0) AS invoiced,
+                   coalesce(t.collected, 0) AS collected,
+                   coalesce(t.collected_on_time, 0) AS collected_on_time,
+                   coalesce(t.open_at_end, 0) AS open_at_end,
+                   coalesce(t.overdue, 0) AS overdue,
+                   round(coalesce(d.days, 0), 1) AS dso,
+                   coalesce(t.written_off, 0) AS written_off,
+                   coalesce(p.broken, 0) AS broken_promises,
+                   coalesce(st.stopped, 0) AS bounced_stops,
+                   coalesce(br.released, 0) AS bad_releases
+              FROM reps
+              LEFT JOIN totals t ON t.sales_rep = reps.code
+              LEFT JOIN dso d ON d.sales_rep = reps.code
+              LEFT JOIN promises p ON p.sales_rep = reps.code
+              LEFT JOIN stops st ON st.sales_rep = reps.code
+              LEFT JOIN bad_releases br ON br.sales_rep = reps.code
+             ORDER BY reps.code
+            """;
+
+    /** The customers whose invoices (by the rep at issue) were most overdue at :end. */
+    private static final String WORST_CUSTOMERS = """
+            WITH inv AS (
+                SELECT i.id, i.customer_id, i.due_date, i.amount
+                  FROM receivable_invoice i
+                  JOIN customer_sales_rep_period rc ON rc.customer_id = i.customer_id AND rc.sales_rep = :rep
+                                                  AND i.issue_date >= rc.valid_from AND i.issue_date < rc.valid_to
+                 WHERE i.issue_date <= :end AND i.due_date < :end AND i.currency = :currency
+            ),
+            open_items AS (
+                SELECT inv.customer_id, inv.due_date,
+                       inv.amount - coalesce((SELECT sum(s.amount) FROM receivable_settlement s
+                                               WHERE s.invoice_id = inv.id AND s.settled_on <= :end
+                                                 AND (s.reversed_on IS NULL OR s.reversed_on > :end)), 0) AS open_amount
+                  FROM inv
+            )
+            SELECT c.code, c.name, sum(o.open_amount) AS overdue, max(CAST(:end AS date) - o.due_date) AS max_days
+              FROM open_items o
+              JOIN customer c ON c.id = o.customer_id
+             WHERE o.open_amount > 0
+             GROUP BY c.code, c.name
+             ORDER BY overdue DESC, c.code
+             LIMIT :limit
+            """;
+
+    /** One worst customer of a rep's page. */
+    record WorstCustomer(String code, String name, BigDecimal overdue, int maxDays) {}
+
+    private final JdbcClient jdbc;
+
+    KpiRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<RepKpis> kpis(LocalDate from, LocalDate end, LocalDate asOf, String currency, String[] reps, String[] areas) {
+        return jdbc.sql(KPIS)
+                .param("from", from)
+                .param("end", end)
+                .param("asOf", asOf)
+                .param("currency", currency)
+                .param("grace", graceDays())
+                .param("reps", reps)
+                .param("areas", areas)
+                .query((rs, n) -> {
+                    BigDecimal collected = rs.getBigDecimal("collected");
+                    BigDecimal onTime = rs.getBigDecimal("collected_on_time");
+                    BigDecimal open = rs.getBigDecimal("open_at_end");
+                    BigDecimal overdue = rs.getBigDecimal("overdue");
+                    return new RepKpis(
+                            rs.getString("sales_rep"),
+                            rs.getString("name"),
+                            rs.getString("area"),
+                            rs.getBigDecimal("invoiced"),
+                            collected,
+                            onTime,
+                            Shares.of(onTime, collected),
+                            open,
+                            overdue,
+                            Shares.of(overdue, open),
+                            rs.getBigDecimal("dso"),
+                            rs.getBigDecimal("written_off"),
+                            rs.getInt("broken_promises"),
+                            rs.getInt("bounced_stops"),
+                            rs.getInt("bad_releases"));
+                })
+                .list();
+    }
+
+    List<WorstCustomer> worstCustomers(String rep, LocalDate end, String currency, int limit) {
+        return jdbc.sql(WORST_CUSTOMERS)
+                .param("rep", rep)
+                .param("end", end)
+                .param("currency", currency)
+                .param("limit", limit)
+                .query((rs, n) -> new WorstCustomer(
+                        rs.getString("code"), rs.getString("name"), rs.getBigDecimal("overdue"), rs.getInt("max_days")))
+                .list();
+    }
+
+    int graceDays() {
+        return jdbc.sql("SELECT credit_grace_days()").query(Integer.class).single();
+    }
+}
