@@ -112,7 +112,6 @@ class PlanSteeringIntegrationTests {
     }
 
     private static NewLimitRequest request(String amount, LocalDate today) {
-        return new NewLimitRequest(
-                new BigDecimal(amount), null, null, today.plusYears(1), null, "more business", null);
+        return new NewLimitRequest(new BigDecimal(amount), null, null, today.plusYears(1), null, "more business", null);
     }
 }
