@@ -45,7 +45,7 @@ public class Scores {
     private final CreditPolicies policies;
     private final BusinessCalendar calendar;
     private final Clock clock;
-    private final PlanLimitCaps planCaps;
+    private final PlanLimitCapRepository planCaps;
 
     Scores(
             ScoreRepository scores,
@@ -55,7 +55,7 @@ public class Scores {
             CreditPolicies policies,
             BusinessCalendar calendar,
             Clock clock,
-            PlanLimitCaps planCaps) {
+            PlanLimitCapRepository planCaps) {
         this.planCaps = planCaps;
         this.scores = scores;
         this.cards = cards;
@@ -183,7 +183,7 @@ public class Scores {
                 evaluation.riskClass().riskClass(),
                 factorValues,
                 factorPoints,
-                PlanLimitCaps.apply(
+                PlanLimitCapRepository.apply(
                         card.recommendedLimit(
                                 values.sales12Months(),
                                 values.termDays(),

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
  * caps nothing.
  */
 @Repository
-class PlanLimitCaps {
+class PlanLimitCapRepository {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
@@ -31,7 +31,7 @@ class PlanLimitCaps {
 
     private final JdbcClient jdbc;
 
-    PlanLimitCaps(JdbcClient jdbc) {
+    PlanLimitCapRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
