@@ -45,6 +45,11 @@ class CreditLimitController {
         return limits.requestById(id, callers.current());
     }
 
+    @GetMapping("/credit-limit-requests/{id}/warnings")
+    List<LimitWarning> warnings(@PathVariable long id) {
+        return limits.warnings(id, callers.current());
+    }
+
     @PostMapping("/credit-limit-requests/{id}/approve")
     CreditLimitRequest approve(@PathVariable long id, @RequestBody(required = false) @Nullable Decision decision) {
         return limits.approve(id, decision == null ? null : decision.comment(), callers.current());

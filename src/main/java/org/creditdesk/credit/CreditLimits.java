@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.creditdesk.customers.CustomerRef;
 import org.creditdesk.customers.Customers;
 import org.creditdesk.identity.Caller;
+import org.creditdesk.identity.Role;
 import org.creditdesk.shared.BusinessCalendar;
 import org.creditdesk.shared.Money;
 import org.creditdesk.shared.ProblemException;
@@ -45,6 +46,7 @@ public class CreditLimits {
     private final AuditTrail audit;
     private final ErpEvents events;
     private final Clock clock;
+    private final LimitWarningRepository warnings;
 
     CreditLimits(
             CreditLimitRepository repository,
@@ -53,7 +55,9 @@ public class CreditLimits {
             BusinessCalendar calendar,
             AuditTrail audit,
             ErpEvents events,
-            Clock clock) {
+            Clock clock,
+            LimitWarningRepository warnings) {
+        this.warnings = warnings;
         this.repository = repository;
         this.customers = customers;
         this.authorities = authorities;
@@ -91,7 +95,15 @@ public class CreditLimits {
         });
         long id = repository.insertRequest(customer.id(), request);
         CreditLimitRequest saved = repository.request(id).orElseThrow();
-        audit.record(caller.username(), "LIMIT_REQUESTED", AUDIT_SUBJECT, customer.code(), null, saved, saved.reason());
+        String planWarning = planWarning(customer, saved, today);
+        audit.record(
+                caller.username(),
+                "LIMIT_REQUESTED",
+                AUDIT_SUBJECT,
+                customer.code(),
+                null,
+                saved,
+                planWarning == null ? saved.reason() : saved.reason() + " | " + planWarning);
         return saved;
     }
 
@@ -104,6 +116,7 @@ public class CreditLimits {
                             .formatted(caller.username()));
         }
         requireAuthority(d, caller, "approve");
+        requireWarningAuthority(requestId, caller);
         OffsetDateTime now = now();
         Optional<CreditLimitVersion> before =
                 repository.currentLine(d.customer().id(), d.request().contractNo());
@@ -226,11 +239,16 @@ public class CreditLimits {
     @Transactional(readOnly = true)
     public Set<Long> approvableBy(Caller caller, List<CreditLimitRequest> requests) {
         Authority authority = authorities.authority();
+        Map<Long, Set<String>> warned =
+                warnings.codes(requests.stream().map(CreditLimitRequest::id).toList());
+        Map<String, Set<Role>> approvers = warnings.approvers();
         return requests.stream()
                 .filter(r -> r.status() == LimitRequestStatus.PENDING)
                 .filter(r -> !r.requestedBy().equals(caller.username()))
                 .filter(r -> authority.decide(caller, AuthorityAction.APPROVE_LIMIT, r.money(), r.areaCode())
                         instanceof AuthorityDecision.Allowed)
+                .filter(r ->
+                        LimitWarningRepository.allows(warned.getOrDefault(r.id(), Set.of()), approvers, caller.roles()))
                 .map(CreditLimitRequest::id)
                 .collect(Collectors.toSet());
     }
@@ -314,6 +332,39 @@ public class CreditLimits {
             case AuthorityDecision.Allowed allowed -> {}
             case AuthorityDecision.Denied denied ->
                 throw ProblemException.forbidden("You may not " + verb + " this request. " + denied.reason());
+        }
+    }
+
+    /** The warnings a request carries (PLAN_EXCEEDED: over the approved fund plan). */
+    @Transactional(readOnly = true)
+    public List<LimitWarning> warnings(long requestId, Caller caller) {
+        return warnings.warnings(requestById(requestId, caller).id());
+    }
+
+    /**
+     * Records PLAN_EXCEEDED when the customer's overall limit in the company currency, fully drawn,
+     * would take a node of the approved fund plan over plan; returns the warning's text or null.
+     */
+    private @Nullable String planWarning(CustomerRef customer, CreditLimitRequest request, LocalDate asOf) {
+        if (request.contractNo() != null
+                || !request.currency().equals(calendar.baseCurrency().getCurrencyCode())) {
+            return null;
+        }
+        List<String> excess = warnings.planExcess(customer.id(), request.amount(), asOf);
+        if (excess.isEmpty()) return null;
+        String detail = String.join("; ", excess);
+        warnings.record(request.id(), new LimitWarning(LimitWarningRepository.PLAN_EXCEEDED, detail));
+        return LimitWarningRepository.PLAN_EXCEEDED + ": " + detail;
+    }
+
+    private void requireWarningAuthority(long requestId, Caller caller) {
+        Map<String, Set<Role>> approvers = warnings.approvers();
+        for (LimitWarning warning : warnings.warnings(requestId)) {
+            Set<Role> roles = approvers.getOrDefault(warning.code(), Set.of());
+            if (roles.stream().noneMatch(caller::has)) {
+                throw ProblemException.forbidden("This request carries %s (%s); only %s may approve it"
+                        .formatted(warning.code(), warning.detail(), roles));
+            }
         }
     }
 

@@ -45,6 +45,7 @@ public class Scores {
     private final CreditPolicies policies;
     private final BusinessCalendar calendar;
     private final Clock clock;
+    private final PlanLimitCapRepository planCaps;
 
     Scores(
             ScoreRepository scores,
@@ -53,7 +54,9 @@ public class Scores {
             CreditAccounts accounts,
             CreditPolicies policies,
             BusinessCalendar calendar,
-            Clock clock) {
+            Clock clock,
+            PlanLimitCapRepository planCaps) {
+        this.planCaps = planCaps;
         this.scores = scores;
         this.cards = cards;
         this.customers = customers;
@@ -74,7 +77,7 @@ public class Scores {
         if (card == null) {
             throw ProblemException.conflict("No active scorecard for business group " + values.businessGroup());
         }
-        return explain(card, values, date, policies.current().graceDays());
+        return planCaps.cap(explain(card, values, date, policies.current().graceDays()), customer.id(), date);
     }
 
     static Score explain(Scorecard card, ScoreRepository.FactorValues values, LocalDate asOf, int graceDays) {
@@ -124,11 +127,12 @@ public class Scores {
         Map<String, Scorecard> active = cards.activeCards();
         int graceDays = policies.current().graceDays();
         List<ScoreRepository.FactorValues> values = scores.factorValues(asOf, customerIds);
+        Map<Long, BigDecimal> caps = planCaps.caps(asOf, customerIds);
         long t1 = System.nanoTime();
         List<ScoreRow> rows = new ArrayList<>(values.size());
         for (ScoreRepository.FactorValues v : values) {
             Scorecard card = active.get(v.businessGroup());
-            if (card != null) rows.add(row(card, v, asOf, graceDays, now));
+            if (card != null) rows.add(row(card, v, asOf, graceDays, now, caps.get(v.customerId())));
         }
         long evaluated = System.nanoTime();
         scores.replaceScores(asOf, customerIds, rows);
@@ -157,7 +161,12 @@ public class Scores {
     }
 
     private ScoreRow row(
-            Scorecard card, ScoreRepository.FactorValues values, LocalDate asOf, int graceDays, OffsetDateTime at) {
+            Scorecard card,
+            ScoreRepository.FactorValues values,
+            LocalDate asOf,
+            int graceDays,
+            OffsetDateTime at,
+            @Nullable BigDecimal planCap) {
         Scorecard.Evaluation evaluation = card.evaluate(values.values());
         List<@Nullable BigDecimal> factorValues =
                 new ArrayList<>(evaluation.parts().size());
@@ -174,12 +183,14 @@ public class Scores {
                 evaluation.riskClass().riskClass(),
                 factorValues,
                 factorPoints,
-                card.recommendedLimit(
-                        values.sales12Months(),
-                        values.termDays(),
-                        graceDays,
-                        evaluation.riskClass(),
-                        values.bookEquity()),
+                PlanLimitCapRepository.apply(
+                        card.recommendedLimit(
+                                values.sales12Months(),
+                                values.termDays(),
+                                graceDays,
+                                evaluation.riskClass(),
+                                values.bookEquity()),
+                        planCap),
                 values.currency(),
                 card.reviewOn(asOf, evaluation.riskClass()),
                 at);

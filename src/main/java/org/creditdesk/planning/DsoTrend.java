@@ -1,0 +1,16 @@
+package org.creditdesk.planning;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Days sales outstanding (count-back) at the end of each of the last {@code months} months, the
+ * newest point being the date itself, per node of the level asked.
+ */
+public record DsoTrend(LocalDate asOf, String groupBy, List<LocalDate> dates, List<Series> series) {
+
+    public record Series(String key, List<Point> points) {}
+
+    public record Point(LocalDate date, BigDecimal receivables, BigDecimal dso) {}
+}
