@@ -25,10 +25,10 @@ public class Aging {
     public static final int TREND_MONTHS = 12;
 
     private final AgingRepository repository;
-    private final AgingSnapshots snapshots;
+    private final AgingSnapshotRepository snapshots;
     private final BusinessCalendar calendar;
 
-    Aging(AgingRepository repository, AgingSnapshots snapshots, BusinessCalendar calendar) {
+    Aging(AgingRepository repository, AgingSnapshotRepository snapshots, BusinessCalendar calendar) {
         this.repository = repository;
         this.snapshots = snapshots;
         this.calendar = calendar;
@@ -44,7 +44,7 @@ public class Aging {
         LocalDate date = calendar.asOfOrToday(asOf);
         AgingBuckets buckets = repository.buckets();
         boolean fromSnapshot = date.isBefore(calendar.today())
-                && AgingSnapshots.covers(grouping)
+                && AgingSnapshotRepository.covers(grouping)
                 && !snapshots.usableDates(date, date).isEmpty();
         List<AgingRepository.Cell> cells = fromSnapshot
                 ? snapshots.aging(List.of(date), grouping, caller.areaFilter())
@@ -93,7 +93,7 @@ public class Aging {
         for (LocalDate monthEnd : monthEnds) {
             LocalDate snapshot = monthEnd.equals(date)
                     ? (kept.contains(date) ? date : null)
-                    : AgingSnapshots.lastOfMonth(kept, monthEnd);
+                    : AgingSnapshotRepository.lastOfMonth(kept, monthEnd);
             points.add(snapshot != null ? snapshot : monthEnd);
             (snapshot != null ? fromSnapshots : live).add(snapshot != null ? snapshot : monthEnd);
         }

@@ -54,7 +54,7 @@ public class DailyRun {
     static final StepHook NO_HOOK = step -> {};
 
     private final DailyRunRepository repository;
-    private final AgingSnapshots snapshots;
+    private final AgingSnapshotRepository snapshots;
     private final EscalationRun escalationRun;
     private final CustomerHolds holds;
     private final LegalCases legalCases;
@@ -67,7 +67,7 @@ public class DailyRun {
 
     DailyRun(
             DailyRunRepository repository,
-            AgingSnapshots snapshots,
+            AgingSnapshotRepository snapshots,
             EscalationRun escalationRun,
             CustomerHolds holds,
             LegalCases legalCases,

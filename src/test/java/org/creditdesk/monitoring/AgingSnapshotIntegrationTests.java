@@ -132,7 +132,8 @@ class AgingSnapshotIntegrationTests {
 
     @Test
     void retention_keeps_every_date_of_the_daily_window_and_the_last_of_each_month_within_the_long_one() {
-        AgingSnapshots snapshots = new AgingSnapshots(jdbc, new AgingSnapshots.Retention(30, 1));
+        AgingSnapshotRepository snapshots =
+                new AgingSnapshotRepository(jdbc, new AgingSnapshotRepository.Retention(30, 1));
         TransactionTemplate transaction = new TransactionTemplate(transactions);
         List<LocalDate> kept = List.of(
                 LocalDate.of(1980, 1, 10),

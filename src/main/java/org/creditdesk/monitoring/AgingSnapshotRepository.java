@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
  * not in a snapshot (the run ages per customer) and always computes live.
  */
 @Repository
-class AgingSnapshots {
+class AgingSnapshotRepository {
 
     /**
      * How long snapshots are kept ({@code creditdesk.monitoring.snapshots.*}).
@@ -94,7 +94,7 @@ class AgingSnapshots {
     private final JdbcClient jdbc;
     private final Retention retention;
 
-    AgingSnapshots(JdbcClient jdbc, Retention retention) {
+    AgingSnapshotRepository(JdbcClient jdbc, Retention retention) {
         this.jdbc = jdbc;
         this.retention = retention;
     }
