@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.creditdesk.identity.InterfaceLanguage;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -22,11 +24,13 @@ public class EscalationRun {
     private final EscalationRepository repository;
     private final Escalations escalations;
     private final MailOutbox outbox;
+    private final MessageSource texts;
 
-    EscalationRun(EscalationRepository repository, Escalations escalations, MailOutbox outbox) {
+    EscalationRun(EscalationRepository repository, Escalations escalations, MailOutbox outbox, MessageSource texts) {
         this.repository = repository;
         this.escalations = escalations;
         this.outbox = outbox;
+        this.texts = texts;
     }
 
     @Transactional
@@ -85,18 +89,21 @@ public class EscalationRun {
         return repository.mailsToQueue(asOf).stream()
                 .map(m -> {
                     String title = ladder.rung(m.level()).map(Rung::title).orElse("level " + m.level());
-                    EscalationMail mail = EscalationMail.of(new EscalationMail.Facts(
-                            m.customerCode(),
-                            m.customerName(),
-                            m.level(),
-                            title,
-                            m.daysOverdue(),
-                            m.overdueAmount(),
-                            m.currency(),
-                            m.procedural(),
-                            asOf,
-                            m.displayName(),
-                            m.role()));
+                    EscalationMail mail = EscalationMail.of(
+                            new EscalationMail.Facts(
+                                    m.customerCode(),
+                                    m.customerName(),
+                                    m.level(),
+                                    title,
+                                    m.daysOverdue(),
+                                    m.overdueAmount(),
+                                    m.currency(),
+                                    m.procedural(),
+                                    asOf,
+                                    m.displayName(),
+                                    m.role(),
+                                    InterfaceLanguage.ofTag(m.locale()).orElse(InterfaceLanguage.EN).locale),
+                            texts);
                     return new EscalationRepository.QueuedMail(
                             m.historyId(), m.customerId(), m.email(), mail.subject(), mail.body());
                 })
