@@ -4,10 +4,10 @@
 -- The language a user chose in the top bar; NULL follows the browser's Accept-Language.
 ALTER TABLE app_user ADD COLUMN locale TEXT CHECK (locale IN ('en', 'zh-CN'));
 
--- Customer names sort by ICU's Chinese collation: Han characters by pinyin, Latin letters among them in
--- alphabetical order, digits by numeric value ("Shop 2" before "Shop 10"). PostgreSQL 15+ builds in the
--- usual distributions and the embedded binaries carry ICU.
-CREATE COLLATION IF NOT EXISTS customer_name (provider = icu, locale = 'zh-u-kn-true');
+-- Customer names sort by ICU's Chinese collation (CLDR "zh", pinyin order): Han characters by their pinyin,
+-- Latin letters alphabetically ignoring case, instead of every Chinese name after every Latin one by code
+-- point. PostgreSQL 15+ in the usual distributions and the embedded binaries are built with ICU.
+CREATE COLLATION IF NOT EXISTS customer_name (provider = icu, locale = 'zh');
 CREATE INDEX customer_name_collated_idx ON customer (name COLLATE customer_name, code);
 
 -- Pinyin of the name, computed in Java (ICU4J's Han-Latin transliteration) on every create, change and
