@@ -24,9 +24,9 @@ class CustomerSearchKeyRepository {
             """;
     private static final String WRITE_KEYS = """
             UPDATE customer c
-            SET name_pinyin = k.full, name_initials = k.initials, name_pinyin_of = k.name
+            SET name_pinyin = k.pinyin, name_initials = k.initials, name_pinyin_of = k.name
             FROM unnest(CAST(:ids AS bigint[]), CAST(:names AS text[]), CAST(:fulls AS text[]),
-                        CAST(:initials AS text[])) AS k (id, name, full, initials)
+                        CAST(:initials AS text[])) AS k (id, name, pinyin, initials)
             WHERE c.id = k.id
             """;
 
