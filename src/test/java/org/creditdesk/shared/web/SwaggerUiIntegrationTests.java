@@ -36,7 +36,8 @@ class SwaggerUiIntegrationTests {
                 .toBodilessEntity();
         assertThat(redirect.getStatusCode()).isEqualTo(HttpStatus.FOUND);
         assertThat(redirect.getHeaders().getLocation()).hasPath("/api/docs/ui");
-        ResponseEntity<Void> toUi = client().get().uri("/api/docs/ui").retrieve().toBodilessEntity();
+        ResponseEntity<Void> toUi =
+                client().get().uri("/api/docs/ui").retrieve().toBodilessEntity();
         assertThat(toUi.getStatusCode()).isEqualTo(HttpStatus.FOUND);
         assertThat(toUi.getHeaders().getLocation().toString()).endsWith("/api/docs/swagger-ui/index.html");
 
