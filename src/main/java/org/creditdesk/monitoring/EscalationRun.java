@@ -2,6 +2,7 @@ package org.creditdesk.monitoring;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.creditdesk.identity.InterfaceLanguage;
@@ -88,7 +89,12 @@ public class EscalationRun {
     private List<EscalationRepository.QueuedMail> mails(LocalDate asOf, EscalationLadder ladder) {
         return repository.mailsToQueue(asOf).stream()
                 .map(m -> {
-                    String title = ladder.rung(m.level()).map(Rung::title).orElse("level " + m.level());
+                    Locale language = InterfaceLanguage.ofTag(m.locale()).orElse(InterfaceLanguage.EN).locale;
+                    String title = texts.getMessage(
+                            "monitoring.rung." + m.level(),
+                            null,
+                            ladder.rung(m.level()).map(Rung::title).orElse("level " + m.level()),
+                            language);
                     EscalationMail mail = EscalationMail.of(
                             new EscalationMail.Facts(
                                     m.customerCode(),
@@ -102,7 +108,7 @@ public class EscalationRun {
                                     asOf,
                                     m.displayName(),
                                     m.role(),
-                                    InterfaceLanguage.ofTag(m.locale()).orElse(InterfaceLanguage.EN).locale),
+                                    language),
                             texts);
                     return new EscalationRepository.QueuedMail(
                             m.historyId(), m.customerId(), m.email(), mail.subject(), mail.body());
