@@ -25,10 +25,12 @@ public class CustomerBulkLoad {
 
     private final CustomerBulkRepository repository;
     private final Areas areas;
+    private final CustomerSearchKeys searchKeys;
 
-    CustomerBulkLoad(CustomerBulkRepository repository, Areas areas) {
+    CustomerBulkLoad(CustomerBulkRepository repository, Areas areas, CustomerSearchKeys searchKeys) {
         this.repository = repository;
         this.areas = areas;
+        this.searchKeys = searchKeys;
     }
 
     /** Records every problem of every staged row; an area-scoped importer may only touch its areas. */
@@ -46,7 +48,9 @@ public class CustomerBulkLoad {
     public int mergeCustomers(String staging, String baseCurrency) {
         areas.ensureExist(repository.distinctAreas(table(staging)));
         repository.insertMissingSalesReps(staging);
-        return repository.upsert(staging, baseCurrency);
+        int changed = repository.upsert(staging, baseCurrency);
+        searchKeys.refreshImported();
+        return changed;
     }
 
     private static String table(String name) {

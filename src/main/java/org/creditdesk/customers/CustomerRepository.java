@@ -84,7 +84,9 @@ class CustomerRepository {
               AND (CAST(:area AS text) IS NULL OR c.area_code = CAST(:area AS text))
               AND (CAST(:codePrefix AS text) IS NULL
                    OR lower(c.code) LIKE CAST(:codePrefix AS text)
-                   OR lower(c.name) LIKE CAST(:namePart AS text))
+                   OR lower(c.name) LIKE CAST(:namePart AS text)
+                   OR c.name_pinyin LIKE CAST(:pinyinPart AS text)
+                   OR c.name_initials LIKE CAST(:pinyinPart AS text))
               AND (CAST(:creditState AS text) IS NULL
                    OR customer_credit_state(c.id, CAST(:asOf AS date)) = CAST(:creditState AS text))
               AND (CAST(:riskClass AS text) IS NULL OR customer_risk_class(c.id) = CAST(:riskClass AS text))
@@ -93,7 +95,7 @@ class CustomerRepository {
             SELECT c.code, c.name, c.area_code, c.business_group, c.sales_rep, c.currency, c.payment_term_days,
                    customer_credit_state(c.id, CAST(:asOf AS date)) AS credit_state
             """ + SEARCH_CONDITIONS + """
-            ORDER BY lower(c.name), c.code
+            ORDER BY c.name COLLATE customer_name, c.code
             LIMIT :limit OFFSET :offset
             """;
     private static final String COUNT = "SELECT count(*) " + SEARCH_CONDITIONS;
@@ -195,11 +197,18 @@ class CustomerRepository {
                 .param("area", query.area())
                 .param("codePrefix", lowered == null ? null : lowered + "%")
                 .param("namePart", lowered == null ? null : "%" + lowered + "%")
+                .param("pinyinPart", pinyinPattern(text))
                 .param(
                         "creditState",
                         query.creditState() == null ? null : query.creditState().name())
                 .param("riskClass", query.riskClass())
                 .param("asOf", asOf);
+    }
+
+    /** Matches the pinyin keys anywhere; nothing when the text has no letters or digits to match. */
+    private static @Nullable String pinyinPattern(@Nullable String text) {
+        String keys = text == null ? "" : NamePinyin.searchable(text);
+        return keys.isEmpty() ? null : "%" + keys + "%";
     }
 
     /** Makes the user's text match literally: PostgreSQL's LIKE escapes with a backslash by default. */

@@ -82,6 +82,9 @@ class SecurityConfiguration {
                                     "/login",
                                     "/error")
                             .permitAll()
+                            // the language switch: also before sign-in (the login page) and for auditors
+                            .requestMatchers(HttpMethod.POST, "/profile/language")
+                            .permitAll()
                             .requestMatchers(HttpMethod.GET)
                             .authenticated()
                             .requestMatchers(HttpMethod.HEAD)

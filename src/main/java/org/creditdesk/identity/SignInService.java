@@ -19,7 +19,7 @@ class SignInService implements UserDetailsService {
     public UserDetails loadUserByUsername(String username) {
         return repository
                 .find(username)
-                .map(stored -> new SignedInUser(stored.user(), stored.passwordHash()))
+                .map(stored -> new SignedInUser(stored.user(), stored.passwordHash(), stored.locale()))
                 .orElseThrow(() -> new UsernameNotFoundException("No user " + username));
     }
 }

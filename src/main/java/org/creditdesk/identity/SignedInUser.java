@@ -15,9 +15,11 @@ final class SignedInUser implements UserDetails, CredentialsContainer, Callers.C
     private final String displayName;
     private final boolean enabled;
     private final List<GrantedAuthority> authorities;
+    private final @Nullable String locale;
     private @Nullable String passwordHash;
 
-    SignedInUser(User user, String passwordHash) {
+    SignedInUser(User user, String passwordHash, @Nullable String locale) {
+        this.locale = locale;
         this.caller =
                 Caller.forUser(user.username(), java.util.Set.copyOf(user.roles()), java.util.Set.copyOf(user.areas()));
         this.displayName = user.displayName();
@@ -31,6 +33,12 @@ final class SignedInUser implements UserDetails, CredentialsContainer, Callers.C
     @Override
     public Caller caller() {
         return caller;
+    }
+
+    /** The interface language the user chose ({@code en}, {@code zh-CN}) when signing in; null: the browser's. */
+    @Nullable
+    String locale() {
+        return locale;
     }
 
     String displayName() {

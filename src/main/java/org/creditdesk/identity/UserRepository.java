@@ -15,16 +15,18 @@ import org.springframework.stereotype.Repository;
 class UserRepository {
 
     /** A user with the hash of the password, which only sign-in and idempotency checks read. */
-    record StoredUser(User user, String passwordHash) {}
+    record StoredUser(
+            User user, String passwordHash, @Nullable String locale) {}
 
     private static final String USER_COLUMNS = """
-            SELECT u.username, u.password_hash, u.display_name, u.email, u.enabled,
+            SELECT u.username, u.password_hash, u.display_name, u.email, u.enabled, u.locale,
                    ARRAY(SELECT r.role FROM user_role r WHERE r.user_id = u.id ORDER BY r.role) AS roles,
                    ARRAY(SELECT a.area_code FROM user_area a WHERE a.user_id = u.id ORDER BY a.area_code) AS areas
             FROM app_user u
             """;
     private static final String FIND_BY_USERNAME = USER_COLUMNS + "WHERE u.username = :username";
     private static final String FIND_ALL = USER_COLUMNS + "ORDER BY u.username";
+    private static final String SET_LOCALE = "UPDATE app_user SET locale = :locale WHERE username = :username";
     private static final String ANY_USER = "SELECT EXISTS (SELECT 1 FROM app_user)";
     private static final String INSERT_IF_ABSENT = """
             INSERT INTO app_user (username, password_hash, display_name, email)
@@ -64,6 +66,14 @@ class UserRepository {
 
     List<User> findAll() {
         return jdbc.sql(FIND_ALL).query((rs, n) -> storedUser(rs, n).user()).list();
+    }
+
+    /** The user's interface language ({@code en}, {@code zh-CN}), or null to follow the browser. */
+    void setLocale(String username, @Nullable String languageTag) {
+        jdbc.sql(SET_LOCALE)
+                .param("username", username)
+                .param("locale", languageTag)
+                .update();
     }
 
     boolean anyUser() {
@@ -113,7 +123,7 @@ class UserRepository {
                 rs.getBoolean("enabled"),
                 Arrays.stream(strings(rs.getArray("roles"))).map(Role::valueOf).toList(),
                 List.of(strings(rs.getArray("areas"))));
-        return new StoredUser(user, rs.getString("password_hash"));
+        return new StoredUser(user, rs.getString("password_hash"), rs.getString("locale"));
     }
 
     private static String[] strings(@Nullable Array array) throws SQLException {

@@ -239,7 +239,7 @@ class EscalationRepository {
     private static final String MAILS_TO_QUEUE = """
             SELECT DISTINCT ON (x.id, lower(u.email))
                    x.id AS history_id, x.customer_id, x.customer_code, x.customer_name, x.level, x.days_overdue,
-                   x.overdue_amount, x.currency, x.procedural, u.email, u.display_name, r.role
+                   x.overdue_amount, x.currency, x.procedural, u.email, u.display_name, r.role, u.locale
             FROM (SELECT h.id, h.customer_id, h.level, h.days_overdue, h.overdue_amount, h.currency, h.procedural,
                          c.area_code, c.code AS customer_code, c.name AS customer_name
                   FROM escalation_history h
@@ -355,7 +355,8 @@ class EscalationRepository {
             boolean procedural,
             String email,
             String displayName,
-            Role role) {}
+            Role role,
+            @Nullable String locale) {}
 
     Map<Integer, List<Responsibility>> responsibilities() {
         Map<Integer, List<Responsibility>> byLevel = new TreeMap<>();
@@ -423,7 +424,8 @@ class EscalationRepository {
                         rs.getBoolean("procedural"),
                         rs.getString("email"),
                         rs.getString("display_name"),
-                        Role.valueOf(rs.getString("role"))))
+                        Role.valueOf(rs.getString("role")),
+                        rs.getString("locale")))
                 .list();
     }
 

@@ -2,8 +2,11 @@ package org.creditdesk.monitoring;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.creditdesk.identity.InterfaceLanguage;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -22,11 +25,13 @@ public class EscalationRun {
     private final EscalationRepository repository;
     private final Escalations escalations;
     private final MailOutbox outbox;
+    private final MessageSource texts;
 
-    EscalationRun(EscalationRepository repository, Escalations escalations, MailOutbox outbox) {
+    EscalationRun(EscalationRepository repository, Escalations escalations, MailOutbox outbox, MessageSource texts) {
         this.repository = repository;
         this.escalations = escalations;
         this.outbox = outbox;
+        this.texts = texts;
     }
 
     @Transactional
@@ -84,19 +89,27 @@ public class EscalationRun {
     private List<EscalationRepository.QueuedMail> mails(LocalDate asOf, EscalationLadder ladder) {
         return repository.mailsToQueue(asOf).stream()
                 .map(m -> {
-                    String title = ladder.rung(m.level()).map(Rung::title).orElse("level " + m.level());
-                    EscalationMail mail = EscalationMail.of(new EscalationMail.Facts(
-                            m.customerCode(),
-                            m.customerName(),
-                            m.level(),
-                            title,
-                            m.daysOverdue(),
-                            m.overdueAmount(),
-                            m.currency(),
-                            m.procedural(),
-                            asOf,
-                            m.displayName(),
-                            m.role()));
+                    Locale language = InterfaceLanguage.ofTag(m.locale()).orElse(InterfaceLanguage.EN).locale;
+                    String title = texts.getMessage(
+                            "monitoring.rung." + m.level(),
+                            null,
+                            ladder.rung(m.level()).map(Rung::title).orElse("level " + m.level()),
+                            language);
+                    EscalationMail mail = EscalationMail.of(
+                            new EscalationMail.Facts(
+                                    m.customerCode(),
+                                    m.customerName(),
+                                    m.level(),
+                                    title,
+                                    m.daysOverdue(),
+                                    m.overdueAmount(),
+                                    m.currency(),
+                                    m.procedural(),
+                                    asOf,
+                                    m.displayName(),
+                                    m.role(),
+                                    language),
+                            texts);
                     return new EscalationRepository.QueuedMail(
                             m.historyId(), m.customerId(), m.email(), mail.subject(), mail.body());
                 })

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;
+import org.creditdesk.TestMessages;
 import org.creditdesk.identity.Role;
 import org.junit.jupiter.api.Test;
 
@@ -111,18 +112,21 @@ class EscalationLadderTests {
     @Test
     void the_mail_of_each_level_names_customer_level_days_and_amount() {
         for (int level = 1; level <= 4; level++) {
-            EscalationMail mail = EscalationMail.of(new EscalationMail.Facts(
-                    "C-42",
-                    "Acme Trading",
-                    level,
-                    new Rung(level, level * 10, List.of()).title(),
-                    level * 10 + 3,
-                    new BigDecimal("1234.50"),
-                    "CNY",
-                    false,
-                    AS_OF,
-                    "Li Lei",
-                    Role.CREDIT_MANAGER));
+            EscalationMail mail = EscalationMail.of(
+                    new EscalationMail.Facts(
+                            "C-42",
+                            "Acme Trading",
+                            level,
+                            new Rung(level, level * 10, List.of()).title(),
+                            level * 10 + 3,
+                            new BigDecimal("1234.50"),
+                            "CNY",
+                            false,
+                            AS_OF,
+                            "Li Lei",
+                            Role.CREDIT_MANAGER,
+                            java.util.Locale.ENGLISH),
+                    TestMessages.bundles());
             assertThat(mail.subject())
                     .contains(
                             "level " + level,

@@ -8,6 +8,8 @@ import org.creditdesk.shared.Violation;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -28,23 +30,36 @@ import tools.jackson.core.JacksonException;
 /**
  * Turns every refusal of an API request into {@code application/problem+json} (RFC 9457) with the
  * {@code errors} array API.md promises. Anything unexpected is logged and answered 500, which is
- * always a defect to fix.
+ * always a defect to fix. Titles and the generic details are in the request's language (the
+ * {@code problem.*} texts of the message bundles); the {@code type} URI stays the same in every language.
  */
 @RestControllerAdvice(basePackages = "org.creditdesk")
 class ProblemHandling extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
 
+    private final MessageSource texts;
+
+    ProblemHandling(MessageSource texts) {
+        this.texts = texts;
+    }
+
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<Object> refused(ProblemException e) {
-        return problem(HttpStatus.valueOf(e.kind().status), e.kind().title, e.getMessage(), e.violations());
+        return problem(HttpStatus.valueOf(e.kind().status), e.kind(), e.getMessage(), e.violations());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
-        String message = "'%s' is not a valid value".formatted(e.getValue());
+        String message = text(
+                "problem.detail.invalidValue",
+                "'%s' is not a valid value".formatted(e.getValue()),
+                String.valueOf(e.getValue()));
         return problem(
-                HttpStatus.BAD_REQUEST, "Malformed request", message, List.of(Violation.field(e.getName(), message)));
+                HttpStatus.BAD_REQUEST,
+                ProblemException.Kind.MALFORMED,
+                message,
+                List.of(Violation.field(e.getName(), message)));
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)
@@ -53,7 +68,7 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
                 "Refused by a database constraint: {}", e.getMostSpecificCause().getMessage());
         return problem(
                 HttpStatus.CONFLICT,
-                "Conflicts with existing data",
+                ProblemException.Kind.CONFLICT,
                 e.getMostSpecificCause().getMessage(),
                 List.of());
     }
@@ -64,18 +79,23 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         List<Violation> violations = e.getBindingResult().getFieldErrors().stream()
                 .map(ProblemHandling::toViolation)
                 .toList();
-        return problem(HttpStatus.BAD_REQUEST, "Malformed request", "The request has invalid fields", violations);
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                ProblemException.Kind.MALFORMED,
+                text("problem.detail.invalidFields", "The request has invalid fields"),
+                violations);
     }
 
     @Override
     protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        String detail = "The request body could not be read: "
-                + firstLine(e.getMostSpecificCause().getMessage());
+        String cause = firstLine(e.getMostSpecificCause().getMessage());
+        String detail = text("problem.detail.unreadableBody", "The request body could not be read: " + cause, cause);
+        String invalid = text("problem.detail.invalidFieldValue", "not a valid value for this field");
         List<Violation> violations = jsonField(e)
-                .map(field -> List.of(Violation.field(field, "not a valid value for this field")))
+                .map(field -> List.of(Violation.field(field, invalid)))
                 .orElse(List.of());
-        return problem(HttpStatus.BAD_REQUEST, "Malformed request", detail, violations);
+        return problem(HttpStatus.BAD_REQUEST, ProblemException.Kind.MALFORMED, detail, violations);
     }
 
     /** The JSON path of the value Jackson could not read, e.g. {@code allocations[0].amount}. */
@@ -103,8 +123,20 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         return problem(
                 HttpStatus.INTERNAL_SERVER_ERROR,
                 "Internal error",
-                "An unexpected error occurred; it has been logged.",
+                text("problem.title.INTERNAL", "Internal error"),
+                text("problem.detail.internal", "An unexpected error occurred; it has been logged."),
                 List.of());
+    }
+
+    private ResponseEntity<Object> problem(
+            HttpStatus status, ProblemException.Kind kind, @Nullable String detail, List<Violation> violations) {
+        return problem(status, kind.title, text("problem.title." + kind.name(), kind.title), detail, violations);
+    }
+
+    /** The text in the request's language; the fallback (English) when the bundles lack the key. */
+    private String text(String key, String fallback, Object... args) {
+        String text = texts.getMessage(key, args, fallback, LocaleContextHolder.getLocale());
+        return text == null ? fallback : text;
     }
 
     private static Violation toViolation(FieldError error) {
@@ -117,12 +149,13 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         return newline < 0 ? text : text.substring(0, newline);
     }
 
+    /** {@code typeTitle} is the English title that names the problem type; {@code title} is shown to people. */
     static ResponseEntity<Object> problem(
-            HttpStatus status, String title, @Nullable String detail, List<Violation> violations) {
+            HttpStatus status, String typeTitle, String title, @Nullable String detail, List<Violation> violations) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail == null ? title : detail);
         body.setTitle(title);
         body.setType(URI.create("https://creditdesk.org/problems/"
-                + title.toLowerCase(Locale.ROOT).replace(' ', '-')));
+                + typeTitle.toLowerCase(Locale.ROOT).replace(' ', '-')));
         if (!violations.isEmpty()) {
             body.setProperty("errors", violations);
         }

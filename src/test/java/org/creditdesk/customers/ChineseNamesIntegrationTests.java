@@ -1,0 +1,137 @@
+package org.creditdesk.customers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.creditdesk.identity.Caller;
+import org.creditdesk.imports.ImportKind;
+import org.creditdesk.imports.Imports;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Chinese customer names sort by pinyin and are found by pinyin or its initials, however they were written. */
+@SpringBootTest
+class ChineseNamesIntegrationTests {
+
+    @Autowired
+    Customers customers;
+
+    @Autowired
+    Imports imports;
+
+    @Autowired
+    CustomerSearchKeys searchKeys;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private final String tag = UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+    private final String area = "ZH-" + tag;
+
+    private void save(String code, String name) {
+        customers.upsert(
+                code,
+                new CustomerData(
+                        name,
+                        null,
+                        null,
+                        area,
+                        BusinessGroup.VOLUME,
+                        null,
+                        30,
+                        Currency.getInstance("CNY"),
+                        null,
+                        List.of(),
+                        null,
+                        List.of(),
+                        List.of()),
+                Caller.SYSTEM);
+    }
+
+    private List<String> names(String query) {
+        return customers.search(new CustomerQuery(query, area, null, null, 0, 100), Caller.SYSTEM).items().stream()
+                .map(CustomerSummary::name)
+                .toList();
+    }
+
+    @Test
+    void chinese_names_sort_by_pinyin_among_latin_names_not_after_them_by_code_point() {
+        save("ZA-" + tag, "重庆长江建材");
+        save("ZB-" + tag, "Beta Trading");
+        save("ZC-" + tag, "安徽华通电器");
+        save("ZD-" + tag, "北京东方机电");
+        save("ZE-" + tag, "Zeta Supplies");
+
+        List<String> sorted = names(null);
+
+        // By code point 北 (U+5317) would come before 安 (U+5B89) and every Latin name before both.
+        assertThat(sorted.indexOf("安徽华通电器")).isLessThan(sorted.indexOf("北京东方机电"));
+        assertThat(sorted.indexOf("北京东方机电")).isLessThan(sorted.indexOf("重庆长江建材"));
+        assertThat(sorted).containsExactlyInAnyOrder("重庆长江建材", "Beta Trading", "安徽华通电器", "北京东方机电", "Zeta Supplies");
+        assertThat(sorted.subList(0, 3)).containsExactly("安徽华通电器", "北京东方机电", "重庆长江建材");
+    }
+
+    @Test
+    void full_pinyin_initials_or_a_part_of_either_find_the_customer() {
+        save("ZS-" + tag, "上海华大贸易有限公司");
+        save("ZG-" + tag, "广州白云五金");
+
+        assertThat(names("shanghai")).containsExactly("上海华大贸易有限公司");
+        assertThat(names("Shang Hai Hua Da")).containsExactly("上海华大贸易有限公司");
+        assertThat(names("sh")).containsExactly("上海华大贸易有限公司");
+        assertThat(names("shhdmy")).containsExactly("上海华大贸易有限公司");
+        assertThat(names("baiyun")).containsExactly("广州白云五金");
+        assertThat(names("gzby")).containsExactly("广州白云五金");
+        assertThat(names("华大")).containsExactly("上海华大贸易有限公司");
+        assertThat(names("beijing")).isEmpty();
+    }
+
+    @Test
+    void a_renamed_customer_is_found_by_its_new_pinyin_only() {
+        save("ZR-" + tag, "杭州西湖茶业");
+        assertThat(names("xihu")).containsExactly("杭州西湖茶业");
+
+        save("ZR-" + tag, "苏州园林建筑");
+
+        assertThat(names("xihu")).isEmpty();
+        assertThat(names("szyl")).containsExactly("苏州园林建筑");
+    }
+
+    @Test
+    void customers_imported_from_a_file_get_their_pinyin_in_the_same_import() {
+        String csv = """
+                code,name,area,businessGroup,paymentTermDays
+                ZI1-%1$s,深圳南山电子,%2$s,VOLUME,30
+                ZI2-%1$s,天津滨海物流,%2$s,VOLUME,45
+                """.formatted(tag, area);
+        imports.importCsv(
+                ImportKind.CUSTOMERS, new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), Caller.SYSTEM);
+
+        assertThat(jdbc.sql("SELECT name_pinyin FROM customer WHERE code = :code")
+                        .param("code", "ZI1-" + tag)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("shenzhennanshandianzi");
+        assertThat(names("tjbh")).containsExactly("天津滨海物流");
+    }
+
+    @Test
+    void names_written_behind_the_applications_back_get_their_keys_at_the_next_start() {
+        save("ZW-" + tag, "Placeholder");
+        jdbc.sql("UPDATE customer SET name = '武汉光谷科技' WHERE code = :code")
+                .param("code", "ZW-" + tag)
+                .update();
+        assertThat(names("wuhan")).isEmpty();
+
+        searchKeys.refreshAllStale();
+
+        assertThat(names("wuhan")).containsExactly("武汉光谷科技");
+    }
+}
