@@ -28,9 +28,11 @@ import tools.jackson.core.JacksonException;
 /**
  * Turns every refusal of an API request into {@code application/problem+json} (RFC 9457) with the
  * {@code errors} array API.md promises. Anything unexpected is logged and answered 500, which is
- * always a defect to fix.
+ * always a defect to fix. It applies to every handler, not only CreditDesk's controllers, so that
+ * unknown paths (404), wrong methods (405) and media types (415) answer problem+json too; no answer
+ * carries database error text (issue 15 finding 7).
  */
-@RestControllerAdvice(basePackages = "org.creditdesk")
+@RestControllerAdvice
 class ProblemHandling extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
@@ -42,7 +44,10 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
-        String message = "'%s' is not a valid value".formatted(e.getValue());
+        Throwable cause = e.getMostSpecificCause();
+        String message = cause instanceof IllegalArgumentException && cause.getMessage() != null
+                ? firstLine(cause.getMessage())
+                : "'%s' is not a valid value".formatted(e.getValue());
         return problem(
                 HttpStatus.BAD_REQUEST, "Malformed request", message, List.of(Violation.field(e.getName(), message)));
     }
@@ -54,8 +59,20 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         return problem(
                 HttpStatus.CONFLICT,
                 "Conflicts with existing data",
-                e.getMostSpecificCause().getMessage(),
+                "The request conflicts with data already stored",
                 List.of());
+    }
+
+    /** Spring MVC's own refusals (404, 405, 406, 415, ...) keep their status and say it as problem+json. */
+    @Override
+    protected @Nullable ResponseEntity<Object> handleExceptionInternal(
+            Exception e, @Nullable Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ResponseEntity<Object> internal = super.handleExceptionInternal(e, body, headers, status, request);
+        if (internal == null) return null;
+        return ResponseEntity.status(internal.getStatusCode())
+                .headers(internal.getHeaders())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(internal.getBody());
     }
 
     @Override
@@ -72,8 +89,9 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String detail = "The request body could not be read: "
                 + firstLine(e.getMostSpecificCause().getMessage());
+        String reason = jsonReason(e);
         List<Violation> violations = jsonField(e)
-                .map(field -> List.of(Violation.field(field, "not a valid value for this field")))
+                .map(field -> List.of(Violation.field(field, reason)))
                 .orElse(List.of());
         return problem(HttpStatus.BAD_REQUEST, "Malformed request", detail, violations);
     }
@@ -95,6 +113,19 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
             }
         }
         return java.util.Optional.empty();
+    }
+
+    /** Jackson's own words for what was wrong with the value (our strict readers write clear ones). */
+    private static String jsonReason(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof tools.jackson.databind.exc.InvalidFormatException invalid
+                    && invalid.getOriginalMessage() != null) {
+                String original = firstLine(invalid.getOriginalMessage());
+                int colon = original.lastIndexOf(": ");
+                return colon < 0 ? original : original.substring(colon + 2);
+            }
+        }
+        return "not a valid value for this field";
     }
 
     @ExceptionHandler(Exception.class)
