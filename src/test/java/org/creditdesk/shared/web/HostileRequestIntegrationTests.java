@@ -1,0 +1,137 @@
+package org.creditdesk.shared.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Issue 15 findings 2, 3 and 7 over real HTTP (Tomcat, the security filters, Spring MVC): strict dates,
+ * NUL and lone surrogates, over-long text, unknown paths, wrong methods and media types all answer a
+ * 4xx problem+json without database text, and pages carry the security headers.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class HostileRequestIntegrationTests {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String ADMIN =
+            "Basic " + Base64.getEncoder().encodeToString("admin:admin-test-password".getBytes(StandardCharsets.UTF_8));
+
+    @LocalServerPort
+    int port;
+
+    record Answer(int status, String contentType, String body, HttpResponse<String> raw) {}
+
+    private Answer send(String method, String rawPath, String contentType, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + rawPath))
+                .header("Authorization", ADMIN)
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (contentType != null) request.header("Content-Type", contentType);
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(
+                response.statusCode(),
+                response.headers().firstValue("Content-Type").orElse(""),
+                response.body(),
+                response);
+    }
+
+    private static void assertProblem(Answer answer, int status) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(status);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.body()).doesNotContainIgnoringCase("postgres").doesNotContain("ERROR:", "SQL", "Exception");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "\"0000-01-01\"",
+                "\"+10000-01-01\"",
+                "\"-2026-01-01\"",
+                "20261206",
+                "\"1899-12-31\"",
+                "\"2200-01-01\"",
+                "\"2026-1-5\"",
+                "\"2026-02-30\""
+            })
+    void an_invoice_date_outside_yyyy_MM_dd_in_1900_to_2199_is_a_400_naming_the_field(String date) throws Exception {
+        Answer answer = send("POST", "/api/v1/invoices", "application/json", """
+                {"invoiceNo":"HD-1","customerCode":"NOBODY","issueDate":%s,"dueDate":"2026-02-01","amount":1}
+                """.formatted(date));
+        assertProblem(answer, 400);
+        assertThat(answer.body()).contains("\"field\":\"issueDate\"");
+    }
+
+    @Test
+    void a_number_or_a_far_year_as_a_query_date_is_a_400_naming_the_parameter() throws Exception {
+        for (String asOf : new String[] {"20261206", "10000-01-01", "1800-01-01"}) {
+            Answer answer = send("GET", "/api/v1/reports/aging?asOf=" + asOf, null, null);
+            assertProblem(answer, 400);
+            assertThat(answer.body()).contains("\"field\":\"asOf\"");
+        }
+    }
+
+    @Test
+    void a_nul_byte_in_a_parameter_is_a_400_without_database_text() throws Exception {
+        Answer answer = send("GET", "/api/v1/customers?query=%00", null, null);
+        assertProblem(answer, 400);
+        assertThat(answer.body()).contains("\"field\":\"query\"");
+    }
+
+    @Test
+    void a_lone_surrogate_or_a_nul_in_json_text_is_a_400_naming_the_field() throws Exception {
+        for (String name : new String[] {"\\ud800x", "a\\u0000b"}) {
+            Answer answer = send("PUT", "/api/v1/customers/HOSTILE-1", "application/json", """
+                    {"name":"%s","area":"NORTH","businessGroup":"VOLUME","paymentTermDays":30}
+                    """.formatted(name));
+            assertProblem(answer, 400);
+            assertThat(answer.body()).contains("\"field\":\"name\"");
+        }
+    }
+
+    @Test
+    void text_longer_than_any_field_allows_is_a_400_not_a_500() throws Exception {
+        Answer answer = send("PUT", "/api/v1/customers/HOSTILE-2", "application/json", """
+                {"name":"%s","area":"NORTH","businessGroup":"VOLUME","paymentTermDays":30}
+                """.formatted("N".repeat(9000)));
+        assertProblem(answer, 400);
+        assertThat(answer.body()).contains("\"field\":\"name\"");
+    }
+
+    @Test
+    void unknown_paths_wrong_methods_and_media_types_answer_problem_json() throws Exception {
+        assertProblem(send("GET", "/api/v1/no-such-thing", null, null), 404);
+        assertProblem(send("DELETE", "/api/v1/invoices", null, null), 405);
+        assertProblem(send("POST", "/api/v1/invoices", "text/plain", "hello"), 415);
+        assertProblem(send("GET", "/api/v1/customers/a;b", null, null), 400);
+        assertProblem(send("GET", "/api/v1/customers/%2e%2e%2fx", null, null), 400);
+    }
+
+    @Test
+    void pages_carry_a_script_only_from_self_policy_a_referrer_policy_and_a_same_site_session_cookie()
+            throws Exception {
+        HttpResponse<String> login = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(login.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(csp -> assertThat(csp).contains("script-src 'self';", "frame-ancestors 'none'"));
+        assertThat(login.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+        assertThat(login.headers().allValues("Set-Cookie"))
+                .filteredOn(cookie -> cookie.startsWith("JSESSIONID"))
+                .allSatisfy(cookie -> assertThat(cookie).contains("SameSite=Lax", "HttpOnly"))
+                .isNotEmpty();
+    }
+}
