@@ -9,7 +9,7 @@ import org.creditdesk.identity.Caller;
 import org.creditdesk.identity.Role;
 import org.creditdesk.shared.BusinessCalendar;
 import org.creditdesk.shared.ProblemException;
-import org.creditdesk.shared.Violation;
+import org.creditdesk.shared.TextLimits;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -149,14 +149,9 @@ public class Customers {
         return new Page<>(items, query.page(), query.size(), total);
     }
 
+    /** The natural-key alphabet of {@link TextLimits}: reachable by path, storable, at most 64 characters. */
     private static String validCode(String code) {
-        String stripped = code.strip();
-        if (stripped.isEmpty() || !stripped.equals(code) || code.length() > 64) {
-            throw ProblemException.malformed(
-                    "Invalid customer code",
-                    List.of(Violation.field("code", "must be 1 to 64 characters without surrounding spaces")));
-        }
-        return code;
+        return TextLimits.requireKey("code", code);
     }
 
     private static CustomerRef refOf(long id, String code, CustomerData data) {

@@ -165,6 +165,12 @@ class ImportRepository {
                 if (defect == null && records.fieldCount() != header.size()) {
                     defect = "has %d fields, the header has %d".formatted(records.fieldCount(), header.size());
                 }
+                for (int i = 0; defect == null && i < header.size(); i++) {
+                    CsvLayout.Column column = header.get(i);
+                    defect = column.problem(records.field(i))
+                            .map(problem -> column.name() + " " + problem)
+                            .orElse(null);
+                }
                 if (defect != null) {
                     if (malformedRows++ < maxReported) malformed.add(Violation.line(records.line(), defect));
                     continue;

@@ -14,6 +14,7 @@ import org.creditdesk.ledger.CreditNoteRepository.StoredCreditNote;
 import org.creditdesk.ledger.InvoiceRepository.StoredInvoice;
 import org.creditdesk.shared.Money;
 import org.creditdesk.shared.ProblemException;
+import org.creditdesk.shared.TextLimits;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,9 +48,9 @@ class CreditNotes {
     @Transactional
     Recorded<CreditNote> issue(IssueCreditNote command, Caller caller) {
         Inputs in = new Inputs();
-        String creditNoteNo = in.text("creditNoteNo", command.creditNoteNo());
+        String creditNoteNo = in.key("creditNoteNo", command.creditNoteNo());
         String customerCode = in.text("customerCode", command.customerCode());
-        String invoiceNo = in.optionalText(command.invoiceNo());
+        String invoiceNo = in.optionalText("invoiceNo", command.invoiceNo(), TextLimits.KEY_MAX);
         LocalDate issueDate = in.date("issueDate", command.issueDate());
         Currency requestedCurrency = in.currency("currency", command.currency());
         BigDecimal amount = in.amount("amount", command.amount(), requestedCurrency);

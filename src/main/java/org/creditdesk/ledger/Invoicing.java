@@ -14,6 +14,7 @@ import org.creditdesk.ledger.InvoiceRepository.StoredInvoice;
 import org.creditdesk.ledger.OrderRepository.StoredOrder;
 import org.creditdesk.shared.Money;
 import org.creditdesk.shared.ProblemException;
+import org.creditdesk.shared.TextLimits;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -49,14 +50,14 @@ class Invoicing {
     @Transactional
     Recorded<Invoice> issue(IssueInvoice command, Caller caller) {
         Inputs in = new Inputs();
-        String invoiceNo = in.text("invoiceNo", command.invoiceNo());
+        String invoiceNo = in.key("invoiceNo", command.invoiceNo());
         String customerCode = in.text("customerCode", command.customerCode());
-        String orderNo = in.optionalText(command.orderNo());
+        String orderNo = in.optionalText("orderNo", command.orderNo(), TextLimits.KEY_MAX);
         LocalDate issueDate = in.date("issueDate", command.issueDate());
         LocalDate dueDate = in.date("dueDate", command.dueDate());
         Currency currency = in.currency("currency", command.currency());
         BigDecimal amount = in.amount("amount", command.amount(), currency);
-        String productLine = in.optionalText(command.productLine());
+        String productLine = in.optionalText("productLine", command.productLine(), TextLimits.SHORT_MAX);
         in.rejectIfAny();
 
         CustomerRef customer = customers.require(customerCode, caller);

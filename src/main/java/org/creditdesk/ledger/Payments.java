@@ -20,6 +20,7 @@ import org.creditdesk.ledger.PaymentRepository.StoredPayment;
 import org.creditdesk.ledger.ReceivePayment.RequestedAllocation;
 import org.creditdesk.shared.Money;
 import org.creditdesk.shared.ProblemException;
+import org.creditdesk.shared.TextLimits;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -58,13 +59,13 @@ class Payments {
     @Transactional
     Recorded<Payment> receive(ReceivePayment command, Caller caller) {
         Inputs in = new Inputs();
-        String paymentNo = in.text("paymentNo", command.paymentNo());
+        String paymentNo = in.key("paymentNo", command.paymentNo());
         String customerCode = in.text("customerCode", command.customerCode());
         LocalDate receivedOn = in.date("receivedOn", command.receivedOn());
         Currency requestedCurrency = in.currency("currency", command.currency());
         BigDecimal amount = in.amount("amount", command.amount(), requestedCurrency);
         PaymentMethod method = in.choice("method", command.method(), PaymentMethod.class);
-        String chequeNo = in.optionalText(command.chequeNo());
+        String chequeNo = in.optionalText("chequeNo", command.chequeNo(), TextLimits.SHORT_MAX);
         if (method == PaymentMethod.CHEQUE && chequeNo == null) {
             in.add("chequeNo", "is required for a cheque");
         }

@@ -14,6 +14,7 @@ import org.creditdesk.identity.Caller;
 import org.creditdesk.ledger.OrderRepository.StoredOrder;
 import org.creditdesk.shared.Money;
 import org.creditdesk.shared.ProblemException;
+import org.creditdesk.shared.TextLimits;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -43,13 +44,13 @@ class SalesOrders {
     @Transactional
     Recorded<Order> record(RecordOrder command, OrderDecider decider, Caller caller) {
         Inputs in = new Inputs();
-        String orderNo = in.text("orderNo", command.orderNo());
+        String orderNo = in.key("orderNo", command.orderNo());
         String customerCode = in.text("customerCode", command.customerCode());
         LocalDate orderDate = in.date("orderDate", command.orderDate());
         Currency currency = in.currency("currency", command.currency());
         BigDecimal amount = in.amount("amount", command.amount(), currency);
-        String productLine = in.optionalText(command.productLine());
-        String contractNo = in.optionalText(command.contractNo());
+        String productLine = in.optionalText("productLine", command.productLine(), TextLimits.SHORT_MAX);
+        String contractNo = in.optionalText("contractNo", command.contractNo(), TextLimits.KEY_MAX);
         in.rejectIfAny();
 
         CustomerRef customer = customers.require(customerCode, caller);

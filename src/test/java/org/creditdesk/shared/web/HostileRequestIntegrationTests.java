@@ -110,6 +110,73 @@ class HostileRequestIntegrationTests {
         assertThat(answer.body()).contains("\"field\":\"name\"");
     }
 
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "SP%20ACE-1",
+                "QU%22OTE",
+                "I5'%3B%20DROP",
+                "BACK%5CSLASH",
+                "PI%7CPE",
+                "%3Cb%3E",
+                "PER%25CENT",
+                "SEMI%3BCOLON",
+                "%C3%A4rger"
+            })
+    void a_customer_code_outside_the_key_alphabet_is_a_400_and_nothing_is_stored(String code) throws Exception {
+        Answer answer = send("PUT", "/api/v1/customers/" + code, "application/json", """
+                {"name":"Odd key","area":"NORTH","businessGroup":"VOLUME","paymentTermDays":30}
+                """);
+        assertProblem(answer, 400);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"SP ACE-1", "QU\\\"OTE", "I5'; DROP TABLE invoice", "a|b", "<b>", "50%", "a;b", "x/y"})
+    void an_invoice_number_outside_the_key_alphabet_is_a_400_naming_the_field(String invoiceNo) throws Exception {
+        Answer answer = send("POST", "/api/v1/invoices", "application/json", """
+                {"invoiceNo":"%s","customerCode":"NOBODY","issueDate":"2026-01-01","dueDate":"2026-02-01","amount":1}
+                """.formatted(invoiceNo));
+        assertProblem(answer, 400);
+        assertThat(answer.body()).contains("\"field\":\"invoiceNo\"");
+    }
+
+    @Test
+    void over_long_keys_and_addresses_are_400s_naming_the_field_before_anything_is_stored() throws Exception {
+        assertProblem(send("PUT", "/api/v1/customers/" + "K".repeat(9000), "application/json", "{}"), 400);
+        Answer address =
+                send("PUT", "/api/v1/customers/LONG-ADDRESS-1", "application/json", """
+                {"name":"Long address","area":"NORTH","businessGroup":"VOLUME","paymentTermDays":30,"address":"%s"}
+                """.formatted("A".repeat(3000)));
+        assertProblem(address, 400);
+        assertThat(address.body()).contains("\"field\":\"address\"");
+        assertThat(send("GET", "/api/v1/customers/LONG-ADDRESS-1", null, null).status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void a_csv_row_with_a_bad_key_or_over_long_name_is_refused_naming_its_line() throws Exception {
+        Answer answer = send("POST", "/api/v1/imports/customers", "text/csv", """
+                code,name,area,businessGroup,paymentTermDays
+                CSV-GOOD-1,Good,NORTH,VOLUME,30
+                SP ACE,Bad key,NORTH,VOLUME,30
+                CSV-LONG-1,%s,NORTH,VOLUME,30
+                """.formatted("N".repeat(9000)));
+        assertProblem(answer, 422);
+        assertThat(answer.body()).contains("\"line\":3", "\"line\":4");
+        assertThat(send("GET", "/api/v1/customers/CSV-GOOD-1", null, null).status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void a_created_customer_is_located_by_its_plain_key() throws Exception {
+        Answer answer = send("PUT", "/api/v1/customers/LOC-1.a_b", "application/json", """
+                {"name":"Location","area":"NORTH","businessGroup":"VOLUME","paymentTermDays":30}
+                """);
+        assertThat(answer.status()).as(answer.body()).isIn(200, 201);
+        assertThat(send("GET", "/api/v1/customers/LOC-1.a_b", null, null).status())
+                .isEqualTo(200);
+    }
+
     @Test
     void unknown_paths_wrong_methods_and_media_types_answer_problem_json() throws Exception {
         assertProblem(send("GET", "/api/v1/no-such-thing", null, null), 404);
