@@ -8,6 +8,7 @@ import org.creditdesk.identity.Areas;
 import org.creditdesk.identity.Caller;
 import org.creditdesk.identity.Role;
 import org.creditdesk.shared.BusinessCalendar;
+import org.creditdesk.shared.EnabledCurrencies;
 import org.creditdesk.shared.ProblemException;
 import org.creditdesk.shared.TextLimits;
 import org.jspecify.annotations.Nullable;
@@ -30,6 +31,8 @@ public class Customers {
     private final ObjectProvider<ScoreView> scores;
     private final ApplicationEventPublisher events;
 
+    private final EnabledCurrencies enabledCurrencies;
+
     Customers(
             CustomerLookupRepository lookup,
             CustomerRepository repository,
@@ -39,7 +42,9 @@ public class Customers {
             ObjectProvider<CreditStatusView> credit,
             ObjectProvider<EscalationLevelView> escalation,
             ObjectProvider<ScoreView> scores,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            EnabledCurrencies enabledCurrencies) {
+        this.enabledCurrencies = enabledCurrencies;
         this.credit = credit;
         this.escalation = escalation;
         this.scores = scores;
@@ -77,6 +82,7 @@ public class Customers {
             throw ProblemException.forbidden("Auditors may read but not change customers");
         }
         String customerCode = validCode(code);
+        enabledCurrencies.require("currency", data.currency());
         Optional<StoredCustomer> existing = repository.lockByCode(customerCode);
         if (existing.isPresent() && !caller.sees(existing.get().data().area())) {
             throw unknown(customerCode);

@@ -21,6 +21,8 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -46,8 +48,9 @@ class SecurityConfiguration {
 
         @Bean
         @Order(1)
-        SecurityFilterChain api(HttpSecurity http, ApiRefusals refusals) throws Exception {
+        SecurityFilterChain api(HttpSecurity http, ApiRefusals refusals, SignInGuard guard) throws Exception {
             return http.securityMatcher("/api/**")
+                    .addFilterBefore(guard.filter(), BasicAuthenticationFilter.class)
                     .authorizeHttpRequests(
                             requests -> requests.requestMatchers("/api/docs", "/api/docs/**", "/api/docs.yaml")
                                     .permitAll()
@@ -71,8 +74,9 @@ class SecurityConfiguration {
 
         @Bean
         @Order(2)
-        SecurityFilterChain pages(HttpSecurity http) throws Exception {
-            return http.authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
+        SecurityFilterChain pages(HttpSecurity http, SignInGuard guard) throws Exception {
+            return http.addFilterBefore(guard.filter(), UsernamePasswordAuthenticationFilter.class)
+                    .authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
                             .permitAll()
                             .requestMatchers(
                                     "/css/**",

@@ -165,14 +165,13 @@ class ImportRepository {
                 if (defect == null && records.fieldCount() != header.size()) {
                     defect = "has %d fields, the header has %d".formatted(records.fieldCount(), header.size());
                 }
-                for (int i = 0; defect == null && i < header.size(); i++) {
-                    CsvLayout.Column column = header.get(i);
-                    defect = column.problem(records.field(i))
-                            .map(problem -> column.name() + " " + problem)
-                            .orElse(null);
-                }
                 if (defect != null) {
                     if (malformedRows++ < maxReported) malformed.add(Violation.line(records.line(), defect));
+                    continue;
+                }
+                Violation unstorable = unstorable(header, records);
+                if (unstorable != null) {
+                    if (malformedRows++ < maxReported) malformed.add(unstorable);
                     continue;
                 }
                 out.append(records.line());
@@ -201,6 +200,17 @@ class ImportRepository {
             }
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
+    }
+
+    /** The first value of the row that breaks its column's key alphabet or text limit (issue 15 finding 3). */
+    private static @org.jspecify.annotations.Nullable Violation unstorable(
+            List<CsvLayout.Column> header, CsvRecordReader records) {
+        for (int i = 0; i < header.size(); i++) {
+            CsvLayout.Column column = header.get(i);
+            java.util.Optional<String> problem = column.problem(records.field(i));
+            if (problem.isPresent()) return Violation.line(records.line(), column.name(), problem.get());
+        }
+        return null;
     }
 
     /** COPY's text format: tab separates columns, newline ends a row, backslash escapes. */

@@ -12,6 +12,7 @@ import org.creditdesk.customers.ProductLines;
 import org.creditdesk.identity.Caller;
 import org.creditdesk.ledger.InvoiceRepository.StoredInvoice;
 import org.creditdesk.ledger.OrderRepository.StoredOrder;
+import org.creditdesk.shared.EnabledCurrencies;
 import org.creditdesk.shared.Money;
 import org.creditdesk.shared.ProblemException;
 import org.creditdesk.shared.TextLimits;
@@ -28,6 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class Invoicing {
 
+    private final EnabledCurrencies enabledCurrencies;
+
     private final InvoiceRepository invoices;
     private final OrderRepository orders;
     private final Customers customers;
@@ -39,7 +42,9 @@ class Invoicing {
             OrderRepository orders,
             Customers customers,
             ProductLines productLines,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            EnabledCurrencies enabledCurrencies) {
+        this.enabledCurrencies = enabledCurrencies;
         this.invoices = invoices;
         this.orders = orders;
         this.customers = customers;
@@ -56,6 +61,7 @@ class Invoicing {
         LocalDate issueDate = in.date("issueDate", command.issueDate());
         LocalDate dueDate = in.date("dueDate", command.dueDate());
         Currency currency = in.currency("currency", command.currency());
+        enabledCurrencies.require("currency", currency);
         BigDecimal amount = in.amount("amount", command.amount(), currency);
         String productLine = in.optionalText("productLine", command.productLine(), TextLimits.SHORT_MAX);
         in.rejectIfAny();

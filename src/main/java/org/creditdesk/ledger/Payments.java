@@ -18,6 +18,7 @@ import org.creditdesk.ledger.AllocationRepository.PaymentAllocation;
 import org.creditdesk.ledger.InvoiceRepository.StoredInvoice;
 import org.creditdesk.ledger.PaymentRepository.StoredPayment;
 import org.creditdesk.ledger.ReceivePayment.RequestedAllocation;
+import org.creditdesk.shared.EnabledCurrencies;
 import org.creditdesk.shared.Money;
 import org.creditdesk.shared.ProblemException;
 import org.creditdesk.shared.TextLimits;
@@ -33,6 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class Payments {
 
+    private final EnabledCurrencies enabledCurrencies;
+
     private static final String RECEIVED = "RECEIVED";
 
     private final PaymentRepository payments;
@@ -46,7 +49,9 @@ class Payments {
             InvoiceRepository invoices,
             AllocationRepository allocations,
             Customers customers,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            EnabledCurrencies enabledCurrencies) {
+        this.enabledCurrencies = enabledCurrencies;
         this.payments = payments;
         this.invoices = invoices;
         this.allocations = allocations;
@@ -63,6 +68,7 @@ class Payments {
         String customerCode = in.text("customerCode", command.customerCode());
         LocalDate receivedOn = in.date("receivedOn", command.receivedOn());
         Currency requestedCurrency = in.currency("currency", command.currency());
+        enabledCurrencies.require("currency", requestedCurrency);
         BigDecimal amount = in.amount("amount", command.amount(), requestedCurrency);
         PaymentMethod method = in.choice("method", command.method(), PaymentMethod.class);
         String chequeNo = in.optionalText("chequeNo", command.chequeNo(), TextLimits.SHORT_MAX);

@@ -12,6 +12,7 @@ import org.creditdesk.customers.Customers;
 import org.creditdesk.customers.ProductLines;
 import org.creditdesk.identity.Caller;
 import org.creditdesk.ledger.OrderRepository.StoredOrder;
+import org.creditdesk.shared.EnabledCurrencies;
 import org.creditdesk.shared.Money;
 import org.creditdesk.shared.ProblemException;
 import org.creditdesk.shared.TextLimits;
@@ -28,13 +29,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class SalesOrders {
 
+    private final EnabledCurrencies enabledCurrencies;
+
     private final OrderRepository orders;
     private final Customers customers;
     private final ProductLines productLines;
     private final ApplicationEventPublisher events;
 
     SalesOrders(
-            OrderRepository orders, Customers customers, ProductLines productLines, ApplicationEventPublisher events) {
+            OrderRepository orders,
+            Customers customers,
+            ProductLines productLines,
+            ApplicationEventPublisher events,
+            EnabledCurrencies enabledCurrencies) {
+        this.enabledCurrencies = enabledCurrencies;
         this.orders = orders;
         this.customers = customers;
         this.productLines = productLines;
@@ -48,6 +56,7 @@ class SalesOrders {
         String customerCode = in.text("customerCode", command.customerCode());
         LocalDate orderDate = in.date("orderDate", command.orderDate());
         Currency currency = in.currency("currency", command.currency());
+        enabledCurrencies.require("currency", currency);
         BigDecimal amount = in.amount("amount", command.amount(), currency);
         String productLine = in.optionalText("productLine", command.productLine(), TextLimits.SHORT_MAX);
         String contractNo = in.optionalText("contractNo", command.contractNo(), TextLimits.KEY_MAX);
