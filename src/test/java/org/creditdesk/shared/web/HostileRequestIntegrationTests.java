@@ -177,6 +177,39 @@ class HostileRequestIntegrationTests {
                 .isEqualTo(200);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"XXX", "XAU", "XTS", "NZD"})
+    void an_invoice_in_a_currency_the_company_has_not_enabled_is_a_422_naming_the_field(String currency)
+            throws Exception {
+        Answer answer = send("POST", "/api/v1/invoices", "application/json", """
+                {"invoiceNo":"CUR-%s","customerCode":"NOBODY","issueDate":"2026-01-01","dueDate":"2026-02-01",
+                 "amount":1,"currency":"%s"}
+                """.formatted(currency, currency));
+        assertProblem(answer, 422);
+        assertThat(answer.body()).contains("\"field\":\"currency\"", "not a currency the company has enabled");
+    }
+
+    @Test
+    void an_admin_enables_a_currency_and_the_change_is_audited() throws Exception {
+        Answer before = send("GET", "/api/v1/settings/company/currencies", null, null);
+        assertThat(before.body()).contains("CNY").doesNotContain("NOK");
+        Answer enabled = send("PUT", "/api/v1/settings/company/currencies", "application/json", """
+                {"currencies":["CNY","USD","EUR","HKD","JPY","GBP","CHF","SGD","AUD","CAD","NOK"],"reason":"Oslo branch"}
+                """);
+        assertThat(enabled.status()).as(enabled.body()).isEqualTo(200);
+        Answer invoice = send("POST", "/api/v1/invoices", "application/json", """
+                {"invoiceNo":"CUR-NOK-1","customerCode":"NOBODY","issueDate":"2026-01-01","dueDate":"2026-02-01",
+                 "amount":1,"currency":"NOK"}
+                """);
+        assertThat(invoice.body()).doesNotContain("not a currency the company has enabled");
+        assertProblem(
+                send("PUT", "/api/v1/settings/company/currencies", "application/json", "{\"currencies\":[\"XAU\"]}"),
+                422);
+        send("PUT", "/api/v1/settings/company/currencies", "application/json", """
+                {"currencies":["CNY","USD","EUR","HKD","JPY","GBP","CHF","SGD","AUD","CAD"],"reason":"test done"}
+                """);
+    }
+
     @Test
     void unknown_paths_wrong_methods_and_media_types_answer_problem_json() throws Exception {
         assertProblem(send("GET", "/api/v1/no-such-thing", null, null), 404);
