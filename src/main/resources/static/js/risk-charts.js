@@ -1,4 +1,5 @@
-// Charts of the risk pages (ECharts). The page embeds its data as JSON in #risk-chart-data.
+// Charts of the risk pages (ECharts). The page carries its data as JSON in the data-chart attribute of
+// #risk-chart-data (HTML-escaped by Thymeleaf; no inline script, so the CSP script-src 'self' holds).
 (function () {
   function ready(fn) { if (document.readyState !== 'loading') fn(); else document.addEventListener('DOMContentLoaded', fn); }
   function chart(id, option) {
@@ -9,7 +10,7 @@
   ready(function () {
     var node = document.getElementById('risk-chart-data');
     if (!node) return;
-    var d = JSON.parse(node.textContent || '{}');
+    var d = JSON.parse(node.getAttribute('data-chart') || '{}');
     var colors = ['#2e7d32', '#7cb342', '#fbc02d', '#f57c00', '#c62828'];
     if (d.classes) {
       chart('chart-classes', {

@@ -34,6 +34,12 @@ public class AuthorityMatrices {
         return new Authority(policies.current(), repository.load());
     }
 
+    /** The reason rows of the matrix: which blocking reasons raise a release's authority (V112). */
+    @Transactional(readOnly = true)
+    ReleaseSeverity severity() {
+        return repository.severity();
+    }
+
     /** Replaces the whole matrix; an identical matrix changes nothing and writes no audit row. */
     @Transactional
     public AuthorityMatrix replace(@Nullable List<AuthorityRuleInput> rows, @Nullable String reason, Caller caller) {

@@ -27,6 +27,20 @@ class AuthorityRepository {
         this.jdbc = jdbc;
     }
 
+    private static final String SEVERITY = """
+            SELECT reason, from_level, needs FROM release_reason_authority ORDER BY reason
+            """;
+
+    /** The reason rows of the matrix (V112): which blocking reasons raise a release's authority. */
+    ReleaseSeverity severity() {
+        return new ReleaseSeverity(jdbc.sql(SEVERITY)
+                .query((rs, n) -> new ReleaseSeverity.Row(
+                        rs.getString("reason"),
+                        rs.getObject("from_level", Integer.class),
+                        ReleaseSeverity.Needs.valueOf(rs.getString("needs"))))
+                .list());
+    }
+
     AuthorityMatrix load() {
         return new AuthorityMatrix(jdbc.sql(ALL)
                 .query((rs, n) -> new AuthorityRule(

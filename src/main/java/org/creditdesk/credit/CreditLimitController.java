@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import org.creditdesk.identity.Callers;
+import org.creditdesk.shared.web.Locations;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -69,7 +70,7 @@ class CreditLimitController {
     @PostMapping("/customers/{code}/securities")
     ResponseEntity<CreditSecurity> addSecurity(@PathVariable String code, @RequestBody NewSecurity input) {
         CreditSecurity security = limits.addSecurity(code, input, callers.current());
-        return ResponseEntity.created(URI.create("/api/v1/customers/" + code + "/securities"))
+        return ResponseEntity.created(Locations.of("/api/v1/customers/{code}/securities", code))
                 .body(security);
     }
 

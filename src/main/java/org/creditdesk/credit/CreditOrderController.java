@@ -1,12 +1,12 @@
 package org.creditdesk.credit;
 
 import java.math.BigDecimal;
-import java.net.URI;
 import java.util.List;
 import org.creditdesk.identity.Callers;
 import org.creditdesk.ledger.Order;
 import org.creditdesk.ledger.OrderStatus;
 import org.creditdesk.ledger.RecordOrder;
+import org.creditdesk.shared.web.Locations;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,8 +41,8 @@ class CreditOrderController {
     ResponseEntity<OrderOutcome> place(@RequestBody RecordOrder command) {
         CreditOrders.Placed placed = orders.place(command, callers.current());
         return placed.created()
-                ? ResponseEntity.created(
-                                URI.create("/api/v1/orders/" + placed.outcome().orderNo()))
+                ? ResponseEntity.created(Locations.of(
+                                "/api/v1/orders/{orderNo}", placed.outcome().orderNo()))
                         .body(placed.outcome())
                 : ResponseEntity.ok(placed.outcome());
     }

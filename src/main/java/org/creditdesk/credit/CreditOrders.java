@@ -291,19 +291,35 @@ public class CreditOrders {
                 null);
     }
 
+    /**
+     * The authority a decision on a blocked order needs (issue 15 finding 10): first the blocking
+     * reasons' severity (V112: CREDIT_STOPPED never, LEGAL or escalation level 3+ only the general
+     * manager), then the amount authority judged on the customer's exposure after the release (the
+     * order amount alone when the exposure is in another currency). The refusal names what is needed.
+     */
     private void requireAuthority(Order order, CustomerRef customer, Caller caller, String verb) {
-        AuthorityDecision decision = authorities
-                .authority()
-                .decide(
-                        caller,
-                        AuthorityAction.RELEASE_ORDER,
-                        Money.of(order.amount(), order.currency()),
-                        customer.areaCode());
+        CreditStatus.Standing standing = checks.standingWithFacts(customer, calendar.today());
+        Set<ReasonCode> reasons = new java.util.HashSet<>();
+        standing.figures().reasons().forEach(r -> reasons.add(r.code()));
+        decisions.find(order.orderNo()).ifPresent(d -> d.outcome().reasons().forEach(r -> reasons.add(r.code())));
+        Authority authority = authorities.authority();
+        int level = authority.policy().escalationLevel(standing.overdue().maxDaysOverdue());
+        String severe = authorities.severity().refusal(reasons, level, caller);
+        if (severe != null) {
+            throw ProblemException.forbidden("You may not %s order %s. %s".formatted(verb, order.orderNo(), severe));
+        }
+        Money amount = money(order);
+        java.math.BigDecimal exposure = standing.figures().exposure();
+        if (exposure != null && standing.figures().currency().equals(order.currency())) {
+            amount = Money.of(exposure.add(order.amount()), order.currency());
+        }
+        AuthorityDecision decision =
+                authority.decide(caller, AuthorityAction.RELEASE_ORDER, amount, customer.areaCode());
         switch (decision) {
             case AuthorityDecision.Allowed allowed -> {}
             case AuthorityDecision.Denied denied ->
-                throw ProblemException.forbidden(
-                        "You may not %s order %s. %s".formatted(verb, order.orderNo(), denied.reason()));
+                throw ProblemException.forbidden("You may not %s order %s (the customer's exposure after it: %s). %s"
+                        .formatted(verb, order.orderNo(), amount, denied.reason()));
         }
     }
 

@@ -1,8 +1,8 @@
 package org.creditdesk.credit;
 
-import java.net.URI;
 import java.util.List;
 import org.creditdesk.identity.Callers;
+import org.creditdesk.shared.web.Locations;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,8 +31,10 @@ class HoldController {
     ResponseEntity<CustomerHold> place(@PathVariable String code, @RequestBody PlaceHold body) {
         CustomerHolds.Changed placed = holds.place(code, body, callers.current());
         return placed.changed()
-                ? ResponseEntity.created(URI.create("/api/v1/customers/%s/holds/%d"
-                                .formatted(code, placed.hold().id())))
+                ? ResponseEntity.created(Locations.of(
+                                "/api/v1/customers/{code}/holds/{id}",
+                                code,
+                                placed.hold().id()))
                         .body(placed.hold())
                 : ResponseEntity.ok(placed.hold());
     }

@@ -1,8 +1,8 @@
 package org.creditdesk.customers;
 
-import java.net.URI;
 import java.time.LocalDate;
 import org.creditdesk.identity.Callers;
+import org.creditdesk.shared.web.Locations;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -33,7 +33,7 @@ class CustomerController {
         CustomerSaved saved = customers.upsert(code, input, caller);
         CustomerDetails details = customers.details(code, null, caller);
         if (saved.outcome() == CustomerSaved.Outcome.CREATED) {
-            return ResponseEntity.created(URI.create("/api/v1/customers/" + encoded(code)))
+            return ResponseEntity.created(Locations.of("/api/v1/customers/{code}", code))
                     .body(details);
         }
         return ResponseEntity.status(HttpStatus.OK).body(details);
@@ -55,9 +55,5 @@ class CustomerController {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "" + CustomerQuery.DEFAULT_SIZE) int size) {
         return customers.search(new CustomerQuery(query, area, riskClass, creditState, page, size), callers.current());
-    }
-
-    private static String encoded(String code) {
-        return org.springframework.web.util.UriUtils.encodePathSegment(code, java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -1,13 +1,14 @@
 package org.creditdesk.customers;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.creditdesk.shared.ProblemException;
+import org.creditdesk.shared.StrictDates;
+import org.creditdesk.shared.TextLimits;
 import org.creditdesk.shared.Violation;
 import org.jspecify.annotations.Nullable;
 
@@ -59,6 +60,7 @@ public record CustomerInput(
         List<String> phoneList = texts("phones", phones, violations);
         List<String> accountList = texts("bankAccounts", bankAccounts, violations);
         List<CustomerPerson> persons = persons(violations);
+        lengths(violations);
         if (!violations.isEmpty() || group == null || paymentTermDays == null || chosenCurrency == null) {
             throw ProblemException.malformed("The customer has invalid fields", violations);
         }
@@ -80,11 +82,35 @@ public record CustomerInput(
 
     private static @Nullable LocalDate parseDate(@Nullable String text, List<Violation> violations) {
         if (isBlank(text)) return null;
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            violations.add(Violation.field("establishedOn", "'%s' is not a date (yyyy-MM-dd)".formatted(text)));
-            return null;
+        return switch (StrictDates.read(text.strip())) {
+            case StrictDates.Valid valid -> valid.date();
+            case StrictDates.Invalid invalid -> {
+                violations.add(Violation.field("establishedOn", invalid.reason()));
+                yield null;
+            }
+        };
+    }
+
+    /** Every text within its limit (issue 15 finding 3), so nothing over-long reaches an index. */
+    private void lengths(List<Violation> violations) {
+        TextLimits.checkText("name", name, TextLimits.NAME_MAX, violations);
+        TextLimits.checkText("registrationNo", registrationNo, TextLimits.SHORT_MAX, violations);
+        if (!isBlank(area)) TextLimits.checkKey("area", area.strip(), violations);
+        TextLimits.checkText("salesRep", salesRep, TextLimits.SHORT_MAX, violations);
+        TextLimits.checkText("address", address, TextLimits.LONG_MAX, violations);
+        TextLimits.checkText("email", email, TextLimits.NAME_MAX, violations);
+        for (int i = 0; phones != null && i < phones.size(); i++) {
+            TextLimits.checkText("phones[%d]".formatted(i), phones.get(i), TextLimits.SHORT_MAX, violations);
+        }
+        for (int i = 0; bankAccounts != null && i < bankAccounts.size(); i++) {
+            TextLimits.checkText(
+                    "bankAccounts[%d]".formatted(i), bankAccounts.get(i), TextLimits.SHORT_MAX, violations);
+        }
+        for (int i = 0; people != null && i < people.size(); i++) {
+            PersonInput person = people.get(i);
+            if (person == null) continue;
+            TextLimits.checkText("people[%d].name".formatted(i), person.name(), TextLimits.NAME_MAX, violations);
+            TextLimits.checkText("people[%d].idNo".formatted(i), person.idNo(), TextLimits.SHORT_MAX, violations);
         }
     }
 

@@ -8,8 +8,9 @@ import org.creditdesk.identity.Areas;
 import org.creditdesk.identity.Caller;
 import org.creditdesk.identity.Role;
 import org.creditdesk.shared.BusinessCalendar;
+import org.creditdesk.shared.EnabledCurrencies;
 import org.creditdesk.shared.ProblemException;
-import org.creditdesk.shared.Violation;
+import org.creditdesk.shared.TextLimits;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -30,6 +31,8 @@ public class Customers {
     private final ObjectProvider<ScoreView> scores;
     private final ApplicationEventPublisher events;
 
+    private final EnabledCurrencies enabledCurrencies;
+
     Customers(
             CustomerLookupRepository lookup,
             CustomerRepository repository,
@@ -39,7 +42,9 @@ public class Customers {
             ObjectProvider<CreditStatusView> credit,
             ObjectProvider<EscalationLevelView> escalation,
             ObjectProvider<ScoreView> scores,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            EnabledCurrencies enabledCurrencies) {
+        this.enabledCurrencies = enabledCurrencies;
         this.credit = credit;
         this.escalation = escalation;
         this.scores = scores;
@@ -77,6 +82,7 @@ public class Customers {
             throw ProblemException.forbidden("Auditors may read but not change customers");
         }
         String customerCode = validCode(code);
+        enabledCurrencies.require("currency", data.currency());
         Optional<StoredCustomer> existing = repository.lockByCode(customerCode);
         if (existing.isPresent() && !caller.sees(existing.get().data().area())) {
             throw unknown(customerCode);
@@ -149,14 +155,9 @@ public class Customers {
         return new Page<>(items, query.page(), query.size(), total);
     }
 
+    /** The natural-key alphabet of {@link TextLimits}: reachable by path, storable, at most 64 characters. */
     private static String validCode(String code) {
-        String stripped = code.strip();
-        if (stripped.isEmpty() || !stripped.equals(code) || code.length() > 64) {
-            throw ProblemException.malformed(
-                    "Invalid customer code",
-                    List.of(Violation.field("code", "must be 1 to 64 characters without surrounding spaces")));
-        }
-        return code;
+        return TextLimits.requireKey("code", code);
     }
 
     private static CustomerRef refOf(long id, String code, CustomerData data) {

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 @Component
 class DemoLogins {
 
-    static final String PASSWORD = "demo1234";
+    static final String PASSWORD = "demo-credit-2026";
     static final String AREA = "EAST";
 
     static final List<Login> LOGINS = List.of(

@@ -48,10 +48,9 @@ class AdminBootstrap implements SmartInitializingSingleton {
         }
         boolean generated = configuredPassword.isBlank();
         String password = generated ? generatePassword() : configuredPassword;
-        if (password.length() < NewUserRules.MIN_PASSWORD_LENGTH) {
-            throw new IllegalStateException("CREDITDESK_ADMIN_PASSWORD must have at least %d characters"
-                    .formatted(NewUserRules.MIN_PASSWORD_LENGTH));
-        }
+        PasswordPolicy.problem(password, ADMIN_USERNAME).ifPresent(problem -> {
+            throw new IllegalStateException("CREDITDESK_ADMIN_PASSWORD " + problem);
+        });
         NewUser admin = new NewUser(ADMIN_USERNAME, password, "Administrator", null, Set.of(Role.ADMIN), Set.of());
         String hash = passwordEncoder.encode(password);
         Boolean created = transaction.execute(status -> repository.insertIfNoUsers(admin, hash));

@@ -7,6 +7,7 @@ import java.util.Currency;
 import java.util.List;
 import org.creditdesk.shared.BusinessCalendar;
 import org.creditdesk.shared.CompanySettings;
+import org.creditdesk.shared.EnabledCurrencies;
 import org.creditdesk.shared.ProblemException;
 import org.creditdesk.shared.Violation;
 import org.jspecify.annotations.Nullable;
@@ -40,10 +41,36 @@ class CompanySettingsController {
 
     private final BusinessCalendar calendar;
     private final Callers callers;
+    private final EnabledCurrencies currencies;
 
-    CompanySettingsController(BusinessCalendar calendar, Callers callers) {
+    CompanySettingsController(BusinessCalendar calendar, Callers callers, EnabledCurrencies currencies) {
         this.calendar = calendar;
         this.callers = callers;
+        this.currencies = currencies;
+    }
+
+    record CurrenciesRequest(
+            @Nullable List<String> currencies, @Nullable String reason) {}
+
+    record CurrenciesView(java.util.Set<String> currencies) {}
+
+    /** The currencies amounts may be in (issue 15 finding 8); the base currency is always one of them. */
+    @GetMapping("/currencies")
+    CurrenciesView currencies() {
+        return new CurrenciesView(currencies.codes());
+    }
+
+    @PutMapping("/currencies")
+    CurrenciesView enableCurrencies(@RequestBody CurrenciesRequest request) {
+        Caller caller = callers.current();
+        if (!caller.has(Role.ADMIN)) {
+            throw ProblemException.forbidden("Only administrators change the company settings");
+        }
+        if (request.currencies() == null) {
+            throw ProblemException.malformed(
+                    "currencies is required", List.of(Violation.field("currencies", "is required")));
+        }
+        return new CurrenciesView(currencies.replace(request.currencies(), caller.username(), request.reason()));
     }
 
     @GetMapping

@@ -8,10 +8,6 @@ import org.creditdesk.shared.Violation;
 /** What a new user must look like; every broken rule is reported at once, by field. */
 final class NewUserRules {
 
-    static final int MIN_PASSWORD_LENGTH = 8;
-    /** BCrypt only ever reads the first 72 bytes; a longer password would silently be cut. */
-    static final int MAX_PASSWORD_BYTES = 72;
-
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,63}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern AREA_CODE = Pattern.compile("\\S{1,32}");
@@ -24,13 +20,8 @@ final class NewUserRules {
             violations.add(Violation.field(
                     "username", "must be 1 to 64 letters, digits or . _ @ - and start with a letter or digit"));
         }
-        if (user.password().length() < MIN_PASSWORD_LENGTH) {
-            violations.add(
-                    Violation.field("password", "must have at least %d characters".formatted(MIN_PASSWORD_LENGTH)));
-        } else if (user.password().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-            violations.add(Violation.field(
-                    "password", "must not be longer than %d bytes in UTF-8".formatted(MAX_PASSWORD_BYTES)));
-        }
+        PasswordPolicy.problem(user.password(), user.username())
+                .ifPresent(problem -> violations.add(Violation.field("password", problem)));
         if (user.displayName().isBlank()) {
             violations.add(Violation.field("displayName", "must not be blank"));
         }

@@ -1,6 +1,5 @@
 package org.creditdesk.identity;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -11,6 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.creditdesk.shared.ProblemException;
 import org.creditdesk.shared.Violation;
+import org.creditdesk.shared.web.Locations;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -53,7 +53,7 @@ class UserController {
         requireAdmin();
         return switch (users.create(toNewUser(request))) {
             case UserCreation.Created(User user) ->
-                ResponseEntity.created(URI.create("/api/v1/users/" + user.username()))
+                ResponseEntity.created(Locations.of("/api/v1/users/{username}", user.username()))
                         .body(user);
             case UserCreation.Unchanged(User user) -> ResponseEntity.ok(user);
         };

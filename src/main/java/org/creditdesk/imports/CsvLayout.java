@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.creditdesk.shared.TextLimits;
 
 /**
  * The columns a CSV file of one kind may have: API.md's JSON field names, each staged in a text
@@ -15,8 +16,25 @@ record CsvLayout(ImportKind kind, List<Column> columns) {
 
     record Column(String name, boolean required) {
 
+        /** Natural keys: checked against {@link TextLimits#keyProblem} before anything is staged. */
+        private static final java.util.Set<String> KEYS =
+                java.util.Set.of("code", "orderNo", "invoiceNo", "paymentNo", "customerCode", "contractNo");
+
         String stagingColumn() {
             return name.replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT);
+        }
+
+        /** Why this value of the column cannot be stored (issue 15 finding 3); empty values are the owner's call. */
+        java.util.Optional<String> problem(CharSequence value) {
+            if (value.isEmpty()) return java.util.Optional.empty();
+            String text = value.toString();
+            if (KEYS.contains(name)) return TextLimits.keyProblem(text.strip());
+            int max = switch (name) {
+                case "name" -> TextLimits.NAME_MAX;
+                case "address", "phones", "bankAccounts", "people" -> TextLimits.LONG_MAX;
+                default -> TextLimits.SHORT_MAX;
+            };
+            return TextLimits.textProblem(text, max);
         }
     }
 

@@ -169,6 +169,11 @@ class ImportRepository {
                     if (malformedRows++ < maxReported) malformed.add(Violation.line(records.line(), defect));
                     continue;
                 }
+                Violation unstorable = unstorable(header, records);
+                if (unstorable != null) {
+                    if (malformedRows++ < maxReported) malformed.add(unstorable);
+                    continue;
+                }
                 out.append(records.line());
                 for (int i = 0; i < header.size(); i++) {
                     out.append('\t');
@@ -195,6 +200,17 @@ class ImportRepository {
             }
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
+    }
+
+    /** The first value of the row that breaks its column's key alphabet or text limit (issue 15 finding 3). */
+    private static @org.jspecify.annotations.Nullable Violation unstorable(
+            List<CsvLayout.Column> header, CsvRecordReader records) {
+        for (int i = 0; i < header.size(); i++) {
+            CsvLayout.Column column = header.get(i);
+            java.util.Optional<String> problem = column.problem(records.field(i));
+            if (problem.isPresent()) return Violation.line(records.line(), column.name(), problem.get());
+        }
+        return null;
     }
 
     /** COPY's text format: tab separates columns, newline ends a row, backslash escapes. */

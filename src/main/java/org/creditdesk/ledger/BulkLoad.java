@@ -2,6 +2,7 @@ package org.creditdesk.ledger;
 
 import java.util.Currency;
 import java.util.regex.Pattern;
+import org.creditdesk.shared.EnabledCurrencies;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,9 +23,11 @@ public class BulkLoad {
     private static final Pattern TABLE_NAME = Pattern.compile("[a-z_][a-z0-9_]*");
 
     private final LedgerBulkRepository repository;
+    private final EnabledCurrencies enabled;
 
-    BulkLoad(LedgerBulkRepository repository) {
+    BulkLoad(LedgerBulkRepository repository, EnabledCurrencies enabled) {
         this.repository = repository;
+        this.enabled = enabled;
     }
 
     public void rejectInvalidOrders(String staging, String rejections, String[] areas, String baseCurrency) {
@@ -65,11 +68,10 @@ public class BulkLoad {
         return name;
     }
 
-    static LedgerBulkRepository.Currencies currencies() {
+    /** The currencies the company enabled (issue 15 finding 8), and those without minor units. */
+    private LedgerBulkRepository.Currencies currencies() {
         return new LedgerBulkRepository.Currencies(
-                Currency.getAvailableCurrencies().stream()
-                        .map(Currency::getCurrencyCode)
-                        .toArray(String[]::new),
+                enabled.codes().toArray(String[]::new),
                 Currency.getAvailableCurrencies().stream()
                         .filter(c -> c.getDefaultFractionDigits() <= 0)
                         .map(Currency::getCurrencyCode)

@@ -1,7 +1,7 @@
 package org.creditdesk.ledger;
 
-import java.net.URI;
 import org.creditdesk.identity.Callers;
+import org.creditdesk.shared.web.Locations;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,8 +26,8 @@ class CreditNoteController {
     ResponseEntity<CreditNote> issue(@RequestBody IssueCreditNote command) {
         Recorded<CreditNote> recorded = ledger.issueCreditNote(command, callers.current());
         return recorded.created()
-                ? ResponseEntity.created(URI.create(
-                                "/api/v1/credit-notes/" + recorded.document().creditNoteNo()))
+                ? ResponseEntity.created(Locations.of(
+                                "/api/v1/credit-notes/{no}", recorded.document().creditNoteNo()))
                         .body(recorded.document())
                 : ResponseEntity.ok(recorded.document());
     }

@@ -12,8 +12,10 @@ import org.creditdesk.identity.Caller;
 import org.creditdesk.ledger.AllocationRepository.NewAllocation;
 import org.creditdesk.ledger.CreditNoteRepository.StoredCreditNote;
 import org.creditdesk.ledger.InvoiceRepository.StoredInvoice;
+import org.creditdesk.shared.EnabledCurrencies;
 import org.creditdesk.shared.Money;
 import org.creditdesk.shared.ProblemException;
+import org.creditdesk.shared.TextLimits;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,6 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class CreditNotes {
+
+    private final EnabledCurrencies enabledCurrencies;
 
     private final CreditNoteRepository notes;
     private final InvoiceRepository invoices;
@@ -36,7 +40,9 @@ class CreditNotes {
             InvoiceRepository invoices,
             AllocationRepository allocations,
             Customers customers,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            EnabledCurrencies enabledCurrencies) {
+        this.enabledCurrencies = enabledCurrencies;
         this.notes = notes;
         this.invoices = invoices;
         this.allocations = allocations;
@@ -47,11 +53,12 @@ class CreditNotes {
     @Transactional
     Recorded<CreditNote> issue(IssueCreditNote command, Caller caller) {
         Inputs in = new Inputs();
-        String creditNoteNo = in.text("creditNoteNo", command.creditNoteNo());
+        String creditNoteNo = in.key("creditNoteNo", command.creditNoteNo());
         String customerCode = in.text("customerCode", command.customerCode());
-        String invoiceNo = in.optionalText(command.invoiceNo());
+        String invoiceNo = in.optionalText("invoiceNo", command.invoiceNo(), TextLimits.KEY_MAX);
         LocalDate issueDate = in.date("issueDate", command.issueDate());
         Currency requestedCurrency = in.currency("currency", command.currency());
+        enabledCurrencies.require("currency", requestedCurrency);
         BigDecimal amount = in.amount("amount", command.amount(), requestedCurrency);
         String reason = in.text("reason", command.reason());
         in.rejectIfAny();

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import org.creditdesk.shared.Money;
 import org.creditdesk.shared.ProblemException;
+import org.creditdesk.shared.TextLimits;
 import org.creditdesk.shared.Violation;
 import org.jspecify.annotations.Nullable;
 
@@ -28,12 +29,27 @@ final class Inputs {
             violations.add(Violation.field(field, "is required"));
             return "";
         }
+        TextLimits.checkText(field, value, TextLimits.LONG_MAX, violations);
         return value.strip();
+    }
+
+    /** A new natural key (document number): the alphabet and length of {@link TextLimits}. */
+    String key(String field, @Nullable String value) {
+        String text = value == null ? "" : value.strip();
+        TextLimits.checkKey(field, text, violations);
+        return text;
     }
 
     @Nullable
     String optionalText(@Nullable String value) {
         return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** An optional text that must still fit its limit. */
+    @Nullable
+    String optionalText(String field, @Nullable String value, int max) {
+        TextLimits.checkText(field, value, max, violations);
+        return optionalText(value);
     }
 
     LocalDate date(String field, @Nullable LocalDate value) {

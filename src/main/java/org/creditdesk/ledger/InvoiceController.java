@@ -1,7 +1,7 @@
 package org.creditdesk.ledger;
 
-import java.net.URI;
 import org.creditdesk.identity.Callers;
+import org.creditdesk.shared.web.Locations;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,8 +26,8 @@ class InvoiceController {
     ResponseEntity<Invoice> issue(@RequestBody IssueInvoice command) {
         Recorded<Invoice> recorded = ledger.issueInvoice(command, callers.current());
         return recorded.created()
-                ? ResponseEntity.created(URI.create(
-                                "/api/v1/invoices/" + recorded.document().invoiceNo()))
+                ? ResponseEntity.created(Locations.of(
+                                "/api/v1/invoices/{no}", recorded.document().invoiceNo()))
                         .body(recorded.document())
                 : ResponseEntity.ok(recorded.document());
     }

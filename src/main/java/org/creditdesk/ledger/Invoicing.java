@@ -12,8 +12,10 @@ import org.creditdesk.customers.ProductLines;
 import org.creditdesk.identity.Caller;
 import org.creditdesk.ledger.InvoiceRepository.StoredInvoice;
 import org.creditdesk.ledger.OrderRepository.StoredOrder;
+import org.creditdesk.shared.EnabledCurrencies;
 import org.creditdesk.shared.Money;
 import org.creditdesk.shared.ProblemException;
+import org.creditdesk.shared.TextLimits;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -27,6 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class Invoicing {
 
+    private final EnabledCurrencies enabledCurrencies;
+
     private final InvoiceRepository invoices;
     private final OrderRepository orders;
     private final Customers customers;
@@ -38,7 +42,9 @@ class Invoicing {
             OrderRepository orders,
             Customers customers,
             ProductLines productLines,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            EnabledCurrencies enabledCurrencies) {
+        this.enabledCurrencies = enabledCurrencies;
         this.invoices = invoices;
         this.orders = orders;
         this.customers = customers;
@@ -49,14 +55,15 @@ class Invoicing {
     @Transactional
     Recorded<Invoice> issue(IssueInvoice command, Caller caller) {
         Inputs in = new Inputs();
-        String invoiceNo = in.text("invoiceNo", command.invoiceNo());
+        String invoiceNo = in.key("invoiceNo", command.invoiceNo());
         String customerCode = in.text("customerCode", command.customerCode());
-        String orderNo = in.optionalText(command.orderNo());
+        String orderNo = in.optionalText("orderNo", command.orderNo(), TextLimits.KEY_MAX);
         LocalDate issueDate = in.date("issueDate", command.issueDate());
         LocalDate dueDate = in.date("dueDate", command.dueDate());
         Currency currency = in.currency("currency", command.currency());
+        enabledCurrencies.require("currency", currency);
         BigDecimal amount = in.amount("amount", command.amount(), currency);
-        String productLine = in.optionalText(command.productLine());
+        String productLine = in.optionalText("productLine", command.productLine(), TextLimits.SHORT_MAX);
         in.rejectIfAny();
 
         CustomerRef customer = customers.require(customerCode, caller);

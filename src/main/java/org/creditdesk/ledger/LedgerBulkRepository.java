@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class LedgerBulkRepository {
 
-    /** ISO 4217 codes the JVM knows, and those without minor units (JPY, KRW, ...). */
+    /** The ISO 4217 codes the company enabled, and those without minor units (JPY, KRW, ...). */
     record Currencies(String[] known, String[] whole) {}
 
     /** The customer a row names, when it exists and the importer may see its area. */
@@ -66,7 +66,7 @@ class LedgerBulkRepository {
                     END AS m4,
                        CASE
                          WHEN r.currency <> :base AND NOT r.currency = ANY(CAST(:known AS text[]))
-                             THEN '''' || r.currency || ''' is not an ISO 4217 currency'
+                             THEN '''' || r.currency || ''' is not a currency the company has enabled'
                     END AS m5
                 FROM r
                 LEFT JOIN duplicate d ON d.order_no = r.order_no
@@ -143,7 +143,7 @@ class LedgerBulkRepository {
                     END AS m6,
                        CASE
                          WHEN r.currency <> :base AND NOT r.currency = ANY(CAST(:known AS text[]))
-                             THEN '''' || r.currency || ''' is not an ISO 4217 currency'
+                             THEN '''' || r.currency || ''' is not a currency the company has enabled'
                     END AS m7
                 FROM r
                 LEFT JOIN duplicate d ON d.invoice_no = r.invoice_no
@@ -222,7 +222,7 @@ class LedgerBulkRepository {
                     END AS m4,
                        CASE
                          WHEN r.currency <> :base AND NOT r.currency = ANY(CAST(:known AS text[]))
-                             THEN '''' || r.currency || ''' is not an ISO 4217 currency'
+                             THEN '''' || r.currency || ''' is not a currency the company has enabled'
                     END AS m5,
                        CASE
                          WHEN coalesce(r.method, '') = '' THEN 'is required'

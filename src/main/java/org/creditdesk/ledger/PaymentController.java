@@ -1,7 +1,7 @@
 package org.creditdesk.ledger;
 
-import java.net.URI;
 import org.creditdesk.identity.Callers;
+import org.creditdesk.shared.web.Locations;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,8 +26,8 @@ class PaymentController {
     ResponseEntity<Payment> receive(@RequestBody ReceivePayment command) {
         Recorded<Payment> recorded = ledger.receivePayment(command, callers.current());
         return recorded.created()
-                ? ResponseEntity.created(URI.create(
-                                "/api/v1/payments/" + recorded.document().paymentNo()))
+                ? ResponseEntity.created(Locations.of(
+                                "/api/v1/payments/{no}", recorded.document().paymentNo()))
                         .body(recorded.document())
                 : ResponseEntity.ok(recorded.document());
     }

@@ -18,8 +18,10 @@ import org.creditdesk.ledger.AllocationRepository.PaymentAllocation;
 import org.creditdesk.ledger.InvoiceRepository.StoredInvoice;
 import org.creditdesk.ledger.PaymentRepository.StoredPayment;
 import org.creditdesk.ledger.ReceivePayment.RequestedAllocation;
+import org.creditdesk.shared.EnabledCurrencies;
 import org.creditdesk.shared.Money;
 import org.creditdesk.shared.ProblemException;
+import org.creditdesk.shared.TextLimits;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,6 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class Payments {
+
+    private final EnabledCurrencies enabledCurrencies;
 
     private static final String RECEIVED = "RECEIVED";
 
@@ -45,7 +49,9 @@ class Payments {
             InvoiceRepository invoices,
             AllocationRepository allocations,
             Customers customers,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            EnabledCurrencies enabledCurrencies) {
+        this.enabledCurrencies = enabledCurrencies;
         this.payments = payments;
         this.invoices = invoices;
         this.allocations = allocations;
@@ -58,13 +64,14 @@ class Payments {
     @Transactional
     Recorded<Payment> receive(ReceivePayment command, Caller caller) {
         Inputs in = new Inputs();
-        String paymentNo = in.text("paymentNo", command.paymentNo());
+        String paymentNo = in.key("paymentNo", command.paymentNo());
         String customerCode = in.text("customerCode", command.customerCode());
         LocalDate receivedOn = in.date("receivedOn", command.receivedOn());
         Currency requestedCurrency = in.currency("currency", command.currency());
+        enabledCurrencies.require("currency", requestedCurrency);
         BigDecimal amount = in.amount("amount", command.amount(), requestedCurrency);
         PaymentMethod method = in.choice("method", command.method(), PaymentMethod.class);
-        String chequeNo = in.optionalText(command.chequeNo());
+        String chequeNo = in.optionalText("chequeNo", command.chequeNo(), TextLimits.SHORT_MAX);
         if (method == PaymentMethod.CHEQUE && chequeNo == null) {
             in.add("chequeNo", "is required for a cheque");
         }

@@ -12,8 +12,10 @@ import org.creditdesk.customers.Customers;
 import org.creditdesk.customers.ProductLines;
 import org.creditdesk.identity.Caller;
 import org.creditdesk.ledger.OrderRepository.StoredOrder;
+import org.creditdesk.shared.EnabledCurrencies;
 import org.creditdesk.shared.Money;
 import org.creditdesk.shared.ProblemException;
+import org.creditdesk.shared.TextLimits;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -27,13 +29,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class SalesOrders {
 
+    private final EnabledCurrencies enabledCurrencies;
+
     private final OrderRepository orders;
     private final Customers customers;
     private final ProductLines productLines;
     private final ApplicationEventPublisher events;
 
     SalesOrders(
-            OrderRepository orders, Customers customers, ProductLines productLines, ApplicationEventPublisher events) {
+            OrderRepository orders,
+            Customers customers,
+            ProductLines productLines,
+            ApplicationEventPublisher events,
+            EnabledCurrencies enabledCurrencies) {
+        this.enabledCurrencies = enabledCurrencies;
         this.orders = orders;
         this.customers = customers;
         this.productLines = productLines;
@@ -43,13 +52,14 @@ class SalesOrders {
     @Transactional
     Recorded<Order> record(RecordOrder command, OrderDecider decider, Caller caller) {
         Inputs in = new Inputs();
-        String orderNo = in.text("orderNo", command.orderNo());
+        String orderNo = in.key("orderNo", command.orderNo());
         String customerCode = in.text("customerCode", command.customerCode());
         LocalDate orderDate = in.date("orderDate", command.orderDate());
         Currency currency = in.currency("currency", command.currency());
+        enabledCurrencies.require("currency", currency);
         BigDecimal amount = in.amount("amount", command.amount(), currency);
-        String productLine = in.optionalText(command.productLine());
-        String contractNo = in.optionalText(command.contractNo());
+        String productLine = in.optionalText("productLine", command.productLine(), TextLimits.SHORT_MAX);
+        String contractNo = in.optionalText("contractNo", command.contractNo(), TextLimits.KEY_MAX);
         in.rejectIfAny();
 
         CustomerRef customer = customers.require(customerCode, caller);

@@ -101,15 +101,18 @@ class AgingSnapshotRepository {
 
     /**
      * Keeps the run's aging (pg_temp.daily_aging, filled for {@code asOf}) as that date's snapshot,
-     * replacing one an earlier run of the same date kept, and prunes what the retention lets go.
+     * replacing one an earlier run of the same date kept, and prunes what the retention lets go,
+     * counted back from the run's date or today, whichever is earlier: a run forced far into the future
+     * must not prune the real history.
      */
-    void keep(LocalDate asOf) {
+    void keep(LocalDate asOf, LocalDate today) {
         jdbc.sql(FORGET_DATE).param("asOf", asOf).update();
         jdbc.sql(KEEP).param("asOf", asOf).update();
         jdbc.sql(MARK_DATE).param("asOf", asOf).update();
+        LocalDate from = asOf.isBefore(today) ? asOf : today;
         List<LocalDate> expired = jdbc.sql(EXPIRED)
-                .param("dailyFrom", asOf.minusDays(retention.dailyDays()))
-                .param("monthEndsFrom", asOf.minusYears(retention.monthEndYears()))
+                .param("dailyFrom", from.minusDays(retention.dailyDays()))
+                .param("monthEndsFrom", from.minusYears(retention.monthEndYears()))
                 .query(LocalDate.class)
                 .list();
         if (!expired.isEmpty()) {
@@ -121,6 +124,12 @@ class AgingSnapshotRepository {
                     .param("dates", dates)
                     .update();
         }
+    }
+
+    /** A reset to {@code asOf} undoes the runs after it: their snapshots go with them. */
+    void forgetAfter(LocalDate asOf) {
+        jdbc.sql("DELETE FROM aging_snapshot WHERE as_of > :asOf").param("asOf", asOf).update();
+        jdbc.sql("DELETE FROM aging_snapshot_date WHERE as_of > :asOf").param("asOf", asOf).update();
     }
 
     /** Snapshot dates in [from, to] cut with today's bucket definitions, oldest first. */

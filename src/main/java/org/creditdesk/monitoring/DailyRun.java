@@ -14,6 +14,7 @@ import org.creditdesk.identity.Caller;
 import org.creditdesk.identity.Role;
 import org.creditdesk.shared.BusinessCalendar;
 import org.creditdesk.shared.ProblemException;
+import org.creditdesk.shared.audit.AuditTrail;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,7 +62,9 @@ public class DailyRun {
     private final BusinessCalendar calendar;
     private final Clock clock;
     private final TransactionTemplate transaction;
-    private final TransactionTemplate failureRecord;
+    private final TransactionTemplate separately;
+    private final DailyRunSettings settings;
+    private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private volatile StepHook hook = NO_HOOK;
 
@@ -74,7 +77,9 @@ public class DailyRun {
             BusinessCalendar calendar,
             Clock clock,
             PlatformTransactionManager transactions,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            DailyRunSettings settings,
+            AuditTrail audit) {
         this.repository = repository;
         this.snapshots = snapshots;
         this.escalationRun = escalationRun;
@@ -83,8 +88,10 @@ public class DailyRun {
         this.calendar = calendar;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
-        this.failureRecord = new TransactionTemplate(transactions);
-        this.failureRecord.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.separately = new TransactionTemplate(transactions);
+        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.settings = settings;
+        this.audit = audit;
         this.events = events;
     }
 
@@ -94,54 +101,116 @@ public class DailyRun {
 
     /** Runs the date (default: today in the company's time zone) for ADMIN, CREDIT_MANAGER, GENERAL_MANAGER. */
     public DailyRunResult run(@Nullable LocalDate asOf, Caller caller) {
+        return run(DailyRunRequest.of(asOf), caller);
+    }
+
+    /**
+     * Runs the request's date. A date more than {@code max-days-ahead} days after today is refused
+     * (422) unless an ADMIN forces it with a reason; a reset (ADMIN, reason) makes an earlier date the
+     * newest again. The start is recorded at once in its own transaction (RUNNING), so a run killed
+     * half-way stays visible as INTERRUPTED with its start time.
+     */
+    public DailyRunResult run(DailyRunRequest request, Caller caller) {
         if (caller.roles().stream().noneMatch(RUNNERS::contains) || caller.has(Role.AUDITOR)) {
             throw ProblemException.forbidden("Only ADMIN, CREDIT_MANAGER and GENERAL_MANAGER start the daily run");
         }
-        LocalDate date = calendar.asOfOrToday(asOf);
+        LocalDate date = calendar.asOfOrToday(request.asOf());
+        DateGuard.check(date, calendar.today(), settings.maxDaysAhead(), request, caller);
         OffsetDateTime startedAt = now();
         long started = System.nanoTime();
+        long[] runId = {0};
         try {
-            DailyRunResult result = transaction.execute(status -> work(date, caller, startedAt, started));
+            DailyRunResult result = transaction.execute(status -> {
+                if (!repository.tryLock()) {
+                    throw ProblemException.conflict("A daily run is in progress on another instance; try again later");
+                }
+                runId[0] = separately.execute(inner -> {
+                    repository.markInterrupted();
+                    return repository.start(date, caller.username(), startedAt);
+                });
+                return work(runId[0], date, request, caller, startedAt, started);
+            });
             log.info("Daily run {} done in {} ms: {}", date, result.durationMs(), result);
             return result;
-        } catch (ProblemException busy) {
-            throw busy;
+        } catch (ProblemException refused) {
+            if (runId[0] != 0) recordFailure(runId[0], date, caller, startedAt, started, refused);
+            throw refused;
         } catch (RuntimeException e) {
             log.error("Daily run {} failed; nothing of it was kept", date, e);
-            failureRecord.executeWithoutResult(status -> repository.insert(new DailyRunRecord(
-                    0,
-                    date,
-                    "FAILED",
-                    caller.username(),
-                    startedAt,
-                    now(),
-                    elapsed(started),
-                    0,
-                    0,
-                    0,
-                    Map.of(),
-                    Map.of(),
-                    0,
-                    0,
-                    0,
-                    List.of(),
-                    String.valueOf(e.getMessage()))));
+            recordFailure(runId[0], date, caller, startedAt, started, e);
             throw e;
         }
     }
 
+    private void recordFailure(
+            long runId, LocalDate date, Caller caller, OffsetDateTime startedAt, long started, RuntimeException e) {
+        separately.executeWithoutResult(status -> {
+            if (runId != 0) {
+                repository.fail(runId, now(), elapsed(started), String.valueOf(e.getMessage()));
+            } else {
+                repository.insert(new DailyRunRecord(
+                        0,
+                        date,
+                        "FAILED",
+                        caller.username(),
+                        startedAt,
+                        now(),
+                        elapsed(started),
+                        0,
+                        0,
+                        0,
+                        Map.of(),
+                        Map.of(),
+                        0,
+                        0,
+                        0,
+                        List.of(),
+                        String.valueOf(e.getMessage())));
+            }
+        });
+    }
+
+    /** The history, newest first; a RUNNING row no run holds the lock for any more reads INTERRUPTED. */
     public List<DailyRunRecord> history() {
+        separately.executeWithoutResult(status -> {
+            if (repository.tryLock()) repository.markInterrupted();
+        });
         return repository.history(HISTORY_LIMIT);
     }
 
-    private DailyRunResult work(LocalDate asOf, Caller caller, OffsetDateTime startedAt, long started) {
-        if (!repository.tryLock()) {
-            throw ProblemException.conflict("A daily run is in progress on another instance; try again later");
+    private DailyRunResult work(
+            long runId,
+            LocalDate asOf,
+            DailyRunRequest request,
+            Caller caller,
+            OffsetDateTime startedAt,
+            long started) {
+        if (request.reset()) {
+            int superseded = repository.supersedeAfter(asOf);
+            snapshots.forgetAfter(asOf);
+            audit.record(
+                    caller.username(),
+                    "DAILY_RUN_RESET",
+                    "daily_run",
+                    asOf.toString(),
+                    null,
+                    Map.of("asOf", asOf.toString(), "supersededRuns", superseded),
+                    request.reason());
+        }
+        if (request.force()) {
+            audit.record(
+                    caller.username(),
+                    "DAILY_RUN_FORCED",
+                    "daily_run",
+                    asOf.toString(),
+                    null,
+                    Map.of("asOf", asOf.toString(), "today", calendar.today().toString()),
+                    request.reason());
         }
         LocalDate newest = repository.newestCompleted();
         boolean newestDate = newest == null || !asOf.isBefore(newest);
         repository.fillAging(asOf);
-        snapshots.keep(asOf);
+        snapshots.keep(asOf, calendar.today());
         hook.after("aging");
         EscalationRunResult ladder = escalationRun.evaluateOnDailyAging(asOf);
         hook.after("escalations");
@@ -171,7 +240,8 @@ public class DailyRun {
                 cases,
                 aging,
                 null);
-        long id = repository.insert(record);
+        long id = runId;
+        repository.complete(id, record);
         events.publishEvent(new DailyRunCompleted(id, asOf));
         return new DailyRunResult(
                 id,

@@ -28,11 +28,23 @@ class DailyRunController {
         this.callers = callers;
     }
 
-    record RunRequest(@Nullable LocalDate asOf) {}
+    /** {@code force}/{@code reset} with a {@code reason}: ADMIN only, audited (see {@link DailyRunRequest}). */
+    record RunRequest(
+            @Nullable LocalDate asOf,
+            @Nullable Boolean force,
+            @Nullable Boolean reset,
+            @Nullable String reason) {}
 
     @PostMapping("/daily-runs")
     DailyRunResult run(@RequestBody(required = false) @Nullable RunRequest body) {
-        return dailyRun.run(body == null ? null : body.asOf(), callers.current());
+        DailyRunRequest request = body == null
+                ? DailyRunRequest.of(null)
+                : new DailyRunRequest(
+                        body.asOf(),
+                        Boolean.TRUE.equals(body.force()),
+                        Boolean.TRUE.equals(body.reset()),
+                        body.reason());
+        return dailyRun.run(request, callers.current());
     }
 
     @GetMapping("/daily-runs")

@@ -7,14 +7,18 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** One run in the history ({@code GET /daily-runs}, the run history page), failed attempts included. */
+/**
+ * One run in the history ({@code GET /daily-runs}, the run history page), failed and interrupted
+ * attempts included: status RUNNING, COMPLETED, FAILED, INTERRUPTED (started, never finished) or
+ * SUPERSEDED (a later reset run of an earlier date took its holds back).
+ */
 public record DailyRunRecord(
         long id,
         LocalDate asOf,
         String status,
         String runBy,
         OffsetDateTime startedAt,
-        OffsetDateTime finishedAt,
+        @Nullable OffsetDateTime finishedAt,
         long durationMs,
         int customersEvaluated,
         int newHolds,

@@ -92,6 +92,36 @@ class DailyRunRepository {
             RETURNING id
             """;
 
+    private static final String START = """
+            INSERT INTO daily_run (as_of, status, run_by, started_at)
+            VALUES (:asOf, 'RUNNING', :runBy, :startedAt)
+            RETURNING id
+            """;
+
+    /* Only called while holding the run lock: a RUNNING row then belongs to a run that died. */
+    private static final String MARK_INTERRUPTED = """
+            UPDATE daily_run SET status = 'INTERRUPTED', error = 'interrupted: the run never finished'
+            WHERE status = 'RUNNING'
+            """;
+
+    private static final String COMPLETE = """
+            UPDATE daily_run
+            SET status = 'COMPLETED', finished_at = :finishedAt, duration_ms = :durationMs,
+                customers_evaluated = :customers, new_holds = :newHolds, released_holds = :releasedHolds,
+                escalations = CAST(:escalations AS jsonb), entered = CAST(:entered AS jsonb), tasks_created = :tasks,
+                letters_generated = :letters, legal_cases_opened = :cases, aging = CAST(:aging AS jsonb)
+            WHERE id = :id
+            """;
+
+    private static final String FAIL = """
+            UPDATE daily_run SET status = 'FAILED', finished_at = :finishedAt, duration_ms = :durationMs, error = :error
+            WHERE id = :id
+            """;
+
+    private static final String SUPERSEDE_AFTER = """
+            UPDATE daily_run SET status = 'SUPERSEDED' WHERE status = 'COMPLETED' AND as_of > :asOf
+            """;
+
     private static final String HISTORY = """
             SELECT id, as_of, status, run_by, started_at, finished_at, duration_ms, customers_evaluated, new_holds,
                    released_holds, escalations::text AS escalations, entered::text AS entered, tasks_created,
@@ -158,6 +188,49 @@ class DailyRunRepository {
                 .param("error", run.error())
                 .query(Long.class)
                 .single();
+    }
+
+    long start(LocalDate asOf, String runBy, OffsetDateTime startedAt) {
+        return jdbc.sql(START)
+                .param("asOf", asOf)
+                .param("runBy", runBy)
+                .param("startedAt", startedAt)
+                .query(Long.class)
+                .single();
+    }
+
+    int markInterrupted() {
+        return jdbc.sql(MARK_INTERRUPTED).update();
+    }
+
+    void complete(long id, DailyRunRecord run) {
+        jdbc.sql(COMPLETE)
+                .param("id", id)
+                .param("finishedAt", run.finishedAt())
+                .param("durationMs", run.durationMs())
+                .param("customers", run.customersEvaluated())
+                .param("newHolds", run.newHolds())
+                .param("releasedHolds", run.releasedHolds())
+                .param("escalations", json.writeValueAsString(run.escalations()))
+                .param("entered", json.writeValueAsString(run.escalationsEntered()))
+                .param("tasks", run.tasksCreated())
+                .param("letters", run.lettersGenerated())
+                .param("cases", run.legalCasesOpened())
+                .param("aging", json.writeValueAsString(run.aging()))
+                .update();
+    }
+
+    void fail(long id, OffsetDateTime finishedAt, long durationMs, String error) {
+        jdbc.sql(FAIL)
+                .param("id", id)
+                .param("finishedAt", finishedAt)
+                .param("durationMs", durationMs)
+                .param("error", error)
+                .update();
+    }
+
+    int supersedeAfter(LocalDate asOf) {
+        return jdbc.sql(SUPERSEDE_AFTER).param("asOf", asOf).update();
     }
 
     List<DailyRunRecord> history(int limit) {

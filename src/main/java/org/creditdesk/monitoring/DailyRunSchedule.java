@@ -47,7 +47,7 @@ class DailyRunSchedule implements SchedulingConfigurer {
 
     void runToday() {
         try {
-            dailyRun.run(null, Caller.SYSTEM);
+            dailyRun.run(DailyRunRequest.of(null), Caller.SYSTEM);
         } catch (ProblemException busy) {
             log.info("Daily run not started here: {}", busy.getMessage());
         } catch (RuntimeException e) {

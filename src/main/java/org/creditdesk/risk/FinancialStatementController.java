@@ -1,10 +1,10 @@
 package org.creditdesk.risk;
 
 import java.io.InputStream;
-import java.net.URI;
 import java.util.List;
 import org.creditdesk.identity.Callers;
 import org.creditdesk.imports.ImportResult;
+import org.creditdesk.shared.web.Locations;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,7 +32,7 @@ class FinancialStatementController {
         FinancialStatements.Saved saved = statements.put(code, year, statement, callers.current());
         return saved.created()
                 ? ResponseEntity.created(
-                                URI.create("/api/v1/customers/%s/financial-statements/%d".formatted(code, year)))
+                                Locations.of("/api/v1/customers/{code}/financial-statements/{year}", code, year))
                         .body(saved)
                 : ResponseEntity.ok(saved);
     }

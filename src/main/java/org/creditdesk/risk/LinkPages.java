@@ -70,7 +70,10 @@ class LinkPages {
 
     static List<Node> nodes(List<Link> links) {
         Map<String, List<Link>> byCustomer = links.stream()
-                .collect(Collectors.groupingBy(Link::customerCode, LinkedHashMap::new, Collectors.toList()));
+                .collect(Collectors.groupingBy(
+                        link -> java.util.Objects.requireNonNullElse(link.customerCode(), ""),
+                        LinkedHashMap::new,
+                        Collectors.toList()));
         List<Node> nodes = new ArrayList<>();
         int i = 0;
         for (Map.Entry<String, List<Link>> e : byCustomer.entrySet()) {
@@ -78,7 +81,9 @@ class LinkPages {
             Link first = e.getValue().getFirst();
             nodes.add(new Node(
                     e.getKey(),
-                    first.linkedCreditState(),
+                    first.outsideYourAreas()
+                            ? "HIDDEN"
+                            : java.util.Objects.requireNonNullElse(first.linkedCreditState(), ""),
                     e.getValue().stream().anyMatch(Link::blocking),
                     e.getValue().stream()
                             .map(l -> l.attribute().name())

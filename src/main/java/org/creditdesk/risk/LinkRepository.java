@@ -24,6 +24,7 @@ class LinkRepository {
     record Found(
             long linkedId,
             String linkedCode,
+            String linkedArea,
             LinkAttribute attribute,
             String value,
             String creditState,
@@ -63,7 +64,8 @@ class LinkRepository {
      * account too: both block the customers linked to them.
      */
     static final String LINKS_OF = """
-            SELECT other.customer_id AS linked_id, c.code AS linked_code, mine.attribute, mine.value,
+            SELECT other.customer_id AS linked_id, c.code AS linked_code, c.area_code AS linked_area, mine.attribute,
+                   mine.value,
                    coalesce(ca.credit_state, 'ACTIVE') AS credit_state, coalesce(ca.legal, false) AS legal,
                    EXISTS (SELECT 1 FROM link_clearance lc
                            WHERE lc.customer_id = mine.customer_id AND lc.linked_customer_id = other.customer_id) AS cleared
@@ -161,6 +163,7 @@ class LinkRepository {
                 .query((rs, n) -> new Found(
                         rs.getLong("linked_id"),
                         rs.getString("linked_code"),
+                        rs.getString("linked_area"),
                         LinkAttribute.valueOf(rs.getString("attribute")),
                         rs.getString("value"),
                         rs.getString("credit_state"),

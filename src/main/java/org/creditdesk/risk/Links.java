@@ -70,6 +70,10 @@ public class Links {
         return repository.linksOf(customer.id(), MAX_LINKS).stream()
                 .map(f -> {
                     boolean stopped = f.legal() || "STOPPED".equals(f.creditState());
+                    boolean blocking = stopped && !f.cleared();
+                    if (!caller.sees(f.linkedArea())) {
+                        return new Link(null, f.attribute(), null, null, false, f.cleared(), blocking, true);
+                    }
                     return new Link(
                             f.linkedCode(),
                             f.attribute(),
@@ -77,7 +81,8 @@ public class Links {
                             f.legal() ? "STOPPED" : f.creditState(),
                             f.legal(),
                             f.cleared(),
-                            stopped && !f.cleared());
+                            blocking,
+                            false);
                 })
                 .toList();
     }

@@ -46,6 +46,9 @@ class CreditOrdersIntegrationTests {
     CreditOrders orders;
 
     @Autowired
+    CreditPolicies policies;
+
+    @Autowired
     CreditChecks checks;
 
     @Autowired
@@ -310,6 +313,70 @@ class CreditOrdersIntegrationTests {
         assertThat(smaller.status()).isEqualTo(OrderStatus.RELEASED);
         assertThat(check(c, "1.00").exposure()).isEqualByComparingTo("300.00");
         assertTotalsMatchLedger(c);
+    }
+
+    @Test
+    void a_legal_customers_order_needs_the_general_manager_and_a_stopped_ones_is_never_released() {
+        CustomerRef legal = fx.customer();
+        fx.limit(legal, "100000.00");
+        accounts.markLegal(legal, true, "sued", ADMIN);
+        String legalOrder = unique("SO");
+        assertThat(fx.order(legal, legalOrder, "10.00").status()).isEqualTo(OrderStatus.BLOCKED);
+        Caller manager = CreditFixtures.caller("cm-severity", Role.CREDIT_MANAGER);
+        assertThat(catchThrowableOfType(
+                                ProblemException.class, () -> orders.release(legalOrder, "good customer", manager))
+                        .getMessage())
+                .contains("needs the general manager (GENERAL_MANAGER)");
+        Caller gm = CreditFixtures.caller("gm-severity", Role.GENERAL_MANAGER);
+        assertThat(orders.release(legalOrder, "settlement agreed", gm).status()).isEqualTo(OrderStatus.RELEASED);
+
+        CustomerRef stopped = fx.customer();
+        fx.limit(stopped, "100000.00");
+        String stoppedOrder = unique("SO");
+        fx.order(stopped, stoppedOrder, "10.00");
+        accounts.stop(stopped, "bounced twice", ADMIN);
+        assertThat(catchThrowableOfType(ProblemException.class, () -> orders.release(stoppedOrder, "please", gm))
+                        .getMessage())
+                .contains("CREDIT_STOPPED can never be released");
+    }
+
+    @Test
+    void the_release_authority_is_judged_on_the_exposure_after_the_release_not_the_order_alone() {
+        CreditPolicy before = policies.current();
+        try {
+            policies.change(withSalesApprovalLimit(before, "50.00"), ADMIN);
+            CustomerRef c = fx.customer();
+            fx.limit(c, "100.00");
+            fx.invoice(c, unique("INV"), null, today, today.plusDays(30), "95.00");
+            String order = unique("SO");
+            assertThat(fx.order(c, order, "10.00").status()).isEqualTo(OrderStatus.BLOCKED);
+            Caller salesManager =
+                    new Caller("sm-exposure", java.util.Set.of(Role.SALES_MANAGER), java.util.Set.of(c.areaCode()));
+
+            ProblemException refused = catchThrowableOfType(
+                    ProblemException.class, () -> orders.release(order, "small order", salesManager));
+            assertThat(refused.getMessage())
+                    .as("the order (10) is within the sales manager's 50, the exposure after it (105) is not")
+                    .contains("exposure after it: 105.00", "up to 50.00");
+
+            policies.change(withSalesApprovalLimit(before, "200.00"), ADMIN);
+            assertThat(orders.release(order, "small order", salesManager).status())
+                    .isEqualTo(OrderStatus.RELEASED);
+        } finally {
+            policies.change(CreditFixtures.asInput(before, "restore after test"), ADMIN);
+        }
+    }
+
+    private static CreditPolicyInput withSalesApprovalLimit(CreditPolicy policy, String limit) {
+        CreditPolicyInput input = CreditFixtures.asInput(policy, "test: release authority on exposure");
+        return new CreditPolicyInput(
+                "BALANCED",
+                new BigDecimal(limit),
+                input.creditManagerCeiling(),
+                input.graceDays(),
+                input.chequeClearingDays(),
+                input.escalation(),
+                input.reason());
     }
 
     @Test

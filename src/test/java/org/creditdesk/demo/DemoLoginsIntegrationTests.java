@@ -32,7 +32,7 @@ class DemoLoginsIntegrationTests {
                     .param("u", login.username())
                     .query(String.class)
                     .single();
-            assertThat(new BCryptPasswordEncoder().matches("demo1234", hash))
+            assertThat(new BCryptPasswordEncoder().matches(DemoLogins.PASSWORD, hash))
                     .as(login.username())
                     .isTrue();
             assertThat(rolesOf(login.username())).as(login.username()).containsExactly(login.role());

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Set;
 import org.creditdesk.shared.Violation;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class NewUserRulesTests {
 
@@ -28,12 +30,30 @@ class NewUserRulesTests {
     }
 
     @Test
-    void a_password_needs_eight_characters() {
-        NewUser seven = new NewUser("jane", "1234567", "Jane", null, Set.of(Role.FINANCE), Set.of());
-        NewUser eight = new NewUser("jane", "12345678", "Jane", null, Set.of(Role.FINANCE), Set.of());
+    void a_password_needs_twelve_characters() {
+        NewUser eleven = new NewUser("jane", "kettle-moon", "Jane", null, Set.of(Role.FINANCE), Set.of());
+        NewUser twelve = new NewUser("jane", "kettle-moons", "Jane", null, Set.of(Role.FINANCE), Set.of());
 
-        assertThat(NewUserRules.violations(seven)).extracting(Violation::field).containsExactly("password");
-        assertThat(NewUserRules.violations(eight)).isEmpty();
+        assertThat(NewUserRules.violations(eleven)).extracting(Violation::field).containsExactly("password");
+        assertThat(NewUserRules.violations(twelve)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "password",
+                "12345678",
+                "Password1",
+                "Password1234",
+                "qwertyuiop123",
+                "jane.doe.smith",
+                "aaaaaaaaaaaaaa",
+                "abababababab"
+            })
+    void common_passwords_the_username_and_repeated_characters_are_refused(String password) {
+        NewUser user = new NewUser("jane.doe.smith", password, "Jane", null, Set.of(Role.FINANCE), Set.of());
+
+        assertThat(NewUserRules.violations(user)).extracting(Violation::field).containsExactly("password");
     }
 
     @Test

@@ -203,6 +203,11 @@ class ImportsIntegrationTests {
         assertThat(violations)
                 .extracting(Violation::line, Violation::field, Violation::message)
                 .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                2L,
+                                "contractNo",
+                                "'contract\\u000Awith\\u000Athree lines' may only hold letters A-Z, digits and - _ ."
+                                        + " (starting with a letter or digit)"),
                         org.assertj.core.groups.Tuple.tuple(5L, "orderDate", "'2024-02-30' is not a date yyyy-MM-dd"),
                         org.assertj.core.groups.Tuple.tuple(
                                 7L, "amount", "'12.345' is not an amount with at most 2 decimals"),
@@ -252,7 +257,8 @@ class ImportsIntegrationTests {
                         org.assertj.core.groups.Tuple.tuple(3L, "customerCode", "unknown customer NOBODY" + x),
                         org.assertj.core.groups.Tuple.tuple(4L, "issueDate", "'01/02/2024' is not a date yyyy-MM-dd"),
                         org.assertj.core.groups.Tuple.tuple(4L, "amount", "must be positive"),
-                        org.assertj.core.groups.Tuple.tuple(4L, "currency", "'XYZ' is not an ISO 4217 currency"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                4L, "currency", "'XYZ' is not a currency the company has enabled"),
                         org.assertj.core.groups.Tuple.tuple(
                                 5L, "invoiceNo", "invoice V1" + x + " appears more than once in the file"),
                         org.assertj.core.groups.Tuple.tuple(

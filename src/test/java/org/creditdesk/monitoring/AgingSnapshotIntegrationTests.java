@@ -147,7 +147,7 @@ class AgingSnapshotIntegrationTests {
         for (LocalDate date : kept) {
             transaction.executeWithoutResult(status -> {
                 runs.fillAging(date);
-                snapshots.keep(date);
+                snapshots.keep(date, LocalDate.of(2026, 12, 6));
             });
         }
 
@@ -160,6 +160,16 @@ class AgingSnapshotIntegrationTests {
                         LocalDate.of(1981, 2, 10),
                         LocalDate.of(1981, 2, 11),
                         LocalDate.of(1981, 3, 1));
+        transaction.executeWithoutResult(status -> {
+            runs.fillAging(LocalDate.of(2199, 1, 1));
+            snapshots.keep(LocalDate.of(2199, 1, 1), LocalDate.of(1981, 3, 1));
+            snapshots.forgetAfter(LocalDate.of(2198, 12, 31));
+        });
+        assertThat(snapshots.dates())
+                .filteredOn(d -> d.getYear() < 1990)
+                .as("a run far in the future prunes from today, not from its own date")
+                .hasSize(4);
+        assertThat(snapshots.dates()).as("a reset forgets the snapshots after its date").doesNotContain(LocalDate.of(2199, 1, 1));
         assertThat(jdbc.sql("SELECT count(*) FROM aging_snapshot WHERE as_of < DATE '1980-03-01'")
                         .query(Integer.class)
                         .single())

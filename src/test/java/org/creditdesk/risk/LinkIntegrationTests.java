@@ -220,7 +220,8 @@ class LinkIntegrationTests {
     }
 
     @Test
-    void links_of_a_customer_outside_the_callers_areas_are_not_found_and_the_page_shows_the_graph() throws Exception {
+    void links_outside_the_callers_areas_are_not_found_or_show_only_that_a_link_exists_and_the_page_shows_the_graph()
+            throws Exception {
         String phone = mobile();
         String a = RiskFixtures.unique("AREA");
         String b = RiskFixtures.unique("AREA");
@@ -231,11 +232,23 @@ class LinkIntegrationTests {
 
         RequestPostProcessor rep = TestUsers.user(jdbc, Role.SALES_REP, "RL2");
         assertThat(mvc.get().uri("/api/v1/customers/" + a + "/links").with(rep)).hasStatus(HttpStatus.NOT_FOUND);
-        assertThat(mvc.get().uri("/api/v1/customers/" + b + "/links").with(rep))
-                .hasStatusOk()
-                .bodyJson()
-                .extractingPath("$[0].customerCode")
-                .isEqualTo(a);
+        MvcTestResult repLinks =
+                mvc.get().uri("/api/v1/customers/" + b + "/links").with(rep).exchange();
+        assertThat(repLinks).hasStatusOk();
+        assertThat(repLinks.getResponse().getContentAsString())
+                .as("a link outside the rep's areas names neither the customer nor the shared value")
+                .doesNotContain(a)
+                .doesNotContain(phone.substring(3))
+                .contains("\"outsideYourAreas\":true", "\"blocking\":false", "\"attribute\":\"PHONE\"");
+        MvcTestResult repFragment = mvc.get()
+                .uri("/customers/" + b + "/fragments/links")
+                .with(rep)
+                .header("HX-Request", "true")
+                .exchange();
+        assertThat(repFragment.getResponse().getContentAsString())
+                .doesNotContain(a)
+                .doesNotContain(phone.substring(3))
+                .contains("a customer outside your areas");
 
         MvcTestResult fragment = mvc.get()
                 .uri("/customers/" + b + "/fragments/links")

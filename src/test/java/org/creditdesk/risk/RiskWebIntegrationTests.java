@@ -180,6 +180,32 @@ class RiskWebIntegrationTests {
     }
 
     @Test
+    void markup_in_an_area_code_stays_data_and_no_page_has_an_inline_script() throws Exception {
+        String hostile = "<!--<script>";
+        jdbc.sql("INSERT INTO area (code, name) VALUES (:a, :a) ON CONFLICT (code) DO NOTHING")
+                .param("a", hostile)
+                .update();
+        jdbc.sql("UPDATE customer SET area_code = :a WHERE code = :code")
+                .param("a", hostile)
+                .param("code", code)
+                .update();
+        scores.runFor(AS_OF, java.util.List.of(customerId()), Caller.SYSTEM);
+
+        for (String page : java.util.List.of("/risk", "/customers/" + code + "/risk?asOf=" + AS_OF)) {
+            String html =
+                    mvc.get().uri(page).with(admin()).exchange().getResponse().getContentAsString();
+            assertThat(html).as(page).doesNotContain(hostile).contains("data-chart=");
+            String[] scripts = html.split("<script", -1);
+            assertThat(java.util.Arrays.copyOfRange(scripts, 1, scripts.length))
+                    .as("every script element of %s loads a file", page)
+                    .allSatisfy(tag ->
+                            assertThat(tag.substring(0, tag.indexOf('>'))).contains("src="));
+        }
+        assertThat(mvc.get().uri("/risk").with(admin()).exchange().getResponse().getHeader("Content-Security-Policy"))
+                .contains("script-src 'self';");
+    }
+
+    @Test
     void the_risk_pages_render() {
         scores.runFor(AS_OF, java.util.List.of(customerId()), Caller.SYSTEM);
         assertThat(mvc.get().uri("/risk").with(admin()))

@@ -32,8 +32,11 @@ import tools.jackson.core.JacksonException;
  * {@code errors} array API.md promises. Anything unexpected is logged and answered 500, which is
  * always a defect to fix. Titles and the generic details are in the request's language (the
  * {@code problem.*} texts of the message bundles); the {@code type} URI stays the same in every language.
+ * It applies to every handler, not only CreditDesk's controllers, so that unknown paths (404), wrong
+ * methods (405) and media types (415) answer problem+json too; no answer carries database error text
+ * (issue 15 finding 7).
  */
-@RestControllerAdvice(basePackages = "org.creditdesk")
+@RestControllerAdvice
 class ProblemHandling extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
@@ -51,10 +54,13 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
-        String message = text(
-                "problem.detail.invalidValue",
-                "'%s' is not a valid value".formatted(e.getValue()),
-                String.valueOf(e.getValue()));
+        Throwable cause = e.getMostSpecificCause();
+        String message = cause instanceof IllegalArgumentException && cause.getMessage() != null
+                ? firstLine(cause.getMessage())
+                : text(
+                        "problem.detail.invalidValue",
+                        "'%s' is not a valid value".formatted(e.getValue()),
+                        String.valueOf(e.getValue()));
         return problem(
                 HttpStatus.BAD_REQUEST,
                 ProblemException.Kind.MALFORMED,
@@ -69,8 +75,20 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         return problem(
                 HttpStatus.CONFLICT,
                 ProblemException.Kind.CONFLICT,
-                e.getMostSpecificCause().getMessage(),
+                text("problem.detail.conflict", "The request conflicts with data already stored"),
                 List.of());
+    }
+
+    /** Spring MVC's own refusals (404, 405, 406, 415, ...) keep their status and say it as problem+json. */
+    @Override
+    protected @Nullable ResponseEntity<Object> handleExceptionInternal(
+            Exception e, @Nullable Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ResponseEntity<Object> internal = super.handleExceptionInternal(e, body, headers, status, request);
+        if (internal == null) return null;
+        return ResponseEntity.status(internal.getStatusCode())
+                .headers(internal.getHeaders())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(internal.getBody());
     }
 
     @Override
@@ -91,9 +109,9 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String cause = firstLine(e.getMostSpecificCause().getMessage());
         String detail = text("problem.detail.unreadableBody", "The request body could not be read: " + cause, cause);
-        String invalid = text("problem.detail.invalidFieldValue", "not a valid value for this field");
+        String reason = jsonReason(e);
         List<Violation> violations = jsonField(e)
-                .map(field -> List.of(Violation.field(field, invalid)))
+                .map(field -> List.of(Violation.field(field, reason)))
                 .orElse(List.of());
         return problem(HttpStatus.BAD_REQUEST, ProblemException.Kind.MALFORMED, detail, violations);
     }
@@ -115,6 +133,19 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
             }
         }
         return java.util.Optional.empty();
+    }
+
+    /** Jackson's own words for what was wrong with the value (our strict readers write clear ones). */
+    private static String jsonReason(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof tools.jackson.databind.exc.InvalidFormatException invalid
+                    && invalid.getOriginalMessage() != null) {
+                String original = firstLine(invalid.getOriginalMessage());
+                int colon = original.lastIndexOf(": ");
+                return colon < 0 ? original : original.substring(colon + 2);
+            }
+        }
+        return "not a valid value for this field";
     }
 
     @ExceptionHandler(Exception.class)
