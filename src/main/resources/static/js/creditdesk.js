@@ -4,3 +4,9 @@ document.addEventListener("htmx:configRequest", (event) => {
   const header = document.querySelector('meta[name="_csrf_header"]');
   if (token && header) event.detail.headers[header.content] = token.content;
 });
+
+// A form that writes much (a daily run, a rescoring) asks first: data-confirm holds the question.
+document.addEventListener("submit", (event) => {
+  const question = event.target.getAttribute && event.target.getAttribute("data-confirm");
+  if (question && !window.confirm(question)) event.preventDefault();
+}, true);

@@ -6,7 +6,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.creditdesk.customers.CreditState;
@@ -72,11 +72,11 @@ class CustomerPages {
         model.addAttribute("creditStates", CreditState.values());
         model.addAttribute("previousUrl", result.hasPrevious() ? pageUrl(search, page - 1) : null);
         model.addAttribute("nextUrl", result.hasNext() ? pageUrl(search, page + 1) : null);
-        Map<CustomerSort, String> sortUrls = new EnumMap<>(CustomerSort.class);
+        Map<String, String> sortUrls = new LinkedHashMap<>();
         for (CustomerSort column : CustomerSort.values()) {
             // A click on the sorted column turns its direction; figures start with the largest.
             boolean turn = column == sort ? !descending : column != CustomerSort.NAME && column != CustomerSort.CODE;
-            sortUrls.put(column, url("/customers", search.withSort(column, turn), 0));
+            sortUrls.put(column.name(), url("/customers", search.withSort(column, turn), 0));
         }
         model.addAttribute("sortUrls", sortUrls);
         model.addAttribute("exportUrl", url("/customers/export.csv", search, -1));
