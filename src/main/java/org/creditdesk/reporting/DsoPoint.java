@@ -14,7 +14,7 @@ record DsoPoint(LocalDate asOf, BigDecimal receivables, BigDecimal overdue, BigD
     static final int WINDOW_DAYS = 90;
 
     @Nullable
-    BigDecimal days() {
+    public BigDecimal days() {
         if (sales.signum() <= 0) return null;
         return receivables.multiply(BigDecimal.valueOf(WINDOW_DAYS)).divide(sales, 1, RoundingMode.HALF_UP);
     }

@@ -23,12 +23,12 @@ class HomeDashboard {
 
     record View(LocalDate asOf, PortfolioFigures figures, List<DsoPoint> trend) {
 
-        DsoPoint today() {
+        public DsoPoint today() {
             return trend.getLast();
         }
 
         /** Change of DSO against the previous month-end; null when either is unknown. */
-        BigDecimal dsoChange() {
+        public BigDecimal dsoChange() {
             if (trend.size() < 2) return BigDecimal.ZERO;
             BigDecimal now = today().days();
             BigDecimal before = trend.get(trend.size() - 2).days();

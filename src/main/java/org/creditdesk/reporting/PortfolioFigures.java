@@ -28,16 +28,16 @@ record PortfolioFigures(
     static final List<String> CLASSES = List.of("A", "B", "C", "D", "E");
 
     /** Overdue receivables over all open receivables; zero when nothing is open. */
-    BigDecimal overdueShare() {
+    public BigDecimal overdueShare() {
         return share(overdue, openReceivables);
     }
 
     /** Exposure over the approved limits. */
-    BigDecimal utilisation() {
+    public BigDecimal utilisation() {
         return share(exposure, limits);
     }
 
-    BigDecimal overdueCustomerShare() {
+    public BigDecimal overdueCustomerShare() {
         return share(BigDecimal.valueOf(overdueCustomers), BigDecimal.valueOf(customers));
     }
 

@@ -38,8 +38,8 @@ class TodaysWork {
             List<LegalCase> cases,
             int caseCount) {
 
-        boolean nothing() {
-            return taskCount == 0 && releasableCount == 0 && requestCount == 0 && caseCount == 0;
+        public boolean nothing() {
+            return taskCount == 0 && blockedCount == 0 && requestCount == 0 && caseCount == 0;
         }
     }
 

@@ -21,9 +21,11 @@ class DemoStoryTests {
         assertThat(monthEnds).allSatisfy(d -> assertThat(d).isEqualTo(d.withDayOfMonth(d.lengthOfMonth())));
         assertThat(monthEnds.getFirst()).isEqualTo(LocalDate.of(2025, 1, 31));
         assertThat(monthEnds).hasSize(22);
-        List<LocalDate> daily = dates.stream().filter(d -> !d.isBefore(dailyFrom)).toList();
-        assertThat(daily).hasSize(21).allSatisfy(d -> assertThat(d.getDayOfWeek())
-                .isNotIn(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY));
+        List<LocalDate> daily =
+                dates.stream().filter(d -> !d.isBefore(dailyFrom)).toList();
+        assertThat(daily)
+                .hasSize(21)
+                .allSatisfy(d -> assertThat(d.getDayOfWeek()).isNotIn(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY));
         assertThat(dates).isSorted().doesNotHaveDuplicates().last().isEqualTo(AS_OF);
     }
 

@@ -34,6 +34,7 @@ class CustomerCsvTests {
                         3,
                         "D"));
         assertThat(out.toString())
-                .isEqualTo("C1,\"'=HYPERLINK(\"\"x\"\"), Ltd.\",EAST,VOLUME,,CNY,ON_HOLD,50000.00,-120.50,8000.00,45,3,D\r\n");
+                .isEqualTo(
+                        "C1,\"'=HYPERLINK(\"\"x\"\"), Ltd.\",EAST,VOLUME,,CNY,ON_HOLD,50000.00,-120.50,8000.00,45,3,D\r\n");
     }
 }
