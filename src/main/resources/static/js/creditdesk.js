@@ -13,3 +13,8 @@ document.addEventListener("change", (event) => {
     target.form.submit();
   }
 });
+// A form that writes much (a daily run, a rescoring) asks first: data-confirm holds the question.
+document.addEventListener("submit", (event) => {
+  const question = event.target.getAttribute && event.target.getAttribute("data-confirm");
+  if (question && !window.confirm(question)) event.preventDefault();
+}, true);

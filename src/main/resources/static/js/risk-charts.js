@@ -21,9 +21,10 @@
       });
       var max = Math.max.apply(null, [1].concat(d.heatmap.map(function (c) { return Number(c[2]); })));
       chart('chart-heatmap', {
-        tooltip: {position: 'top'}, grid: {left: 90},
+        tooltip: {position: 'top'}, grid: {left: 90, right: 20, top: 10, bottom: 80},
         xAxis: {type: 'category', data: d.classes}, yAxis: {type: 'category', data: d.areas},
-        visualMap: {min: 0, max: max, calculable: true, orient: 'horizontal', left: 'center', bottom: 0},
+        visualMap: {min: 0, max: max, calculable: true, orient: 'horizontal', left: 'center', bottom: 0,
+          formatter: function (v) { return Math.round(Number(v)).toLocaleString('en-US'); }},
         series: [{type: 'heatmap', data: d.heatmap, label: {show: false}}]
       });
     }

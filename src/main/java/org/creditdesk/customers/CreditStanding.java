@@ -16,9 +16,21 @@ public record CreditStanding(
         @Nullable BigDecimal exposure,
         @Nullable BigDecimal creditLimit,
         @Nullable BigDecimal available,
-        @Nullable String riskClass) {
+        @Nullable String riskClass,
+        List<BlockingReason> blockingReasons) {
 
     public CreditStanding {
         holdReasons = List.copyOf(holdReasons);
+        blockingReasons = List.copyOf(blockingReasons);
+    }
+
+    public CreditStanding(
+            CreditState creditState,
+            List<String> holdReasons,
+            @Nullable BigDecimal exposure,
+            @Nullable BigDecimal creditLimit,
+            @Nullable BigDecimal available,
+            @Nullable String riskClass) {
+        this(creditState, holdReasons, exposure, creditLimit, available, riskClass, List.of());
     }
 }

@@ -53,7 +53,11 @@ class CustomerController {
             @RequestParam(required = false) @Nullable String riskClass,
             @RequestParam(required = false) @Nullable CreditState creditState,
             @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "" + CustomerQuery.DEFAULT_SIZE) int size) {
-        return customers.search(new CustomerQuery(query, area, riskClass, creditState, page, size), callers.current());
+            @RequestParam(defaultValue = "" + CustomerQuery.DEFAULT_SIZE) int size,
+            @RequestParam(defaultValue = "NAME") CustomerSort sort,
+            @RequestParam(defaultValue = "false") boolean descending) {
+        return customers.search(
+                new CustomerQuery(query, area, riskClass, creditState, page, size, sort, descending),
+                callers.current());
     }
 }

@@ -16,9 +16,23 @@ public record CustomerQuery(
         @Nullable String riskClass,
         @Nullable CreditState creditState,
         int page,
-        int size) {
+        int size,
+        CustomerSort sort,
+        boolean descending) {
 
     public static final int DEFAULT_SIZE = 50;
+
+    /** Ordered by name. */
+    public CustomerQuery(
+            @Nullable String query,
+            @Nullable String area,
+            @Nullable String riskClass,
+            @Nullable CreditState creditState,
+            int page,
+            int size) {
+        this(query, area, riskClass, creditState, page, size, CustomerSort.NAME, false);
+    }
+
     public static final int MAX_SIZE = 500;
 
     public CustomerQuery {
@@ -33,6 +47,14 @@ public record CustomerQuery(
 
     public static CustomerQuery firstPage(@Nullable String query) {
         return new CustomerQuery(query, null, null, null, 0, DEFAULT_SIZE);
+    }
+
+    public CustomerQuery withSort(CustomerSort sort, boolean descending) {
+        return new CustomerQuery(query, area, riskClass, creditState, page, size, sort, descending);
+    }
+
+    public CustomerQuery withPage(int page, int size) {
+        return new CustomerQuery(query, area, riskClass, creditState, page, size, sort, descending);
     }
 
     long offset() {

@@ -1,5 +1,6 @@
 package org.creditdesk.customers;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -91,14 +92,24 @@ class CustomerRepository {
                    OR customer_credit_state(c.id, CAST(:asOf AS date)) = CAST(:creditState AS text))
               AND (CAST(:riskClass AS text) IS NULL OR customer_risk_class(c.id) = CAST(:riskClass AS text))
             """;
-    private static final String SEARCH = """
-            SELECT c.code, c.name, c.area_code, c.business_group, c.sales_rep, c.currency, c.payment_term_days,
-                   customer_credit_state(c.id, CAST(:asOf AS date)) AS credit_state
-            """ + SEARCH_CONDITIONS + """
-            ORDER BY c.name COLLATE customer_name, c.code
-            LIMIT :limit OFFSET :offset
-            """;
     private static final String COUNT = "SELECT count(*) " + SEARCH_CONDITIONS;
+
+    /** The search's rows with today's figures, sorted by the chosen column (a fixed fragment, never user text). */
+    private static String searchWithFigures(CustomerSort sort, boolean descending) {
+        return """
+                SELECT s.code, s.name, s.area_code, s.business_group, s.sales_rep, s.currency, s.payment_term_days,
+                       s.credit_state, f.credit_limit, f.limit_currency, f.exposure, f.overdue_amount,
+                       f.max_days_overdue, f.escalation_level, f.risk_class
+                FROM (SELECT c.id, c.code, c.name, c.area_code, c.business_group, c.sales_rep, c.currency,
+                             c.payment_term_days, customer_credit_state(c.id, CAST(:asOf AS date)) AS credit_state
+                      """ + SEARCH_CONDITIONS + """
+                     ) s
+                LEFT JOIN customer_figures(CAST(:asOf AS date)) f ON f.customer_id = s.id
+                ORDER BY """ + " " + sort.orderBy(descending) + """
+
+                LIMIT :limit OFFSET :offset
+                """;
+    }
 
     private final JdbcClient jdbc;
 
@@ -168,7 +179,7 @@ class CustomerRepository {
     }
 
     List<CustomerSummary> search(CustomerQuery query, String[] areas, LocalDate asOf) {
-        return searchParams(jdbc.sql(SEARCH), query, areas, asOf)
+        return searchParams(jdbc.sql(searchWithFigures(query.sort(), query.descending())), query, areas, asOf)
                 .param("limit", query.size())
                 .param("offset", query.offset())
                 .query((rs, n) -> new CustomerSummary(
@@ -179,7 +190,18 @@ class CustomerRepository {
                         rs.getString("sales_rep"),
                         rs.getString("currency").trim(),
                         rs.getInt("payment_term_days"),
-                        CreditState.valueOf(rs.getString("credit_state"))))
+                        CreditState.valueOf(rs.getString("credit_state")),
+                        rs.getBigDecimal("credit_limit"),
+                        rs.getString("limit_currency") == null
+                                ? null
+                                : rs.getString("limit_currency").trim(),
+                        rs.getBigDecimal("exposure") == null ? BigDecimal.ZERO : rs.getBigDecimal("exposure"),
+                        rs.getBigDecimal("overdue_amount") == null
+                                ? BigDecimal.ZERO
+                                : rs.getBigDecimal("overdue_amount"),
+                        rs.getInt("max_days_overdue"),
+                        rs.getInt("escalation_level"),
+                        rs.getString("risk_class")))
                 .list();
     }
 

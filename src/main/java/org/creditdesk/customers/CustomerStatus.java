@@ -20,10 +20,12 @@ public record CustomerStatus(
         @Nullable BigDecimal creditLimit,
         @Nullable BigDecimal available,
         @Nullable String riskClass,
-        @Nullable BigDecimal score) {
+        @Nullable BigDecimal score,
+        List<BlockingReason> blockingReasons) {
 
     public CustomerStatus {
         holdReasons = List.copyOf(holdReasons);
+        blockingReasons = List.copyOf(blockingReasons);
     }
 
     /**
@@ -50,7 +52,8 @@ public record CustomerStatus(
                 credit.creditLimit(),
                 credit.available(),
                 credit.riskClass(),
-                score);
+                score,
+                credit.blockingReasons());
     }
 
     static CustomerStatus of(ReceivablesSummary receivables) {
@@ -67,6 +70,7 @@ public record CustomerStatus(
                 null,
                 null,
                 null,
-                null);
+                null,
+                List.of());
     }
 }

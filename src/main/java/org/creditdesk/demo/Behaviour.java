@@ -26,4 +26,15 @@ enum Behaviour {
         if (uniform < 0.92) return CHRONIC_LATE;
         return DETERIORATING;
     }
+
+    /**
+     * The demo's shares: a book a credit team keeps in order, where about one customer in ten is
+     * overdue on a given day and only a few slide past 60 days.
+     */
+    static Behaviour story(double uniform) {
+        if (uniform < 0.70) return PROMPT;
+        if (uniform < 0.92) return PROCEDURAL_LATE;
+        if (uniform < 0.98) return CHRONIC_LATE;
+        return DETERIORATING;
+    }
 }

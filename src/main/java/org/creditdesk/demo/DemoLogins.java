@@ -12,16 +12,18 @@ class DemoLogins {
 
     static final String PASSWORD = "demo-credit-2026";
     static final String AREA = "EAST";
+    static final String SUPERVISOR = "supervisor";
 
     static final List<Login> LOGINS = List.of(
             new Login("gm", "General Manager (demo)", "GENERAL_MANAGER", null),
             new Login("creditmanager", "Credit Manager (demo)", "CREDIT_MANAGER", null),
-            new Login("supervisor", "Credit Supervisor (demo)", "CREDIT_SUPERVISOR", null),
+            new Login(SUPERVISOR, "Credit Supervisor (demo)", "CREDIT_SUPERVISOR", null),
             new Login("finance", "Finance (demo)", "FINANCE", null),
             new Login("collector", "Collector East (demo)", "COLLECTOR", AREA),
             new Login("salesmanager", "Sales Manager East (demo)", "SALES_MANAGER", AREA),
             new Login("salesrep", "Sales Rep East (demo)", "SALES_REP", AREA),
             new Login("lawyer", "Company Lawyer (demo)", "LEGAL", null),
+            new Login("lawyer2", "Company Lawyer 2 (demo)", "LEGAL", null),
             new Login("auditor", "Auditor (demo)", "AUDITOR", null));
 
     record Login(
@@ -42,17 +44,26 @@ class DemoLogins {
     List<String> createMissing() {
         loader.nameAreasAndProductLines();
         BCryptPasswordEncoder encoder = new BCryptPasswordEncoder();
-        return users.createMissing(LOGINS.stream()
+        List<String> created = users.createMissing(LOGINS.stream()
                 .map(login -> new DemoUser(
                         login.username(), login.displayName(), login.role(), login.area(), encoder.encode(PASSWORD)))
                 .toList());
+        // The supervisor watches every area: the ladder's area-scoped tasks of levels 1 and 2 reach him.
+        if (created.contains(SUPERVISOR)) {
+            users.assignAreas(
+                    SUPERVISOR,
+                    Geography.AREAS.stream().map(Geography.Area::code).toList());
+        }
+        return created;
     }
 
     String describe() {
         StringBuilder text = new StringBuilder("Logins (password " + PASSWORD + "):\n");
         for (Login login : LOGINS) {
-            text.append("  %-14s %-18s %s%n"
-                    .formatted(login.username(), login.role(), login.area() == null ? "all areas" : login.area()));
+            String areas = login.area() != null
+                    ? login.area()
+                    : login.username().equals(SUPERVISOR) ? "responsible in every area" : "all areas";
+            text.append("  %-14s %-18s %s%n".formatted(login.username(), login.role(), areas));
         }
         return text.append("  admin          ADMIN              password from CREDITDESK_ADMIN_PASSWORD,"
                         + " or the one printed at first start\n")

@@ -54,6 +54,21 @@ class DemoUsersRepository {
         this.jdbc = jdbc;
     }
 
+    private static final String ASSIGN_AREAS = """
+            INSERT INTO user_area (user_id, area_code)
+            SELECT u.id, a.code FROM app_user u CROSS JOIN unnest(CAST(:areas AS text[])) AS a(code)
+            WHERE u.username = :username
+            ON CONFLICT DO NOTHING
+            """;
+
+    @Transactional
+    void assignAreas(String username, List<String> areas) {
+        jdbc.sql(ASSIGN_AREAS)
+                .param("username", username)
+                .param("areas", areas.toArray(String[]::new))
+                .update();
+    }
+
     /** Returns the usernames that were created now. Areas must exist already. */
     @Transactional
     List<String> createMissing(List<DemoUser> users) {

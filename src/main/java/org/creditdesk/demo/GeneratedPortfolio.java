@@ -24,6 +24,8 @@ public record GeneratedPortfolio(
     public static final String REPLACEMENT_PAYMENTS = "replacement-payments.csv";
     /** The answer key: which behaviour the generator gave each customer (not imported). */
     public static final String BEHAVIOURS = "customer-behaviours.csv";
+    /** The limit each customer's credit manager granted (not imported; the demo requests and approves them). */
+    public static final String CREDIT_LIMITS = "credit-limits.csv";
 
     public Path file(String name) {
         return directory.resolve(name);

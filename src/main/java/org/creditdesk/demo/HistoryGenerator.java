@@ -52,11 +52,19 @@ final class HistoryGenerator {
     /** A slide never starts in the first 90 days: the customer pays well long enough to show it. */
     private static final int GOOD_HISTORY_DAYS = 90;
 
+    /**
+     * The credit policy's default grace: in the demo's story a wholesale customer with an invoice
+     * overdue beyond it is on hold, and its orders are blocked rather than invoiced until it pays.
+     */
+    static final int GRACE_DAYS = 7;
+
     private final LocalDate asOf;
     private final LocalDate start;
     private final Numbering numbering;
+    private final boolean supplyStopsOnHold;
 
     HistoryGenerator(PortfolioSpec spec, Numbering numbering) {
+        this.supplyStopsOnHold = spec.story();
         this.asOf = spec.asOf();
         this.start = spec.asOf().minusMonths(spec.months()).plusDays(1);
         this.numbering = numbering;
@@ -69,6 +77,8 @@ final class HistoryGenerator {
             @Nullable String contractNo) {}
 
     private record Billing(int orderIndex, LocalDate issueDate, long cents) {}
+
+    private record Owing(LocalDate due, LocalDate settled) {}
 
     private record Receipt(LocalDate receivedOn, long cents, String method, String invoiceNo) {}
 
@@ -101,7 +111,14 @@ final class HistoryGenerator {
         List<Invoice> invoices = new ArrayList<>(billings.size());
         List<Receipt> receipts = new ArrayList<>(billings.size());
         List<CreditNote> creditNotes = new ArrayList<>();
+        boolean stopsOnHold = supplyStopsOnHold && customer.group() == BusinessGroup.VOLUME;
+        List<Owing> owing = new ArrayList<>();
+        List<Integer> blockedOrders = new ArrayList<>();
         for (Billing billing : billings) {
+            if (stopsOnHold && onHold(owing, billing.issueDate())) {
+                blockedOrders.add(billing.orderIndex());
+                continue;
+            }
             Order order = orders.get(billing.orderIndex());
             LocalDate due = billing.issueDate().plusDays(customer.paymentTermDays());
             Invoice invoice = new Invoice(
@@ -112,7 +129,14 @@ final class HistoryGenerator {
                     billing.cents(),
                     order.productLine());
             invoices.add(invoice);
+            int before = receipts.size();
             settle(customer, invoice, slideStart, random, receipts, creditNotes);
+            if (stopsOnHold) owing.add(new Owing(due, settledOn(receipts.subList(before, receipts.size()))));
+        }
+        // A wholesale order placed on hold was blocked, never shipped: it is not in the book.
+        blockedOrders.sort(Comparator.reverseOrder());
+        for (int index : blockedOrders) {
+            orders.remove(index);
         }
         receipts.removeIf(r -> r.receivedOn().isAfter(asOf));
         receipts.sort(Comparator.comparing(Receipt::receivedOn));
@@ -134,6 +158,21 @@ final class HistoryGenerator {
             bounce(payments, random, bounced, replacements);
         }
         return new CustomerHistory(orders, invoices, payments, creditNotes, bounced, replacements);
+    }
+
+    /** On hold on {@code day}: an invoice issued before it is still unpaid then and overdue beyond grace. */
+    private static boolean onHold(List<Owing> owing, LocalDate day) {
+        return owing.stream()
+                .anyMatch(o -> o.due().plusDays(GRACE_DAYS).isBefore(day)
+                        && !o.settled().isBefore(day));
+    }
+
+    /** When the last receipt for an invoice comes; never, for a dispute not yet agreed. */
+    private static LocalDate settledOn(List<Receipt> receipts) {
+        return receipts.stream()
+                .map(Receipt::receivedOn)
+                .max(Comparator.naturalOrder())
+                .orElse(LocalDate.MAX);
     }
 
     /** Many small orders a month, more for key accounts, fewer around Chinese New Year. */

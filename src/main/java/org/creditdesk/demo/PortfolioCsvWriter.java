@@ -33,6 +33,8 @@ final class PortfolioCsvWriter implements AutoCloseable {
     private final Writer bouncedCheques;
     private final Writer replacementPayments;
     private final Writer behaviours;
+    private final Writer creditLimits;
+    private final LocalDate asOf;
     private final StringBuilder line = new StringBuilder(512);
     private boolean firstField;
     private final DateText dates;
@@ -47,6 +49,7 @@ final class PortfolioCsvWriter implements AutoCloseable {
     PortfolioCsvWriter(Path directory, LocalDate from, LocalDate to) throws IOException {
         this.directory = Files.createDirectories(directory);
         this.dates = new DateText(from, to);
+        this.asOf = to;
         customers = open(
                 GeneratedPortfolio.CUSTOMERS,
                 "code,name,registrationNo,establishedOn,area,businessGroup,salesRep,paymentTermDays,currency,"
@@ -65,6 +68,8 @@ final class PortfolioCsvWriter implements AutoCloseable {
                 "paymentNo,customerCode,chequeNo,invoiceNo,amount,receivedOn,bouncedOn,reason");
         replacementPayments = open(GeneratedPortfolio.REPLACEMENT_PAYMENTS, paymentHeader);
         behaviours = open(GeneratedPortfolio.BEHAVIOURS, "customerCode,behaviour,businessGroup,keyAccount,linkedTo");
+        creditLimits = open(
+                GeneratedPortfolio.CREDIT_LIMITS, "customerCode,amount,currency,validFrom,validUntil,reviewOn,reason");
     }
 
     void write(CustomerProfile customer, CustomerHistory history) throws IOException {
@@ -91,6 +96,17 @@ final class PortfolioCsvWriter implements AutoCloseable {
                 .field(Boolean.toString(customer.keyAccount()))
                 .field(customer.linkedTo())
                 .end(behaviours);
+        var limit = LimitProposal.of(customer, history, asOf);
+        if (limit.isPresent()) {
+            start().field(code)
+                    .amount(limit.get().cents())
+                    .field(CURRENCY)
+                    .field(limit.get().validFrom())
+                    .field(limit.get().validUntil())
+                    .field(limit.get().reviewOn())
+                    .field(limit.get().reason())
+                    .end(creditLimits);
+        }
 
         for (Order order : history.orders()) {
             start().field(order.orderNo())
@@ -164,7 +180,15 @@ final class PortfolioCsvWriter implements AutoCloseable {
     public void close() throws IOException {
         IOException failure = null;
         for (Writer writer : List.of(
-                customers, orders, invoices, payments, creditNotes, bouncedCheques, replacementPayments, behaviours)) {
+                customers,
+                orders,
+                invoices,
+                payments,
+                creditNotes,
+                bouncedCheques,
+                replacementPayments,
+                behaviours,
+                creditLimits)) {
             try {
                 writer.close();
             } catch (IOException e) {

@@ -33,7 +33,11 @@ public final class PortfolioGenerator {
                 boolean bouncer = bouncing > 0 && index % spacing == (spacing - 1) / 2 && index / spacing < bouncing;
                 Behaviour behaviour = bouncer
                         ? Behaviour.BOUNCED_CHEQUES
-                        : founder != null ? Behaviour.NEW_LINKED_COMPANY : Behaviour.ordinary(random.nextDouble());
+                        : founder != null
+                                ? Behaviour.NEW_LINKED_COMPANY
+                                : spec.story()
+                                        ? Behaviour.story(random.nextDouble())
+                                        : Behaviour.ordinary(random.nextDouble());
                 CustomerProfile customer = customers.create(index, random, behaviour, founder);
                 founder = bouncer ? CustomerFactory.founderOf(customer) : null;
                 out.write(customer, histories.generate(customer, random));

@@ -39,13 +39,15 @@ class PortfolioLoader {
     private final Ledger ledger;
     private final Areas areas;
     private final ProductLines productLines;
+    private final DemoStory story;
     private final PrintStream console = System.out;
 
-    PortfolioLoader(Imports imports, Ledger ledger, Areas areas, ProductLines productLines) {
+    PortfolioLoader(Imports imports, Ledger ledger, Areas areas, ProductLines productLines, DemoStory story) {
         this.imports = imports;
         this.ledger = ledger;
         this.areas = areas;
         this.productLines = productLines;
+        this.story = story;
     }
 
     /** Writes the CSV files only. */
@@ -95,6 +97,7 @@ class PortfolioLoader {
         // reopens what the cheque settled and stops the customer; the replacements settle it again.
         bounceCheques(files.file(GeneratedPortfolio.BOUNCED_CHEQUES));
         importFile(ImportKind.PAYMENTS, files.file(GeneratedPortfolio.REPLACEMENT_PAYMENTS));
+        if (spec.story()) story.tell(spec, files);
         deleteQuietly(directory);
         return files;
     }

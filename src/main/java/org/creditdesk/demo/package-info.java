@@ -1,5 +1,15 @@
 /** The deterministic portfolio generator behind the demo data and the benchmarks. */
-@ApplicationModule(allowedDependencies = {"shared", "identity", "customers", "ledger", "imports", "appraisal"})
+@ApplicationModule(
+        allowedDependencies = {
+            "shared",
+            "identity",
+            "customers",
+            "ledger",
+            "imports",
+            "credit",
+            "monitoring",
+            "appraisal"
+        })
 @NullMarked
 package org.creditdesk.demo;
 

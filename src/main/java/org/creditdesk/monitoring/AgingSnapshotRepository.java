@@ -128,8 +128,12 @@ class AgingSnapshotRepository {
 
     /** A reset to {@code asOf} undoes the runs after it: their snapshots go with them. */
     void forgetAfter(LocalDate asOf) {
-        jdbc.sql("DELETE FROM aging_snapshot WHERE as_of > :asOf").param("asOf", asOf).update();
-        jdbc.sql("DELETE FROM aging_snapshot_date WHERE as_of > :asOf").param("asOf", asOf).update();
+        jdbc.sql("DELETE FROM aging_snapshot WHERE as_of > :asOf")
+                .param("asOf", asOf)
+                .update();
+        jdbc.sql("DELETE FROM aging_snapshot_date WHERE as_of > :asOf")
+                .param("asOf", asOf)
+                .update();
     }
 
     /** Snapshot dates in [from, to] cut with today's bucket definitions, oldest first. */

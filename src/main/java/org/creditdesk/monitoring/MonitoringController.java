@@ -77,16 +77,21 @@ class MonitoringController {
         if (chosen.equals("json")) {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
         }
+        return attachment(report, chosen);
+    }
+
+    /** The report as a CSV or Excel download (the API and the aging page's export buttons). */
+    static ResponseEntity<byte[]> attachment(AgingReport report, String format) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         MediaType type;
-        if (chosen.equals("csv")) {
+        if (format.equals("csv")) {
             AgingExport.csv(report, out);
             type = new MediaType(CSV, java.nio.charset.StandardCharsets.UTF_8);
         } else {
             AgingExport.xlsx(report, out);
             type = XLSX;
         }
-        String filename = "aging-" + report.groupBy() + "-" + report.asOf() + "." + chosen;
+        String filename = "aging-" + report.groupBy() + "-" + report.asOf() + "." + format;
         return ResponseEntity.ok()
                 .contentType(type)
                 .header(

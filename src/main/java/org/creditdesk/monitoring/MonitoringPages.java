@@ -12,8 +12,10 @@ import org.creditdesk.identity.Caller;
 import org.creditdesk.identity.Callers;
 import org.creditdesk.shared.BusinessCalendar;
 import org.creditdesk.shared.ProblemException;
+import org.creditdesk.shared.Violation;
 import org.creditdesk.shared.web.PageRefusal;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -55,14 +57,24 @@ class MonitoringPages {
     }
 
     @GetMapping("/monitoring/escalations")
-    String board(@RequestParam(required = false) @Nullable LocalDate asOf, Model model) {
+    String board(
+            @RequestParam(required = false) @Nullable LocalDate asOf,
+            @RequestParam(required = false) @Nullable Integer level,
+            @RequestParam(required = false) @Nullable String area,
+            Model model) {
         LocalDate date = calendar.asOfOrToday(asOf);
         EscalationLadder ladder = escalations.ladder();
         Map<Integer, List<Escalation>> byLevel = new TreeMap<>(java.util.Comparator.reverseOrder());
-        ladder.rungs().forEach(r -> byLevel.put(r.level(), new ArrayList<>()));
-        for (Escalation e : escalations.escalations(date, null, callers.current())) {
+        ladder.rungs().stream()
+                .filter(r -> level == null || r.level() == level)
+                .forEach(r -> byLevel.put(r.level(), new ArrayList<>()));
+        String areaFilter = area == null || area.isBlank() ? null : area;
+        for (Escalation e : escalations.escalations(date, level, callers.current())) {
+            if (areaFilter != null && !areaFilter.equals(e.area())) continue;
             byLevel.computeIfAbsent(e.level(), k -> new ArrayList<>()).add(e);
         }
+        model.addAttribute("level", level);
+        model.addAttribute("area", areaFilter);
         model.addAttribute("asOf", date);
         model.addAttribute("ladder", ladder);
         model.addAttribute("byLevel", byLevel);
@@ -89,6 +101,22 @@ class MonitoringPages {
         model.addAttribute("chartCurrency", trend.currency());
         model.addAttribute("trendLive", trend.computedLive().size());
         return "monitoring/aging";
+    }
+
+    /** The aging page's CSV and Excel buttons: the same files as the API, with the page's session. */
+    @GetMapping("/monitoring/aging/export")
+    ResponseEntity<byte[]> agingExport(
+            @RequestParam(required = false) @Nullable LocalDate asOf,
+            @RequestParam(defaultValue = "area") String groupBy,
+            @RequestParam(defaultValue = "csv") String format) {
+        AgingGrouping grouping = AgingGrouping.ofParameter(groupBy)
+                .orElseThrow(() -> ProblemException.malformed(
+                        "Unknown grouping", List.of(Violation.field("groupBy", "unknown grouping " + groupBy))));
+        if (!format.equals("csv") && !format.equals("xlsx")) {
+            throw ProblemException.malformed(
+                    "Unknown format", List.of(Violation.field("format", "must be csv or xlsx")));
+        }
+        return MonitoringController.attachment(aging.report(asOf, grouping, callers.current()), format);
     }
 
     @GetMapping("/monitoring/my-escalations")

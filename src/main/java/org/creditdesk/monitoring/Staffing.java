@@ -5,10 +5,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.creditdesk.identity.Caller;
+import org.creditdesk.identity.Role;
 import org.creditdesk.shared.BusinessCalendar;
+import org.creditdesk.shared.ProblemException;
+import org.creditdesk.shared.audit.AuditTrail;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,12 +21,28 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Staffing {
 
+    private static final Set<Role> NORM_KEEPERS = Set.of(Role.ADMIN, Role.GENERAL_MANAGER);
+
     private final StaffingRepository repository;
     private final BusinessCalendar calendar;
+    private final AuditTrail audit;
 
-    Staffing(StaffingRepository repository, BusinessCalendar calendar) {
+    Staffing(StaffingRepository repository, BusinessCalendar calendar, AuditTrail audit) {
         this.repository = repository;
         this.calendar = calendar;
+        this.audit = audit;
+    }
+
+    /** Replaces the company's staffing norm (ADMIN, GENERAL_MANAGER); audited with the reason. */
+    @Transactional
+    public StaffingNorm changeNorm(StaffingNorm norm, String reason, Caller caller) {
+        if (caller.roles().stream().noneMatch(NORM_KEEPERS::contains)) {
+            throw ProblemException.forbidden("Only ADMIN and GENERAL_MANAGER change the staffing norm");
+        }
+        StaffingNorm before = repository.norm();
+        repository.saveNorm(norm);
+        audit.record(caller.username(), "STAFFING_NORM_CHANGED", "SETTING", "staffing-norm", before, norm, reason);
+        return norm;
     }
 
     @Transactional(readOnly = true)

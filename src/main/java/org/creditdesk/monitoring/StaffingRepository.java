@@ -109,6 +109,24 @@ class StaffingRepository {
         this.jdbc = jdbc;
     }
 
+    private static final String SAVE_NORM = """
+            INSERT INTO staffing_norm (id, supervisors_low, supervisors_high, annual_sales, customers_low, customers_high)
+            VALUES (1, :low, :high, :annualSales, :customersLow, :customersHigh)
+            ON CONFLICT (id) DO UPDATE SET supervisors_low = EXCLUDED.supervisors_low,
+                supervisors_high = EXCLUDED.supervisors_high, annual_sales = EXCLUDED.annual_sales,
+                customers_low = EXCLUDED.customers_low, customers_high = EXCLUDED.customers_high
+            """;
+
+    void saveNorm(StaffingNorm norm) {
+        jdbc.sql(SAVE_NORM)
+                .param("low", norm.supervisorsLow())
+                .param("high", norm.supervisorsHigh())
+                .param("annualSales", norm.annualSales())
+                .param("customersLow", norm.customersLow())
+                .param("customersHigh", norm.customersHigh())
+                .update();
+    }
+
     StaffingNorm norm() {
         return jdbc.sql(NORM)
                 .query((rs, n) -> new StaffingNorm(

@@ -16,6 +16,7 @@ import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.creditdesk.shared.Letterheads;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,10 +37,12 @@ class LimitLetter {
     private static final Logger log = LoggerFactory.getLogger(LimitLetter.class);
 
     private final TemplateEngine templates;
+    private final Letterheads letterheads;
     private final @Nullable Path cjkFont;
 
-    LimitLetter(TemplateEngine templates, LetterSettings settings) {
+    LimitLetter(TemplateEngine templates, LetterSettings settings, Letterheads letterheads) {
         this.templates = templates;
+        this.letterheads = letterheads;
         this.cjkFont = cjkFont(settings).orElse(null);
     }
 
@@ -48,8 +51,12 @@ class LimitLetter {
         return Optional.ofNullable(cjkFont);
     }
 
+    /** Renders the letter under the seller's letterhead (name, address, contacts, logo). */
     byte[] render(Map<String, Object> model, Locale locale) {
-        String html = templates.process("risk/letter", new Context(locale, model));
+        Map<String, Object> withLetterhead = new java.util.LinkedHashMap<>(model);
+        withLetterhead.put("letterhead", letterheads.current());
+        withLetterhead.putIfAbsent("letterCase", model.get("limit") == null ? LetterCase.NO_LIMIT : LetterCase.LIMIT);
+        String html = templates.process("risk/letter", new Context(locale, withLetterhead));
         @Nullable TrueTypeCollection collection = null;
         try (PDDocument document = new PDDocument();
                 ByteArrayOutputStream pdf = new ByteArrayOutputStream()) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.creditdesk.credit.CreditLimitOverview;
 import org.creditdesk.credit.CreditLimits;
 import org.creditdesk.customers.CustomerRef;
+import org.creditdesk.customers.CustomerStatus;
 import org.creditdesk.customers.Customers;
 import org.creditdesk.identity.Caller;
 import org.creditdesk.identity.Callers;
@@ -270,8 +271,13 @@ class RiskPages {
         model.put("company", calendar.settings().name());
         model.put("customer", customer);
         model.put("date", date);
-        model.put("limit", limits.overview(code, date, caller).limit());
+        CreditLimitOverview.Line limit = limits.overview(code, date, caller).limit();
+        model.put("limit", limit);
         model.put("score", scores.score(code, date, caller));
+        // The wording follows the customer's case: with the lawyer, overdue, no limit, or in good standing.
+        CustomerStatus status = customers.details(code, date, caller).status();
+        model.put("status", status);
+        model.put("letterCase", LetterCase.of(status.holdReasons(), status.maxDaysOverdue(), limit != null));
         byte[] pdf = letter.render(model, locale);
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)

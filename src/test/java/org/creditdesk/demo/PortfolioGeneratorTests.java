@@ -34,7 +34,8 @@ class PortfolioGeneratorTests {
             GeneratedPortfolio.CREDIT_NOTES,
             GeneratedPortfolio.BOUNCED_CHEQUES,
             GeneratedPortfolio.REPLACEMENT_PAYMENTS,
-            GeneratedPortfolio.BEHAVIOURS);
+            GeneratedPortfolio.BEHAVIOURS,
+            GeneratedPortfolio.CREDIT_LIMITS);
 
     @TempDir
     static Path temp;
@@ -493,7 +494,7 @@ class PortfolioGeneratorTests {
     }
 
     /** When each invoice was paid in full: the last of its payments, once they add up to its amount. */
-    private static Map<String, LocalDate> settlementDates(Portfolio portfolio) {
+    static Map<String, LocalDate> settlementDates(Portfolio portfolio) {
         Map<String, BigDecimal> open = new HashMap<>();
         portfolio.invoices().forEach(invoice -> open.put(invoice.get("invoiceNo"), amount(invoice)));
         portfolio

@@ -169,7 +169,9 @@ class AgingSnapshotIntegrationTests {
                 .filteredOn(d -> d.getYear() < 1990)
                 .as("a run far in the future prunes from today, not from its own date")
                 .hasSize(4);
-        assertThat(snapshots.dates()).as("a reset forgets the snapshots after its date").doesNotContain(LocalDate.of(2199, 1, 1));
+        assertThat(snapshots.dates())
+                .as("a reset forgets the snapshots after its date")
+                .doesNotContain(LocalDate.of(2199, 1, 1));
         assertThat(jdbc.sql("SELECT count(*) FROM aging_snapshot WHERE as_of < DATE '1980-03-01'")
                         .query(Integer.class)
                         .single())

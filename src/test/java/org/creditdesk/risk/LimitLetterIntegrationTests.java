@@ -22,6 +22,7 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.creditdesk.customers.Customers;
 import org.creditdesk.identity.Caller;
+import org.creditdesk.shared.Letterheads;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -54,6 +55,9 @@ class LimitLetterIntegrationTests {
 
     @Autowired
     Scores scores;
+
+    @Autowired
+    Letterheads letterheads;
 
     @Test
     void a_chinese_customer_name_is_printed_with_an_embedded_subset_of_the_cjk_font() throws IOException {
@@ -97,7 +101,7 @@ class LimitLetterIntegrationTests {
                 .filter(Files::isReadable)
                 .findFirst()
                 .orElseGet(() -> letter.cjkFont().orElseThrow());
-        LimitLetter configured = new LimitLetter(templates, new LetterSettings(font));
+        LimitLetter configured = new LimitLetter(templates, new LetterSettings(font), letterheads);
         assertThat(configured.cjkFont()).contains(font);
         String code = chineseCustomer();
         Map<String, Object> model = new LinkedHashMap<>();
@@ -116,7 +120,8 @@ class LimitLetterIntegrationTests {
 
     @Test
     void a_missing_font_file_in_the_setting_falls_back_to_a_well_known_one() {
-        LimitLetter configured = new LimitLetter(templates, new LetterSettings(Path.of("/nonexistent/font.ttf")));
+        LimitLetter configured =
+                new LimitLetter(templates, new LetterSettings(Path.of("/nonexistent/font.ttf")), letterheads);
         assertThat(configured.cjkFont()).isEqualTo(letter.cjkFont());
     }
 

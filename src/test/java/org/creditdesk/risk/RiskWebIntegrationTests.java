@@ -335,7 +335,7 @@ class RiskWebIntegrationTests {
     }
 
     @Test
-    void the_credit_limit_letter_is_a_pdf_naming_the_customer_and_its_terms() throws Exception {
+    void the_credit_limit_letter_of_an_overdue_customer_is_a_pdf_saying_supply_is_suspended() throws Exception {
         MvcTestResult result = mvc.get()
                 .uri("/customers/{code}/credit-limit-letter.pdf?asOf={asOf}", code, AS_OF)
                 .with(admin())
@@ -345,10 +345,10 @@ class RiskWebIntegrationTests {
         try (PDDocument pdf = Loader.loadPDF(result.getResponse().getContentAsByteArray())) {
             String text = new PDFTextStripper().getText(pdf);
             assertThat(text)
-                    .contains("Notification of your credit limit")
+                    .contains("Supply on credit suspended: overdue invoices")
                     .contains("Customer no. " + code)
-                    .contains("30 days from invoice date")
-                    .contains("no credit limit is currently in force");
+                    .contains("12,000.00 CNY")
+                    .doesNotContain("we are pleased to confirm");
         }
     }
 

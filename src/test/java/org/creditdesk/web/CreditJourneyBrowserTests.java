@@ -92,7 +92,7 @@ class CreditJourneyBrowserTests {
 
         browser.get(url("/customers/" + code));
         WebElement limit = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("credit-limit")));
-        assertThat(limit.getText()).contains("10000.00");
+        assertThat(limit.getText()).contains("10,000.00 CNY");
 
         Map<String, Object> order = admin.post()
                 .uri("/orders")

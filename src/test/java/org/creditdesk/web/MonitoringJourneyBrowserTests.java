@@ -116,7 +116,7 @@ class MonitoringJourneyBrowserTests {
 
         browser.get(url("/monitoring/escalations"));
         WebElement levelFour = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("level-4")));
-        assertThat(levelFour.getText()).contains(code).contains("48000.00");
+        assertThat(levelFour.getText()).contains(code).contains("48,000.00 CNY");
 
         browser.get(url("/monitoring/my-escalations"));
         WebElement task = wait.until(ExpectedConditions.visibilityOfElementLocated(
@@ -142,7 +142,7 @@ class MonitoringJourneyBrowserTests {
         wait.until(
                 d -> d.findElement(By.xpath("//tr[contains(@class, 'legal-case-row') and contains(., '" + code + "')]"))
                         .getText()
-                        .contains("DEMAND_LETTER_SENT"));
+                        .contains("Demand letter sent"));
 
         browser.get(url("/monitoring/daily-runs"));
         assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("daily-runs")))

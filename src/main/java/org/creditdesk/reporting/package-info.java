@@ -1,0 +1,7 @@
+/** Reports across the modules: the home dashboard every signed-in user lands on. */
+@ApplicationModule(allowedDependencies = {"shared", "identity", "ledger", "credit", "monitoring"})
+@NullMarked
+package org.creditdesk.reporting;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
