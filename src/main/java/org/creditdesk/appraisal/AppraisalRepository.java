@@ -117,7 +117,23 @@ class AppraisalRepository {
     }
 
     void saveSettings(AppraisalSettings s, String by) {
-        jdbc.sql(SAVE_SETTINGS).paramSource(s).param("by", by).update();
+        jdbc.sql(SAVE_SETTINGS)
+                .param("weightOnTime", s.weightOnTime())
+                .param("weightOverdue", s.weightOverdue())
+                .param("weightDso", s.weightDso())
+                .param("weightWriteOff", s.weightWriteOff())
+                .param("weightIncidents", s.weightIncidents())
+                .param("dsoTargetDays", s.dsoTargetDays())
+                .param("dsoWorstDays", s.dsoWorstDays())
+                .param("writeOffWorstShare", s.writeOffWorstShare())
+                .param("incidentPenalty", s.incidentPenalty())
+                .param("kpiAbilityWeight", s.kpiAbilityWeight())
+                .param("attitudeGoodFrom", s.attitudeGoodFrom())
+                .param("abilityGoodFrom", s.abilityGoodFrom())
+                .param("commissionEnabled", s.commissionEnabled())
+                .param("commissionRate", s.commissionRate())
+                .param("by", by)
+                .update();
     }
 
     List<Measure> measures() {

@@ -300,9 +300,20 @@ class AppraisalApiIntegrationTests {
         transactions.executeWithoutResult(status -> {
             AppraisalSettings s = appraisals.settings();
             appraisals.saveSettings(
-                    new AppraisalSettings(s.weightOnTime(), s.weightOverdue(), s.weightDso(), s.weightWriteOff(),
-                            s.weightIncidents(), s.dsoTargetDays(), s.dsoWorstDays(), s.writeOffWorstShare(),
-                            s.incidentPenalty(), s.kpiAbilityWeight(), s.attitudeGoodFrom(), s.abilityGoodFrom(), true,
+                    new AppraisalSettings(
+                            s.weightOnTime(),
+                            s.weightOverdue(),
+                            s.weightDso(),
+                            s.weightWriteOff(),
+                            s.weightIncidents(),
+                            s.dsoTargetDays(),
+                            s.dsoWorstDays(),
+                            s.writeOffWorstShare(),
+                            s.incidentPenalty(),
+                            s.kpiAbilityWeight(),
+                            s.attitudeGoodFrom(),
+                            s.abilityGoodFrom(),
+                            true,
                             new BigDecimal("0.0250")),
                     "pay on collections",
                     gm);
