@@ -2,7 +2,9 @@ package org.creditdesk.appraisal;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -159,8 +161,8 @@ class AppraisalRepository {
                 .optional();
     }
 
-    java.util.Map<String, Rating> ratings(String period) {
-        java.util.Map<String, Rating> ratings = new java.util.HashMap<>();
+    Map<String, Rating> ratings(String period) {
+        Map<String, Rating> ratings = new HashMap<>();
         jdbc.sql(RATINGS).param("period", period).query(rs -> {
             ratings.put(
                     rs.getString("sales_rep"),
@@ -245,8 +247,8 @@ class AppraisalRepository {
                 .list();
     }
 
-    java.util.Map<String, Streak> streaks(String period) {
-        java.util.Map<String, Streak> streaks = new java.util.HashMap<>();
+    Map<String, Streak> streaks(String period) {
+        Map<String, Streak> streaks = new HashMap<>();
         jdbc.sql(STREAKS).param("period", period).query(rs -> {
             String rep = rs.getString("sales_rep");
             streaks.put(rep, new Streak(rep, Grade.valueOf(rs.getString("grade")), rs.getInt("grade_streak")));

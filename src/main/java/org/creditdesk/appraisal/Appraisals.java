@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.creditdesk.appraisal.AppraisalRepository.Closing;
@@ -251,7 +252,7 @@ public class Appraisals {
     }
 
     private RatingResult result(String period, RepAppraisal appraisal) {
-        Assessment a = java.util.Objects.requireNonNull(appraisal.assessment());
+        Assessment a = Objects.requireNonNull(appraisal.assessment());
         return new RatingResult(
                 period,
                 appraisal.kpis().salesRep(),
@@ -265,10 +266,10 @@ public class Appraisals {
 
     private Rating rating(RatingInput input, Caller caller) {
         return new Rating(
-                java.util.Objects.requireNonNull(input.responsibility()),
-                java.util.Objects.requireNonNull(input.execution()),
-                java.util.Objects.requireNonNull(input.communication()),
-                java.util.Objects.requireNonNull(input.experience()),
+                Objects.requireNonNull(input.responsibility()),
+                Objects.requireNonNull(input.execution()),
+                Objects.requireNonNull(input.communication()),
+                Objects.requireNonNull(input.experience()),
                 input.note(),
                 caller.username(),
                 OffsetDateTime.ofInstant(calendar.clock().instant(), ZoneOffset.UTC));
