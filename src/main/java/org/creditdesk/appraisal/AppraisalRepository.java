@@ -2,7 +2,9 @@ package org.creditdesk.appraisal;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -117,7 +119,23 @@ class AppraisalRepository {
     }
 
     void saveSettings(AppraisalSettings s, String by) {
-        jdbc.sql(SAVE_SETTINGS).paramSource(s).param("by", by).update();
+        jdbc.sql(SAVE_SETTINGS)
+                .param("weightOnTime", s.weightOnTime())
+                .param("weightOverdue", s.weightOverdue())
+                .param("weightDso", s.weightDso())
+                .param("weightWriteOff", s.weightWriteOff())
+                .param("weightIncidents", s.weightIncidents())
+                .param("dsoTargetDays", s.dsoTargetDays())
+                .param("dsoWorstDays", s.dsoWorstDays())
+                .param("writeOffWorstShare", s.writeOffWorstShare())
+                .param("incidentPenalty", s.incidentPenalty())
+                .param("kpiAbilityWeight", s.kpiAbilityWeight())
+                .param("attitudeGoodFrom", s.attitudeGoodFrom())
+                .param("abilityGoodFrom", s.abilityGoodFrom())
+                .param("commissionEnabled", s.commissionEnabled())
+                .param("commissionRate", s.commissionRate())
+                .param("by", by)
+                .update();
     }
 
     List<Measure> measures() {
@@ -143,8 +161,8 @@ class AppraisalRepository {
                 .optional();
     }
 
-    java.util.Map<String, Rating> ratings(String period) {
-        java.util.Map<String, Rating> ratings = new java.util.HashMap<>();
+    Map<String, Rating> ratings(String period) {
+        Map<String, Rating> ratings = new HashMap<>();
         jdbc.sql(RATINGS).param("period", period).query(rs -> {
             ratings.put(
                     rs.getString("sales_rep"),
@@ -229,8 +247,8 @@ class AppraisalRepository {
                 .list();
     }
 
-    java.util.Map<String, Streak> streaks(String period) {
-        java.util.Map<String, Streak> streaks = new java.util.HashMap<>();
+    Map<String, Streak> streaks(String period) {
+        Map<String, Streak> streaks = new HashMap<>();
         jdbc.sql(STREAKS).param("period", period).query(rs -> {
             String rep = rs.getString("sales_rep");
             streaks.put(rep, new Streak(rep, Grade.valueOf(rs.getString("grade")), rs.getInt("grade_streak")));

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.creditdesk.appraisal.AppraisalRepository.Closing;
@@ -61,8 +62,12 @@ public class Appraisals {
     /** Which reps a caller sees: every rep of some areas (none = all), or exactly one rep. */
     record Scope(String[] areas, String @Nullable [] reps) {
         boolean includes(RepKpis k) {
-            if (reps != null) return List.of(reps).contains(k.salesRep());
-            return areas.length == 0 || (k.area() != null && List.of(areas).contains(k.area()));
+            return includes(k.salesRep(), k.area());
+        }
+
+        boolean includes(String rep, @Nullable String area) {
+            if (reps != null) return List.of(reps).contains(rep);
+            return areas.length == 0 || (area != null && List.of(areas).contains(area));
         }
     }
 
@@ -247,7 +252,7 @@ public class Appraisals {
     }
 
     private RatingResult result(String period, RepAppraisal appraisal) {
-        Assessment a = java.util.Objects.requireNonNull(appraisal.assessment());
+        Assessment a = Objects.requireNonNull(appraisal.assessment());
         return new RatingResult(
                 period,
                 appraisal.kpis().salesRep(),
@@ -261,10 +266,10 @@ public class Appraisals {
 
     private Rating rating(RatingInput input, Caller caller) {
         return new Rating(
-                java.util.Objects.requireNonNull(input.responsibility()),
-                java.util.Objects.requireNonNull(input.execution()),
-                java.util.Objects.requireNonNull(input.communication()),
-                java.util.Objects.requireNonNull(input.experience()),
+                Objects.requireNonNull(input.responsibility()),
+                Objects.requireNonNull(input.execution()),
+                Objects.requireNonNull(input.communication()),
+                Objects.requireNonNull(input.experience()),
                 input.note(),
                 caller.username(),
                 OffsetDateTime.ofInstant(calendar.clock().instant(), ZoneOffset.UTC));
@@ -411,24 +416,12 @@ public class Appraisals {
         Scope scope = scope(caller);
         Rep rep =
                 repository.rep(salesRep).orElseThrow(() -> ProblemException.notFound("Unknown sales rep " + salesRep));
-        RepKpis probe = new RepKpis(
-                rep.code(),
-                rep.name(),
-                rep.area(),
-                BigDecimal.ZERO,
-                BigDecimal.ZERO,
-                BigDecimal.ZERO,
-                null,
-                BigDecimal.ZERO,
-                BigDecimal.ZERO,
-                null,
-                BigDecimal.ZERO,
-                BigDecimal.ZERO,
-                0,
-                0,
-                0);
-        if (!scope.includes(probe)) throw ProblemException.notFound("Unknown sales rep " + salesRep);
-        AppraisalSheet sheet = sheet(period.key(), asOf, caller);
+        if (!scope.includes(rep.code(), rep.area())) throw ProblemException.notFound("Unknown sales rep " + salesRep);
+        Scope one = new Scope(new String[0], new String[] {rep.code()});
+        Optional<Closing> closing = repository.latestClosing(period.key());
+        AppraisalSheet sheet = closing.isPresent()
+                ? frozen(period, closing.get(), one)
+                : live(period, calendar.asOfOrToday(asOf), one);
         RepAppraisal appraisal = sheet.reps().stream()
                 .filter(r -> r.kpis().salesRep().equals(rep.code()))
                 .findFirst()
@@ -436,7 +429,6 @@ public class Appraisals {
                         () -> ProblemException.notFound("Sales rep " + salesRep + " is not in period " + period.key()));
         LocalDate date = calendar.asOfOrToday(asOf);
         AppraisalSettings settings = repository.settings();
-        Scope one = new Scope(new String[0], new String[] {rep.code()});
         List<AppraisalPeriod> quarters = period.eightQuartersTo();
         List<KpiRow> trend = quarters.stream()
                 .flatMap(q -> liveKpis(q, date, one, null, null).stream())

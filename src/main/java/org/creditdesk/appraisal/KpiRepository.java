@@ -35,40 +35,54 @@ class KpiRepository {
                   JOIN reps ON reps.code = p.sales_rep
             ),
             inv AS (
-                SELECT i.id, i.customer_id, i.issue_date, i.due_date, i.amount, rc.sales_rep,
-                       CAST(extract(year FROM age(:end, i.issue_date)) * 12 + extract(month FROM age(:end, i.issue_date)) AS int) AS months_back
+                SELECT i.id, i.customer_id, i.issue_date, i.due_date, i.amount, rc.sales_rep
                   FROM receivable_invoice i
                   JOIN rep_customer rc ON rc.customer_id = i.customer_id
                                       AND i.issue_date >= rc.valid_from AND i.issue_date < rc.valid_to
                  WHERE i.issue_date <= :end AND i.currency = :currency
             ),
-            per_invoice AS (
-                SELECT inv.id, inv.sales_rep, inv.issue_date, inv.due_date, inv.amount,
-                       inv.amount - coalesce(sum(s.amount), 0) AS open_at_end,
-                       coalesce(sum(s.amount) FILTER (WHERE s.kind = 'PAYMENT' AND s.settled_on >= :from), 0) AS collected,
-                       coalesce(sum(s.amount) FILTER (WHERE s.kind = 'PAYMENT' AND s.settled_on >= :from
-                                                        AND s.settled_on <= inv.due_date + :grace), 0) AS collected_on_time,
-                       coalesce(sum(s.amount) FILTER (WHERE s.kind = 'WRITE_OFF' AND s.settled_on >= :from), 0) AS written_off
-                  FROM inv
-                  LEFT JOIN receivable_settlement s ON s.invoice_id = inv.id AND s.settled_on <= :end
-                                                    AND (s.reversed_on IS NULL OR s.reversed_on > :end)
-                 GROUP BY inv.id, inv.sales_rep, inv.issue_date, inv.due_date, inv.amount
-            ),
-            totals AS (
+            invoiced AS (
                 SELECT sales_rep,
                        sum(amount) FILTER (WHERE issue_date >= :from) AS invoiced,
-                       sum(collected) AS collected,
-                       sum(collected_on_time) AS collected_on_time,
-                       sum(written_off) AS written_off,
-                       sum(open_at_end) AS open_at_end,
-                       sum(open_at_end) FILTER (WHERE due_date < :end) AS overdue
-                  FROM per_invoice
+                       sum(amount) AS gross,
+                       sum(amount) FILTER (WHERE due_date < :end) AS gross_overdue
+                  FROM inv
                  GROUP BY sales_rep
             ),
+            settled AS (
+                SELECT inv.sales_rep,
+                       sum(s.amount) AS settled,
+                       sum(s.amount) FILTER (WHERE inv.due_date < :end) AS settled_overdue,
+                       sum(s.amount) FILTER (WHERE s.kind = 'PAYMENT' AND s.settled_on >= :from) AS collected,
+                       sum(s.amount) FILTER (WHERE s.kind = 'PAYMENT' AND s.settled_on >= :from
+                                               AND s.settled_on <= inv.due_date + :grace) AS collected_on_time,
+                       sum(s.amount) FILTER (WHERE s.kind = 'WRITE_OFF' AND s.settled_on >= :from) AS written_off
+                  FROM inv
+                  JOIN receivable_settlement s ON s.invoice_id = inv.id AND s.settled_on <= :end
+                                              AND (s.reversed_on IS NULL OR s.reversed_on > :end)
+                 GROUP BY inv.sales_rep
+            ),
+            totals AS (
+                SELECT i.sales_rep, i.invoiced,
+                       coalesce(st.collected, 0) AS collected,
+                       coalesce(st.collected_on_time, 0) AS collected_on_time,
+                       coalesce(st.written_off, 0) AS written_off,
+                       i.gross - coalesce(st.settled, 0) AS open_at_end,
+                       coalesce(i.gross_overdue, 0) - coalesce(st.settled_overdue, 0) AS overdue
+                  FROM invoiced i
+                  LEFT JOIN settled st ON st.sales_rep = i.sales_rep
+            ),
+            daily AS (
+                SELECT sales_rep, issue_date, sum(amount) AS sales
+                  FROM inv WHERE issue_date > CAST(:end AS date) - interval '24 months'
+                 GROUP BY sales_rep, issue_date
+            ),
             monthly AS (
-                SELECT sales_rep, months_back, sum(amount) AS sales
-                  FROM inv WHERE months_back < 24
-                 GROUP BY sales_rep, months_back
+                SELECT sales_rep,
+                       CAST(extract(year FROM age(:end, issue_date)) * 12 + extract(month FROM age(:end, issue_date)) AS int) AS months_back,
+                       sum(sales) AS sales
+                  FROM daily
+                 GROUP BY 1, 2
             ),
             months AS (
                 SELECT k, CAST(CAST(:end AS date) - make_interval(months => k) AS date)

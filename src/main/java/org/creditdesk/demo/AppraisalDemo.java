@@ -1,6 +1,7 @@
 package org.creditdesk.demo;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,7 +53,12 @@ class AppraisalDemo {
         }
     }
 
-    /** Attitude falls with the rep's place in the area (diligent first); experience follows the KPI score. */
+    /**
+     * By the rep's place in the area: the first is diligent and able (STAR), the second diligent but new to
+     * collection (TRAIN), the third able but careless (MOTIVATE), the last careless (SUPERVISE unless his KPIs
+     * save him); East's last rep, the big seller, is rated careless but a strong communicator. Collection
+     * experience follows the KPI score.
+     */
     private void rate(AppraisalPeriod quarter, LocalDate today) {
         Map<String, List<KpiRow>> byArea = new LinkedHashMap<>();
         for (KpiRow row : appraisals.kpis(quarter.key(), today, null, null, RATER)) {
@@ -62,18 +68,25 @@ class AppraisalDemo {
         byArea.forEach((area, reps) -> {
             for (int i = 0; i < reps.size(); i++) {
                 KpiRow rep = reps.get(i);
-                boolean lastInArea = i == reps.size() - 1;
-                int attitude = reps.size() == 1 ? 4 : 5 - (3 * i) / (reps.size() - 1);
                 int experience = 1
                         + rep.kpiScore()
                                 .multiply(BigDecimal.valueOf(4))
-                                .divide(BigDecimal.valueOf(100), 0, java.math.RoundingMode.HALF_UP)
+                                .divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP)
                                 .intValue();
-                boolean seller = area.equals("EAST") && lastInArea;
-                RatingInput rating = seller
-                        ? new RatingInput(2, 3, 5, Math.max(3, experience), "Sells more than anyone; lets invoices age")
-                        : new RatingInput(
-                                attitude, Math.max(1, attitude - (i % 2)), lastInArea ? 2 : 4, experience, null);
+                boolean last = i == reps.size() - 1 && i > 0;
+                RatingInput rating;
+                if (last && area.equals("EAST")) {
+                    rating = new RatingInput(
+                            2, 3, 5, Math.max(3, experience), "Sells more than anyone; lets invoices age");
+                } else if (last) {
+                    rating = new RatingInput(2, 1, 2, Math.min(2, experience), "Does not follow up overdue invoices");
+                } else {
+                    rating = switch (i % 3) {
+                        case 0 -> new RatingInput(5, 4, 4, experience, null);
+                        case 1 -> new RatingInput(4, 4, 1, 1, "Diligent, new to collection");
+                        default -> new RatingInput(2, 3, 4, experience, null);
+                    };
+                }
                 appraisals.rate(quarter.key(), rep.salesRep(), rating, RATER);
             }
         });

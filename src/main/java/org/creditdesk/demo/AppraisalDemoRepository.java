@@ -61,16 +61,18 @@ class AppraisalDemoRepository {
               FROM volume v WHERE c.id = v.id AND EXISTS (SELECT 1 FROM last_rep)
             """;
 
-    /** Every n-th customer moves to the next rep of its area on the given date. */
+    /**
+     * Every n-th customer moves to the next rep of its area on the given date (the last rep keeps his, so the
+     * latest payers never land with the diligent first rep).
+     */
     private static final String HAND_OVER = """
             WITH reps AS (
-                SELECT area_code, code, coalesce(lead(code) OVER w, first_value(code) OVER w) AS next
+                SELECT area_code, code, lead(code) OVER (PARTITION BY area_code ORDER BY code) AS next
                   FROM sales_rep WHERE area_code IS NOT NULL
-                WINDOW w AS (PARTITION BY area_code ORDER BY code ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
             )
             UPDATE customer c SET sales_rep = r.next
               FROM reps r
-             WHERE r.area_code = c.area_code AND r.code = c.sales_rep AND r.next <> r.code
+             WHERE r.area_code = c.area_code AND r.code = c.sales_rep AND r.next IS NOT NULL
                AND c.id % :every = :remainder
             """;
 

@@ -293,6 +293,86 @@ class AppraisalApiIntegrationTests {
                 .doesNotContain("TEST_TRIP_TO_HANGZHOU");
     }
 
+    @Test
+    void commission_on_collections_is_paid_only_when_the_company_enables_it() {
+        Caller gm = new Caller("gm", Set.of(Role.GENERAL_MANAGER), Set.of());
+        assertThat(mine(appraisals.sheet("2024-Q1", null, gm)).commission()).isNull();
+        transactions.executeWithoutResult(status -> {
+            AppraisalSettings s = appraisals.settings();
+            appraisals.saveSettings(
+                    new AppraisalSettings(
+                            s.weightOnTime(),
+                            s.weightOverdue(),
+                            s.weightDso(),
+                            s.weightWriteOff(),
+                            s.weightIncidents(),
+                            s.dsoTargetDays(),
+                            s.dsoWorstDays(),
+                            s.writeOffWorstShare(),
+                            s.incidentPenalty(),
+                            s.kpiAbilityWeight(),
+                            s.attitudeGoodFrom(),
+                            s.abilityGoodFrom(),
+                            true,
+                            new BigDecimal("0.0250")),
+                    "pay on collections",
+                    gm);
+            // 400.00 collected in the quarter at 2.5 %.
+            assertThat(mine(appraisals.sheet("2024-Q1", null, gm)).commission()).isEqualByComparingTo("10.00");
+            status.setRollbackOnly();
+        });
+    }
+
+    @Test
+    void settings_out_of_range_are_refused_naming_the_field_and_only_managers_change_them() {
+        MvcTestResult refused = mvc.put()
+                .uri("/api/v1/appraisals/settings")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("""
+                        {"kpiAbilityWeight": 1.5, "dsoTargetDays": 200, "weightDso": -1}""")
+                .with(TestUsers.user(jdbc, Role.GENERAL_MANAGER))
+                .with(csrf())
+                .exchange();
+        assertThat(refused)
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+                .bodyJson()
+                .extractingPath("$.errors[*].field")
+                .asArray()
+                .containsExactlyInAnyOrder("weightDso", "dsoWorstDays", "kpiAbilityWeight");
+        assertThat(mvc.put()
+                        .uri("/api/v1/appraisals/settings")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"commissionEnabled\": true}")
+                        .with(TestUsers.user(jdbc, Role.SALES_MANAGER, area))
+                        .with(csrf())
+                        .exchange())
+                .hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(appraisals.settings().commissionEnabled()).isFalse();
+        assertThat(appraisals.settings().kpiAbilityWeight()).isEqualByComparingTo("0.50");
+    }
+
+    @Test
+    void a_rep_page_outside_the_callers_reach_is_not_found() {
+        String other = fixtures.rep(fixtures.area());
+        assertThat(mvc.get()
+                        .uri("/appraisals/reps/{rep}?period=2024-Q1", other)
+                        .with(TestUsers.user(jdbc, Role.SALES_MANAGER, area))
+                        .exchange())
+                .hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(mvc.get()
+                        .uri("/appraisals/reps/{rep}?period=2024-Q1", rep)
+                        .with(TestUsers.user(jdbc, Role.SALES_MANAGER, area))
+                        .exchange())
+                .hasStatusOk();
+    }
+
+    private RepAppraisal mine(AppraisalSheet sheet) {
+        return sheet.reps().stream()
+                .filter(r -> r.kpis().salesRep().equals(rep))
+                .findFirst()
+                .orElseThrow();
+    }
+
     private MvcTestResult export(String period, String format, RequestPostProcessor user) {
         MvcTestResult result = mvc.get()
                 .uri("/api/v1/appraisals/{period}?format={format}", period, format)
