@@ -22,13 +22,16 @@ class DemoCommand implements ApplicationRunner {
     private final BusinessCalendar calendar;
     private final Environment environment;
     private final PrintStream console = System.out;
+    private final DemoFundPlan fundPlan;
 
     DemoCommand(
             PortfolioLoader loader,
             DemoPortfolioRepository portfolio,
             DemoLogins logins,
             BusinessCalendar calendar,
-            Environment environment) {
+            Environment environment,
+            DemoFundPlan fundPlan) {
+        this.fundPlan = fundPlan;
         this.loader = loader;
         this.portfolio = portfolio;
         this.logins = logins;
@@ -43,6 +46,7 @@ class DemoCommand implements ApplicationRunner {
         if (empty) {
             console.println("Loading the demo portfolio (1,200 customers, 24 months, seed 42)...");
             loader.load(PortfolioSpec.demo(calendar.today()));
+            fundPlan.approveFor(calendar.today());
         } else {
             console.println("The database already holds customers: the demo portfolio is not loaded again.");
         }
