@@ -23,6 +23,7 @@ class DemoCommand implements ApplicationRunner {
     private final BusinessCalendar calendar;
     private final Environment environment;
     private final PrintStream console = System.out;
+    private final DemoFundPlan fundPlan;
 
     DemoCommand(
             PortfolioLoader loader,
@@ -30,7 +31,9 @@ class DemoCommand implements ApplicationRunner {
             DemoPortfolioRepository portfolio,
             DemoLogins logins,
             BusinessCalendar calendar,
-            Environment environment) {
+            Environment environment,
+            DemoFundPlan fundPlan) {
+        this.fundPlan = fundPlan;
         this.loader = loader;
         this.appraisalDemo = appraisalDemo;
         this.portfolio = portfolio;
@@ -47,6 +50,7 @@ class DemoCommand implements ApplicationRunner {
             console.println("Loading the demo portfolio (1,200 customers, 24 months, seed 42)...");
             loader.load(PortfolioSpec.demo(calendar.today()));
             appraisalDemo.prepare(calendar.today());
+            fundPlan.approveFor(calendar.today());
         } else {
             console.println("The database already holds customers: the demo portfolio is not loaded again.");
         }

@@ -8,7 +8,8 @@
             "imports",
             "credit",
             "monitoring",
-            "appraisal"
+            "appraisal",
+            "planning"
         })
 @NullMarked
 package org.creditdesk.demo;

@@ -95,6 +95,11 @@ class FundPlanController {
         return plans.profitability(year, asOf, ranking, callers.current());
     }
 
+    @GetMapping("/fund-plans/contracts")
+    List<ContractLine> contracts(@RequestParam(required = false) @Nullable LocalDate asOf) {
+        return plans.contracts(asOf, callers.current());
+    }
+
     @GetMapping("/reports/dso")
     DsoTrend dso(
             @RequestParam(required = false) @Nullable LocalDate asOf,

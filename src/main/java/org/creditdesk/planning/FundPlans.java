@@ -31,6 +31,7 @@ public class FundPlans {
     static final String AUDIT_SUBJECT = "FUND_PLAN";
     static final Set<Role> PLANNERS = EnumSet.of(Role.ADMIN, Role.GENERAL_MANAGER, Role.CREDIT_MANAGER, Role.FINANCE);
     static final int MAX_TREND_MONTHS = 36;
+    static final int MAX_CONTRACTS = 1000;
 
     /** How the customer profitability list is sorted. */
     public enum Ranking {
@@ -43,15 +44,18 @@ public class FundPlans {
     private final BusinessCalendar calendar;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ContractLineRepository contracts;
 
     FundPlans(
             FundPlanRepository plans,
             PlanActualsRepository actuals,
+            ContractLineRepository contracts,
             BusinessCalendar calendar,
             AuditTrail audit,
             Clock clock) {
         this.plans = plans;
         this.actuals = actuals;
+        this.contracts = contracts;
         this.calendar = calendar;
         this.audit = audit;
         this.clock = clock;
@@ -197,6 +201,15 @@ public class FundPlans {
         }
         series.sort(Comparator.comparing(DsoTrend.Series::key));
         return new DsoTrend(date, level.parameter(), dates, series);
+    }
+
+    /**
+     * Value-added business by contract: each contract's open amount against its own credit line, the
+     * most over its line first (at most {@code MAX_CONTRACTS}).
+     */
+    @Transactional(readOnly = true)
+    public List<ContractLine> contracts(@Nullable LocalDate asOf, Caller caller) {
+        return contracts.contracts(calendar.asOfOrToday(asOf), caller.areaFilter(), MAX_CONTRACTS);
     }
 
     private LocalDate dateIn(int year, @Nullable LocalDate asOf) {

@@ -53,10 +53,12 @@ class PlanActualsRepository {
                 FROM allocation a JOIN inv ON inv.id = a.invoice_id
                 WHERE a.reversed_on <= CAST(:asOf AS date)
             ),
-            bucketed AS (
+            bounds AS (SELECT CAST(:bounds AS date[]) AS lower_bounds),
+            -- Materialised so that each event's bucket is computed once, not once per FILTER below.
+            bucketed AS MATERIALIZED (
                 SELECT e.customer_id, e.product_line, e.delta, e.sale,
-                       width_bucket(e.on_date, CAST(:bounds AS date[])) AS bucket
-                FROM events e
+                       width_bucket(e.on_date, bounds.lower_bounds) AS bucket
+                FROM events e CROSS JOIN bounds
             )
             SELECT b.product_line, {{AREA}} AS area_code, {{CUSTOMER}} AS customer_code, {{NAME}} AS customer_name,
                    {{COLUMNS}}

@@ -93,6 +93,9 @@ class PlanningPages {
             rows.sort(TreeRow.ORDER);
             model.addAttribute("report", report);
             model.addAttribute("rows", rows);
+            model.addAttribute(
+                    "contracts",
+                    plans.contracts(report.asOf(), caller).stream().limit(50).toList());
             model.addAttribute("asOf", report.asOf());
             model.addAttribute("draftPending", hasDraft(planYear, caller));
         } catch (ProblemException e) {

@@ -275,6 +275,67 @@ class FundPlanIntegrationTests {
                 .hasStatus(HttpStatus.BAD_REQUEST);
     }
 
+    @Test
+    void value_added_contracts_show_their_open_amount_against_their_own_credit_line() {
+        String area = fixtures.area();
+        String customer = fixtures.customer(area);
+        String contract = PlanningFixtures.unique("K");
+        long customerId = jdbc.sql("SELECT id FROM customer WHERE code = :c")
+                .param("c", customer)
+                .query(Long.class)
+                .single();
+        long request = jdbc.sql("""
+                        INSERT INTO credit_limit_request (customer_id, customer_code, area_code, contract_no, amount, currency,
+                            valid_from, valid_until, reason, status, requested_by, requested_at, decided_by, decided_at)
+                        VALUES (:id, :code, :area, :contract, 5000, 'CNY', DATE '2030-01-01', DATE '2040-12-31', 'contract',
+                            'APPROVED', 'rep', now(), 'cm', now()) RETURNING id
+                        """)
+                .param("id", customerId)
+                .param("code", customer)
+                .param("area", area)
+                .param("contract", contract)
+                .query(Long.class)
+                .single();
+        jdbc.sql("""
+                        INSERT INTO credit_limit (customer_id, contract_no, amount, currency, valid_from, valid_until, request_id,
+                            approved_by, approved_at)
+                        VALUES (:id, :contract, 5000, 'CNY', DATE '2030-01-01', DATE '2040-12-31', :request, 'cm', now())
+                        """)
+                .param("id", customerId)
+                .param("contract", contract)
+                .param("request", request)
+                .update();
+        String orderNo = PlanningFixtures.unique("PO");
+        jdbc.sql("""
+                        INSERT INTO sales_order (order_no, customer_id, order_date, amount, currency, contract_no, status)
+                        VALUES (:no, :id, DATE '2035-05-01', 6000, 'CNY', :contract, 'INVOICED')
+                        """)
+                .param("no", orderNo)
+                .param("id", customerId)
+                .param("contract", contract)
+                .update();
+        ledger.issueInvoice(
+                new org.creditdesk.ledger.IssueInvoice(
+                        PlanningFixtures.unique("PINV"),
+                        customer,
+                        orderNo,
+                        LocalDate.of(2035, 5, 2),
+                        LocalDate.of(2035, 6, 1),
+                        new java.math.BigDecimal("6000.00"),
+                        "CNY",
+                        null),
+                Caller.SYSTEM);
+
+        List<ContractLine> lines =
+                plans.contracts(LocalDate.of(2035, 6, 30), new Caller("sm", Set.of(Role.SALES_MANAGER), Set.of(area)));
+        assertThat(lines).singleElement().satisfies(line -> {
+            assertThat(line.contractNo()).isEqualTo(contract);
+            assertThat(line.creditLine()).isEqualByComparingTo("5000");
+            assertThat(line.openAmount()).isEqualByComparingTo("6000");
+            assertThat(line.overLine()).isTrue();
+        });
+    }
+
     static PlanNodeStatus node(PlanStatusReport report, String key) {
         return report.nodes().stream()
                 .filter(n -> n.key().equals(key))
