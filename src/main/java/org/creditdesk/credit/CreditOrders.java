@@ -37,7 +37,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CreditOrders {
 
-
     static final String AUDIT_SUBJECT = "ORDER";
     static final int QUEUE_SIZE = 500;
     private static final Set<OrderStatus> REOPENABLE =
