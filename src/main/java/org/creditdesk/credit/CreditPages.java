@@ -292,11 +292,12 @@ class CreditPages {
         }
     }
 
+    /** A form date read like every other date ({@link org.creditdesk.shared.StrictDates}); unreadable is null. */
     private static @Nullable LocalDate date(@Nullable String text) {
-        try {
-            return text == null || text.isBlank() ? null : LocalDate.parse(text.strip());
-        } catch (java.time.format.DateTimeParseException e) {
-            return null;
-        }
+        if (text == null || text.isBlank()) return null;
+        return switch (org.creditdesk.shared.StrictDates.read(text.strip())) {
+            case org.creditdesk.shared.StrictDates.Valid valid -> valid.date();
+            case org.creditdesk.shared.StrictDates.Invalid invalid -> null;
+        };
     }
 }

@@ -131,7 +131,8 @@ class SignInGuard {
                 return null;
             }
         }
-        if ("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath())) {
+        if ("POST".equals(request.getMethod())
+                && (request.getContextPath() + "/login").equals(request.getRequestURI())) {
             return request.getParameter("username");
         }
         return null;

@@ -66,11 +66,11 @@ class UserController {
     }
 
     @GetMapping("/me")
-    Me me(@AuthenticationPrincipal SignedInUser user) {
-        Caller caller = user.caller();
+    Me me(@AuthenticationPrincipal @Nullable SignedInUser user) {
+        Caller caller = user != null ? user.caller() : callers.current();
         return new Me(
                 caller.username(),
-                user.displayName(),
+                user != null ? user.displayName() : caller.username(),
                 caller.roles().stream().sorted().toList(),
                 caller.areas().stream().sorted().toList(),
                 caller.seesAllAreas());

@@ -15,6 +15,11 @@ class CompanySettingsRepository {
             UPDATE company_settings SET name = :name, base_currency = :currency, time_zone = :zone WHERE id = 1
             """;
 
+    private static final String ENABLED_CURRENCIES =
+            "SELECT array_to_string(enabled_currencies, ',') || ',' || base_currency FROM company_settings WHERE id = 1";
+    private static final String SAVE_ENABLED_CURRENCIES =
+            "UPDATE company_settings SET enabled_currencies = :codes WHERE id = 1";
+
     private final JdbcClient jdbc;
 
     CompanySettingsRepository(JdbcClient jdbc) {
@@ -37,5 +42,14 @@ class CompanySettingsRepository {
                 .param("zone", settings.timeZone().getId())
                 .update();
         return settings;
+    }
+
+    /** The enabled currencies and the base currency, comma-separated (V111). */
+    String enabledCurrencies() {
+        return jdbc.sql(ENABLED_CURRENCIES).query(String.class).single();
+    }
+
+    void saveEnabledCurrencies(String[] codes) {
+        jdbc.sql(SAVE_ENABLED_CURRENCIES).param("codes", codes).update();
     }
 }

@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.creditdesk.shared.audit.AuditTrail;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,20 +20,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class EnabledCurrencies {
 
-    private static final String LOAD =
-            "SELECT array_to_string(enabled_currencies, ',') || ',' || base_currency FROM company_settings WHERE id = 1";
-    private static final String SAVE = "UPDATE company_settings SET enabled_currencies = :codes WHERE id = 1";
-
-    private final JdbcClient jdbc;
+    private final CompanySettingsRepository settings;
     private final AuditTrail audit;
 
-    EnabledCurrencies(JdbcClient jdbc, AuditTrail audit) {
-        this.jdbc = jdbc;
+    EnabledCurrencies(CompanySettingsRepository settings, AuditTrail audit) {
+        this.settings = settings;
         this.audit = audit;
     }
 
     public Set<String> codes() {
-        String joined = jdbc.sql(LOAD).query(String.class).single();
+        String joined = settings.enabledCurrencies();
         return new TreeSet<>(Arrays.asList(joined.split(",")));
     }
 
@@ -72,7 +67,7 @@ public class EnabledCurrencies {
                 })
                 .distinct()
                 .toArray(String[]::new);
-        jdbc.sql(SAVE).param("codes", valid).update();
+        settings.saveEnabledCurrencies(valid);
         Set<String> after = codes();
         audit.record(actor, "CURRENCIES_ENABLED", "company_settings", "enabled_currencies", before, after, reason);
         return after;

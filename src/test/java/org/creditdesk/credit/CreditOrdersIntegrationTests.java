@@ -332,9 +332,9 @@ class CreditOrdersIntegrationTests {
 
         CustomerRef stopped = fx.customer();
         fx.limit(stopped, "100000.00");
-        String stoppedOrder = unique("SO");
-        fx.order(stopped, stoppedOrder, "10.00");
         accounts.stop(stopped, "bounced twice", ADMIN);
+        String stoppedOrder = unique("SO");
+        assertThat(fx.order(stopped, stoppedOrder, "10.00").status()).isEqualTo(OrderStatus.BLOCKED);
         assertThat(catchThrowableOfType(ProblemException.class, () -> orders.release(stoppedOrder, "please", gm))
                         .getMessage())
                 .contains("CREDIT_STOPPED can never be released");
