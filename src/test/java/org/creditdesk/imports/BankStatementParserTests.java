@@ -102,8 +102,7 @@ class BankStatementParserTests {
                 "hbci4java/test-mt940-001.sta",
                 "php_mt940/Abn_sample.mt940",
                 "php_mt940/Bunq_sample.mt940",
-                "php_mt940/Spk_sample.mt940",
-                "wolph_mt940/jejik_abnamro.sta")) {
+                "php_mt940/Spk_sample.mt940")) {
             for (BankStatement s : parse(path)) {
                 BigDecimal moved = s.entries().stream()
                         .map(e -> e.credit() ? e.amount() : e.amount().negate())
