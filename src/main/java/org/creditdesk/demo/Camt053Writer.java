@@ -257,14 +257,19 @@ public final class Camt053Writer {
                         .append("</Nm></")
                         .append(party)
                         .append('>');
-            if (l.payerIban() != null)
+            if (l.payerIban() != null) {
+                // An IBAN as such; a domestic account number (with its bank's prefix) as another id.
+                boolean iban = l.payerIban().matches("[A-Z]{2}\\d{2}[A-Z0-9]{10,30}");
                 s.append('<')
                         .append(party)
-                        .append("Acct><Id><IBAN>")
+                        .append("Acct><Id>")
+                        .append(iban ? "<IBAN>" : "<Othr><Id>")
                         .append(xml(l.payerIban()))
-                        .append("</IBAN></Id></")
+                        .append(iban ? "</IBAN>" : "</Id></Othr>")
+                        .append("</Id></")
                         .append(party)
                         .append("Acct>");
+            }
             s.append("</RltdPties>");
         }
         if (l.remittance() != null || !l.invoiceNos().isEmpty()) {

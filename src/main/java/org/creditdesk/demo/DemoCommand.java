@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 class DemoCommand implements ApplicationRunner {
 
     private final PortfolioLoader loader;
+    private final DemoBankStatements bankStatements;
     private final DemoPortfolioRepository portfolio;
     private final DemoLogins logins;
     private final BusinessCalendar calendar;
@@ -25,11 +26,13 @@ class DemoCommand implements ApplicationRunner {
 
     DemoCommand(
             PortfolioLoader loader,
+            DemoBankStatements bankStatements,
             DemoPortfolioRepository portfolio,
             DemoLogins logins,
             BusinessCalendar calendar,
             Environment environment) {
         this.loader = loader;
+        this.bankStatements = bankStatements;
         this.portfolio = portfolio;
         this.logins = logins;
         this.calendar = calendar;
@@ -43,6 +46,11 @@ class DemoCommand implements ApplicationRunner {
         if (empty) {
             console.println("Loading the demo portfolio (1,200 customers, 24 months, seed 42)...");
             loader.load(PortfolioSpec.demo(calendar.today()));
+            bankStatements.load(
+                    calendar.today(),
+                    java.nio.file.Path.of(
+                            environment.getProperty("creditdesk.database.embedded.data-dir", "."),
+                            "demo-bank-statements"));
         } else {
             console.println("The database already holds customers: the demo portfolio is not loaded again.");
         }
