@@ -211,7 +211,8 @@ public class BankStatements {
             long id = takeBackIds.get(i);
             counts.charges = counts.charges.add(e.charges());
             Optional<String> paymentNo = repository.paymentTakenBack(e, accountKey(e.counterpartyAccount()));
-            if (paymentNo.isEmpty()) {
+            var taken = paymentNo.flatMap(no -> receipts.takeBack(no, e.bookedOn(), reasonOf(e)));
+            if (taken.isEmpty()) {
                 outcomes.put(
                         id,
                         new Outcome(
@@ -224,7 +225,7 @@ public class BankStatements {
                                 null));
                 continue;
             }
-            var bounced = receipts.takeBack(paymentNo.get(), e.bookedOn(), reasonOf(e));
+            var bounced = taken.get();
             outcomes.put(
                     id,
                     new Outcome(

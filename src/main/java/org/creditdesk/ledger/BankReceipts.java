@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -42,6 +43,7 @@ public class BankReceipts {
     private static final int MAX_CANDIDATES = 3;
 
     private final Payments payments;
+    private final PaymentRepository paymentRecords;
     private final CreditNotes creditNotes;
     private final PaymentBounces bounces;
     private final InvoiceRepository invoices;
@@ -50,12 +52,14 @@ public class BankReceipts {
 
     BankReceipts(
             Payments payments,
+            PaymentRepository paymentRecords,
             CreditNotes creditNotes,
             PaymentBounces bounces,
             InvoiceRepository invoices,
             BankMatchRepository lookups,
             Customers customers) {
         this.payments = payments;
+        this.paymentRecords = paymentRecords;
         this.creditNotes = creditNotes;
         this.bounces = bounces;
         this.invoices = invoices;
@@ -220,8 +224,13 @@ public class BankReceipts {
      * other payment is reversed and its invoices reopened ({@link PaymentReturned}).
      */
     @Transactional
-    public BouncedPayment takeBack(String paymentNo, LocalDate on, String reason) {
-        return bounces.takeBack(paymentNo, on, reason, Caller.SYSTEM);
+    public Optional<BouncedPayment> takeBack(String paymentNo, LocalDate on, String reason) {
+        // A payment bounced by hand already has nothing left to take back.
+        boolean received = paymentRecords
+                .findByNo(paymentNo)
+                .filter(p -> !PaymentBounces.BOUNCED.equals(p.payment().status()))
+                .isPresent();
+        return received ? Optional.of(bounces.takeBack(paymentNo, on, reason, Caller.SYSTEM)) : Optional.empty();
     }
 
     private record Scored(String code, int score, List<String> reasons) {}

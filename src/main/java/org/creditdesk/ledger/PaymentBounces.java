@@ -16,9 +16,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Bounces a cheque, or takes back a returned transfer: its settlements are reversed as of the bounce date (kept, not deleted, so the
- * ledger can still be replayed for earlier dates), the invoices it settled are open again, and
- * {@link ChequeBounced} tells the credit and risk modules in the same transaction.
+ * Bounces a cheque, or takes back a returned transfer: its settlements are reversed as of the bounce
+ * date (kept, not deleted, so the ledger can still be replayed for earlier dates), the invoices it
+ * settled are open again, and {@link ChequeBounced} (or {@link PaymentReturned}) tells the credit and
+ * risk modules in the same transaction.
  */
 @Service
 class PaymentBounces {

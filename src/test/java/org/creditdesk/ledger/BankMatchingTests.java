@@ -22,8 +22,8 @@ class BankMatchingTests {
     static final CustomerHit BETA = new CustomerHit(2, "BETA");
 
     static InvoiceHit invoice(String no, CustomerHit customer, String open, int dueDay) {
-        return new InvoiceHit(no, customer.id(), customer.code(), new BigDecimal(open), "EUR",
-                LocalDate.of(2026, 1, dueDay));
+        return new InvoiceHit(
+                no, customer.id(), customer.code(), new BigDecimal(open), "EUR", LocalDate.of(2026, 1, dueDay));
     }
 
     @Test
