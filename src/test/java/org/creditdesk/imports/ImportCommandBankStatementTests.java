@@ -29,7 +29,8 @@ class ImportCommandBankStatementTests {
         Path file = Files.writeString(dir.resolve("s.sta"), ":20:X\n");
         BankStatements statements = mock(BankStatements.class);
         when(statements.importStatement(any(InputStream.class), any(Caller.class)))
-                .thenReturn(new BankStatementResult(7, List.of(7L), 1, 1, 1, 0, 0, 0, 0, 0, BigDecimal.ZERO, List.of()));
+                .thenReturn(
+                        new BankStatementResult(7, List.of(7L), 1, 1, 1, 0, 0, 0, 0, 0, BigDecimal.ZERO, List.of()));
         ImportCommand command = new ImportCommand(mock(Imports.class), statements);
 
         command.run(new DefaultApplicationArguments("bank-statement", file.toString()));
@@ -47,7 +48,8 @@ class ImportCommandBankStatementTests {
     @Test
     void a_missing_file_is_a_usage_error() throws Exception {
         ImportCommand command = new ImportCommand(mock(Imports.class), mock(BankStatements.class));
-        command.run(new DefaultApplicationArguments("bank-statement", dir.resolve("none.xml").toString()));
+        command.run(new DefaultApplicationArguments(
+                "bank-statement", dir.resolve("none.xml").toString()));
         assertThat(command.getExitCode()).isEqualTo(ImportCommand.USAGE);
     }
 }
