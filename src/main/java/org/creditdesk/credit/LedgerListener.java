@@ -11,6 +11,7 @@ import org.creditdesk.ledger.OrderRecorded;
 import org.creditdesk.ledger.OrderStatus;
 import org.creditdesk.ledger.OrderStatusChanged;
 import org.creditdesk.ledger.PaymentReceived;
+import org.creditdesk.ledger.PaymentReturned;
 import org.creditdesk.shared.Money;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -82,6 +83,17 @@ class LedgerListener {
     /** A bounce undoes what the cheque did: what it settled is open again, what it left on account is gone. */
     @EventListener
     void on(ChequeBounced e) {
+        accounts.add(
+                e.customerId(),
+                code(e.amount()),
+                e.reopened().amount(),
+                ZERO,
+                e.unapplied().amount().negate());
+    }
+
+    /** A returned transfer undoes the same as a bounce, without the cheque rule. */
+    @EventListener
+    void on(PaymentReturned e) {
         accounts.add(
                 e.customerId(),
                 code(e.amount()),

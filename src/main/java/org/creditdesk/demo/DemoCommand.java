@@ -18,6 +18,7 @@ class DemoCommand implements ApplicationRunner {
 
     private final PortfolioLoader loader;
     private final AppraisalDemo appraisalDemo;
+    private final DemoBankStatements bankStatements;
     private final DemoPortfolioRepository portfolio;
     private final DemoLogins logins;
     private final BusinessCalendar calendar;
@@ -28,6 +29,7 @@ class DemoCommand implements ApplicationRunner {
     DemoCommand(
             PortfolioLoader loader,
             AppraisalDemo appraisalDemo,
+            DemoBankStatements bankStatements,
             DemoPortfolioRepository portfolio,
             DemoLogins logins,
             BusinessCalendar calendar,
@@ -36,6 +38,7 @@ class DemoCommand implements ApplicationRunner {
         this.fundPlan = fundPlan;
         this.loader = loader;
         this.appraisalDemo = appraisalDemo;
+        this.bankStatements = bankStatements;
         this.portfolio = portfolio;
         this.logins = logins;
         this.calendar = calendar;
@@ -51,6 +54,11 @@ class DemoCommand implements ApplicationRunner {
             loader.load(PortfolioSpec.demo(calendar.today()));
             appraisalDemo.prepare(calendar.today());
             fundPlan.approveFor(calendar.today());
+            bankStatements.load(
+                    calendar.today(),
+                    java.nio.file.Path.of(
+                            environment.getProperty("creditdesk.database.embedded.data-dir", "."),
+                            "demo-bank-statements"));
         } else {
             console.println("The database already holds customers: the demo portfolio is not loaded again.");
         }

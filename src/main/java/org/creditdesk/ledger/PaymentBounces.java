@@ -16,9 +16,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Bounces a cheque: its settlements are reversed as of the bounce date (kept, not deleted, so the
- * ledger can still be replayed for earlier dates), the invoices it settled are open again, and
- * {@link ChequeBounced} tells the credit and risk modules in the same transaction.
+ * Bounces a cheque, or takes back a returned transfer: its settlements are reversed as of the bounce
+ * date (kept, not deleted, so the ledger can still be replayed for earlier dates), the invoices it
+ * settled are open again, and {@link ChequeBounced} (or {@link PaymentReturned}) tells the credit and
+ * risk modules in the same transaction.
  */
 @Service
 class PaymentBounces {
@@ -39,6 +40,54 @@ class PaymentBounces {
         this.bounces = bounces;
         this.customers = customers;
         this.events = events;
+    }
+
+    /**
+     * The bank took the payment back (a statement's return or reversal): a cheque bounces with the
+     * cheque rule ({@link ChequeBounced}); any other payment is reversed and reopened the same way
+     * but stops no credit ({@link PaymentReturned}).
+     */
+    @Transactional
+    BouncedPayment takeBack(String paymentNo, LocalDate returnedOn, String reason, Caller caller) {
+        StoredPayment stored = payments.findByNo(paymentNo)
+                .orElseThrow(() -> ProblemException.notFound("Unknown payment " + paymentNo));
+        if (stored.payment().method() == PaymentMethod.CHEQUE) {
+            return bounce(paymentNo, new BounceCheque(returnedOn, reason), caller);
+        }
+        bounces.lockPayment(paymentNo);
+        stored = payments.findByNo(paymentNo).orElseThrow();
+        CustomerRef customer = customers.require(stored.payment().customerCode(), caller);
+        Payment payment = stored.payment();
+        LocalDate on = returnedOn.isBefore(payment.receivedOn()) ? payment.receivedOn() : returnedOn;
+        if (BOUNCED.equals(payment.status())) {
+            throw ProblemException.conflict("Payment %s was taken back already".formatted(paymentNo));
+        }
+        List<BouncedPayment.Reopened> reopened = bounces.reverse(stored.id(), on);
+        bounces.markBounced(stored.id(), on, reason);
+        BigDecimal reopenedTotal =
+                reopened.stream().map(BouncedPayment.Reopened::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        events.publishEvent(new PaymentReturned(
+                stored.id(),
+                paymentNo,
+                customer.id(),
+                customer.code(),
+                payment.method(),
+                Money.of(payment.amount(), payment.currency()),
+                Money.of(reopenedTotal, payment.currency()),
+                Money.of(payment.unapplied(), payment.currency()),
+                on,
+                reason));
+        return new BouncedPayment(
+                paymentNo,
+                customer.code(),
+                payment.chequeNo(),
+                payment.amount(),
+                payment.currency(),
+                payment.receivedOn(),
+                on,
+                reason,
+                BOUNCED,
+                reopened);
     }
 
     @Transactional

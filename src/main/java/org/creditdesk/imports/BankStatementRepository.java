@@ -1,0 +1,299 @@
+package org.creditdesk.imports;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The statements, their entries and the unmatched queue (V90). */
+@Repository
+class BankStatementRepository {
+
+    private static final String INSERT_STATEMENT = """
+            INSERT INTO bank_statement (identity_key, format, message_id, statement_ref, sequence_no, account, currency,
+                                        from_date, to_date, opening_balance, closing_balance, entries, imported_by)
+            VALUES (:identity, :format, :messageId, :statementRef, :sequence, :account, :currency, :fromDate, :toDate,
+                    :opening, :closing, :entries, :importedBy)
+            ON CONFLICT (identity_key) DO NOTHING
+            RETURNING id
+            """;
+    private static final String STATEMENT_ID = "SELECT id FROM bank_statement WHERE identity_key = :identity";
+    // One statement for all entries; an entry already known (an overlapping statement) is skipped.
+    private static final String INSERT_ENTRIES = """
+            INSERT INTO bank_entry (statement_id, entry_key, position, location, booked_on, value_on, amount, currency,
+                                    credit, reversal, returned, return_reason, bank_code, cheque, bank_reference,
+                                    end_to_end_id, cheque_no, payer_name, payer_account, remittance, invoice_refs, charges, outcome)
+            SELECT :statementId, t.entry_key, t.position, t.location, t.booked_on, t.value_on, t.amount, t.currency,
+                   t.credit, t.reversal, t.returned, t.return_reason, t.bank_code, t.cheque, t.bank_reference,
+                   t.end_to_end_id, t.cheque_no, t.payer_name, t.payer_account, t.remittance,
+                   CASE WHEN t.refs = '' THEN '{}'::text[] ELSE string_to_array(t.refs, chr(31)) END,
+                   t.charges, 'IGNORED'
+            FROM unnest(CAST(:keys AS text[]), CAST(:positions AS int[]), CAST(:locations AS text[]),
+                        CAST(:booked AS date[]), CAST(:valued AS date[]), CAST(:amounts AS numeric[]),
+                        CAST(:currencies AS text[]), CAST(:credits AS boolean[]), CAST(:reversals AS boolean[]),
+                        CAST(:returneds AS boolean[]), CAST(:reasons AS text[]), CAST(:codes AS text[]), CAST(:chequeFlags AS boolean[]),
+                        CAST(:references AS text[]), CAST(:endToEnds AS text[]), CAST(:cheques AS text[]),
+                        CAST(:names AS text[]), CAST(:accounts AS text[]), CAST(:remittances AS text[]),
+                        CAST(:refs AS text[]), CAST(:charges AS numeric[]))
+                 AS t (entry_key, position, location, booked_on, value_on, amount, currency, credit, reversal, returned,
+                       return_reason, bank_code, cheque, bank_reference, end_to_end_id, cheque_no, payer_name, payer_account,
+                       remittance, refs, charges)
+            ORDER BY t.position
+            ON CONFLICT (entry_key) DO NOTHING
+            RETURNING id, entry_key
+            """;
+    private static final String SET_OUTCOMES = """
+            UPDATE bank_entry e
+            SET outcome = t.outcome, payment_no = t.payment_no, customer_code = t.customer_code, note = t.note,
+                decided_by = t.decided_by, decided_at = CASE WHEN t.decided_by IS NULL THEN NULL ELSE now() END
+            FROM unnest(CAST(:ids AS bigint[]), CAST(:outcomes AS text[]), CAST(:paymentNos AS text[]),
+                        CAST(:customerCodes AS text[]), CAST(:notes AS text[]), CAST(:decidedBy AS text[]))
+                 AS t (id, outcome, payment_no, customer_code, note, decided_by)
+            WHERE e.id = t.id
+            """;
+    // The credit a return or reversal takes back: the same end-to-end id or cheque, else the latest booked
+    // credit of the same payer and amount; one that was taken back already is not taken twice.
+    private static final String TAKEN_BACK = """
+            SELECT e.payment_no
+            FROM bank_entry e
+            WHERE e.credit AND e.payment_no IS NOT NULL AND e.outcome IN ('MATCHED', 'ON_ACCOUNT', 'ASSIGNED')
+              AND e.currency = :currency AND e.booked_on <= :bookedOn
+              AND ((CAST(:endToEnd AS text) IS NOT NULL AND e.end_to_end_id = :endToEnd)
+                   OR (CAST(:chequeNo AS text) IS NOT NULL AND e.cheque_no = :chequeNo AND e.amount = :amount)
+                   OR (CAST(:accountKey AS text) IS NOT NULL AND bank_account_key(e.payer_account) = :accountKey
+                       AND e.amount = :amount))
+              AND NOT EXISTS (SELECT 1 FROM bank_entry r WHERE r.outcome = 'RETURNED' AND r.payment_no = e.payment_no)
+            ORDER BY (e.end_to_end_id IS NOT DISTINCT FROM CAST(:endToEnd AS text)) DESC, e.booked_on DESC, e.id DESC
+            LIMIT 1
+            """;
+    private static final String ENTRY_COLUMNS = """
+            SELECT e.id, e.statement_id, s.account AS statement_account, e.location, e.booked_on, e.amount, e.currency,
+                   e.credit, e.bank_code, e.bank_reference, e.cheque_no, e.payer_name, e.payer_account, e.remittance,
+                   e.invoice_refs, e.outcome, e.payment_no, e.customer_code, e.note, e.return_reason, e.charges, e.cheque
+            FROM bank_entry e JOIN bank_statement s ON s.id = e.statement_id
+            """;
+    private static final String UNMATCHED_PAGE = ENTRY_COLUMNS + """
+            WHERE e.outcome = 'UNMATCHED'
+            ORDER BY e.booked_on, e.id
+            LIMIT :limit OFFSET :offset
+            """;
+    private static final String UNMATCHED_COUNT = "SELECT count(*) FROM bank_entry WHERE outcome = 'UNMATCHED'";
+    private static final String LOCK_ENTRY = ENTRY_COLUMNS + "WHERE e.id = :id FOR UPDATE OF e";
+    private static final String TOLERANCE = "SELECT tolerance FROM bank_matching_settings WHERE id = 1";
+    private static final String SET_TOLERANCE = "UPDATE bank_matching_settings SET tolerance = :tolerance WHERE id = 1";
+
+    private final JdbcClient jdbc;
+
+    BankStatementRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Long> insertStatement(BankStatement s, int entries, String importedBy) {
+        return jdbc.sql(INSERT_STATEMENT)
+                .param("identity", s.identity())
+                .param("format", s.format().name())
+                .param("messageId", s.messageId())
+                .param("statementRef", s.statementRef())
+                .param("sequence", s.sequence())
+                .param("account", s.account())
+                .param("currency", s.currency())
+                .param("fromDate", s.from())
+                .param("toDate", s.to())
+                .param("opening", s.opening() == null ? null : s.opening().amount())
+                .param("closing", s.closing() == null ? null : s.closing().amount())
+                .param("entries", entries)
+                .param("importedBy", importedBy)
+                .query(Long.class)
+                .optional();
+    }
+
+    long statementId(String identity) {
+        return jdbc.sql(STATEMENT_ID)
+                .param("identity", identity)
+                .query(Long.class)
+                .single();
+    }
+
+    /** Inserts the entries not known yet; returns the new ids by entry key. */
+    Map<String, Long> insertEntries(long statementId, List<String> keys, List<BankStatement.Entry> entries) {
+        int n = entries.size();
+        Map<String, Long> inserted = new HashMap<>();
+        if (n == 0) return inserted;
+        String[] refs = new String[n];
+        for (int i = 0; i < n; i++)
+            refs[i] = String.join("\u001F", entries.get(i).structuredRefs());
+        jdbc.sql(INSERT_ENTRIES)
+                .param("statementId", statementId)
+                .param("keys", keys.toArray(String[]::new))
+                .param(
+                        "positions",
+                        entries.stream().map(BankStatement.Entry::position).toArray(Integer[]::new))
+                .param("locations", strings(entries, BankStatement.Entry::location))
+                .param(
+                        "booked",
+                        entries.stream()
+                                .map(e -> java.sql.Date.valueOf(e.bookedOn()))
+                                .toArray(java.sql.Date[]::new))
+                .param(
+                        "valued",
+                        entries.stream()
+                                .map(e -> e.valueOn() == null ? null : java.sql.Date.valueOf(e.valueOn()))
+                                .toArray(java.sql.Date[]::new))
+                .param(
+                        "amounts",
+                        entries.stream().map(BankStatement.Entry::amount).toArray(BigDecimal[]::new))
+                .param("currencies", strings(entries, BankStatement.Entry::currency))
+                .param(
+                        "credits",
+                        entries.stream().map(BankStatement.Entry::credit).toArray(Boolean[]::new))
+                .param(
+                        "reversals",
+                        entries.stream().map(BankStatement.Entry::reversal).toArray(Boolean[]::new))
+                .param(
+                        "returneds",
+                        entries.stream().map(BankStatement.Entry::returned).toArray(Boolean[]::new))
+                .param("reasons", strings(entries, BankStatement.Entry::returnReason))
+                .param("codes", strings(entries, BankStatement.Entry::bankCode))
+                .param(
+                        "chequeFlags",
+                        entries.stream().map(BankStatement.Entry::cheque).toArray(Boolean[]::new))
+                .param("references", strings(entries, BankStatement.Entry::bankReference))
+                .param("endToEnds", strings(entries, BankStatement.Entry::endToEndId))
+                .param("cheques", strings(entries, BankStatement.Entry::chequeNo))
+                .param("names", strings(entries, BankStatement.Entry::counterpartyName))
+                .param("accounts", strings(entries, BankStatement.Entry::counterpartyAccount))
+                .param("remittances", strings(entries, BankStatement.Entry::remittance))
+                .param("refs", refs)
+                .param(
+                        "charges",
+                        entries.stream().map(BankStatement.Entry::charges).toArray(BigDecimal[]::new))
+                .query(rs -> {
+                    inserted.put(rs.getString("entry_key"), rs.getLong("id"));
+                });
+        return inserted;
+    }
+
+    private static String[] strings(
+            List<BankStatement.Entry> entries, java.util.function.Function<BankStatement.Entry, @Nullable String> f) {
+        return entries.stream().map(f).toArray(String[]::new);
+    }
+
+    record Outcome(
+            long id,
+            EntryOutcome.Kind outcome,
+            @Nullable String paymentNo,
+            @Nullable String customerCode,
+            @Nullable String note,
+            @Nullable String decidedBy) {}
+
+    void setOutcomes(List<Outcome> outcomes) {
+        if (outcomes.isEmpty()) return;
+        jdbc.sql(SET_OUTCOMES)
+                .param("ids", outcomes.stream().map(Outcome::id).toArray(Long[]::new))
+                .param(
+                        "outcomes",
+                        outcomes.stream().map(o -> o.outcome().name()).toArray(String[]::new))
+                .param("paymentNos", outcomes.stream().map(Outcome::paymentNo).toArray(String[]::new))
+                .param(
+                        "customerCodes",
+                        outcomes.stream().map(Outcome::customerCode).toArray(String[]::new))
+                .param("notes", outcomes.stream().map(Outcome::note).toArray(String[]::new))
+                .param("decidedBy", outcomes.stream().map(Outcome::decidedBy).toArray(String[]::new))
+                .update();
+    }
+
+    Optional<String> paymentTakenBack(BankStatement.Entry entry, @Nullable String accountKey) {
+        BigDecimal original = entry.amount().subtract(entry.charges());
+        return jdbc.sql(TAKEN_BACK)
+                .param("currency", entry.currency())
+                .param("bookedOn", entry.bookedOn())
+                .param("endToEnd", entry.endToEndId())
+                .param("chequeNo", entry.chequeNo())
+                .param("accountKey", accountKey)
+                .param("amount", original)
+                .query(String.class)
+                .optional();
+    }
+
+    /** An entry of the queue, or of a statement, as stored. */
+    record StoredEntry(
+            long id,
+            long statementId,
+            String location,
+            LocalDate bookedOn,
+            BigDecimal amount,
+            String currency,
+            boolean credit,
+            boolean cheque,
+            String bankCode,
+            @Nullable String bankReference,
+            @Nullable String chequeNo,
+            @Nullable String payerName,
+            @Nullable String payerAccount,
+            String remittance,
+            List<String> invoiceRefs,
+            EntryOutcome.Kind outcome,
+            @Nullable String paymentNo,
+            @Nullable String customerCode,
+            @Nullable String note) {}
+
+    List<StoredEntry> unmatched(int limit, long offset) {
+        return jdbc.sql(UNMATCHED_PAGE)
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(BankStatementRepository::entry)
+                .list();
+    }
+
+    long unmatchedCount() {
+        return jdbc.sql(UNMATCHED_COUNT).query(Long.class).single();
+    }
+
+    Optional<StoredEntry> lockEntry(long id) {
+        return jdbc.sql(LOCK_ENTRY)
+                .param("id", id)
+                .query(BankStatementRepository::entry)
+                .optional();
+    }
+
+    BigDecimal tolerance() {
+        return jdbc.sql(TOLERANCE).query(BigDecimal.class).single();
+    }
+
+    void setTolerance(BigDecimal tolerance) {
+        jdbc.sql(SET_TOLERANCE).param("tolerance", tolerance).update();
+    }
+
+    private static StoredEntry entry(ResultSet rs, int n) throws SQLException {
+        return new StoredEntry(
+                rs.getLong("id"),
+                rs.getLong("statement_id"),
+                rs.getString("location"),
+                rs.getObject("booked_on", LocalDate.class),
+                rs.getBigDecimal("amount"),
+                rs.getString("currency"),
+                rs.getBoolean("credit"),
+                rs.getBoolean("cheque"),
+                rs.getString("bank_code"),
+                rs.getString("bank_reference"),
+                rs.getString("cheque_no"),
+                rs.getString("payer_name"),
+                rs.getString("payer_account"),
+                rs.getString("remittance"),
+                new ArrayList<>(
+                        Arrays.asList((String[]) rs.getArray("invoice_refs").getArray())),
+                EntryOutcome.Kind.valueOf(rs.getString("outcome")),
+                rs.getString("payment_no"),
+                rs.getString("customer_code"),
+                rs.getString("note"));
+    }
+}

@@ -1,0 +1,23 @@
+package org.creditdesk.imports;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How large a statement file may be (default 40 MiB: a month of a busy account's camt.053 is a few
+ * MB; larger is refused with a 422 before anything is parsed).
+ */
+@ConfigurationProperties("creditdesk.bank-statements")
+record BankStatementSettings(@Nullable Long maxBytes) {
+
+    static final long DEFAULT_MAX_BYTES = 40L * 1024 * 1024;
+
+    BankStatementSettings {
+        if (maxBytes == null) maxBytes = DEFAULT_MAX_BYTES;
+        if (maxBytes < 1) throw new IllegalArgumentException("creditdesk.bank-statements.max-bytes must be positive");
+    }
+
+    long limit() {
+        return maxBytes == null ? DEFAULT_MAX_BYTES : maxBytes;
+    }
+}
