@@ -121,7 +121,8 @@ public class Approvals {
                 null,
                 Map.of("chainRole", role, "status", status, "on", on.toString()),
                 note);
-        return approvals(invoice.customerId(), located.customerCode(), List.of(invoice), on)
+        LocalDate today = calendar.today();
+        return approvals(invoice.customerId(), located.customerCode(), List.of(invoice), on.isAfter(today) ? on : today)
                 .getFirst();
     }
 

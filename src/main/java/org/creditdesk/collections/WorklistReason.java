@@ -9,7 +9,9 @@ public enum WorklistReason {
     BROKEN_PROMISE,
     PROMISE_DUE,
     STALLED_APPROVAL,
+    /** Overdue for at most the settings' new-overdue days. */
     NEW_OVERDUE,
+    /** Overdue for longer: on the escalation ladder, ranked by level. */
     ESCALATED,
     NEXT_ACTION_DUE,
     DISPUTE_OPEN

@@ -90,7 +90,7 @@ class WorklistRepository {
                        pd.customer_id IS NOT NULL AS is_due,
                        st.customer_id IS NOT NULL AS is_stalled,
                        coalesce(o.max_days BETWEEN 1 AND :newDays, FALSE) AS is_new,
-                       coalesce(l.level > 0 OR o.max_days > :newDays, FALSE) AS is_escalated,
+                       coalesce(o.max_days > :newDays, FALSE) AS is_escalated,
                        coalesce(na.next_action_on <= CAST(:asOf AS date), FALSE) AS is_action_due,
                        d.customer_id IS NOT NULL AS is_disputed
                 FROM candidates k
