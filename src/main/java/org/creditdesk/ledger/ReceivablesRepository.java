@@ -27,7 +27,7 @@ class ReceivablesRepository {
             )
             SELECT i.invoice_no, i.issue_date, i.due_date, i.amount, i.amount - coalesce(s.amount, 0) AS open_amount,
                    i.currency, i.product_line, greatest(CAST(:asOf AS date) - i.due_date, 0) AS days_overdue,
-                   least(coalesce(d.disputed_amount, 0), i.amount - coalesce(s.amount, 0)) AS disputed_amount
+                   least(coalesce(d.disputed_amount, 0.00), i.amount - coalesce(s.amount, 0)) AS disputed_amount
             FROM invoice i
             LEFT JOIN settled s ON s.invoice_id = i.id
             LEFT JOIN invoice_disputed_amounts(CAST(:asOf AS date)) d ON d.invoice_id = i.id

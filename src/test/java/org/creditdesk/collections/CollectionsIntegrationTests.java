@@ -59,6 +59,9 @@ class CollectionsIntegrationTests {
     DailyRun dailyRun;
 
     @Autowired
+    org.creditdesk.monitoring.Aging aging;
+
+    @Autowired
     BusinessCalendar calendar;
 
     MvcTestResult post(RequestPostProcessor who, String uri, String body) {
@@ -257,6 +260,48 @@ class CollectionsIntegrationTests {
                 .isEqualTo("status");
         assertThat(count("SELECT count(*) FROM credit_note WHERE customer_id = ?", customer.id()))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void disputed_amounts_are_shown_apart_in_open_items_and_aging_until_resolved() throws Exception {
+        LocalDate today = calendar.today();
+        CustomerRef customer = CollectionsFixtures.customer(customers, area());
+        String invoiceNo =
+                CollectionsFixtures.invoice(ledger, customer, today.minusDays(50), today.minusDays(20), "1000.00");
+        MvcTestResult raised = post(
+                TestUsers.admin(), "/api/v1/invoices/" + invoiceNo + "/disputes", """
+                {"reason": "QUANTITY", "amount": 250.00, "raisedOn": "%s"}
+                """.formatted(today.minusDays(3)));
+        String id = String.valueOf(
+                com.jayway.jsonpath.JsonPath.<Integer>read(raised.getResponse().getContentAsString(), "$.id"));
+        String items = "/api/v1/customers/" + customer.code() + "/open-items?asOf=";
+        assertThat(get(TestUsers.admin(), items + today))
+                .bodyJson()
+                .extractingPath("$[0].disputedAmount")
+                .isEqualTo(250.0);
+        assertThat(get(TestUsers.admin(), items + today.minusDays(4)))
+                .bodyJson()
+                .extractingPath("$[0].disputedAmount")
+                .isEqualTo(0.0);
+        var report = aging.report(today, org.creditdesk.monitoring.AgingGrouping.CUSTOMER, CollectionsFixtures.ADMIN);
+        assertThat(report.rows())
+                .filteredOn(r -> customer.code().equals(r.key()))
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.disputed()).isEqualByComparingTo("250.00");
+                    assertThat(r.total()).isEqualByComparingTo("1000.00");
+                });
+        post(TestUsers.admin(), "/api/v1/disputes/" + id + "/resolve", """
+                {"outcome": "REJECTED", "on": "%s"}""".formatted(today));
+        assertThat(get(TestUsers.admin(), items + today))
+                .bodyJson()
+                .extractingPath("$[0].disputedAmount")
+                .isEqualTo(0.0);
+        assertThat(get(TestUsers.admin(), items + today.minusDays(1)))
+                .as("history as of an earlier date keeps the dispute")
+                .bodyJson()
+                .extractingPath("$[0].disputedAmount")
+                .isEqualTo(250.0);
     }
 
     static List<String> plain(List<LedgerBalance> balances) {
