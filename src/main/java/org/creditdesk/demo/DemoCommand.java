@@ -19,6 +19,7 @@ class DemoCommand implements ApplicationRunner {
     private final PortfolioLoader loader;
     private final DemoPortfolioRepository portfolio;
     private final DemoLogins logins;
+    private final CollectionsDemo collections;
     private final BusinessCalendar calendar;
     private final Environment environment;
     private final PrintStream console = System.out;
@@ -27,11 +28,13 @@ class DemoCommand implements ApplicationRunner {
             PortfolioLoader loader,
             DemoPortfolioRepository portfolio,
             DemoLogins logins,
+            CollectionsDemo collections,
             BusinessCalendar calendar,
             Environment environment) {
         this.loader = loader;
         this.portfolio = portfolio;
         this.logins = logins;
+        this.collections = collections;
         this.calendar = calendar;
         this.environment = environment;
     }
@@ -43,6 +46,8 @@ class DemoCommand implements ApplicationRunner {
         if (empty) {
             console.println("Loading the demo portfolio (1,200 customers, 24 months, seed 42)...");
             loader.load(PortfolioSpec.demo(calendar.today()));
+            console.println(
+                    "Collections work for " + collections.generate(calendar.today(), 42) + " larger customers.");
         } else {
             console.println("The database already holds customers: the demo portfolio is not loaded again.");
         }

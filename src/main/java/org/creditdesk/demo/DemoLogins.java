@@ -22,6 +22,7 @@ class DemoLogins {
             new Login("salesmanager", "Sales Manager East (demo)", "SALES_MANAGER", AREA),
             new Login("salesrep", "Sales Rep East (demo)", "SALES_REP", AREA),
             new Login("lawyer", "Company Lawyer (demo)", "LEGAL", null),
+            new Login("service", "After-sales Service (demo)", "SERVICE", null),
             new Login("auditor", "Auditor (demo)", "AUDITOR", null));
 
     record Login(

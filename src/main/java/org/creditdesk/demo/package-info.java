@@ -1,5 +1,5 @@
 /** The deterministic portfolio generator behind the demo data and the benchmarks. */
-@ApplicationModule(allowedDependencies = {"shared", "identity", "customers", "ledger", "imports"})
+@ApplicationModule(allowedDependencies = {"shared", "identity", "customers", "ledger", "imports", "collections"})
 @NullMarked
 package org.creditdesk.demo;
 
