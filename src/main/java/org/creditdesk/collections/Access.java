@@ -2,7 +2,7 @@ package org.creditdesk.collections;
 
 import java.util.Set;
 import org.creditdesk.collections.ContactRepository.StoredContact;
-import org.creditdesk.collections.InvoiceReads.Located;
+import org.creditdesk.collections.InvoiceReadRepository.Located;
 import org.creditdesk.customers.CustomerRef;
 import org.creditdesk.customers.Customers;
 import org.creditdesk.identity.Caller;
@@ -19,10 +19,10 @@ import org.springframework.stereotype.Component;
 class Access {
 
     private final Customers customers;
-    private final InvoiceReads invoices;
+    private final InvoiceReadRepository invoices;
     private final ContactRepository contacts;
 
-    Access(Customers customers, InvoiceReads invoices, ContactRepository contacts) {
+    Access(Customers customers, InvoiceReadRepository invoices, ContactRepository contacts) {
         this.customers = customers;
         this.invoices = invoices;
         this.contacts = contacts;

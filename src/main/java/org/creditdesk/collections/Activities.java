@@ -19,14 +19,14 @@ public class Activities {
     static final int TIMELINE = 200;
 
     private final ActivityRepository repository;
-    private final InvoiceReads invoices;
+    private final InvoiceReadRepository invoices;
     private final Access access;
     private final AuditTrail audit;
     private final BusinessCalendar calendar;
 
     Activities(
             ActivityRepository repository,
-            InvoiceReads invoices,
+            InvoiceReadRepository invoices,
             Access access,
             AuditTrail audit,
             BusinessCalendar calendar) {

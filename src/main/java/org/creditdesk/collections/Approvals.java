@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.creditdesk.collections.ApprovalRepository.StepRow;
-import org.creditdesk.collections.InvoiceReads.Located;
+import org.creditdesk.collections.InvoiceReadRepository.Located;
 import org.creditdesk.customers.CustomerRef;
 import org.creditdesk.identity.Caller;
 import org.creditdesk.shared.BusinessCalendar;
@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Approvals {
 
     private final ApprovalRepository repository;
-    private final InvoiceReads invoices;
+    private final InvoiceReadRepository invoices;
     private final SettingsRepository settings;
     private final Access access;
     private final AuditTrail audit;
@@ -31,7 +31,7 @@ public class Approvals {
 
     Approvals(
             ApprovalRepository repository,
-            InvoiceReads invoices,
+            InvoiceReadRepository invoices,
             SettingsRepository settings,
             Access access,
             AuditTrail audit,

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 class CollectionsView {
 
     private final Access access;
-    private final InvoiceReads invoices;
+    private final InvoiceReadRepository invoices;
     private final Contacts contacts;
     private final Approvals approvals;
     private final Activities activities;
@@ -21,7 +21,7 @@ class CollectionsView {
 
     CollectionsView(
             Access access,
-            InvoiceReads invoices,
+            InvoiceReadRepository invoices,
             Contacts contacts,
             Approvals approvals,
             Activities activities,

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.creditdesk.collections.DisputeRepository.ServiceUser;
 import org.creditdesk.collections.DisputeRepository.StoredDispute;
-import org.creditdesk.collections.InvoiceReads.Located;
+import org.creditdesk.collections.InvoiceReadRepository.Located;
 import org.creditdesk.identity.Caller;
 import org.creditdesk.ledger.IssueCreditNote;
 import org.creditdesk.ledger.Ledger;
@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Disputes {
 
     private final DisputeRepository repository;
-    private final InvoiceReads invoices;
+    private final InvoiceReadRepository invoices;
     private final SettingsRepository settings;
     private final Access access;
     private final Ledger ledger;
@@ -36,7 +36,7 @@ public class Disputes {
 
     Disputes(
             DisputeRepository repository,
-            InvoiceReads invoices,
+            InvoiceReadRepository invoices,
             SettingsRepository settings,
             Access access,
             Ledger ledger,

@@ -26,7 +26,7 @@ public class Promises {
     public record EvaluationResult(int evaluated, int kept, int broken, List<Long> newlyBroken) {}
 
     private final PromiseRepository repository;
-    private final InvoiceReads invoices;
+    private final InvoiceReadRepository invoices;
     private final Activities activities;
     private final Access access;
     private final AuditTrail audit;
@@ -34,7 +34,7 @@ public class Promises {
 
     Promises(
             PromiseRepository repository,
-            InvoiceReads invoices,
+            InvoiceReadRepository invoices,
             Activities activities,
             Access access,
             AuditTrail audit,

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Repository;
 
 /** Reads the ledger's invoices through the collections_invoice view (V51), locking them when asked. */
 @Repository
-class InvoiceReads {
+class InvoiceReadRepository {
 
     record Located(InvoiceRef invoice, String customerCode, String areaCode) {}
 
@@ -40,7 +40,7 @@ class InvoiceReads {
 
     private final JdbcClient jdbc;
 
-    InvoiceReads(JdbcClient jdbc) {
+    InvoiceReadRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -55,14 +55,14 @@ class InvoiceReads {
         return jdbc.sql(OF_CUSTOMER)
                 .param("customerId", customerId)
                 .param("invoiceNos", invoiceNos.toArray(String[]::new))
-                .query(InvoiceReads::map)
+                .query(InvoiceReadRepository::map)
                 .list();
     }
 
     List<InvoiceRef> openOf(long customerId) {
         return jdbc.sql(OPEN_OF_CUSTOMER)
                 .param("customerId", customerId)
-                .query(InvoiceReads::map)
+                .query(InvoiceReadRepository::map)
                 .list();
     }
 
