@@ -63,10 +63,7 @@ public class Activities {
                 input.nextActionOn(),
                 caller.username());
         long id = repository.insert(customer.id(), activity, invoiceIds);
-        Activity stored = repository.ofCustomer(customer.id(), TIMELINE).stream()
-                .filter(a -> a.id() == id)
-                .findFirst()
-                .orElseThrow();
+        Activity stored = repository.find(customer.id(), id);
         audit.record(caller.username(), "ACTIVITY_RECORDED", "CUSTOMER", customer.code(), null, stored, null);
         return stored;
     }

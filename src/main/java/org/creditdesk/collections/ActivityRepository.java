@@ -3,6 +3,7 @@ package org.creditdesk.collections;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -27,7 +28,7 @@ class ActivityRepository {
             FROM collection_activity a
             JOIN customer c ON c.id = a.customer_id
             LEFT JOIN customer_contact k ON k.id = a.contact_id
-            WHERE a.customer_id = :customerId
+            WHERE a.customer_id = :customerId AND (CAST(:id AS bigint) IS NULL OR a.id = :id)
             ORDER BY a.happened_on DESC, a.id DESC
             LIMIT :limit
             """;
@@ -59,8 +60,17 @@ class ActivityRepository {
     }
 
     List<Activity> ofCustomer(long customerId, int limit) {
+        return select(customerId, null, limit);
+    }
+
+    Activity find(long customerId, long id) {
+        return select(customerId, id, 1).getFirst();
+    }
+
+    private List<Activity> select(long customerId, @Nullable Long id, int limit) {
         return jdbc.sql(OF_CUSTOMER)
                 .param("customerId", customerId)
+                .param("id", id)
                 .param("limit", limit)
                 .query((rs, n) -> new Activity(
                         rs.getLong("id"),

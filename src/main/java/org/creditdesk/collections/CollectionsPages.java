@@ -289,7 +289,8 @@ class CollectionsPages {
             Model model) {
         Caller caller = callers.current();
         boolean onlyMine = mine || (caller.has(Role.SERVICE) && caller.roles().size() == 1);
-        DisputeStatus parsed = status == null || status.isBlank() ? null : DisputeStatus.valueOf(status);
+        Fields in = new Fields();
+        DisputeStatus parsed = in.optional("status", status, DisputeStatus.class);
         model.addAttribute("disputes", view.disputes(parsed, onlyMine ? caller.username() : null, caller));
         model.addAttribute("status", parsed);
         model.addAttribute("mine", onlyMine);
