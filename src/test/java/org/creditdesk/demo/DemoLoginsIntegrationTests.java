@@ -51,6 +51,7 @@ class DemoLoginsIntegrationTests {
                         "salesmanager",
                         "salesrep",
                         "lawyer",
+                        "service",
                         "auditor");
     }
 
