@@ -21,6 +21,7 @@ class DemoCommand implements ApplicationRunner {
     private final DemoBankStatements bankStatements;
     private final DemoPortfolioRepository portfolio;
     private final DemoLogins logins;
+    private final CollectionsDemo collections;
     private final BusinessCalendar calendar;
     private final Environment environment;
     private final PrintStream console = System.out;
@@ -32,6 +33,7 @@ class DemoCommand implements ApplicationRunner {
             DemoBankStatements bankStatements,
             DemoPortfolioRepository portfolio,
             DemoLogins logins,
+            CollectionsDemo collections,
             BusinessCalendar calendar,
             Environment environment,
             DemoFundPlan fundPlan) {
@@ -41,6 +43,7 @@ class DemoCommand implements ApplicationRunner {
         this.bankStatements = bankStatements;
         this.portfolio = portfolio;
         this.logins = logins;
+        this.collections = collections;
         this.calendar = calendar;
         this.environment = environment;
     }
@@ -59,6 +62,8 @@ class DemoCommand implements ApplicationRunner {
                     java.nio.file.Path.of(
                             environment.getProperty("creditdesk.database.embedded.data-dir", "."),
                             "demo-bank-statements"));
+            console.println(
+                    "Collections work for " + collections.generate(calendar.today(), 42) + " larger customers.");
         } else {
             console.println("The database already holds customers: the demo portfolio is not loaded again.");
         }

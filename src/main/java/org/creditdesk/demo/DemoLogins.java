@@ -24,6 +24,7 @@ class DemoLogins {
             new Login("salesrep", "Sales Rep East (demo)", "SALES_REP", AREA),
             new Login("lawyer", "Company Lawyer (demo)", "LEGAL", null),
             new Login("lawyer2", "Company Lawyer 2 (demo)", "LEGAL", null),
+            new Login("service", "After-sales Service (demo)", "SERVICE", null),
             new Login("auditor", "Auditor (demo)", "AUDITOR", null));
 
     record Login(

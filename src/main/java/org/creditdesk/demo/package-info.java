@@ -9,7 +9,8 @@
             "credit",
             "monitoring",
             "appraisal",
-            "planning"
+            "planning",
+            "collections"
         })
 @NullMarked
 package org.creditdesk.demo;

@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
-/** An invoice open as of a business date, with its days past due on that date. */
+/**
+ * An invoice open as of a business date, with its days past due on that date and the part of it under
+ * dispute then (collections' published {@code invoice_disputed_amounts}; never more than the open amount).
+ */
 public record OpenItem(
         String invoiceNo,
         LocalDate issueDate,
@@ -13,7 +16,21 @@ public record OpenItem(
         BigDecimal openAmount,
         String currency,
         @Nullable String productLine,
-        int daysOverdue) {
+        int daysOverdue,
+        BigDecimal disputedAmount) {
+
+    /** An open item with nothing under dispute. */
+    public OpenItem(
+            String invoiceNo,
+            LocalDate issueDate,
+            LocalDate dueDate,
+            BigDecimal amount,
+            BigDecimal openAmount,
+            String currency,
+            @Nullable String productLine,
+            int daysOverdue) {
+        this(invoiceNo, issueDate, dueDate, amount, openAmount, currency, productLine, daysOverdue, BigDecimal.ZERO);
+    }
 
     public boolean overdue() {
         return daysOverdue > 0;

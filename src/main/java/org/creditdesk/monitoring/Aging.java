@@ -51,18 +51,23 @@ public class Aging {
                 : live(List.of(date), grouping, caller.areaFilter());
         Map<RowKey, Map<String, BigDecimal>> rows = new LinkedHashMap<>();
         Map<String, Map<String, BigDecimal>> totals = new LinkedHashMap<>();
+        Map<Object, BigDecimal> disputed = new LinkedHashMap<>();
         for (AgingRepository.Cell cell : cells) {
+            disputed.merge(
+                    new RowKey(cell.groupKey(), cell.groupName(), cell.currency()), cell.disputed(), BigDecimal::add);
+            disputed.merge(cell.currency(), cell.disputed(), BigDecimal::add);
             rows.computeIfAbsent(new RowKey(cell.groupKey(), cell.groupName(), cell.currency()), k -> zeros(buckets))
                     .merge(cell.bucket(), cell.amount(), BigDecimal::add);
             totals.computeIfAbsent(cell.currency(), k -> zeros(buckets))
                     .merge(cell.bucket(), cell.amount(), BigDecimal::add);
         }
         List<AgingRow> rowList = new ArrayList<>();
-        rows.forEach((key, amounts) -> rowList.add(row(key.key(), key.name(), key.currency(), amounts)));
+        rows.forEach(
+                (key, amounts) -> rowList.add(row(key.key(), key.name(), key.currency(), amounts, disputed.get(key))));
         List<AgingRow> totalList = new ArrayList<>();
         totals.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
-                .forEach(e -> totalList.add(row(null, null, e.getKey(), e.getValue())));
+                .forEach(e -> totalList.add(row(null, null, e.getKey(), e.getValue(), disputed.get(e.getKey()))));
         return new AgingReport(
                 date,
                 grouping.parameter(),
@@ -156,9 +161,13 @@ public class Aging {
     }
 
     private static AgingRow row(
-            @Nullable String key, @Nullable String name, String currency, Map<String, BigDecimal> amounts) {
+            @Nullable String key,
+            @Nullable String name,
+            String currency,
+            Map<String, BigDecimal> amounts,
+            @Nullable BigDecimal disputed) {
         BigDecimal total = amounts.values().stream().reduce(new BigDecimal("0.00"), BigDecimal::add);
-        return new AgingRow(key, name, currency, amounts, total);
+        return new AgingRow(key, name, currency, amounts, total, disputed == null ? new BigDecimal("0.00") : disputed);
     }
 
     private record RowKey(@Nullable String key, @Nullable String name, String currency) {}

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Repository;
  * aggregate over millions of invoices must be one set-based statement, and the ledger's facades answer
  * per customer. The statement mirrors the ledger's own open-items rule (ReceivablesRepository): an
  * invoice counts on D if issued by D, with its amount less the allocations that took effect by D and
- * were not reversed (bounced) by D. Monitoring never writes these tables.
+ * were not reversed (bounced) by D. Monitoring never writes these tables. The disputed part comes from
+ * collections' published {@code invoice_disputed_amounts(asOf)}.
  */
 @Repository
 class AgingRepository {
@@ -25,7 +26,8 @@ class AgingRepository {
             @Nullable String groupName,
             String currency,
             String bucket,
-            BigDecimal amount) {}
+            BigDecimal amount,
+            BigDecimal disputed) {}
 
     private static final String BUCKETS = """
             SELECT code, label, from_days, to_days
@@ -48,13 +50,19 @@ class AgingRepository {
                 JOIN allocation a ON a.allocated_on <= d.as_of AND (a.reversed_on IS NULL OR a.reversed_on > d.as_of)
                 GROUP BY d.as_of, a.invoice_id
             ),
+            disputed AS (
+                SELECT d.as_of, f.invoice_id, f.disputed_amount
+                FROM dates d CROSS JOIN LATERAL invoice_disputed_amounts(d.as_of) f
+            ),
             open_items AS (
                 SELECT d.as_of, i.customer_id, i.product_line, i.currency,
                        greatest(d.as_of - i.due_date, 0) AS days_overdue,
-                       i.amount - coalesce(s.amount, 0) AS open_amount
+                       i.amount - coalesce(s.amount, 0) AS open_amount,
+                       coalesce(x.disputed_amount, 0) AS disputed_amount
                 FROM dates d
                 JOIN invoice i ON i.issue_date <= d.as_of
                 LEFT JOIN settled s ON s.as_of = d.as_of AND s.invoice_id = i.id
+                LEFT JOIN disputed x ON x.as_of = d.as_of AND x.invoice_id = i.id
             )
             SELECT o.as_of,
                    CASE :groupBy
@@ -71,7 +79,8 @@ class AgingRepository {
                        WHEN 'CUSTOMER' THEN c.name
                        ELSE c.business_group
                    END AS group_name,
-                   o.currency, b.code AS bucket, sum(o.open_amount) AS amount
+                   o.currency, b.code AS bucket, sum(o.open_amount) AS amount,
+                   sum(least(o.disputed_amount, o.open_amount)) AS disputed
             FROM open_items o
             JOIN customer c ON c.id = o.customer_id
             JOIN area ar ON ar.code = c.area_code
@@ -105,8 +114,10 @@ class AgingRepository {
                        WHEN 'CUSTOMER' THEN c.name
                        ELSE c.business_group
                    END AS group_name,
-                   i.currency, b.code AS bucket, sum(i.open_amount) AS amount
+                   i.currency, b.code AS bucket, sum(i.open_amount) AS amount,
+                   sum(least(coalesce(x.disputed_amount, 0), i.open_amount)) AS disputed
             FROM invoice i
+            LEFT JOIN invoice_disputed_amounts(CAST(:asOf AS date)) x ON x.invoice_id = i.id
             JOIN customer c ON c.id = i.customer_id
             JOIN area ar ON ar.code = c.area_code
             LEFT JOIN sales_rep sr ON sr.code = c.sales_rep
@@ -152,7 +163,8 @@ class AgingRepository {
                         rs.getString("group_name"),
                         rs.getString("currency").trim(),
                         rs.getString("bucket"),
-                        rs.getBigDecimal("amount")))
+                        rs.getBigDecimal("amount"),
+                        rs.getBigDecimal("disputed")))
                 .list();
     }
 
@@ -176,7 +188,8 @@ class AgingRepository {
                         rs.getString("group_name"),
                         rs.getString("currency").trim(),
                         rs.getString("bucket"),
-                        rs.getBigDecimal("amount")))
+                        rs.getBigDecimal("amount"),
+                        rs.getBigDecimal("disputed")))
                 .list();
     }
 }

@@ -65,8 +65,25 @@ class AgingSnapshotRepository {
             ORDER BY as_of
             """.formatted(BUCKET_SET);
 
-    /* Same groupings and columns as AgingRepository's live statement, read from the snapshot. */
+    /*
+     * Same groupings and columns as AgingRepository's live statement, read from the snapshot. The
+     * disputed part is not kept: disputes are few, so it comes from collections' published
+     * invoice_disputed_amounts(date) for each date, capped at the invoice amount.
+     */
     private static final String AGING = """
+            WITH dates AS (
+                SELECT DISTINCT d AS as_of FROM unnest(CAST(:dates AS date[])) AS d
+            ),
+            disputed AS (
+                SELECT d.as_of, i.customer_id, i.currency, b.code AS bucket,
+                       sum(least(x.disputed_amount, i.amount)) AS amount
+                FROM dates d
+                CROSS JOIN LATERAL invoice_disputed_amounts(d.as_of) x
+                JOIN invoice i ON i.id = x.invoice_id
+                JOIN aging_bucket b ON greatest(d.as_of - i.due_date, 0) >= b.from_days
+                    AND (b.to_days IS NULL OR greatest(d.as_of - i.due_date, 0) <= b.to_days)
+                GROUP BY d.as_of, i.customer_id, i.currency, b.code
+            )
             SELECT s.as_of,
                    CASE :groupBy
                        WHEN 'AREA' THEN c.area_code
@@ -80,11 +97,14 @@ class AgingSnapshotRepository {
                        WHEN 'CUSTOMER' THEN c.name
                        ELSE c.business_group
                    END AS group_name,
-                   s.currency, s.bucket, sum(s.open_amount) AS amount
+                   s.currency, s.bucket, sum(s.open_amount) AS amount,
+                   sum(least(coalesce(x.amount, 0), s.open_amount)) AS disputed
             FROM aging_snapshot s
             JOIN customer c ON c.id = s.customer_id
             JOIN area ar ON ar.code = c.area_code
             LEFT JOIN sales_rep sr ON sr.code = c.sales_rep
+            LEFT JOIN disputed x ON x.as_of = s.as_of AND x.customer_id = s.customer_id
+                AND x.currency = s.currency AND x.bucket = s.bucket
             WHERE s.as_of = ANY(CAST(:dates AS date[]))
               AND (coalesce(cardinality(CAST(:areas AS text[])), 0) = 0 OR c.area_code = ANY(CAST(:areas AS text[])))
             GROUP BY s.as_of, group_key, group_name, s.currency, s.bucket
@@ -160,7 +180,8 @@ class AgingSnapshotRepository {
                         rs.getString("group_name"),
                         rs.getString("currency").trim(),
                         rs.getString("bucket"),
-                        rs.getBigDecimal("amount")))
+                        rs.getBigDecimal("amount"),
+                        rs.getBigDecimal("disputed")))
                 .list();
     }
 

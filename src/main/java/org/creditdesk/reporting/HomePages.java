@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.creditdesk.identity.Caller;
+import org.creditdesk.identity.Role;
 import org.creditdesk.identity.Callers;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -32,9 +33,12 @@ class HomePages {
         this.json = json;
     }
 
+    /** Collectors start on their worklist and after-sales service on its case queue; everyone else here. */
     @GetMapping("/")
     String home(Model model) {
         Caller caller = callers.current();
+        if (caller.has(Role.COLLECTOR)) return "redirect:/collections/worklist";
+        if (caller.has(Role.SERVICE)) return "redirect:/collections/service";
         HomeDashboard.View view = dashboard.view(caller);
         model.addAttribute("view", view);
         model.addAttribute("f", view.figures());

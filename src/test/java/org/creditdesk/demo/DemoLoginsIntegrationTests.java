@@ -54,6 +54,7 @@ class DemoLoginsIntegrationTests {
                         "salesrep",
                         "lawyer",
                         "lawyer2",
+                        "service",
                         "auditor");
     }
 

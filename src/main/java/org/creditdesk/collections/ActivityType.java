@@ -1,0 +1,9 @@
+package org.creditdesk.collections;
+
+public enum ActivityType {
+    CALL,
+    VISIT,
+    EMAIL,
+    LETTER,
+    NOTE
+}

@@ -1,0 +1,10 @@
+package org.creditdesk.collections;
+
+public enum DisputeReason {
+    QUALITY,
+    QUANTITY,
+    PRICE,
+    DELIVERY,
+    DOCUMENTS,
+    OTHER
+}

@@ -1,0 +1,7 @@
+package org.creditdesk.collections;
+
+public enum DisputeStatus {
+    OPEN,
+    IN_SERVICE,
+    RESOLVED
+}

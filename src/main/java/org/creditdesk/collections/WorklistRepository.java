@@ -1,0 +1,199 @@
+package org.creditdesk.collections;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The worklist in one statement: every reason per customer from set-based CTEs, the priority as the row
+ * number in the order of {@link WorklistReason} (first reason), escalation level, overdue amount weighted
+ * by risk class; filters after numbering (so a row keeps its priority under a filter), paging in SQL.
+ */
+@Repository
+class WorklistRepository {
+
+    record Row(WorklistRow row, long total) {}
+
+    private static final String WORKLIST = """
+            WITH scope AS (
+                SELECT c.id, c.code, c.name, c.area_code
+                FROM customer c
+                WHERE (cardinality(CAST(:areas AS text[])) = 0 OR c.area_code = ANY(:areas))
+            ),
+            overdue AS (
+                SELECT i.customer_id, sum(i.open_amount) AS overdue_amount,
+                       max(CAST(:asOf AS date) - i.due_date) AS max_days
+                FROM collections_invoice i JOIN scope s ON s.id = i.customer_id
+                WHERE i.open_amount > 0 AND i.due_date < CAST(:asOf AS date)
+                GROUP BY i.customer_id
+            ),
+            levels AS (
+                SELECT h.customer_id, h.level
+                FROM escalation_history h JOIN scope s ON s.id = h.customer_id
+                WHERE h.left_on IS NULL AND h.entered_on <= CAST(:asOf AS date)
+            ),
+            broken AS (
+                SELECT DISTINCT p.customer_id
+                FROM payment_promise p JOIN scope s ON s.id = p.customer_id
+                WHERE p.status IN ('BROKEN', 'PARTLY_KEPT')
+                  AND p.promised_on < CAST(:asOf AS date)
+                  AND p.promised_on >= CAST(:asOf AS date) - :brokenDays
+                  AND NOT EXISTS (SELECT 1 FROM collection_activity a
+                                  WHERE a.customer_id = p.customer_id AND a.type IN ('CALL', 'VISIT', 'EMAIL')
+                                    AND a.happened_on > p.promised_on AND a.happened_on <= CAST(:asOf AS date))
+            ),
+            promise_due AS (
+                SELECT DISTINCT p.customer_id
+                FROM payment_promise p JOIN scope s ON s.id = p.customer_id
+                WHERE p.status = 'OPEN' AND p.promised_on = CAST(:asOf AS date)
+            ),
+            steps AS (
+                SELECT DISTINCT ON (st.invoice_id, st.chain_role)
+                       st.customer_id, st.invoice_id, st.chain_role, st.status, st.since, st.contact_id
+                FROM invoice_approval_step st JOIN scope s ON s.id = st.customer_id
+                WHERE st.since <= CAST(:asOf AS date)
+                ORDER BY st.invoice_id, st.chain_role, st.id DESC
+            ),
+            stalled AS (
+                SELECT DISTINCT ON (st.customer_id) st.customer_id, st.chain_role, st.contact_id
+                FROM steps st JOIN collections_invoice i ON i.id = st.invoice_id
+                WHERE st.status = 'WAITING' AND CAST(:asOf AS date) - st.since > :stallDays
+                  AND i.open_amount > 0 AND i.amount >= :threshold
+                ORDER BY st.customer_id, st.since
+            ),
+            disputes AS (
+                SELECT DISTINCT d.customer_id
+                FROM invoice_dispute d JOIN scope s ON s.id = d.customer_id
+                WHERE d.status <> 'RESOLVED' AND d.raised_on <= CAST(:asOf AS date)
+            ),
+            next_action AS (
+                SELECT DISTINCT ON (a.customer_id) a.customer_id, a.next_action_on
+                FROM collection_activity a JOIN scope s ON s.id = a.customer_id
+                WHERE a.happened_on <= CAST(:asOf AS date)
+                ORDER BY a.customer_id, a.happened_on DESC, a.id DESC
+            ),
+            candidates AS (
+                SELECT customer_id FROM overdue UNION SELECT customer_id FROM broken
+                UNION SELECT customer_id FROM promise_due UNION SELECT customer_id FROM stalled
+                UNION SELECT customer_id FROM disputes
+                UNION SELECT customer_id FROM next_action WHERE next_action_on <= CAST(:asOf AS date)
+            ),
+            flagged AS (
+                SELECT s.id, s.code, s.name, s.area_code,
+                       coalesce(o.overdue_amount, 0) AS overdue_amount, coalesce(o.max_days, 0) AS max_days,
+                       coalesce(l.level, 0) AS level, customer_risk_class(s.id) AS risk_class,
+                       na.next_action_on, st.chain_role AS stalled_role, st.contact_id AS stalled_contact,
+                       b.customer_id IS NOT NULL AS is_broken,
+                       pd.customer_id IS NOT NULL AS is_due,
+                       st.customer_id IS NOT NULL AS is_stalled,
+                       coalesce(o.max_days BETWEEN 1 AND :newDays, FALSE) AS is_new,
+                       coalesce(o.max_days > :newDays, FALSE) AS is_escalated,
+                       coalesce(na.next_action_on <= CAST(:asOf AS date), FALSE) AS is_action_due,
+                       d.customer_id IS NOT NULL AS is_disputed
+                FROM candidates k
+                JOIN scope s ON s.id = k.customer_id
+                LEFT JOIN overdue o ON o.customer_id = s.id
+                LEFT JOIN levels l ON l.customer_id = s.id
+                LEFT JOIN broken b ON b.customer_id = s.id
+                LEFT JOIN promise_due pd ON pd.customer_id = s.id
+                LEFT JOIN stalled st ON st.customer_id = s.id
+                LEFT JOIN disputes d ON d.customer_id = s.id
+                LEFT JOIN next_action na ON na.customer_id = s.id
+            ),
+            ranked AS (
+                SELECT f.*,
+                       array_remove(ARRAY[
+                           CASE WHEN is_broken THEN 'BROKEN_PROMISE' END,
+                           CASE WHEN is_due THEN 'PROMISE_DUE' END,
+                           CASE WHEN is_stalled THEN 'STALLED_APPROVAL' END,
+                           CASE WHEN is_new THEN 'NEW_OVERDUE' END,
+                           CASE WHEN is_escalated THEN 'ESCALATED' END,
+                           CASE WHEN is_action_due THEN 'NEXT_ACTION_DUE' END,
+                           CASE WHEN is_disputed THEN 'DISPUTE_OPEN' END], NULL) AS reasons,
+                       row_number() OVER (ORDER BY
+                           CASE WHEN is_broken THEN 0 WHEN is_due THEN 1 WHEN is_stalled THEN 2 WHEN is_new THEN 3
+                                WHEN is_escalated THEN 4 WHEN is_action_due THEN 5 ELSE 6 END,
+                           level DESC,
+                           overdue_amount * CASE risk_class WHEN 'A' THEN 1.0 WHEN 'B' THEN 1.5 WHEN 'C' THEN 2.0
+                                                            WHEN 'D' THEN 3.0 WHEN 'E' THEN 4.0 ELSE 2.0 END DESC,
+                           max_days DESC, code) AS priority
+                FROM flagged f
+            ),
+            filtered AS (
+                SELECT r.*, count(*) OVER () AS total
+                FROM ranked r
+                WHERE cardinality(r.reasons) > 0
+                  AND (CAST(:reason AS text) IS NULL OR :reason = ANY(r.reasons))
+                  AND (CAST(:area AS text) IS NULL OR r.area_code = :area)
+                  AND (CAST(:level AS integer) IS NULL OR r.level = :level)
+            )
+            SELECT f.code, f.name, f.area_code, f.priority, f.reasons, f.overdue_amount, f.max_days, f.level,
+                   f.risk_class, f.next_action_on, f.total, k.name AS contact_name, k.phone AS contact_phone
+            FROM filtered f
+            LEFT JOIN LATERAL (
+                SELECT c.name, c.phone FROM customer_contact c
+                WHERE c.customer_id = f.id AND c.active
+                ORDER BY c.id = f.stalled_contact DESC NULLS LAST,
+                         c.chain_role = coalesce(f.stalled_role, 'FINANCE') DESC, c.chain_role = 'KEY_PERSON' DESC, c.id
+                LIMIT 1) k ON TRUE
+            ORDER BY f.priority
+            LIMIT :limit OFFSET :offset
+            """;
+
+    private final JdbcClient jdbc;
+
+    WorklistRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<Row> page(
+            LocalDate asOf,
+            String[] areas,
+            CollectionsSettings settings,
+            @Nullable WorklistReason reason,
+            @Nullable String area,
+            @Nullable Integer level,
+            int page,
+            int size) {
+        return jdbc.sql(WORKLIST)
+                .param("asOf", asOf)
+                .param("areas", areas)
+                .param("brokenDays", settings.brokenPromiseDays())
+                .param("stallDays", settings.stallDays())
+                .param("newDays", settings.newOverdueDays())
+                .param("threshold", settings.chainThreshold())
+                .param("reason", reason == null ? null : reason.name())
+                .param("area", area)
+                .param("level", level)
+                .param("limit", size)
+                .param("offset", (long) page * size)
+                .query((rs, n) -> {
+                    List<WorklistReason> reasons = Arrays.stream(
+                                    (String[]) rs.getArray("reasons").getArray())
+                            .map(WorklistReason::valueOf)
+                            .toList();
+                    String contact = rs.getString("contact_name");
+                    return new Row(
+                            new WorklistRow(
+                                    rs.getString("code"),
+                                    rs.getString("name"),
+                                    rs.getString("area_code"),
+                                    rs.getInt("priority"),
+                                    reasons,
+                                    rs.getBigDecimal("overdue_amount"),
+                                    rs.getInt("max_days"),
+                                    rs.getInt("level"),
+                                    rs.getString("risk_class"),
+                                    rs.getObject("next_action_on", LocalDate.class),
+                                    null,
+                                    contact,
+                                    rs.getString("contact_phone"),
+                                    CollectionRules.nextStep(reasons, contact == null ? "the customer" : contact)),
+                            rs.getLong("total"));
+                })
+                .list();
+    }
+}
