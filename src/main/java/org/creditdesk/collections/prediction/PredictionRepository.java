@@ -233,10 +233,14 @@ class PredictionRepository {
                     .param("modelId", modelId)
                     .param("invoiceIds", part.stream().map(Row::invoiceId).toArray(Long[]::new))
                     .param("customerIds", part.stream().map(Row::customerId).toArray(Long[]::new))
-                    .param("dueDates", part.stream().map(Row::dueDate).toArray(LocalDate[]::new))
+                    .param(
+                            "dueDates",
+                            part.stream().map(r -> r.dueDate().toString()).toArray(String[]::new))
                     .param("openAmounts", part.stream().map(Row::openAmount).toArray(BigDecimal[]::new))
                     .param("currencies", part.stream().map(Row::currency).toArray(String[]::new))
-                    .param("payDates", part.stream().map(Row::payDate).toArray(LocalDate[]::new))
+                    .param(
+                            "payDates",
+                            part.stream().map(r -> r.payDate().toString()).toArray(String[]::new))
                     .param(
                             "probabilities",
                             part.stream()
