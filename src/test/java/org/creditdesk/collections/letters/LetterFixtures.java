@@ -16,21 +16,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * shared test database (the collections API for contacts, promises and disputes is another branch's);
  * invoices and payments through the ledger's facade. Keys carry a random suffix.
  */
-final class LetterFixtures {
+public final class LetterFixtures {
 
     private final JdbcClient jdbc;
     private final Ledger ledger;
 
-    LetterFixtures(JdbcClient jdbc, Ledger ledger) {
+    public LetterFixtures(JdbcClient jdbc, Ledger ledger) {
         this.jdbc = jdbc;
         this.ledger = ledger;
     }
 
-    static String unique(String prefix) {
+    public static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
     }
 
-    String area() {
+    public String area() {
         String area = unique("LA");
         jdbc.sql("INSERT INTO area (code, name) VALUES (:code, :code)")
                 .param("code", area)
@@ -38,7 +38,7 @@ final class LetterFixtures {
         return area;
     }
 
-    String customer(String area, String name, @Nullable String email, @Nullable String language) {
+    public String customer(String area, String name, @Nullable String email, @Nullable String language) {
         String code = unique("LC");
         jdbc.sql("""
                         INSERT INTO customer (code, name, area_code, business_group, payment_term_days, currency, address,
@@ -55,14 +55,14 @@ final class LetterFixtures {
         return code;
     }
 
-    long id(String customer) {
+    public long id(String customer) {
         return jdbc.sql("SELECT id FROM customer WHERE code = :code")
                 .param("code", customer)
                 .query(Long.class)
                 .single();
     }
 
-    String invoice(String customer, LocalDate due, String amount) {
+    public String invoice(String customer, LocalDate due, String amount) {
         String invoiceNo = unique("LI");
         ledger.issueInvoice(
                 new IssueInvoice(
@@ -71,7 +71,7 @@ final class LetterFixtures {
         return invoiceNo;
     }
 
-    void pay(String customer, LocalDate on, String amount, String invoiceNo) {
+    public void pay(String customer, LocalDate on, String amount, String invoiceNo) {
         ledger.receivePayment(
                 new ReceivePayment(
                         unique("LP"),
@@ -86,7 +86,7 @@ final class LetterFixtures {
     }
 
     /** The customer on a level from a date on (what monitoring's daily run records). */
-    void level(String customer, int level, LocalDate from) {
+    public void level(String customer, int level, LocalDate from) {
         jdbc.sql("UPDATE escalation_history SET left_on = :from WHERE customer_id = :id AND left_on IS NULL")
                 .param("id", id(customer))
                 .param("from", from)
@@ -102,7 +102,7 @@ final class LetterFixtures {
                 .update();
     }
 
-    void contact(String customer, String name, String role, boolean generalManager, @Nullable String email) {
+    public void contact(String customer, String name, String role, boolean generalManager, @Nullable String email) {
         jdbc.sql("""
                         INSERT INTO customer_contact (customer_id, name, chain_role, general_manager, email)
                         VALUES (:id, :name, :role, :gm, :email)
@@ -115,7 +115,7 @@ final class LetterFixtures {
                 .update();
     }
 
-    void dispute(String customer, String invoiceNo, String amount, LocalDate raisedOn) {
+    public void dispute(String customer, String invoiceNo, String amount, LocalDate raisedOn) {
         jdbc.sql("""
                         INSERT INTO invoice_dispute (customer_id, invoice_id, reason, amount, raised_on, created_by)
                         SELECT customer_id, id, 'QUALITY', :amount, :raised, 'test' FROM invoice WHERE invoice_no = :no
@@ -126,7 +126,7 @@ final class LetterFixtures {
                 .update();
     }
 
-    void brokenPromise(String customer, LocalDate promisedOn, String amount, String paid) {
+    public void brokenPromise(String customer, LocalDate promisedOn, String amount, String paid) {
         jdbc.sql("""
                         INSERT INTO payment_promise (customer_id, promised_on, amount, currency, written, made_on, status,
                                                      paid_amount, created_by)
@@ -141,7 +141,7 @@ final class LetterFixtures {
     }
 
     /** A LEGAL user with a display name handling an open case of the customer. */
-    void legalCase(String customer, String lawyerName, LocalDate openedOn) {
+    public void legalCase(String customer, String lawyerName, LocalDate openedOn) {
         String username = unique("lawyer").toLowerCase();
         jdbc.sql("INSERT INTO app_user (username, password_hash, display_name) VALUES (:u, 'x', :name)")
                 .param("u", username)
