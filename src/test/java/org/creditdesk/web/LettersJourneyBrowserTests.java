@@ -94,7 +94,8 @@ class LettersJourneyBrowserTests {
         browser.get(url("/collections/letter-templates?level=3&language=zh-CN"));
         WebElement body = wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("body")));
         String original = body.getAttribute("value");
-        int before = browser.findElements(By.cssSelector("#template-versions .version-row")).size();
+        int before = browser.findElements(By.cssSelector("#template-versions .version-row"))
+                .size();
 
         body.clear();
         body.sendKeys("<p>尊敬的{{recipientName}}：</p>\n<p>{{customerFax}}</p>");
@@ -105,8 +106,7 @@ class LettersJourneyBrowserTests {
         String good = original.replace("最后催告函", "最后催告函（第二版）");
         HttpResponse<byte[]> preview = postForm(
                 "/collections/letter-templates",
-                "level=3&language=zh-CN&action=preview&subject=" + enc("催告 {{customerCode}}") + "&body="
-                        + enc(good));
+                "level=3&language=zh-CN&action=preview&subject=" + enc("催告 {{customerCode}}") + "&body=" + enc(good));
         assertThat(preview.statusCode()).isEqualTo(200);
         assertThat(preview.headers().firstValue("Content-Type")).hasValue("application/pdf");
         assertThat(text(preview.body())).contains("最后催告函（第二版）").contains("上海华东贸易有限公司");
@@ -138,24 +138,37 @@ class LettersJourneyBrowserTests {
         browser.get(url("/customers/" + customer));
         WebElement row = wait.until(
                 ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#customer-letters .letter-row")));
-        assertThat(row.getText()).contains(asOf.toString()).contains("gm@journey.example").contains("3210.00");
+        assertThat(row.getText())
+                .contains(asOf.toString())
+                .contains("gm@journey.example")
+                .contains("3210.00");
 
         String href = row.findElement(By.className("letter-pdf")).getAttribute("href");
         HttpResponse<byte[]> pdf = get(href);
         assertThat(pdf.statusCode()).isEqualTo(200);
-        assertThat(text(pdf.body())).contains("Journey Buyer " + x).contains("Second reminder").contains("3,210.00");
+        assertThat(text(pdf.body()))
+                .contains("Journey Buyer " + x)
+                .contains("Second reminder")
+                .contains("3,210.00");
     }
 
     @Test
     void the_cash_forecast_page_draws_the_weekly_chart() {
-        predictions.predict(null, Caller.SYSTEM);
+        LetterFixtures fx = new LetterFixtures(jdbc, ledger);
+        LocalDate asOf = LetterDates.window();
+        String customer = fx.customer(fx.area(), "Forecast Buyer " + x, null, null);
+        fx.invoice(customer, asOf.plusDays(10), "4321.00");
+        predictions.predict(asOf, Caller.SYSTEM);
         Browser.logIn(browser, port, manager, PASSWORD);
-        browser.get(url("/collections/cash-forecast?weeks=6&groupBy=productLine"));
+        browser.get(url("/collections/cash-forecast?weeks=6&groupBy=productLine&asOf=" + asOf));
 
         WebElement chart = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("forecast-chart")));
         wait.until(d -> !chart.findElements(By.tagName("canvas")).isEmpty());
-        assertThat(chart.getAttribute("data-chart")).contains("\"stack\":\"expected\"").contains("\"name\":\"due\"");
-        assertThat(browser.findElements(By.cssSelector("#forecast-table .forecast-week"))).hasSize(6);
+        assertThat(chart.getAttribute("data-chart"))
+                .contains("\"stack\":\"expected\"")
+                .contains("\"name\":\"due\"");
+        assertThat(browser.findElements(By.cssSelector("#forecast-table .forecast-week")))
+                .hasSize(6);
         assertThat(browser.findElement(By.id("forecast-basis")).getText()).contains("CNY");
     }
 
@@ -176,7 +189,8 @@ class LettersJourneyBrowserTests {
     /** Posts as the signed-in browser would, with the session and the form's CSRF token. */
     private HttpResponse<byte[]> postForm(String path, String form) throws IOException, InterruptedException {
         Cookie session = browser.manage().getCookieNamed("JSESSIONID");
-        String csrf = browser.findElement(By.cssSelector("#template-form input[name=_csrf]")).getAttribute("value");
+        String csrf = browser.findElement(By.cssSelector("#template-form input[name=_csrf]"))
+                .getAttribute("value");
         return HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create(url(path)))
