@@ -118,8 +118,7 @@ public class ReminderLetters {
 
     /** The letter's PDF, re-rendered from its stored content and template version; 404 outside the caller's areas. */
     public byte[] pdf(long id, Caller caller) {
-        LetterRepository.Stored letter = visible(id, caller);
-        return renderer.pdf(List.of(new LetterRenderer.Page(letter.body(), content(letter))));
+        return render(visible(id, caller));
     }
 
     /** All letters of the run of a date in one PDF, for printing. */
@@ -141,9 +140,7 @@ public class ReminderLetters {
 
     /** Without checking the caller: for the mail sender. */
     byte[] pdfForMail(long id) {
-        LetterRepository.Stored letter =
-                repository.find(id).orElseThrow(() -> new IllegalStateException("no letter " + id));
-        return renderer.pdf(List.of(new LetterRenderer.Page(letter.body(), content(letter))));
+        return render(repository.find(id).orElseThrow(() -> new IllegalStateException("no letter " + id)));
     }
 
     // Templates ------------------------------------------------------------------------------------
@@ -207,6 +204,10 @@ public class ReminderLetters {
                 repository.find(id).orElseThrow(() -> ProblemException.notFound("No letter " + id));
         customers.require(letter.customerCode(), caller);
         return letter;
+    }
+
+    private byte[] render(LetterRepository.Stored letter) {
+        return renderer.pdf(List.of(new LetterRenderer.Page(letter.body(), content(letter))));
     }
 
     private LetterContent content(LetterRepository.Stored letter) {
