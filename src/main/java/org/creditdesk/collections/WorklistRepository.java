@@ -131,8 +131,12 @@ class WorklistRepository {
                   AND (CAST(:level AS integer) IS NULL OR r.level = :level)
             )
             SELECT f.code, f.name, f.area_code, f.priority, f.reasons, f.overdue_amount, f.max_days, f.level,
-                   f.risk_class, f.next_action_on, f.total, k.name AS contact_name, k.phone AS contact_phone
+                   f.risk_class, f.next_action_on, f.total, k.name AS contact_name, k.phone AS contact_phone,
+                   pp.predicted_pay_date
             FROM filtered f
+            LEFT JOIN LATERAL (
+                SELECT min(p.predicted_pay_date) AS predicted_pay_date FROM invoice_prediction p
+                WHERE p.customer_id = f.id AND p.predicted_pay_date >= CAST(:asOf AS date)) pp ON TRUE
             LEFT JOIN LATERAL (
                 SELECT c.name, c.phone FROM customer_contact c
                 WHERE c.customer_id = f.id AND c.active
@@ -188,7 +192,7 @@ class WorklistRepository {
                                     rs.getInt("level"),
                                     rs.getString("risk_class"),
                                     rs.getObject("next_action_on", LocalDate.class),
-                                    null,
+                                    rs.getObject("predicted_pay_date", LocalDate.class),
                                     contact,
                                     rs.getString("contact_phone"),
                                     CollectionRules.nextStep(reasons, contact == null ? "the customer" : contact)),

@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One customer on a collector's worklist: its place, why it is there and the next thing to do.
- * {@code predictedPayDate} stays null until the payment prediction is wired in.
+ * {@code predictedPayDate} is the customer's next predicted payment (the prediction's earliest date on or
+ * after the as-of date of any open invoice), null until a prediction has run.
  */
 public record WorklistRow(
         String customerCode,

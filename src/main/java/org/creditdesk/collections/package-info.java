@@ -3,7 +3,7 @@
  * invoice travels, activities, promises to pay, disputes with after-sales service cases, and the
  * collector's prioritised worklist.
  */
-@ApplicationModule(allowedDependencies = {"shared", "identity", "customers", "ledger", "monitoring"})
+@ApplicationModule(allowedDependencies = {"shared", "identity", "customers", "ledger", "monitoring", "risk"})
 @NullMarked
 package org.creditdesk.collections;
 

@@ -20,7 +20,7 @@ class CustomerBulkRepository {
                 SELECT code FROM %1$s WHERE code <> '' GROUP BY code HAVING count(*) > 1
             ), r AS MATERIALIZED (
                 SELECT s.line, s.code, s.name, s.established_on, s.area, s.business_group, s.payment_term_days,
-                       coalesce(nullif(s.currency, ''), :base) AS currency, s.email,
+                       coalesce(nullif(s.currency, ''), :base) AS currency, s.email, s.language,
                        import_date(s.established_on) AS established, import_integer(s.payment_term_days) AS term_days,
                        (SELECT item FROM unnest(import_list(s.people)) AS item WHERE item !~ %3$s LIMIT 1) AS bad_person
                 FROM %1$s s
@@ -69,15 +69,19 @@ class CustomerBulkRepository {
                          WHEN r.bad_person IS NOT NULL
                              THEN '''' || r.bad_person || ''' is not ROLE:name:idNo with ROLE one of LEGAL_REPRESENTATIVE, '
                                   || 'DIRECTOR, SHAREHOLDER, GENERAL_MANAGER'
-                    END AS m9
+                    END AS m9,
+                       CASE
+                         WHEN coalesce(r.language, '') <> '' AND lower(replace(r.language, '_', '-')) NOT IN ('en', 'zh-cn')
+                             THEN '''' || r.language || ''' is not a letter language (en, zh-CN)'
+                    END AS m10
                 FROM r
                 LEFT JOIN duplicate d ON d.code = r.code
                 LEFT JOIN customer c ON c.code = r.code
                 OFFSET 0
             ) p
-            CROSS JOIN LATERAL (VALUES (1, 'code', p.m1), (2, 'name', p.m2), (3, 'establishedOn', p.m3), (4, 'area', p.m4), (5, 'businessGroup', p.m5), (6, 'paymentTermDays', p.m6), (7, 'currency', p.m7), (8, 'email', p.m8), (9, 'people', p.m9))
+            CROSS JOIN LATERAL (VALUES (1, 'code', p.m1), (2, 'name', p.m2), (3, 'establishedOn', p.m3), (4, 'area', p.m4), (5, 'businessGroup', p.m5), (6, 'paymentTermDays', p.m6), (7, 'currency', p.m7), (8, 'email', p.m8), (9, 'people', p.m9), (10, 'language', p.m10))
                 AS v (position, field, message)
-            WHERE num_nonnulls(p.m1, p.m2, p.m3, p.m4, p.m5, p.m6, p.m7, p.m8, p.m9) > 0 AND v.message IS NOT NULL
+            WHERE num_nonnulls(p.m1, p.m2, p.m3, p.m4, p.m5, p.m6, p.m7, p.m8, p.m9, p.m10) > 0 AND v.message IS NOT NULL
             """;
 
     private static final String DISTINCT_AREAS = "SELECT DISTINCT area FROM %1$s ORDER BY area";
@@ -96,6 +100,7 @@ class CustomerBulkRepository {
             CREATE TEMP TABLE import_customer (
                 code TEXT PRIMARY KEY, name TEXT, registration_no TEXT, established_on DATE, area_code TEXT,
                 business_group TEXT, sales_rep TEXT, payment_term_days INTEGER, currency TEXT, address TEXT, email TEXT,
+                language TEXT,
                 phones TEXT[], bank_accounts TEXT[], person_roles TEXT[], person_names TEXT[], person_id_nos TEXT[],
                 changed BOOLEAN NOT NULL
             ) ON COMMIT DROP
@@ -103,13 +108,15 @@ class CustomerBulkRepository {
 
     private static final String FILL_TYPED = """
             INSERT INTO import_customer (code, name, registration_no, established_on, area_code, business_group,
-                                         sales_rep, payment_term_days, currency, address, email, phones, bank_accounts,
+                                         sales_rep, payment_term_days, currency, address, email, language, phones,
+                                         bank_accounts,
                                          person_roles, person_names, person_id_nos, changed)
             SELECT s.code, s.name, nullif(s.registration_no, '') AS registration_no,
                    import_date(s.established_on) AS established_on, s.area AS area_code, s.business_group,
                    nullif(s.sales_rep, '') AS sales_rep, import_integer(s.payment_term_days) AS payment_term_days,
                    coalesce(nullif(s.currency, ''), :base) AS currency, nullif(s.address, '') AS address,
                    nullif(s.email, '') AS email,
+                   CASE lower(replace(s.language, '_', '-')) WHEN 'en' THEN 'en' WHEN 'zh-cn' THEN 'zh-CN' END AS language,
                    import_list(s.phones) AS phones,
                    import_list(s.bank_accounts) AS bank_accounts,
                    ARRAY(SELECT split_part(p.item, ':', 1)
@@ -129,9 +136,10 @@ class CustomerBulkRepository {
             FROM customer c
             WHERE c.code = ic.code
               AND (c.name, c.registration_no, c.established_on, c.area_code, c.business_group, c.sales_rep,
-                   c.payment_term_days, CAST(c.currency AS text), c.address, c.email)
+                   c.payment_term_days, CAST(c.currency AS text), c.address, c.email, c.language)
                   IS NOT DISTINCT FROM (ic.name, ic.registration_no, ic.established_on, ic.area_code, ic.business_group,
-                                        ic.sales_rep, ic.payment_term_days, ic.currency, ic.address, ic.email)
+                                        ic.sales_rep, ic.payment_term_days, ic.currency, ic.address, ic.email,
+                                        ic.language)
               AND ARRAY(SELECT phone FROM customer_phone WHERE customer_id = c.id ORDER BY position) = ic.phones
               AND ARRAY(SELECT account_no FROM customer_bank_account WHERE customer_id = c.id ORDER BY position)
                   = ic.bank_accounts
@@ -142,9 +150,9 @@ class CustomerBulkRepository {
 
     private static final String UPSERT_CHANGED = """
             INSERT INTO customer (code, name, registration_no, established_on, area_code, business_group, sales_rep,
-                                  payment_term_days, currency, address, email)
+                                  payment_term_days, currency, address, email, language)
             SELECT code, name, registration_no, established_on, area_code, business_group, sales_rep,
-                   payment_term_days, currency, address, email
+                   payment_term_days, currency, address, email, language
             FROM import_customer
             WHERE changed
             ON CONFLICT (code) DO UPDATE
@@ -152,7 +160,7 @@ class CustomerBulkRepository {
                 established_on = EXCLUDED.established_on, area_code = EXCLUDED.area_code,
                 business_group = EXCLUDED.business_group, sales_rep = EXCLUDED.sales_rep,
                 payment_term_days = EXCLUDED.payment_term_days, currency = EXCLUDED.currency,
-                address = EXCLUDED.address, email = EXCLUDED.email,
+                address = EXCLUDED.address, email = EXCLUDED.email, language = EXCLUDED.language,
                 updated_at = now(), version = customer.version + 1
             """;
 

@@ -23,9 +23,45 @@ public record CustomerData(
         List<String> phones,
         @Nullable String email,
         List<String> bankAccounts,
-        List<CustomerPerson> people) {
+        List<CustomerPerson> people,
+        @Nullable String language) {
 
     public static final int MAX_PAYMENT_TERM_DAYS = 3650;
+
+    /** The languages letters are written in; a customer without one gets the company's. */
+    public static final java.util.Set<String> LANGUAGES = java.util.Set.of("en", "zh-CN");
+
+    /** Without a letter language of its own (the company's applies). */
+    public CustomerData(
+            String name,
+            @Nullable String registrationNo,
+            @Nullable LocalDate establishedOn,
+            String area,
+            BusinessGroup businessGroup,
+            @Nullable String salesRep,
+            int paymentTermDays,
+            Currency currency,
+            @Nullable String address,
+            List<String> phones,
+            @Nullable String email,
+            List<String> bankAccounts,
+            List<CustomerPerson> people) {
+        this(
+                name,
+                registrationNo,
+                establishedOn,
+                area,
+                businessGroup,
+                salesRep,
+                paymentTermDays,
+                currency,
+                address,
+                phones,
+                email,
+                bankAccounts,
+                people,
+                null);
+    }
 
     public CustomerData {
         name = required(name, "name");
@@ -42,6 +78,10 @@ public record CustomerData(
         email = blankToNull(email);
         bankAccounts = bankAccounts.stream().map(String::strip).toList();
         people = List.copyOf(people);
+        language = blankToNull(language);
+        if (language != null && !LANGUAGES.contains(language)) {
+            throw new IllegalArgumentException("language must be one of " + LANGUAGES);
+        }
     }
 
     private static String required(String value, String field) {

@@ -30,7 +30,40 @@ public record CustomerInput(
         @Nullable List<@Nullable String> phones,
         @Nullable String email,
         @Nullable List<@Nullable String> bankAccounts,
-        @Nullable List<@Nullable PersonInput> people) {
+        @Nullable List<@Nullable PersonInput> people,
+        @Nullable String language) {
+
+    /** Without a letter language (the company's applies). */
+    public CustomerInput(
+            @Nullable String name,
+            @Nullable String registrationNo,
+            @Nullable String establishedOn,
+            @Nullable String area,
+            @Nullable String businessGroup,
+            @Nullable String salesRep,
+            @Nullable Integer paymentTermDays,
+            @Nullable String currency,
+            @Nullable String address,
+            @Nullable List<@Nullable String> phones,
+            @Nullable String email,
+            @Nullable List<@Nullable String> bankAccounts,
+            @Nullable List<@Nullable PersonInput> people) {
+        this(
+                name,
+                registrationNo,
+                establishedOn,
+                area,
+                businessGroup,
+                salesRep,
+                paymentTermDays,
+                currency,
+                address,
+                phones,
+                email,
+                bankAccounts,
+                people,
+                null);
+    }
 
     public record PersonInput(
             @Nullable String name,
@@ -61,6 +94,7 @@ public record CustomerInput(
         List<String> accountList = texts("bankAccounts", bankAccounts, violations);
         List<CustomerPerson> persons = persons(violations);
         lengths(violations);
+        String chosenLanguage = parseLanguage(violations);
         if (!violations.isEmpty() || group == null || paymentTermDays == null || chosenCurrency == null) {
             throw ProblemException.malformed("The customer has invalid fields", violations);
         }
@@ -77,7 +111,19 @@ public record CustomerInput(
                 phoneList,
                 email,
                 accountList,
-                persons);
+                persons,
+                chosenLanguage);
+    }
+
+    /** en or zh-CN (any case, {@code _} for {@code -}); blank: the company's language. */
+    private @Nullable String parseLanguage(List<Violation> violations) {
+        if (isBlank(language)) return null;
+        String normalised = language.strip().replace('_', '-').toLowerCase(Locale.ROOT);
+        for (String known : CustomerData.LANGUAGES) {
+            if (known.toLowerCase(Locale.ROOT).equals(normalised)) return known;
+        }
+        violations.add(Violation.field("language", "'%s' is not a letter language (en, zh-CN)".formatted(language)));
+        return null;
     }
 
     private static @Nullable LocalDate parseDate(@Nullable String text, List<Violation> violations) {

@@ -17,7 +17,7 @@ class CustomerRepository {
 
     private static final String MASTER_COLUMNS = """
             id, code, name, registration_no, established_on, area_code, business_group, sales_rep,
-            payment_term_days, currency, address, email, version, created_at, updated_at
+            payment_term_days, currency, address, email, language, version, created_at, updated_at
             """;
     private static final String BY_CODE = "SELECT " + MASTER_COLUMNS + " FROM customer WHERE code = :code";
     private static final String BY_CODE_FOR_UPDATE = BY_CODE + " FOR UPDATE";
@@ -34,9 +34,9 @@ class CustomerRepository {
     // A concurrent create of the same code loses the race quietly and is then treated as an update.
     private static final String INSERT = """
             INSERT INTO customer (code, name, registration_no, established_on, area_code, business_group, sales_rep,
-                                  payment_term_days, currency, address, email)
+                                  payment_term_days, currency, address, email, language)
             VALUES (:code, :name, :registrationNo, :establishedOn, :area, :businessGroup, :salesRep,
-                    :paymentTermDays, :currency, :address, :email)
+                    :paymentTermDays, :currency, :address, :email, :language)
             ON CONFLICT (code) DO NOTHING
             RETURNING id
             """;
@@ -44,7 +44,7 @@ class CustomerRepository {
             UPDATE customer
             SET name = :name, registration_no = :registrationNo, established_on = :establishedOn, area_code = :area,
                 business_group = :businessGroup, sales_rep = :salesRep, payment_term_days = :paymentTermDays,
-                currency = :currency, address = :address, email = :email,
+                currency = :currency, address = :address, email = :email, language = :language,
                 version = version + 1, updated_at = now()
             WHERE id = :id AND version = :version
             """;
@@ -248,7 +248,8 @@ class CustomerRepository {
                 .param("paymentTermDays", data.paymentTermDays())
                 .param("currency", data.currency().getCurrencyCode())
                 .param("address", data.address())
-                .param("email", data.email());
+                .param("email", data.email())
+                .param("language", data.language());
     }
 
     private MasterRow master(ResultSet rs, int n) throws SQLException {
@@ -265,6 +266,7 @@ class CustomerRepository {
                 Currency.getInstance(rs.getString("currency").trim()),
                 rs.getString("address"),
                 rs.getString("email"),
+                rs.getString("language"),
                 rs.getInt("version"),
                 rs.getObject("created_at", OffsetDateTime.class),
                 rs.getObject("updated_at", OffsetDateTime.class));
@@ -295,7 +297,8 @@ class CustomerRepository {
                 phones,
                 row.email(),
                 accounts,
-                people);
+                people,
+                row.language());
         return new StoredCustomer(row.id(), row.code(), data, row.version(), row.createdAt(), row.updatedAt());
     }
 
@@ -312,6 +315,7 @@ class CustomerRepository {
             Currency currency,
             @Nullable String address,
             @Nullable String email,
+            @Nullable String language,
             int version,
             OffsetDateTime createdAt,
             OffsetDateTime updatedAt) {}

@@ -55,7 +55,8 @@ record CsvLayout(ImportKind kind, List<Column> columns) {
                     "phones",
                     "email",
                     "bankAccounts",
-                    "people"),
+                    "people",
+                    "language"),
             ImportKind.ORDERS,
             layout(
                     ImportKind.ORDERS,

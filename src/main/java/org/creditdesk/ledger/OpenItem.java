@@ -5,8 +5,10 @@ import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An invoice open as of a business date, with its days past due on that date and the part of it under
- * dispute then (collections' published {@code invoice_disputed_amounts}; never more than the open amount).
+ * An invoice open as of a business date, with its days past due on that date, the part of it under
+ * dispute then (collections' published {@code invoice_disputed_amounts}; never more than the open amount)
+ * and the newest payment prediction of collections ({@code invoice_payment_predictions()}; absent until
+ * predicted).
  */
 public record OpenItem(
         String invoiceNo,
@@ -17,9 +19,11 @@ public record OpenItem(
         String currency,
         @Nullable String productLine,
         int daysOverdue,
-        BigDecimal disputedAmount) {
+        BigDecimal disputedAmount,
+        @Nullable LocalDate predictedPayDate,
+        @Nullable BigDecimal lateProbability) {
 
-    /** An open item with nothing under dispute. */
+    /** An open item with nothing under dispute and no prediction. */
     public OpenItem(
             String invoiceNo,
             LocalDate issueDate,
@@ -29,7 +33,18 @@ public record OpenItem(
             String currency,
             @Nullable String productLine,
             int daysOverdue) {
-        this(invoiceNo, issueDate, dueDate, amount, openAmount, currency, productLine, daysOverdue, BigDecimal.ZERO);
+        this(
+                invoiceNo,
+                issueDate,
+                dueDate,
+                amount,
+                openAmount,
+                currency,
+                productLine,
+                daysOverdue,
+                BigDecimal.ZERO,
+                null,
+                null);
     }
 
     public boolean overdue() {

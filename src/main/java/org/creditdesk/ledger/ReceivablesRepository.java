@@ -27,10 +27,12 @@ class ReceivablesRepository {
             )
             SELECT i.invoice_no, i.issue_date, i.due_date, i.amount, i.amount - coalesce(s.amount, 0) AS open_amount,
                    i.currency, i.product_line, greatest(CAST(:asOf AS date) - i.due_date, 0) AS days_overdue,
-                   least(coalesce(d.disputed_amount, 0.00), i.amount - coalesce(s.amount, 0)) AS disputed_amount
+                   least(coalesce(d.disputed_amount, 0.00), i.amount - coalesce(s.amount, 0)) AS disputed_amount,
+                   pr.predicted_pay_date, pr.late_probability
             FROM invoice i
             LEFT JOIN settled s ON s.invoice_id = i.id
             LEFT JOIN invoice_disputed_amounts(CAST(:asOf AS date)) d ON d.invoice_id = i.id
+            LEFT JOIN invoice_payment_predictions() pr ON pr.invoice_id = i.id
             WHERE i.customer_id = :customerId
               AND i.issue_date <= CAST(:asOf AS date)
               AND i.amount - coalesce(s.amount, 0) > 0
@@ -125,6 +127,8 @@ class ReceivablesRepository {
                 rs.getString("currency").trim(),
                 rs.getString("product_line"),
                 rs.getInt("days_overdue"),
-                rs.getBigDecimal("disputed_amount"));
+                rs.getBigDecimal("disputed_amount"),
+                rs.getObject("predicted_pay_date", LocalDate.class),
+                rs.getBigDecimal("late_probability"));
     }
 }

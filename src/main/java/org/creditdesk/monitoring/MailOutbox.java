@@ -1,5 +1,7 @@
 package org.creditdesk.monitoring;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -7,9 +9,11 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -27,6 +31,7 @@ class MailOutbox {
 
     private final MailOutboxRepository repository;
     private final ObjectProvider<JavaMailSender> mailSender;
+    private final ObjectProvider<MailAttachments> attachments;
     private final MonitoringSettings settings;
     private final TransactionTemplate transaction;
     private final Clock clock;
@@ -34,11 +39,13 @@ class MailOutbox {
     MailOutbox(
             MailOutboxRepository repository,
             ObjectProvider<JavaMailSender> mailSender,
+            ObjectProvider<MailAttachments> attachments,
             MonitoringSettings settings,
             PlatformTransactionManager transactions,
             Clock clock) {
         this.repository = repository;
         this.mailSender = mailSender;
+        this.attachments = attachments;
         this.settings = settings;
         this.transaction = new TransactionTemplate(transactions);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -70,21 +77,46 @@ class MailOutbox {
         int failed = 0;
         for (MailOutboxRepository.Pending mail : pending) {
             if (failed > 0) break;
-            SimpleMailMessage message = new SimpleMailMessage();
-            message.setFrom(settings.mailFrom());
-            message.setTo(mail.recipient());
-            message.setSubject(mail.subject());
-            message.setText(mail.body());
             try {
-                sender.send(message);
+                if (mail.cc().isEmpty() && mail.attachment() == null) {
+                    SimpleMailMessage message = new SimpleMailMessage();
+                    message.setFrom(settings.mailFrom());
+                    message.setTo(mail.recipient());
+                    message.setSubject(mail.subject());
+                    message.setText(mail.body());
+                    sender.send(message);
+                } else {
+                    sender.send(mime(sender, mail));
+                }
                 repository.markSent(mail.id(), OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
                 sent++;
-            } catch (MailException e) {
+            } catch (MailException | MessagingException e) {
                 log.warn("Escalation e-mail {} to {} not sent: {}", mail.id(), mail.recipient(), e.getMessage());
                 repository.markFailed(mail.id(), String.valueOf(e.getMessage()));
                 failed++;
             }
         }
         return new Batch(sent, failed);
+    }
+
+    /** With copies and an attachment (reminder letters): the attachment is rendered now, by its owner. */
+    private MimeMessage mime(JavaMailSender sender, MailOutboxRepository.Pending mail) throws MessagingException {
+        MimeMessage message = sender.createMimeMessage();
+        MimeMessageHelper helper = new MimeMessageHelper(message, mail.attachment() != null, "UTF-8");
+        helper.setFrom(settings.mailFrom());
+        helper.setTo(mail.recipient());
+        if (!mail.cc().isEmpty()) helper.setCc(mail.cc().toArray(String[]::new));
+        helper.setSubject(mail.subject());
+        helper.setText(mail.body());
+        String reference = mail.attachment();
+        if (reference != null) {
+            MailAttachments.Attachment file = attachments
+                    .orderedStream()
+                    .flatMap(source -> source.find(reference).stream())
+                    .findFirst()
+                    .orElseThrow(() -> new MessagingException("no attachment " + reference));
+            helper.addAttachment(file.filename(), new ByteArrayResource(file.content()), file.contentType());
+        }
+        return message;
     }
 }

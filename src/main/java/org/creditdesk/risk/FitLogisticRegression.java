@@ -3,13 +3,14 @@ package org.creditdesk.risk;
 /**
  * Binary logistic regression fitted by Newton-Raphson (iteratively reweighted least squares) with an
  * L2 penalty on the coefficients (not the intercept). Small and dense: a scorecard has a dozen
- * features, so each step solves a 13 x 13 system; a few iterations converge.
+ * features, so each step solves a 13 x 13 system; a few iterations converge. Published for other
+ * modules' fits (collections' payment model).
  */
-final class FitLogisticRegression {
+public final class FitLogisticRegression {
 
     /** Intercept and one coefficient per feature; {@code iterations} taken to converge. */
-    record Model(double intercept, double[] coefficients, int iterations) {
-        double probability(double[] x) {
+    public record Model(double intercept, double[] coefficients, int iterations) {
+        public double probability(double[] x) {
             double z = intercept;
             for (int j = 0; j < coefficients.length; j++) z += coefficients[j] * x[j];
             return 1 / (1 + Math.exp(-z));
@@ -26,7 +27,7 @@ final class FitLogisticRegression {
      * @param y outcomes (1 = the event, 0 = not)
      * @param lambda the L2 penalty (0 = plain maximum likelihood)
      */
-    static Model fit(double[][] x, int[] y, double lambda) {
+    public static Model fit(double[][] x, int[] y, double lambda) {
         int n = x.length;
         if (n == 0 || n != y.length) throw new IllegalArgumentException("need as many outcomes as rows, and some rows");
         int k = x[0].length + 1;
@@ -69,7 +70,7 @@ final class FitLogisticRegression {
     }
 
     /** Solves a symmetric positive definite system by Gaussian elimination with partial pivoting. */
-    static double[] solve(double[][] matrix, double[] vector) {
+    public static double[] solve(double[][] matrix, double[] vector) {
         int n = vector.length;
         double[][] a = new double[n][n + 1];
         for (int i = 0; i < n; i++) {

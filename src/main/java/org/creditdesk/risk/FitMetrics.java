@@ -6,7 +6,7 @@ import java.util.Arrays;
  * How well a score separates customers who reached the outcome from those who did not. Higher
  * scores are better customers, so a good score puts the bad ones low.
  */
-final class FitMetrics {
+public final class FitMetrics {
 
     private FitMetrics() {}
 
@@ -14,7 +14,7 @@ final class FitMetrics {
      * The area under the ROC curve: the chance that a random bad customer scores lower than a random
      * good one (ties count half), by ranks (Mann-Whitney). 0.5 = no better than chance.
      */
-    static double auc(double[] scores, int[] bad) {
+    public static double auc(double[] scores, int[] bad) {
         int n = scores.length;
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) order[i] = i;

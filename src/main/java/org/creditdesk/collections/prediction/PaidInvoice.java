@@ -1,0 +1,12 @@
+package org.creditdesk.collections.prediction;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+
+/** A settled invoice of a customer's history: when it fell due and when its last payment came. */
+record PaidInvoice(LocalDate dueDate, LocalDate paidOn, double amount) {
+
+    int daysLate() {
+        return (int) ChronoUnit.DAYS.between(dueDate, paidOn);
+    }
+}

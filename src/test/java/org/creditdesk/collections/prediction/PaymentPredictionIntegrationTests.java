@@ -1,0 +1,274 @@
+package org.creditdesk.collections.prediction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.creditdesk.TestUsers.admin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.creditdesk.TestUsers;
+import org.creditdesk.identity.Caller;
+import org.creditdesk.identity.Role;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+/**
+ * Predictions end to end on the shared test database, in years no other test uses: the baseline in the
+ * open items, the fit refused on too little history, a fit on a generated history with the signals of
+ * life that beats the baseline, its audited adoption, and the weekly cash forecast.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class PaymentPredictionIntegrationTests {
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    PaymentPredictions predictions;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void until_a_model_is_adopted_an_open_invoice_is_predicted_from_the_customers_recent_average_days_late() {
+        retireAdopted();
+        String area = area();
+        String code = customer(area, "Average Payer");
+        LocalDate start = LocalDate.of(2070, 1, 10);
+        // paid 10, 20, 0 and 2 days late (average 8; two of four beyond the 7 grace days)
+        int[] late = {10, 20, 0, 2};
+        List<Invoice> invoices = new ArrayList<>();
+        for (int i = 0; i < late.length; i++) {
+            LocalDate due = start.plusMonths(i);
+            invoices.add(new Invoice(code, due, due.plusDays(late[i]), new BigDecimal("1000.00"), false));
+        }
+        load(invoices);
+        String open = openInvoice(code, LocalDate.of(2070, 8, 10), "5000.00");
+
+        predictions.predict(LocalDate.of(2070, 7, 20), Caller.SYSTEM);
+
+        assertThat(mvc.get()
+                        .uri("/api/v1/customers/{code}/open-items?asOf=2070-07-20", code)
+                        .with(admin()))
+                .hasStatusOk()
+                .bodyJson()
+                .satisfies(json -> {
+                    assertThat(json).extractingPath("$[0].invoiceNo").isEqualTo(open);
+                    assertThat(json).extractingPath("$[0].predictedPayDate").isEqualTo("2070-08-18");
+                    assertThat(json).extractingPath("$[0].lateProbability").isEqualTo(0.5);
+                });
+        assertThat(jdbc.sql("""
+                        SELECT predicted_pay_date FROM customer_predicted_payments(DATE '2070-07-20') p
+                        JOIN customer c ON c.id = p.customer_id WHERE c.code = :code
+                        """).param("code", code).query(LocalDate.class).single())
+                .isEqualTo(LocalDate.of(2070, 8, 18));
+    }
+
+    @Test
+    void fitting_with_too_little_paid_history_is_refused_with_a_clear_message() {
+        assertThat(mvc.post()
+                        .uri("/api/v1/collections/payment-models")
+                        .with(admin())
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"asOf\": \"2045-01-01\"}"))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+                .bodyText()
+                .contains("Too little paid history")
+                .contains("at least 500");
+    }
+
+    @Test
+    void a_model_fitted_on_our_history_beats_the_baseline_is_adopted_audited_and_predicts_fixed_pay_days() {
+        String area = area();
+        List<String> codes = new ArrayList<>();
+        List<Invoice> invoices = new ArrayList<>();
+        LocalDate first = LocalDate.of(2060, 3, 1);
+        for (int n = 1; n <= 40; n++) {
+            String code = customer(area, "Predicted " + n);
+            codes.add(code);
+            for (int month = 0; month < 42; month++) {
+                LocalDate due = first.plusMonths(month).withDayOfMonth(1 + (n * 3 + month * 7) % 28);
+                boolean disputed = (month + n) % 9 == 4;
+                int days = (n % 5) * 6
+                        + (n % 3 == 0 ? month / 2 : 0)
+                        + (disputed ? 35 : 0)
+                        + ((n * 7 + month * 13) % 7)
+                        - 3;
+                LocalDate paidOn = due.plusDays(days);
+                if (n % 4 == 0) paidOn = next25th(paidOn);
+                invoices.add(
+                        new Invoice(code, due, paidOn, new BigDecimal(500 + (n * 37 + month * 11) % 4000), disputed));
+            }
+        }
+        load(invoices);
+
+        PaymentFitReport report = predictions.fit(LocalDate.of(2064, 1, 1), Caller.SYSTEM);
+
+        assertThat(report.trainInvoices()).isGreaterThanOrEqualTo(500);
+        assertThat(report.testInvoices()).isPositive();
+        assertThat(report.model().auc()).isGreaterThan(report.baseline().auc());
+        assertThat(report.model().maeDays()).isLessThan(report.baseline().maeDays());
+        assertThat(report.beatsBaseline()).isTrue();
+        assertThat(report.weights())
+                .extracting(PaymentFitReport.Weight::feature)
+                .contains("disputed", "lateTrend");
+
+        var auditor = TestUsers.user(jdbc, Role.AUDITOR);
+        assertThat(mvc.post()
+                        .uri("/api/v1/collections/payment-models/{id}/adopt", report.modelId())
+                        .with(auditor)
+                        .with(csrf()))
+                .hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(mvc.post()
+                        .uri("/api/v1/collections/payment-models/{id}/adopt", report.modelId())
+                        .with(admin())
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\": \"beats the baseline out of time\"}"))
+                .hasStatusOk();
+        assertThat(jdbc.sql("""
+                        SELECT reason FROM audit_log WHERE action = 'PAYMENT_MODEL_ADOPTED' AND subject_id = :id
+                        """)
+                        .param("id", String.valueOf(report.modelId()))
+                        .query(String.class)
+                        .single())
+                .isEqualTo("beats the baseline out of time");
+
+        String fixedDayPayer = codes.get(3); // n = 4 pays on the 25th
+        openInvoice(fixedDayPayer, LocalDate.of(2064, 1, 8), "2000.00");
+        PredictionRun run = predictions.predict(LocalDate.of(2064, 1, 1), Caller.SYSTEM);
+        assertThat(run.modelId()).isEqualTo(report.modelId());
+        LocalDate predicted = jdbc.sql("""
+                        SELECT p.predicted_pay_date FROM invoice_payment_predictions() p
+                        JOIN customer c ON c.id = p.customer_id WHERE c.code = :code
+                        """)
+                .param("code", fixedDayPayer)
+                .query(LocalDate.class)
+                .single();
+        if (report.snapToPayDay()) assertThat(predicted.getDayOfMonth()).isEqualTo(25);
+        assertThat(predicted).isAfterOrEqualTo(LocalDate.of(2064, 1, 1));
+
+        assertThat(mvc.get()
+                        .uri("/api/v1/reports/cash-forecast?asOf=2064-01-01&weeks=8&groupBy=area")
+                        .with(admin()))
+                .hasStatusOk()
+                .bodyJson()
+                .satisfies(json -> {
+                    assertThat(json).extractingPath("$.weeks.length()").isEqualTo(8);
+                    assertThat(json).extractingPath("$.groups").asArray().contains(area);
+                    assertThat(json).extractingPath("$.currency").isEqualTo("CNY");
+                });
+        retireAdopted();
+    }
+
+    @Test
+    void a_forecast_for_too_many_weeks_is_refused_naming_the_field() {
+        assertThat(mvc.get().uri("/api/v1/reports/cash-forecast?weeks=99").with(admin()))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyText()
+                .contains("weeks");
+    }
+
+    // Fixtures ---------------------------------------------------------------------------------------
+
+    record Invoice(String customer, LocalDate due, LocalDate paidOn, BigDecimal amount, boolean disputed) {}
+
+    private static LocalDate next25th(LocalDate d) {
+        LocalDate onDay = d.withDayOfMonth(25);
+        return onDay.isBefore(d) ? onDay.plusMonths(1) : onDay;
+    }
+
+    private void retireAdopted() {
+        jdbc.sql("UPDATE payment_model SET status = 'RETIRED' WHERE status = 'ADOPTED'")
+                .update();
+    }
+
+    private String area() {
+        String area = "PA-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        jdbc.sql("INSERT INTO area (code, name) VALUES (:code, :code)")
+                .param("code", area)
+                .update();
+        return area;
+    }
+
+    private String customer(String area, String name) {
+        String code = "PC-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        jdbc.sql("""
+                        INSERT INTO customer (code, name, area_code, business_group, payment_term_days, currency)
+                        VALUES (:code, :name, :area, 'VOLUME', 30, 'CNY')
+                        """)
+                .param("code", code)
+                .param("name", name)
+                .param("area", area)
+                .update();
+        return code;
+    }
+
+    private String openInvoice(String customer, LocalDate due, String amount) {
+        String no = "PO-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        jdbc.sql("""
+                        INSERT INTO invoice (invoice_no, customer_id, issue_date, due_date, amount, currency, open_amount)
+                        SELECT :no, id, CAST(:due AS date) - 30, :due, :amount, 'CNY', :amount FROM customer WHERE code = :code
+                        """)
+                .param("no", no)
+                .param("due", due)
+                .param("amount", new BigDecimal(amount))
+                .param("code", customer)
+                .update();
+        return no;
+    }
+
+    /** Paid invoices written set-based: invoice, payment and allocation rows, and a dispute where flagged. */
+    private void load(List<Invoice> invoices) {
+        String batch = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String[] numbers = new String[invoices.size()];
+        for (int i = 0; i < numbers.length; i++) numbers[i] = "PI-" + batch + "-" + i;
+        jdbc.sql("""
+                        INSERT INTO invoice (invoice_no, customer_id, issue_date, due_date, amount, currency, open_amount,
+                                             last_allocated_on)
+                        SELECT x.no, c.id, x.due - 30, x.due, x.amount, 'CNY', 0, x.paid
+                        FROM unnest(CAST(:nos AS text[]), CAST(:codes AS text[]), CAST(:dues AS date[]),
+                                    CAST(:paids AS date[]), CAST(:amounts AS numeric[])) AS x (no, code, due, paid, amount)
+                        JOIN customer c ON c.code = x.code
+                        """)
+                .param("nos", numbers)
+                .param("codes", invoices.stream().map(Invoice::customer).toArray(String[]::new))
+                .param("dues", invoices.stream().map(i -> i.due().toString()).toArray(String[]::new))
+                .param(
+                        "paids",
+                        invoices.stream().map(i -> i.paidOn().toString()).toArray(String[]::new))
+                .param("amounts", invoices.stream().map(Invoice::amount).toArray(BigDecimal[]::new))
+                .update();
+        jdbc.sql("""
+                        INSERT INTO payment (payment_no, customer_id, received_on, amount, currency, method, unapplied)
+                        SELECT 'P' || i.invoice_no, i.customer_id, i.last_allocated_on, i.amount, 'CNY', 'BANK_TRANSFER', 0
+                        FROM invoice i WHERE i.invoice_no LIKE :prefix
+                        """).param("prefix", "PI-" + batch + "-%").update();
+        jdbc.sql("""
+                        INSERT INTO allocation (customer_id, invoice_id, payment_id, amount, allocated_on)
+                        SELECT i.customer_id, i.id, p.id, i.amount, i.last_allocated_on
+                        FROM invoice i JOIN payment p ON p.payment_no = 'P' || i.invoice_no
+                        WHERE i.invoice_no LIKE :prefix
+                        """).param("prefix", "PI-" + batch + "-%").update();
+        List<String> disputed = new ArrayList<>();
+        for (int i = 0; i < numbers.length; i++) if (invoices.get(i).disputed()) disputed.add(numbers[i]);
+        jdbc.sql("""
+                        INSERT INTO invoice_dispute (customer_id, invoice_id, reason, amount, raised_on, status, outcome,
+                                                     resolved_on, created_by)
+                        SELECT i.customer_id, i.id, 'QUALITY', i.amount, i.due_date - 5, 'RESOLVED', 'FIXED',
+                               greatest(i.last_allocated_on, i.due_date - 5), 'test'
+                        FROM invoice i WHERE i.invoice_no = ANY(CAST(:nos AS text[]))
+                        """).param("nos", disputed.toArray(String[]::new)).update();
+    }
+}
