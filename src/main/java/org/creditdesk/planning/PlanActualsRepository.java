@@ -3,7 +3,6 @@ package org.creditdesk.planning;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -127,9 +126,5 @@ class PlanActualsRepository {
 
     private static BigDecimal orZero(@Nullable BigDecimal value) {
         return value == null ? BigDecimal.ZERO : value;
-    }
-
-    static LocalDate yearStart(LocalDate asOf) {
-        return asOf.withDayOfYear(1);
     }
 }
