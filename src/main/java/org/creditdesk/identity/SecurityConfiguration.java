@@ -98,7 +98,8 @@ class SecurityConfiguration {
                             .authenticated()
                             .anyRequest()
                             .access(writersOnly()))
-                    .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true))
+                    // A sign-in goes on to the page that asked for it, else to the home dashboard.
+                    .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false))
                     .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                     .headers(SecurityConfiguration::securityHeaders)
                     .build();

@@ -84,7 +84,7 @@ public class Escalations {
     @Transactional(readOnly = true)
     public Page<EscalationTask> tasksOf(Caller caller, boolean openOnly, int page, int size) {
         int safePage = Math.max(page, 0);
-        int safeSize = Math.clamp(size, 1, 200);
+        int safeSize = Math.clamp(size, 1, 500);
         return new Page<>(
                 repository.tasksOf(caller.username(), openOnly, safePage * safeSize, safeSize),
                 safePage,

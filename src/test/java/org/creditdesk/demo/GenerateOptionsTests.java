@@ -19,10 +19,12 @@ class GenerateOptionsTests {
     }
 
     @Test
-    void omitted_options_default_to_the_demo_portfolio_as_of_today() {
+    void omitted_options_default_to_the_demo_size_as_of_today_with_the_benchmarks_mix_of_payers() {
         GenerateOptions options = GenerateOptions.parse("--server.port=0");
 
-        assertThat(options.spec(LocalDate.of(2025, 1, 2))).isEqualTo(PortfolioSpec.demo(LocalDate.of(2025, 1, 2)));
+        assertThat(options.spec(LocalDate.of(2025, 1, 2)))
+                .as("generate keeps the old mix the risk calibration depends on; only demo tells the story")
+                .isEqualTo(new PortfolioSpec(1_200, 24, 42, LocalDate.of(2025, 1, 2), false));
         assertThat(options.out()).isNull();
     }
 

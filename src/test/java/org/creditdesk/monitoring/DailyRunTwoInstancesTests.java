@@ -39,7 +39,9 @@ class DailyRunTwoInstancesTests {
 
     @Test
     void two_instances_running_the_same_date_at_once_do_the_work_once() throws Exception {
+        // Far after every other test's date (so it is the newest run and moves holds): forced, as an ADMIN may.
         LocalDate asOf = LocalDate.of(2031, 3, 31);
+        DailyRunRequest forced = new DailyRunRequest(asOf, true, false, "two-instance test in the far future");
         try (ConfigurableApplicationContext first = start();
                 ConfigurableApplicationContext second = start()) {
             JdbcClient jdbc = first.getBean(JdbcClient.class);
@@ -64,10 +66,10 @@ class DailyRunTwoInstancesTests {
             });
 
             CompletableFuture<DailyRunResult> one =
-                    CompletableFuture.supplyAsync(() -> firstRun.run(asOf, Caller.SYSTEM));
+                    CompletableFuture.supplyAsync(() -> firstRun.run(forced, Caller.SYSTEM));
             assertThat(firstInside.await(30, TimeUnit.SECONDS)).isTrue();
             try {
-                assertThatThrownBy(() -> secondRun.run(asOf, Caller.SYSTEM))
+                assertThatThrownBy(() -> secondRun.run(forced, Caller.SYSTEM))
                         .isInstanceOfSatisfying(
                                 ProblemException.class,
                                 e -> assertThat(e.kind()).isEqualTo(ProblemException.Kind.CONFLICT));
@@ -90,7 +92,7 @@ class DailyRunTwoInstancesTests {
                             .single())
                     .isEqualTo(1);
 
-            DailyRunResult later = secondRun.run(asOf, Caller.SYSTEM);
+            DailyRunResult later = secondRun.run(forced, Caller.SYSTEM);
             assertThat(later.newHolds())
                     .as("once the first is done the second finds nothing to do")
                     .isZero();

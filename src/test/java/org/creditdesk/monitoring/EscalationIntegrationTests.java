@@ -246,7 +246,7 @@ class EscalationIntegrationTests {
                 .bodyJson()
                 .extractingPath("$[0].responsibleRoles")
                 .asArray()
-                .containsExactly("CREDIT_MANAGER", "GENERAL_MANAGER");
+                .containsExactly("COLLECTOR", "CREDIT_MANAGER", "GENERAL_MANAGER");
         assertThat(mvc.get()
                         .uri("/api/v1/escalations?asOf={asOf}&level=2", asOf)
                         .with(TestUsers.user(jdbc, Role.SALES_MANAGER, area)))

@@ -149,10 +149,12 @@ class BankStatementJourneyBrowserTests {
         assertThat(result.findElement(By.cssSelector("tr.outcome-MATCHED")).getText())
                 .contains(code);
 
-        WebElement queued = browser.findElements(By.cssSelector("#unmatched-queue tbody tr")).stream()
-                .filter(r -> r.getText().contains("Zhejiang Journey Bank " + x))
-                .findFirst()
-                .orElseThrow();
+        // The queue is refreshed after the import: wait for the new entry's row.
+        WebElement queued =
+                wait.until(driver -> driver.findElements(By.cssSelector("#unmatched-queue tbody tr")).stream()
+                        .filter(r -> r.getText().contains("Zhejiang Journey Bank " + x))
+                        .findFirst()
+                        .orElse(null));
         String rowId = queued.getAttribute("id");
         WebElement candidate = queued.findElement(By.cssSelector("form.assign-candidate button"));
         assertThat(candidate.getText()).contains(code);

@@ -108,6 +108,8 @@ class ChineseJourneyBrowserTests {
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys("zh-password-123");
         browser.findElement(By.id("login")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "今天"));
+        browser.get("http://localhost:" + port + "/customers");
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "客户"));
         assertThat(browser.findElement(By.cssSelector("nav.nav")).getText()).contains("逾期升级", "账龄分析", "法务案件");
 
@@ -126,12 +128,14 @@ class ChineseJourneyBrowserTests {
         // The choice was stored for the user: it survives signing out and in again.
         logOut();
         Browser.logIn(browser, port, username, "zh-password-123");
+        browser.get("http://localhost:" + port + "/customers");
         assertThat(heading()).isEqualTo("客户");
 
         switchTo("en");
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Customers"));
         logOut();
         Browser.logIn(browser, port, username, "zh-password-123");
+        browser.get("http://localhost:" + port + "/customers");
         assertThat(heading()).isEqualTo("Customers");
     }
 }

@@ -170,7 +170,8 @@ class CollectionsJourneyBrowserTests {
         disputes.findElement(By.name("amount")).sendKeys("8000");
         disputes.findElement(By.name("note")).sendKeys("Seals leak");
         disputes.findElement(By.cssSelector("form button[type=submit]")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("done")));
+        // The page reloads after the post: wait for the new disputes table, not the old page's elements.
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("disputes"), "svc" + x));
         assertThat(browser.findElement(By.id("disputes")).getText())
                 .contains("In service")
                 .contains("svc" + x);

@@ -118,7 +118,8 @@ class MonitoringJourneyBrowserTests {
         WebElement levelFour = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("level-4")));
         assertThat(levelFour.getText()).contains(code).contains("48,000.00 CNY");
 
-        browser.get(url("/monitoring/my-escalations"));
+        // Every level-4 customer of the shared test database is this lawyer's: one page holds them all.
+        browser.get(url("/monitoring/my-escalations?size=500"));
         WebElement task = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.xpath("//tr[contains(@class, 'task-row') and contains(., '" + code + "')]")));
         task.findElement(By.name("note")).sendKeys("Demand letter drafted");
