@@ -222,8 +222,15 @@ class PredictionRepository {
                 .list();
     }
 
-    /** Replaces every stored prediction by these (one statement per batch). */
+    /**
+     * Replaces every stored prediction by these (one statement per batch). Runs after consecutive daily
+     * runs can overlap (the demo replays many): a transaction-level advisory lock lets one replace at a
+     * time, so the second waits for the first's rows instead of colliding with them.
+     */
     void replace(LocalDate asOf, @Nullable Long modelId, List<Row> rows) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('invoice_prediction.replace'))")
+                .query((rs, n) -> 1)
+                .list();
         jdbc.sql(CLEAR).update();
         int batch = 50_000;
         for (int from = 0; from < rows.size(); from += batch) {
