@@ -2,6 +2,7 @@ package org.creditdesk.risk;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.creditdesk.shared.pdf.HtmlPdf;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -18,14 +19,6 @@ record LetterSettings(@Nullable Path cjkFont) {
         if (cjkFont != null && cjkFont.toString().isBlank()) cjkFont = null;
     }
 
-    /**
-     * Debian's CJK fonts with TrueType (glyf) outlines, which PDFBox embeds; Noto CJK ships CFF
-     * outlines only and is therefore not among them. {@code ./creditdesk test} installs the first.
-     */
-    static final List<Path> WELL_KNOWN = List.of(
-            Path.of("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"),
-            Path.of("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
-            Path.of("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"),
-            Path.of("/usr/share/fonts/truetype/arphic/uming.ttc"),
-            Path.of("/usr/share/fonts/truetype/arphic/ukai.ttc"));
+    /** The fonts looked for when none is configured (see {@link HtmlPdf#WELL_KNOWN}). */
+    static final List<Path> WELL_KNOWN = HtmlPdf.WELL_KNOWN;
 }

@@ -43,7 +43,7 @@ final class CollectorFacts {
     InvoiceFacts at(long customerId, long invoiceId, LocalDate dueDate, BigDecimal amount, LocalDate t) {
         return new InvoiceFacts(
                 dueDate,
-                amount.doubleValue(),
+                amount,
                 disputed(invoiceId, t),
                 brokenPromise(customerId, t),
                 openPromise(customerId, invoiceId, t),

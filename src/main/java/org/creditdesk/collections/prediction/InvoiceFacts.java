@@ -1,5 +1,6 @@
 package org.creditdesk.collections.prediction;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
@@ -9,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  */
 record InvoiceFacts(
         LocalDate dueDate,
-        double amount,
+        BigDecimal amount,
         boolean disputed,
         boolean brokenPromise,
         @Nullable LocalDate openPromiseOn,

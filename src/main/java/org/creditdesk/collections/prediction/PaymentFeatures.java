@@ -1,5 +1,7 @@
 package org.creditdesk.collections.prediction;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -35,7 +37,8 @@ final class PaymentFeatures {
     static double[] of(List<PaidInvoice> history, InvoiceFacts facts, int graceDays) {
         int n = history.size();
         double mean = meanDaysLate(history);
-        double weighted = 0, weights = 0, sq = 0, late = 0, amount = 0;
+        double weighted = 0, weights = 0, sq = 0, late = 0;
+        BigDecimal amount = BigDecimal.ZERO;
         for (int i = 0; i < n; i++) {
             PaidInvoice p = history.get(i);
             double w = Math.pow(DECAY, i);
@@ -43,7 +46,7 @@ final class PaymentFeatures {
             weights += w;
             sq += (p.daysLate() - mean) * (p.daysLate() - mean);
             if (p.daysLate() > graceDays) late++;
-            amount += p.amount();
+            amount = amount.add(p.amount());
         }
         double trend = 0;
         if (n >= 4) {
@@ -57,9 +60,12 @@ final class PaymentFeatures {
                     .orElse(0);
             trend = newest - older;
         }
-        double usual = n == 0 ? 0 : amount / n;
-        double amountVsUsual =
-                usual > 0 && facts.amount() > 0 ? Math.max(-3, Math.min(3, Math.log(facts.amount() / usual))) : 0;
+        // Money stays exact; only the dimensionless ratio of this invoice to the usual one becomes a feature.
+        double sizeVsUsual = 0;
+        if (n > 0 && amount.signum() > 0 && facts.amount().signum() > 0) {
+            BigDecimal ratio = facts.amount().multiply(BigDecimal.valueOf(n)).divide(amount, MathContext.DECIMAL64);
+            sizeVsUsual = Math.max(-3, Math.min(3, Math.log(ratio.doubleValue())));
+        }
         double promiseDays = facts.openPromiseOn() == null
                 ? 0
                 : Math.max(0, Math.min(120, ChronoUnit.DAYS.between(facts.dueDate(), facts.openPromiseOn())));
@@ -69,7 +75,7 @@ final class PaymentFeatures {
             trend,
             n < 2 ? 0 : Math.sqrt(sq / (n - 1)),
             n == 0 ? 0 : late / n,
-            amountVsUsual,
+            sizeVsUsual,
             facts.disputed() ? 1 : 0,
             facts.brokenPromise() ? 1 : 0,
             facts.openPromiseOn() == null ? 0 : 1,

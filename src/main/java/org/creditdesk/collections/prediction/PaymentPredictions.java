@@ -120,12 +120,7 @@ public class PaymentPredictions {
             List<PaidInvoice> history = historyBefore(byCustomer.get(p.customerId()), due);
             var observation = new PaymentModelFit.Observation(
                     history,
-                    facts.at(
-                            p.customerId(),
-                            p.invoiceId(),
-                            due,
-                            java.math.BigDecimal.valueOf(p.invoice().amount()),
-                            due),
+                    facts.at(p.customerId(), p.invoiceId(), due, p.invoice().amount(), due),
                     p.invoice().paidOn());
             (due.isBefore(testFrom) ? train : test).add(observation);
         }

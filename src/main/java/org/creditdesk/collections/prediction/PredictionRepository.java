@@ -316,7 +316,7 @@ class PredictionRepository {
                 new PaidInvoice(
                         rs.getObject("due_date", LocalDate.class),
                         rs.getObject("paid_on", LocalDate.class),
-                        rs.getBigDecimal("amount").doubleValue()));
+                        rs.getBigDecimal("amount")));
     }
 
     private static StoredModel model(ResultSet rs, int n) throws SQLException {

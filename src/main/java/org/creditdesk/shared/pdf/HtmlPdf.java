@@ -19,6 +19,7 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -46,8 +47,14 @@ public class HtmlPdf {
 
     private final @Nullable Path cjkFont;
 
+    @Autowired
     HtmlPdf(@Value("${creditdesk.letters.cjk-font:}") String configured) {
-        this.cjkFont = find(configured.isBlank() ? null : Path.of(configured)).orElse(null);
+        this(configured.isBlank() ? null : Path.of(configured));
+    }
+
+    /** A renderer embedding the configured font, else the first installed well-known one. */
+    public HtmlPdf(@Nullable Path configured) {
+        this.cjkFont = find(configured).orElse(null);
     }
 
     public Optional<Path> cjkFont() {

@@ -2,6 +2,7 @@ package org.creditdesk.collections.prediction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -10,7 +11,7 @@ class PayDayTests {
 
     private static PaidInvoice paidOn(String date) {
         LocalDate on = LocalDate.parse(date);
-        return new PaidInvoice(on.minusDays(5), on, 100);
+        return new PaidInvoice(on.minusDays(5), on, new BigDecimal("100"));
     }
 
     @Test

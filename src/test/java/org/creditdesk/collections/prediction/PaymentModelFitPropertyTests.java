@@ -2,6 +2,7 @@ package org.creditdesk.collections.prediction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,8 +113,8 @@ class PaymentModelFitPropertyTests {
                 .toList();
         List<PaidInvoice> history = PaymentPredictions.historyBefore(inOrder, due);
         var observation = new PaymentModelFit.Observation(
-                history, new InvoiceFacts(due, amount, disputed, false, null, false), paidOn);
+                history, new InvoiceFacts(due, BigDecimal.valueOf(amount), disputed, false, null, false), paidOn);
         (due.isBefore(TEST_FROM) ? train : test).add(observation);
-        paid.add(new PaidInvoice(due, paidOn, amount));
+        paid.add(new PaidInvoice(due, paidOn, BigDecimal.valueOf(amount)));
     }
 }
