@@ -29,10 +29,12 @@ class FundPlanController {
             MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final FundPlans plans;
+    private final Turnovers turnovers;
     private final Callers callers;
 
-    FundPlanController(FundPlans plans, Callers callers) {
+    FundPlanController(FundPlans plans, Turnovers turnovers, Callers callers) {
         this.plans = plans;
+        this.turnovers = turnovers;
         this.callers = callers;
     }
 
@@ -98,6 +100,13 @@ class FundPlanController {
     @GetMapping("/fund-plans/contracts")
     List<ContractLine> contracts(@RequestParam(required = false) @Nullable LocalDate asOf) {
         return plans.contracts(asOf, callers.current());
+    }
+
+    @GetMapping("/customers/{code}/turnover")
+    CustomerTurnover turnover(@PathVariable String code, @RequestParam(required = false) @Nullable LocalDate asOf) {
+        return turnovers
+                .of(code, asOf, callers.current())
+                .orElseThrow(() -> ProblemException.notFound("No approved fund plan for the year of the date"));
     }
 
     @GetMapping("/reports/dso")

@@ -39,6 +39,7 @@ class PlanActualsRepository {
                 WHERE i.issue_date <= CAST(:asOf AS date)
                   AND (i.issue_date >= CAST(:windowStart AS date) OR i.open_amount > 0
                        OR i.last_allocated_on >= CAST(:windowStart AS date))
+                  {{CUSTOMER_FILTER}}
             ),
             events AS (
                 SELECT inv.customer_id, inv.product_line, inv.issue_date AS on_date, inv.amount AS delta, TRUE AS sale
@@ -74,7 +75,7 @@ class PlanActualsRepository {
     }
 
     List<NodeActuals> movements(Level level, MonthWindow window, String[] areas) {
-        return jdbc.sql(statement(level, window.months()))
+        return jdbc.sql(statement(level, window.months(), false))
                 .param("asOf", window.asOf().toString())
                 .param("windowStart", window.start(1).toString())
                 .param("bounds", window.lowerBounds())
@@ -83,7 +84,19 @@ class PlanActualsRepository {
                 .list();
     }
 
-    static String statement(Level level, int months) {
+    /** One customer's movements per product line (its monitoring: turnover against the plan's targets). */
+    List<NodeActuals> movementsOf(long customerId, MonthWindow window) {
+        return jdbc.sql(statement(Level.CUSTOMER, window.months(), true))
+                .param("asOf", window.asOf().toString())
+                .param("windowStart", window.start(1).toString())
+                .param("bounds", window.lowerBounds())
+                .param("areas", new String[0])
+                .param("customerId", customerId)
+                .query((rs, n) -> row(rs, window.months()))
+                .list();
+    }
+
+    static String statement(Level level, int months, boolean oneCustomer) {
         StringBuilder columns = new StringBuilder();
         for (int j = 0; j <= months; j++) {
             columns.append("sum(b.delta) FILTER (WHERE b.bucket = ")
@@ -106,7 +119,8 @@ class PlanActualsRepository {
                 .replace("{{CUSTOMER}}", customer ? "c.code" : "CAST(NULL AS text)")
                 .replace("{{NAME}}", customer ? "c.name" : "CAST(NULL AS text)")
                 .replace("{{GROUP}}", customer ? ", c.area_code, c.code, c.name" : area ? ", c.area_code" : "")
-                .replace("{{COLUMNS}}", columns);
+                .replace("{{COLUMNS}}", columns)
+                .replace("{{CUSTOMER_FILTER}}", oneCustomer ? "AND i.customer_id = :customerId" : "");
     }
 
     private static NodeActuals row(ResultSet rs, int months) throws SQLException {

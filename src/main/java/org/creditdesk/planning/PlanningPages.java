@@ -39,6 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
 class PlanningPages {
 
     private final FundPlans plans;
+    private final Turnovers turnovers;
     private final ProductLines productLines;
     private final Areas areas;
     private final Callers callers;
@@ -47,12 +48,14 @@ class PlanningPages {
 
     PlanningPages(
             FundPlans plans,
+            Turnovers turnovers,
             ProductLines productLines,
             Areas areas,
             Callers callers,
             BusinessCalendar calendar,
             JsonMapper json) {
         this.plans = plans;
+        this.turnovers = turnovers;
         this.productLines = productLines;
         this.areas = areas;
         this.callers = callers;
@@ -104,6 +107,16 @@ class PlanningPages {
             model.addAttribute("draftPending", false);
         }
         return "planning/status";
+    }
+
+    /** The customer page's turnover panel (volume customers): days outstanding against the plan's targets. */
+    @GetMapping("/customers/{code}/fragments/turnover")
+    String turnover(@PathVariable String code, @RequestParam(required = false) @Nullable LocalDate asOf, Model model) {
+        model.addAttribute(
+                "turnover", turnovers.of(code, asOf, callers.current()).orElse(null));
+        model.addAttribute(
+                "year", asOf != null ? asOf.getYear() : calendar.today().getYear());
+        return "planning/turnover :: turnover";
     }
 
     @PostMapping("/planning/approve")
