@@ -60,6 +60,11 @@ class AppraisalController {
         return appraisals.close(period, body == null ? null : body.reason(), callers.current());
     }
 
+    @PostMapping("/appraisals/{period}/kpi-snapshot")
+    AppraisalSheet recompute(@PathVariable String period) {
+        return appraisals.recompute(period, callers.current());
+    }
+
     record CorrectionRequest(
             @Nullable String salesRep,
             @Nullable Integer responsibility,

@@ -236,6 +236,17 @@ class AppraisalPages {
         return "redirect:/appraisals/reps/{code}";
     }
 
+    @PostMapping("/appraisals/recompute")
+    String recompute(@RequestParam String period, RedirectAttributes redirect) {
+        try {
+            appraisals.recompute(period, callers.current());
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("refusal", PageRefusal.of(e));
+        }
+        redirect.addAttribute("period", period);
+        return "redirect:/appraisals";
+    }
+
     @PostMapping("/appraisals/close")
     String close(
             @RequestParam String period,

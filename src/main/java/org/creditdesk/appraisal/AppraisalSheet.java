@@ -6,8 +6,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A period's appraisal of every rep the caller may see: live while the period is {@code OPEN}, the frozen
- * newest revision once {@code CLOSED}.
+ * A period's appraisal of every rep the caller may see: while the period is {@code OPEN}, the KPIs the daily
+ * run (or a manager's recompute) stored for it, as of {@code asOf} and computed at {@code kpisComputedAt},
+ * else live ({@code kpisComputedAt} empty); the frozen newest revision once {@code CLOSED}.
  */
 public record AppraisalSheet(
         String period,
@@ -19,6 +20,7 @@ public record AppraisalSheet(
         @Nullable String closedBy,
         @Nullable OffsetDateTime closedAt,
         String currency,
+        @Nullable OffsetDateTime kpisComputedAt,
         List<RepAppraisal> reps) {
 
     public AppraisalSheet {

@@ -39,8 +39,16 @@ public class Appraisals {
             Role.ADMIN, Role.GENERAL_MANAGER, Role.CREDIT_MANAGER, Role.CREDIT_SUPERVISOR, Role.FINANCE, Role.AUDITOR);
     private static final Set<Role> CLOSERS = Set.of(Role.ADMIN, Role.GENERAL_MANAGER, Role.CREDIT_MANAGER);
     private static final Set<Role> SETTINGS_EDITORS = Set.of(Role.ADMIN, Role.GENERAL_MANAGER);
+    private static final Set<Role> RECOMPUTERS = Set.of(
+            Role.ADMIN,
+            Role.GENERAL_MANAGER,
+            Role.CREDIT_MANAGER,
+            Role.CREDIT_SUPERVISOR,
+            Role.FINANCE,
+            Role.SALES_MANAGER);
 
     private final KpiRepository kpis;
+    private final KpiSnapshotRepository snapshots;
     private final AppraisalRepository repository;
     private final AuditTrail audit;
     private final BusinessCalendar calendar;
@@ -48,11 +56,13 @@ public class Appraisals {
 
     Appraisals(
             KpiRepository kpis,
+            KpiSnapshotRepository snapshots,
             AppraisalRepository repository,
             AuditTrail audit,
             BusinessCalendar calendar,
             JsonMapper json) {
         this.kpis = kpis;
+        this.snapshots = snapshots;
         this.repository = repository;
         this.audit = audit;
         this.calendar = calendar;
@@ -145,15 +155,64 @@ public class Appraisals {
         Scope scope = scope(caller);
         Optional<Closing> closing = repository.latestClosing(period.key());
         if (closing.isPresent()) return frozen(period, closing.get(), scope);
+        if (asOf == null) {
+            Optional<KpiSnapshotRepository.Stored> stored = snapshots.find(period.key());
+            if (stored.isPresent()) {
+                List<RepKpis> all = List.of(json.readValue(stored.get().kpis(), RepKpis[].class));
+                return open(
+                        period,
+                        stored.get().asOf(),
+                        stored.get().computedAt(),
+                        all.stream().filter(scope::includes).toList());
+            }
+        }
         return live(period, calendar.asOfOrToday(asOf), scope);
     }
 
     private AppraisalSheet live(AppraisalPeriod period, LocalDate asOf, Scope scope) {
+        return open(period, asOf, null, liveKpis(period, asOf, scope, null, null));
+    }
+
+    /**
+     * Computes every rep's KPIs of an open period as of today (or the period's end) and stores them for
+     * the board (V71); managers do this when the day's bookings must show before the next daily run.
+     */
+    @Transactional
+    public AppraisalSheet recompute(String periodText, Caller caller) {
+        AppraisalPeriod period = period(periodText);
+        if (caller.roles().stream().noneMatch(RECOMPUTERS::contains)) {
+            throw ProblemException.forbidden("Only managers, the credit department and finance recompute KPIs");
+        }
+        if (repository.latestClosing(period.key()).isPresent()) {
+            throw ProblemException.conflict("Period " + period.key() + " is closed; its KPIs are frozen");
+        }
+        storeSnapshot(period, calendar.today(), caller.username());
+        return sheet(periodText, null, caller);
+    }
+
+    /** After a daily run: the KPIs of the open month, quarter and year of its date, for the boards. */
+    @Transactional
+    public void snapshotAfterDailyRun(LocalDate runDate) {
+        AppraisalPeriod month = AppraisalPeriod.month(java.time.YearMonth.from(runDate));
+        AppraisalPeriod quarter = AppraisalPeriod.quarterOf(runDate);
+        AppraisalPeriod year = period(String.valueOf(runDate.getYear()));
+        for (AppraisalPeriod period : List.of(month, quarter, year)) {
+            if (repository.latestClosing(period.key()).isEmpty()) storeSnapshot(period, runDate, "daily run");
+        }
+    }
+
+    private void storeSnapshot(AppraisalPeriod period, LocalDate asOf, String by) {
+        List<RepKpis> all = liveKpis(period, asOf, new Scope(new String[0], null), null, null);
+        snapshots.store(period.key(), asOf, now(), by, json.writeValueAsString(all));
+    }
+
+    private AppraisalSheet open(
+            AppraisalPeriod period, LocalDate asOf, @Nullable OffsetDateTime computedAt, List<RepKpis> kpis) {
         AppraisalSettings settings = repository.settings();
         List<Measure> measures = repository.measures();
         Map<String, Rating> ratings = repository.ratings(period.key());
         Map<String, Streak> previous = repository.streaks(period.previous().key());
-        List<RepAppraisal> reps = liveKpis(period, asOf, scope, null, null).stream()
+        List<RepAppraisal> reps = kpis.stream()
                 .map(k -> appraise(k, ratings.get(k.salesRep()), previous.get(k.salesRep()), settings, measures))
                 .toList();
         return new AppraisalSheet(
@@ -166,6 +225,7 @@ public class Appraisals {
                 null,
                 null,
                 calendar.baseCurrency().getCurrencyCode(),
+                computedAt,
                 reps);
     }
 
@@ -184,6 +244,7 @@ public class Appraisals {
                 closing.closedBy(),
                 closing.closedAt(),
                 calendar.baseCurrency().getCurrencyCode(),
+                null,
                 reps);
     }
 

@@ -2,7 +2,7 @@
  * Sales appraisal: each sales rep's receivables KPIs per period, managers' ratings, grades and the measures they
  * lead to, period close and the payroll export.
  */
-@ApplicationModule(allowedDependencies = {"shared", "identity"})
+@ApplicationModule(allowedDependencies = {"shared", "identity", "monitoring"})
 @NullMarked
 package org.creditdesk.appraisal;
 
