@@ -10,7 +10,11 @@ import org.springframework.stereotype.Repository;
  * The KPIs of every rep of a period in one set-based statement. It reads other modules' data only through
  * what they publish in V70__appraisal.sql: customer_sales_rep_period (customers), receivable_invoice and
  * receivable_settlement (ledger), released_blocked_order and credit_grace_days() (credit), bounced_cheque_stop
- * (risk) and broken_payment_promise (collections).
+ * (risk) and broken_payment_promise (collections), and the stored exchange rates.
+ *
+ * <p>Money is in the company currency: an invoice in another currency, and its settlements, count at the newest
+ * rate on or before :end (as planning's receivables); one without such a rate is left out. Sums are rounded
+ * half-up to cents once, at the end.
  *
  * <p>Everything is as the book stood at :end (the period's end, or the as-of date when earlier): an invoice
  * counts if issued by then, a settlement if dated by then and not reversed by then. Only released orders'
@@ -34,12 +38,21 @@ class KpiRepository {
                   FROM customer_sales_rep_period p
                   JOIN reps ON reps.code = p.sales_rep
             ),
+            rates AS (
+                SELECT DISTINCT ON (r.from_currency) r.from_currency AS currency, r.rate
+                  FROM exchange_rate r
+                 WHERE r.to_currency = :currency AND r.valid_on <= :end
+                 ORDER BY r.from_currency, r.valid_on DESC
+            ),
             inv AS (
-                SELECT i.id, i.customer_id, i.issue_date, i.due_date, i.amount, rc.sales_rep
+                SELECT i.id, i.customer_id, i.issue_date, i.due_date, rc.sales_rep,
+                       i.amount * CASE WHEN i.currency = :currency THEN 1 ELSE r.rate END AS amount,
+                       CASE WHEN i.currency = :currency THEN 1 ELSE r.rate END AS rate
                   FROM receivable_invoice i
                   JOIN rep_customer rc ON rc.customer_id = i.customer_id
                                       AND i.issue_date >= rc.valid_from AND i.issue_date < rc.valid_to
-                 WHERE i.issue_date <= :end AND i.currency = :currency
+                  LEFT JOIN rates r ON r.currency = i.currency
+                 WHERE i.issue_date <= :end AND (i.currency = :currency OR r.rate IS NOT NULL)
             ),
             invoiced AS (
                 SELECT sales_rep,
@@ -51,12 +64,12 @@ class KpiRepository {
             ),
             settled AS (
                 SELECT inv.sales_rep,
-                       sum(s.amount) AS settled,
-                       sum(s.amount) FILTER (WHERE inv.due_date < :end) AS settled_overdue,
-                       sum(s.amount) FILTER (WHERE s.kind = 'PAYMENT' AND s.settled_on >= :from) AS collected,
-                       sum(s.amount) FILTER (WHERE s.kind = 'PAYMENT' AND s.settled_on >= :from
+                       sum(s.amount * inv.rate) AS settled,
+                       sum(s.amount * inv.rate) FILTER (WHERE inv.due_date < :end) AS settled_overdue,
+                       sum(s.amount * inv.rate) FILTER (WHERE s.kind = 'PAYMENT' AND s.settled_on >= :from) AS collected,
+                       sum(s.amount * inv.rate) FILTER (WHERE s.kind = 'PAYMENT' AND s.settled_on >= :from
                                                AND s.settled_on <= inv.due_date + :grace) AS collected_on_time,
-                       sum(s.amount) FILTER (WHERE s.kind = 'WRITE_OFF' AND s.settled_on >= :from) AS written_off
+                       sum(s.amount * inv.rate) FILTER (WHERE s.kind = 'WRITE_OFF' AND s.settled_on >= :from) AS written_off
                   FROM inv
                   JOIN receivable_settlement s ON s.invoice_id = inv.id AND s.settled_on <= :end
                                               AND (s.reversed_on IS NULL OR s.reversed_on > :end)
@@ -135,13 +148,13 @@ class KpiRepository {
                  GROUP BY rc.sales_rep
             )
             SELECT reps.code AS sales_rep, reps.name, reps.area_code AS area,
-                   coalesce(t.invoiced, 0) AS invoiced,
-                   coalesce(t.collected, 0) AS collected,
-                   coalesce(t.collected_on_time, 0) AS collected_on_time,
-                   coalesce(t.open_at_end, 0) AS open_at_end,
-                   coalesce(t.overdue, 0) AS overdue,
+                   round(coalesce(t.invoiced, 0), 2) AS invoiced,
+                   round(coalesce(t.collected, 0), 2) AS collected,
+                   round(coalesce(t.collected_on_time, 0), 2) AS collected_on_time,
+                   round(coalesce(t.open_at_end, 0), 2) AS open_at_end,
+                   round(coalesce(t.overdue, 0), 2) AS overdue,
                    round(coalesce(d.days, 0), 1) AS dso,
-                   coalesce(t.written_off, 0) AS written_off,
+                   round(coalesce(t.written_off, 0), 2) AS written_off,
                    coalesce(p.broken, 0) AS broken_promises,
                    coalesce(st.stopped, 0) AS bounced_stops,
                    coalesce(br.released, 0) AS bad_releases
@@ -156,21 +169,30 @@ class KpiRepository {
 
     /** The customers whose invoices (by the rep at issue) were most overdue at :end. */
     private static final String WORST_CUSTOMERS = """
-            WITH inv AS (
-                SELECT i.id, i.customer_id, i.due_date, i.amount
+            WITH rates AS (
+                SELECT DISTINCT ON (r.from_currency) r.from_currency AS currency, r.rate
+                  FROM exchange_rate r
+                 WHERE r.to_currency = :currency AND r.valid_on <= :end
+                 ORDER BY r.from_currency, r.valid_on DESC
+            ),
+            inv AS (
+                SELECT i.id, i.customer_id, i.due_date, i.amount,
+                       CASE WHEN i.currency = :currency THEN 1 ELSE r.rate END AS rate
                   FROM receivable_invoice i
                   JOIN customer_sales_rep_period rc ON rc.customer_id = i.customer_id AND rc.sales_rep = :rep
                                                   AND i.issue_date >= rc.valid_from AND i.issue_date < rc.valid_to
-                 WHERE i.issue_date <= :end AND i.due_date < :end AND i.currency = :currency
+                  LEFT JOIN rates r ON r.currency = i.currency
+                 WHERE i.issue_date <= :end AND i.due_date < :end AND (i.currency = :currency OR r.rate IS NOT NULL)
             ),
             open_items AS (
                 SELECT inv.customer_id, inv.due_date,
-                       inv.amount - coalesce((SELECT sum(s.amount) FROM receivable_settlement s
+                       (inv.amount - coalesce((SELECT sum(s.amount) FROM receivable_settlement s
                                                WHERE s.invoice_id = inv.id AND s.settled_on <= :end
-                                                 AND (s.reversed_on IS NULL OR s.reversed_on > :end)), 0) AS open_amount
+                                                 AND (s.reversed_on IS NULL OR s.reversed_on > :end)), 0))
+                       * inv.rate AS open_amount
                   FROM inv
             )
-            SELECT c.code, c.name, sum(o.open_amount) AS overdue, max(CAST(:end AS date) - o.due_date) AS max_days
+            SELECT c.code, c.name, round(sum(o.open_amount), 2) AS overdue, max(CAST(:end AS date) - o.due_date) AS max_days
               FROM open_items o
               JOIN customer c ON c.id = o.customer_id
              WHERE o.open_amount > 0

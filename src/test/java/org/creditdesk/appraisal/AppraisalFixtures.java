@@ -75,13 +75,21 @@ final class AppraisalFixtures {
     }
 
     String invoice(String customer, LocalDate issued, LocalDate due, BigDecimal amount) {
+        return invoice(customer, issued, due, amount, "CNY");
+    }
+
+    String invoice(String customer, LocalDate issued, LocalDate due, BigDecimal amount, String currency) {
         String invoiceNo = unique("AINV");
         ledger.issueInvoice(
-                new IssueInvoice(invoiceNo, customer, null, issued, due, amount, "CNY", null), Caller.SYSTEM);
+                new IssueInvoice(invoiceNo, customer, null, issued, due, amount, currency, null), Caller.SYSTEM);
         return invoiceNo;
     }
 
     String pay(String customer, LocalDate on, BigDecimal amount, String invoiceNo) {
+        return pay(customer, on, amount, invoiceNo, "CNY");
+    }
+
+    String pay(String customer, LocalDate on, BigDecimal amount, String invoiceNo, String currency) {
         String paymentNo = unique("APAY");
         ledger.receivePayment(
                 new ReceivePayment(
@@ -89,7 +97,7 @@ final class AppraisalFixtures {
                         customer,
                         on,
                         amount,
-                        "CNY",
+                        currency,
                         "BANK_TRANSFER",
                         null,
                         List.of(new ReceivePayment.RequestedAllocation(invoiceNo, amount))),

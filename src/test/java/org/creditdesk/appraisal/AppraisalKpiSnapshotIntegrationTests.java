@@ -75,6 +75,36 @@ class AppraisalKpiSnapshotIntegrationTests {
                         ProblemException.class, e -> assertThat(e.kind()).isEqualTo(ProblemException.Kind.FORBIDDEN));
     }
 
+    /**
+     * CAD at 5.2 from 2019-01-01 (no other test trades CAD, and the rate lies before every other test's
+     * dates that convert); CHF has no rate to CNY, so its invoice is left out rather than guessed.
+     */
+    @Test
+    void invoices_in_another_currency_count_at_the_newest_rate_before_the_period_end_and_without_one_not_at_all() {
+        AppraisalFixtures fixtures = new AppraisalFixtures(jdbc, ledger, transactions);
+        String area = fixtures.area();
+        String rep = fixtures.rep(area);
+        String customer = fixtures.customer(area, rep);
+        jdbc.sql("""
+                        INSERT INTO exchange_rate (from_currency, to_currency, valid_on, rate, updated_by, updated_at)
+                        VALUES ('CAD', 'CNY', DATE '2019-01-01', 5.2, 'test', now()) ON CONFLICT DO NOTHING
+                        """).update();
+        fixtures.invoice(customer, LocalDate.of(2019, 7, 2), LocalDate.of(2019, 8, 1), new BigDecimal("1000.00"));
+        String cad = fixtures.invoice(
+                customer, LocalDate.of(2019, 7, 3), LocalDate.of(2019, 8, 2), new BigDecimal("100.00"), "CAD");
+        fixtures.invoice(customer, LocalDate.of(2019, 7, 4), LocalDate.of(2019, 8, 3), new BigDecimal("300.00"), "CHF");
+        fixtures.pay(customer, LocalDate.of(2019, 7, 20), new BigDecimal("40.00"), cad, "CAD");
+
+        RepKpis kpis = appraisals.sheet("2019-Q3", LocalDate.of(2019, 9, 30), Caller.SYSTEM).reps().stream()
+                .filter(r -> r.kpis().salesRep().equals(rep))
+                .findFirst()
+                .orElseThrow()
+                .kpis();
+        assertThat(kpis.invoiced()).isEqualByComparingTo("1520.00");
+        assertThat(kpis.collected()).as("40 CAD at 5.2").isEqualByComparingTo("208.00");
+        assertThat(kpis.openAtEnd()).isEqualByComparingTo("1312.00");
+    }
+
     private static BigDecimal invoiced(AppraisalSheet sheet, String rep) {
         return sheet.reps().stream()
                 .filter(r -> r.kpis().salesRep().equals(rep))
