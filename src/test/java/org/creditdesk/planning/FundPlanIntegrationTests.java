@@ -81,10 +81,7 @@ class FundPlanIntegrationTests {
         String line = fixtures.productLine();
         String area = fixtures.area();
         String customer = fixtures.customer(area);
-        String april = fixtures.invoice(customer, line, LocalDate.of(year, 4, 10), "500000.00");
-        fixtures.pay(customer, LocalDate.of(year, 5, 20), "250000.00", april);
-        fixtures.invoice(customer, line, LocalDate.of(year, 5, 15), "350000.00");
-        fixtures.invoice(customer, line, LocalDate.of(year, 6, 5), "400000.00");
+        fixtures.handExample(customer, line, year);
         String body = PlanningFixtures.plan(
                 line, "2000000", 90, "15", List.<String[]>of(new String[] {area, "900000", "60"}), "");
         assertThat(put(year, body, TestUsers.user(jdbc, Role.FINANCE))).hasStatusOk();

@@ -87,6 +87,17 @@ final class PlanningFixtures {
                 Caller.SYSTEM);
     }
 
+    /**
+     * The ledger of CountBackTests.HAND_EXAMPLE for one customer: 500,000 invoiced on 10 April (250,000 of it
+     * paid on 20 May), 350,000 on 15 May and 400,000 on 5 June; on 30 June 1,000,000 is open, 76.0 days.
+     */
+    void handExample(String customer, String line, int year) {
+        String april = invoice(customer, line, LocalDate.of(year, 4, 10), "500000.00");
+        pay(customer, LocalDate.of(year, 5, 20), "250000.00", april);
+        invoice(customer, line, LocalDate.of(year, 5, 15), "350000.00");
+        invoice(customer, line, LocalDate.of(year, 6, 5), "400000.00");
+    }
+
     /** A plan body: one product line, its areas (amount each) and optionally one customer. */
     static String plan(
             String line, String lineAmount, int lineDays, String margin, List<String[]> areas, String customers) {

@@ -3,7 +3,6 @@ package org.creditdesk.planning;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
-import java.time.LocalDate;
 import java.util.List;
 import org.creditdesk.TestUsers;
 import org.creditdesk.identity.Role;
@@ -46,10 +45,7 @@ class TurnoverIntegrationTests {
         String line = fixtures.productLine();
         String area = fixtures.area();
         String customer = fixtures.customer(area);
-        String april = fixtures.invoice(customer, line, LocalDate.of(YEAR, 4, 10), "500000.00");
-        fixtures.pay(customer, LocalDate.of(YEAR, 5, 20), "250000.00", april);
-        fixtures.invoice(customer, line, LocalDate.of(YEAR, 5, 15), "350000.00");
-        fixtures.invoice(customer, line, LocalDate.of(YEAR, 6, 5), "400000.00");
+        fixtures.handExample(customer, line, YEAR);
         String plan = PlanningFixtures.plan(
                 line, "2000000", 90, "15", List.<String[]>of(new String[] {area, "1500000", "60"}), "");
         assertThat(mvc.put()
