@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.creditdesk.identity.Caller;
 import org.creditdesk.identity.Role;
@@ -45,16 +46,19 @@ public class FundPlans {
     private final AuditTrail audit;
     private final Clock clock;
     private final ContractLineRepository contracts;
+    private final PlanSnapshots snapshots;
 
     FundPlans(
             FundPlanRepository plans,
             PlanActualsRepository actuals,
+            PlanSnapshots snapshots,
             ContractLineRepository contracts,
             BusinessCalendar calendar,
             AuditTrail audit,
             Clock clock) {
         this.plans = plans;
         this.actuals = actuals;
+        this.snapshots = snapshots;
         this.contracts = contracts;
         this.calendar = calendar;
         this.audit = audit;
@@ -135,10 +139,26 @@ public class FundPlans {
         FundPlan plan = plans.find(year, EnumSet.of(FundPlan.Status.APPROVED))
                 .or(() -> plans.find(year, EnumSet.of(FundPlan.Status.DRAFT)))
                 .orElseThrow(() -> ProblemException.notFound("No fund plan for " + year));
-        LocalDate date = dateIn(year, asOf);
-        MonthWindow window = new MonthWindow(date, PlanVersusActual.STATUS_MONTHS);
-        List<NodeActuals> movements = actuals.movements(level, window, caller.areaFilter());
-        List<PlanNodeStatus> nodes = PlanVersusActual.compare(plan, level, window, movements, caller.areas());
+        Optional<PlanSnapshots.Header> stored = snapshots
+                .header()
+                .filter(h -> asOf == null
+                        ? h.asOf().getYear() == year && current(h)
+                        : h.asOf().equals(asOf));
+        LocalDate date;
+        List<NodeMeasures> measures;
+        if (stored.isPresent()) {
+            date = stored.get().asOf();
+            measures = level == Level.PRODUCT_LINE && caller.areaFilter().length > 0
+                    ? measure(snapshots.movements(level, caller.areaFilter()), date)
+                    : snapshots.measures(level, caller.areaFilter());
+        } else {
+            date = dateIn(year, asOf);
+            measures = measure(
+                    actuals.movements(
+                            level, new MonthWindow(date, PlanVersusActual.STATUS_MONTHS), caller.areaFilter()),
+                    date);
+        }
+        List<PlanNodeStatus> nodes = PlanVersusActual.compare(plan, level, date, measures, caller.areas());
         return new PlanStatusReport(
                 plan.year(),
                 plan.version(),
@@ -147,6 +167,7 @@ public class FundPlans {
                 level.parameter(),
                 plan.costOfCapitalRate(),
                 date.withDayOfYear(1),
+                stored.map(PlanSnapshots.Header::computedAt).orElse(null),
                 nodes);
     }
 
@@ -171,6 +192,7 @@ public class FundPlans {
                 report.level(),
                 report.costOfCapitalRate(),
                 report.periodFrom(),
+                report.computedAt(),
                 nodes);
     }
 
@@ -182,10 +204,21 @@ public class FundPlans {
                     "months out of range",
                     List.of(Violation.field("months", "months must be from 1 to " + MAX_TREND_MONTHS)));
         }
-        LocalDate date = calendar.asOfOrToday(asOf);
         int horizon = PlanVersusActual.STATUS_MONTHS;
+        // Areas and product lines keep their movements over the longest trend's window in the stored actuals.
+        Optional<PlanSnapshots.Header> stored = level == Level.CUSTOMER
+                ? Optional.empty()
+                : snapshots
+                        .header()
+                        .filter(h -> h.months() >= months + horizon
+                                && (asOf == null ? current(h) : h.asOf().equals(asOf)));
+        LocalDate date = stored.map(PlanSnapshots.Header::asOf).orElseGet(() -> calendar.asOfOrToday(asOf));
         MonthWindow window = new MonthWindow(date, months + horizon);
-        List<NodeActuals> movements = actuals.movements(level, window, caller.areaFilter());
+        List<NodeActuals> movements = stored.isPresent()
+                ? snapshots.movements(level, caller.areaFilter()).stream()
+                        .map(n -> n.narrow(window.months()))
+                        .toList()
+                : actuals.movements(level, window, caller.areaFilter());
         List<LocalDate> dates = new ArrayList<>(months);
         for (int j = horizon + 1; j <= window.months(); j++) dates.add(window.end(j));
         List<DsoTrend.Series> series = new ArrayList<>(movements.size());
@@ -200,7 +233,12 @@ public class FundPlans {
             series.add(new DsoTrend.Series(node.key(), points));
         }
         series.sort(Comparator.comparing(DsoTrend.Series::key));
-        return new DsoTrend(date, level.parameter(), dates, series);
+        return new DsoTrend(
+                date,
+                level.parameter(),
+                stored.map(PlanSnapshots.Header::computedAt).orElse(null),
+                dates,
+                series);
     }
 
     /**
@@ -210,6 +248,30 @@ public class FundPlans {
     @Transactional(readOnly = true)
     public List<ContractLine> contracts(@Nullable LocalDate asOf, Caller caller) {
         return contracts.contracts(calendar.asOfOrToday(asOf), caller.areaFilter(), MAX_CONTRACTS);
+    }
+
+    /**
+     * After a daily run of the current business day: plan against actual of every node as of its date, for
+     * the status, the trend and the pages until the next run (V83).
+     */
+    public void storeActuals(LocalDate runDate) {
+        snapshots.store(runDate, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+    }
+
+    /**
+     * Stored actuals stand for "today" while the run that stored them is at most a week away; after a longer
+     * pause of the daily run the pages compute live rather than show old figures as today's.
+     */
+    private boolean current(PlanSnapshots.Header stored) {
+        LocalDate today = calendar.today();
+        return !stored.asOf().isBefore(today.minusDays(7)) && !stored.asOf().isAfter(today.plusDays(7));
+    }
+
+    private static List<NodeMeasures> measure(List<NodeActuals> movements, LocalDate date) {
+        MonthWindow window = new MonthWindow(date, PlanVersusActual.STATUS_MONTHS);
+        return movements.stream()
+                .map(n -> NodeMeasures.of(n.narrow(window.months()), window))
+                .toList();
     }
 
     private LocalDate dateIn(int year, @Nullable LocalDate asOf) {

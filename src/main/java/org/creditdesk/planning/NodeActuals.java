@@ -30,4 +30,32 @@ record NodeActuals(
         }
         return balances;
     }
+
+    /** The same movements in the newest {@code months} buckets: everything older falls into bucket 0. */
+    NodeActuals narrow(int months) {
+        int drop = net.length - 1 - months;
+        if (drop == 0) return this;
+        BigDecimal[] n = new BigDecimal[months + 1];
+        BigDecimal[] s = new BigDecimal[months + 1];
+        BigDecimal before = BigDecimal.ZERO;
+        for (int k = 0; k <= drop; k++) before = before.add(net[k]);
+        n[0] = before;
+        s[0] = BigDecimal.ZERO;
+        for (int j = 1; j <= months; j++) {
+            n[j] = net[j + drop];
+            s[j] = sales[j + drop];
+        }
+        return new NodeActuals(productLine, area, customerCode, customerName, n, s);
+    }
+
+    /** This node's movements and another's of the same window, bucket by bucket, under this node's names. */
+    NodeActuals plus(NodeActuals other) {
+        BigDecimal[] n = new BigDecimal[net.length];
+        BigDecimal[] s = new BigDecimal[sales.length];
+        for (int j = 0; j < net.length; j++) {
+            n[j] = net[j].add(other.net[j]);
+            s[j] = sales[j].add(other.sales[j]);
+        }
+        return new NodeActuals(productLine, area, customerCode, customerName, n, s);
+    }
 }

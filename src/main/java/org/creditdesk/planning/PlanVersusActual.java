@@ -33,6 +33,16 @@ final class PlanVersusActual {
 
     static List<PlanNodeStatus> compare(
             FundPlan plan, Level level, MonthWindow window, List<NodeActuals> actuals, Set<String> areas) {
+        return compare(
+                plan,
+                level,
+                window.asOf(),
+                actuals.stream().map(a -> NodeMeasures.of(a, window)).toList(),
+                areas);
+    }
+
+    static List<PlanNodeStatus> compare(
+            FundPlan plan, Level level, LocalDate asOf, List<NodeMeasures> measures, Set<String> areas) {
         Map<String, Planned> planned = planned(plan, level, areas);
         Map<String, BigDecimal> margins = new LinkedHashMap<>();
         plan.productLines().forEach(l -> {
@@ -43,53 +53,37 @@ final class PlanVersusActual {
         Map<String, Integer> areaDays = new LinkedHashMap<>();
         plan.areas().forEach(a -> areaDays.put(a.productLine() + "/" + a.area(), a.targetDays()));
 
-        Map<String, NodeActuals> byKey = new LinkedHashMap<>();
-        actuals.forEach(a -> byKey.put(a.key(), a));
+        Map<String, NodeMeasures> byKey = new LinkedHashMap<>();
+        measures.forEach(m -> byKey.put(m.key(), m));
         for (String key : planned.keySet()) {
             byKey.computeIfAbsent(
-                    key, k -> empty(k, window.months(), planned.get(k).customerName()));
+                    key,
+                    k -> NodeMeasures.empty(
+                            k, asOf.getMonthValue(), planned.get(k).customerName()));
         }
         List<PlanNodeStatus> nodes = new ArrayList<>(byKey.size());
-        for (NodeActuals node : byKey.values()) {
+        for (NodeMeasures node : byKey.values()) {
             Planned p = planned.get(node.key());
             Integer targetDays = p != null ? p.targetDays() : inheritedDays(node, areaDays, lineDays);
-            nodes.add(status(node, p, targetDays, margins.get(node.productLine()), plan, window));
+            nodes.add(status(node, p, targetDays, margins.get(node.productLine()), plan, asOf));
         }
         nodes.sort(Comparator.comparing(PlanNodeStatus::key));
         return nodes;
     }
 
     static PlanNodeStatus status(
-            NodeActuals node,
+            NodeMeasures node,
             @Nullable Planned planned,
             @Nullable Integer targetDays,
             @Nullable BigDecimal grossMargin,
             FundPlan plan,
-            MonthWindow window) {
-        int last = window.months();
-        LocalDate asOf = window.asOf();
-        BigDecimal[] balances = node.receivables();
-        BigDecimal receivables = balances[last].setScale(2, RoundingMode.HALF_UP);
-        List<CountBack.Period> periods = window.periods(node, last, last);
-        BigDecimal days = CountBack.days(receivables, periods);
-        BigDecimal simple = CountBack.simpleDays(receivables, periods, SIMPLE_METHOD_MONTHS);
-        // Samples: the end of each month of the plan year up to the date's month (its end = the date).
-        int samples = asOf.getMonthValue();
-        BigDecimal sum = BigDecimal.ZERO;
-        BigDecimal salesInPeriod = BigDecimal.ZERO;
-        BigDecimal lastYearSales = BigDecimal.ZERO;
-        for (int j = 1; j <= last; j++) {
-            int year = window.month(j).getYear();
-            if (year == asOf.getYear()) {
-                sum = sum.add(balances[j]);
-                salesInPeriod = salesInPeriod.add(node.sales()[j]);
-            } else if (year == asOf.getYear() - 1) {
-                lastYearSales = lastYearSales.add(node.sales()[j]);
-            }
-        }
-        BigDecimal capitalCost = CapitalCost.of(sum, samples, plan.costOfCapitalRate(), asOf.getDayOfYear());
+            LocalDate asOf) {
+        BigDecimal receivables = node.receivables();
+        BigDecimal days = node.days();
+        BigDecimal capitalCost =
+                CapitalCost.of(node.monthEndSum(), node.samples(), plan.costOfCapitalRate(), asOf.getDayOfYear());
         BigDecimal margin =
-                grossMargin == null ? null : CapitalCost.marginAfter(salesInPeriod, grossMargin, capitalCost);
+                grossMargin == null ? null : CapitalCost.marginAfter(node.salesInPeriod(), grossMargin, capitalCost);
         BigDecimal amount = planned == null ? null : planned.amount();
         BigDecimal capacity = amount == null || targetDays == null ? null : FundPlan.capacity(amount, targetDays);
         BigDecimal used =
@@ -115,16 +109,16 @@ final class PlanVersusActual {
                 node.customerName() != null ? node.customerName() : planned == null ? null : planned.customerName(),
                 amount,
                 receivables,
-                CapitalCost.average(sum, samples),
+                CapitalCost.average(node.monthEndSum(), node.samples()),
                 targetDays,
                 days,
-                simple,
+                node.simpleDays(),
                 capitalCost,
-                salesInPeriod.setScale(2, RoundingMode.HALF_UP),
+                node.salesInPeriod(),
                 grossMargin,
                 margin,
                 capacity,
-                lastYearSales.setScale(2, RoundingMode.HALF_UP),
+                node.lastYearSales(),
                 used,
                 overPlan,
                 light);
@@ -162,21 +156,11 @@ final class PlanVersusActual {
     }
 
     private static @Nullable Integer inheritedDays(
-            NodeActuals node, Map<String, Integer> areaDays, Map<String, Integer> lineDays) {
+            NodeMeasures node, Map<String, Integer> areaDays, Map<String, Integer> lineDays) {
         if (node.area() != null) {
             Integer days = areaDays.get(node.productLine() + "/" + node.area());
             if (days != null) return days;
         }
         return lineDays.get(node.productLine());
-    }
-
-    private static NodeActuals empty(String key, int months, @Nullable String name) {
-        String[] parts = key.split("/", 3);
-        BigDecimal[] net = new BigDecimal[months + 1];
-        BigDecimal[] sales = new BigDecimal[months + 1];
-        java.util.Arrays.fill(net, BigDecimal.ZERO);
-        java.util.Arrays.fill(sales, BigDecimal.ZERO);
-        return new NodeActuals(
-                parts[0], parts.length > 1 ? parts[1] : null, parts.length > 2 ? parts[2] : null, name, net, sales);
     }
 }

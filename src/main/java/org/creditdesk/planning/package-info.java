@@ -4,7 +4,7 @@
  * and risk read the approved plan through published SQL functions (V81), never through this module's
  * Java types.
  */
-@ApplicationModule(allowedDependencies = {"shared", "identity", "customers"})
+@ApplicationModule(allowedDependencies = {"shared", "identity", "customers", "monitoring"})
 @NullMarked
 package org.creditdesk.planning;
 
