@@ -102,6 +102,13 @@ class FundPlanController {
         return plans.contracts(asOf, callers.current());
     }
 
+    record StoreActuals(@Nullable LocalDate asOf) {}
+
+    @PostMapping("/fund-plans/actuals")
+    FundPlans.StoredActuals storeActuals(@RequestBody(required = false) @Nullable StoreActuals body) {
+        return plans.storeActuals(body == null ? null : body.asOf(), callers.current());
+    }
+
     @GetMapping("/customers/{code}/turnover")
     CustomerTurnover turnover(@PathVariable String code, @RequestParam(required = false) @Nullable LocalDate asOf) {
         return turnovers

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.creditdesk.identity.Caller;
@@ -256,6 +257,25 @@ public class FundPlans {
      */
     public void storeActuals(LocalDate runDate) {
         snapshots.store(runDate, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+    }
+
+    /** What was stored: as of which date, when, and how many nodes per level. */
+    public record StoredActuals(LocalDate asOf, OffsetDateTime computedAt, Map<String, Integer> nodes) {}
+
+    /**
+     * A planner stores the actuals anew (today's, or as of an earlier date), e.g. after a large import during
+     * the day; the status and trend answer from them until the next daily run.
+     */
+    public StoredActuals storeActuals(@Nullable LocalDate asOf, Caller caller) {
+        if (caller.roles().stream().noneMatch(PLANNERS::contains)) {
+            throw ProblemException.forbidden("Only planners (general manager, credit manager, finance) store actuals");
+        }
+        LocalDate today = calendar.today();
+        LocalDate date = asOf == null ? today : asOf;
+        if (date.isAfter(today)) throw ProblemException.ruleViolation("asOf", "asOf must not be after today " + today);
+        storeActuals(date);
+        PlanSnapshots.Header header = snapshots.header().orElseThrow();
+        return new StoredActuals(header.asOf(), header.computedAt(), snapshots.counts());
     }
 
     /**

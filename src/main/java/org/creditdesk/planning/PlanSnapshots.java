@@ -69,6 +69,16 @@ class PlanSnapshots {
                 .update();
     }
 
+    /** How many nodes each level stored. */
+    Map<String, Integer> counts() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        jdbc.sql("SELECT level, count(*) AS n FROM plan_snapshot_node GROUP BY level ORDER BY level")
+                .query(rs -> {
+                    counts.put(rs.getString("level"), rs.getInt("n"));
+                });
+        return counts;
+    }
+
     /** The stored measures of a level's nodes, only the given areas' when {@code areas} is not empty. */
     List<NodeMeasures> measures(Level level, String[] areas) {
         return jdbc.sql("""

@@ -115,4 +115,36 @@ class PlanSnapshotIntegrationTests {
                 .orElseThrow();
         assertThat(eastNode.actualDays()).as("the hand example").isEqualByComparingTo("76.0");
     }
+
+    @Test
+    void planners_store_the_actuals_on_demand_others_may_not_and_never_for_a_future_date() {
+        String uri = "/api/v1/fund-plans/actuals";
+        PlanningFixtures fixtures = new PlanningFixtures(jdbc, ledger);
+        fixtures.invoice(
+                fixtures.customer(fixtures.area()), fixtures.productLine(), LocalDate.of(2019, 4, 30), "500.00");
+        var stored = assertThat(mvc.post()
+                        .uri(uri)
+                        .with(TestUsers.user(jdbc, Role.FINANCE))
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"asOf\": \"2019-06-30\"}"))
+                .hasStatusOk()
+                .bodyJson();
+        stored.extractingPath("$.asOf").isEqualTo("2019-06-30");
+        stored.extractingPath("$.nodes.customer").asNumber().isNotEqualTo(0);
+        assertThat(mvc.post()
+                        .uri(uri)
+                        .with(TestUsers.user(jdbc, Role.COLLECTOR))
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
+                .hasStatus(org.springframework.http.HttpStatus.FORBIDDEN);
+        assertThat(mvc.post()
+                        .uri(uri)
+                        .with(TestUsers.user(jdbc, Role.FINANCE))
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"asOf\": \"" + LocalDate.now().plusYears(1) + "\"}"))
+                .hasStatus(org.springframework.http.HttpStatus.UNPROCESSABLE_ENTITY);
+    }
 }
