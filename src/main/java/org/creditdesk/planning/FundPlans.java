@@ -137,6 +137,16 @@ public class FundPlans {
     /** Plan against actual as of the date (in the plan's year), at one level of the tree. */
     @Transactional(readOnly = true)
     public PlanStatusReport status(int year, @Nullable LocalDate asOf, Level level, Caller caller) {
+        return status(year, asOf, level, caller, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The same, with at most {@code customersPerNode} customers (the largest receivables) of each product line
+     * and area besides those the plan names: what a page can show.
+     */
+    @Transactional(readOnly = true)
+    public PlanStatusReport status(
+            int year, @Nullable LocalDate asOf, Level level, Caller caller, int customersPerNode) {
         FundPlan plan = plans.find(year, EnumSet.of(FundPlan.Status.APPROVED))
                 .or(() -> plans.find(year, EnumSet.of(FundPlan.Status.DRAFT)))
                 .orElseThrow(() -> ProblemException.notFound("No fund plan for " + year));
@@ -151,13 +161,15 @@ public class FundPlans {
             date = stored.get().asOf();
             measures = level == Level.PRODUCT_LINE && caller.areaFilter().length > 0
                     ? measure(snapshots.movements(level, caller.areaFilter()), date)
-                    : snapshots.measures(level, caller.areaFilter());
+                    : snapshots.measures(level, caller.areaFilter(), customersPerNode);
         } else {
             date = dateIn(year, asOf);
-            measures = measure(
-                    actuals.movements(
-                            level, new MonthWindow(date, PlanVersusActual.STATUS_MONTHS), caller.areaFilter()),
-                    date);
+            measures = largest(
+                    measure(
+                            actuals.movements(
+                                    level, new MonthWindow(date, PlanVersusActual.STATUS_MONTHS), caller.areaFilter()),
+                            date),
+                    customersPerNode);
         }
         List<PlanNodeStatus> nodes = PlanVersusActual.compare(plan, level, date, measures, caller.areas());
         return new PlanStatusReport(
@@ -285,6 +297,21 @@ public class FundPlans {
     private boolean current(PlanSnapshots.Header stored) {
         LocalDate today = calendar.today();
         return !stored.asOf().isBefore(today.minusDays(7)) && !stored.asOf().isAfter(today.plusDays(7));
+    }
+
+    private static List<NodeMeasures> largest(List<NodeMeasures> measures, int perNode) {
+        if (perNode == Integer.MAX_VALUE) return measures;
+        Map<String, List<NodeMeasures>> byNode = new java.util.LinkedHashMap<>();
+        for (NodeMeasures m : measures) {
+            byNode.computeIfAbsent(Nodes.key(m.productLine(), m.area(), null), k -> new ArrayList<>())
+                    .add(m);
+        }
+        List<NodeMeasures> kept = new ArrayList<>();
+        for (List<NodeMeasures> node : byNode.values()) {
+            node.sort(Comparator.comparing(NodeMeasures::receivables).reversed());
+            kept.addAll(node.subList(0, Math.min(perNode, node.size())));
+        }
+        return kept;
     }
 
     private static List<NodeMeasures> measure(List<NodeActuals> movements, LocalDate date) {

@@ -79,17 +79,27 @@ class PlanSnapshots {
         return counts;
     }
 
-    /** The stored measures of a level's nodes, only the given areas' when {@code areas} is not empty. */
-    List<NodeMeasures> measures(Level level, String[] areas) {
+    /**
+     * The stored measures of a level's nodes, only the given areas' when {@code areas} is not empty, at most
+     * {@code perNode} of each product line and area (the largest receivables first).
+     */
+    List<NodeMeasures> measures(Level level, String[] areas, int perNode) {
         return jdbc.sql("""
-                        SELECT product_line, area_code, customer_code, customer_name, receivables, month_end_sum,
-                               samples, days, simple_days, sales_in_period, last_year_sales
-                          FROM plan_snapshot_node
-                         WHERE level = :level
-                           AND (cardinality(CAST(:areas AS text[])) = 0 OR area_code = ANY(CAST(:areas AS text[])))
+                        SELECT * FROM (
+                            SELECT product_line, area_code, customer_code, customer_name, receivables, month_end_sum,
+                                   samples, days, simple_days, sales_in_period, last_year_sales,
+                                   row_number() OVER (PARTITION BY product_line, area_code
+                                                      ORDER BY receivables DESC) AS rank
+                              FROM plan_snapshot_node
+                             WHERE level = :level
+                               AND (cardinality(CAST(:areas AS text[])) = 0
+                                    OR area_code = ANY(CAST(:areas AS text[])))
+                        ) n
+                         WHERE n.rank <= :perNode
                         """)
                 .param("level", level.parameter())
                 .param("areas", areas)
+                .param("perNode", perNode)
                 .query((rs, n) -> new NodeMeasures(
                         rs.getString("product_line"),
                         rs.getString("area_code"),

@@ -38,6 +38,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Controller
 class PlanningPages {
 
+    /** The page shows this many customers of each area (the largest receivables); the Excel export has all. */
+    static final int CUSTOMERS_PER_NODE = 25;
+
     private final FundPlans plans;
     private final Turnovers turnovers;
     private final ProductLines productLines;
@@ -89,9 +92,10 @@ class PlanningPages {
                         .forEach(n -> rows.add(new TreeRow(1, n)));
             }
             if (chosen == Level.CUSTOMER) {
-                plans.status(planYear, report.asOf(), Level.CUSTOMER, caller)
+                plans.status(planYear, report.asOf(), Level.CUSTOMER, caller, CUSTOMERS_PER_NODE)
                         .nodes()
                         .forEach(n -> rows.add(new TreeRow(2, n)));
+                model.addAttribute("customersPerNode", CUSTOMERS_PER_NODE);
             }
             rows.sort(TreeRow.ORDER);
             model.addAttribute("report", report);

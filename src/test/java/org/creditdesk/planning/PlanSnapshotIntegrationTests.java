@@ -59,6 +59,8 @@ class PlanSnapshotIntegrationTests {
         String other = fixtures.customer(west);
         fixtures.invoice(other, line, LocalDate.of(YEAR - 1, 11, 20), "80000.00");
         fixtures.invoice(other, line, LocalDate.of(YEAR, 3, 3), "120000.00");
+        String small = fixtures.customer(west);
+        fixtures.invoice(small, line, LocalDate.of(YEAR, 5, 3), "1000.00");
         String plan = PlanningFixtures.plan(
                 line,
                 "2000000",
@@ -89,7 +91,14 @@ class PlanSnapshotIntegrationTests {
             }
         }
 
+        assertThat(westCustomers(line, west, 1))
+                .as("live: the largest of the area")
+                .containsExactly(other);
         plans.storeActuals(AS_OF);
+        assertThat(westCustomers(line, west, 1))
+                .as("stored: the largest of the area")
+                .containsExactly(other);
+        assertThat(westCustomers(line, west, 25)).containsExactlyInAnyOrder(other, small);
 
         int i = 0;
         int t = 0;
@@ -146,5 +155,12 @@ class PlanSnapshotIntegrationTests {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"asOf\": \"" + LocalDate.now().plusYears(1) + "\"}"))
                 .hasStatus(org.springframework.http.HttpStatus.UNPROCESSABLE_ENTITY);
+    }
+
+    private List<String> westCustomers(String line, String west, int perNode) {
+        return plans.status(YEAR, AS_OF, Level.CUSTOMER, Caller.SYSTEM, perNode).nodes().stream()
+                .filter(n -> line.equals(n.productLine()) && west.equals(n.area()))
+                .map(PlanNodeStatus::customerCode)
+                .toList();
     }
 }
