@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.creditdesk.shared.SpreadsheetText;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.jspecify.annotations.Nullable;
@@ -51,14 +52,6 @@ final class AppraisalExport {
             "note");
 
     private AppraisalExport() {}
-
-    static String neutralise(@Nullable String text) {
-        if (text == null || text.isEmpty()) return "";
-        return switch (text.charAt(0)) {
-            case '=', '+', '-', '@', '\t', '\r' -> "'" + text;
-            default -> text;
-        };
-    }
 
     /** The cells of one row: text cells are Strings, numbers BigDecimal, missing values null. */
     private static List<@Nullable Object> cells(AppraisalSheet sheet, RepAppraisal r) {
@@ -114,7 +107,7 @@ final class AppraisalExport {
                                 .map(c -> switch (c) {
                                     case null -> "";
                                     case BigDecimal n -> n.toPlainString();
-                                    default -> quoted(neutralise(c.toString()));
+                                    default -> quoted(SpreadsheetText.neutralise(c.toString()));
                                 })
                                 .collect(Collectors.joining(","))
                         + "\r\n");
@@ -140,7 +133,7 @@ final class AppraisalExport {
                     switch (cells.get(c)) {
                         case null -> {}
                         case BigDecimal n -> ws.value(row, c, n);
-                        case Object o -> ws.value(row, c, neutralise(o.toString()));
+                        case Object o -> ws.value(row, c, SpreadsheetText.neutralise(o.toString()));
                     }
                 }
                 row++;

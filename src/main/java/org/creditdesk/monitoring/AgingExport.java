@@ -8,9 +8,9 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.creditdesk.shared.SpreadsheetText;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The aging report as CSV or Excel. Text that a spreadsheet would read as a formula (a customer
@@ -21,25 +21,15 @@ final class AgingExport {
 
     private AgingExport() {}
 
-    /** OWASP's list of characters that start a formula in common spreadsheets. */
-    static String neutralise(@Nullable String text) {
-        if (text == null || text.isEmpty()) return "";
-        char first = text.charAt(0);
-        return switch (first) {
-            case '=', '+', '-', '@', '\t', '\r' -> "'" + text;
-            default -> text;
-        };
-    }
-
     static void csv(AgingReport report, OutputStream out) {
         try {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             writer.write(line(header(report)));
             for (AgingRow row : rows(report)) {
                 List<String> cells = new ArrayList<>();
-                cells.add(quoted(neutralise(row.key())));
-                cells.add(quoted(neutralise(row.name())));
-                cells.add(quoted(neutralise(row.currency())));
+                cells.add(quoted(SpreadsheetText.neutralise(row.key())));
+                cells.add(quoted(SpreadsheetText.neutralise(row.name())));
+                cells.add(quoted(SpreadsheetText.neutralise(row.currency())));
                 row.amounts().values().forEach(amount -> cells.add(amount.toPlainString()));
                 cells.add(row.total().toPlainString());
                 writer.write(String.join(",", cells) + "\r\n");
@@ -62,9 +52,9 @@ final class AgingExport {
             int r = 1;
             for (AgingRow row : rows(report)) {
                 int c = 0;
-                sheet.value(r, c++, neutralise(row.key()));
-                sheet.value(r, c++, neutralise(row.name()));
-                sheet.value(r, c++, neutralise(row.currency()));
+                sheet.value(r, c++, SpreadsheetText.neutralise(row.key()));
+                sheet.value(r, c++, SpreadsheetText.neutralise(row.name()));
+                sheet.value(r, c++, SpreadsheetText.neutralise(row.currency()));
                 for (var amount : row.amounts().values()) {
                     sheet.value(r, c++, amount);
                 }
@@ -92,7 +82,11 @@ final class AgingExport {
     }
 
     private static String line(List<String> cells) {
-        return String.join(",", cells.stream().map(c -> quoted(neutralise(c))).toList()) + "\r\n";
+        return String.join(
+                        ",",
+                        cells.stream()
+                                .map(c -> quoted(SpreadsheetText.neutralise(c)))
+                                .toList()) + "\r\n";
     }
 
     private static String quoted(String text) {

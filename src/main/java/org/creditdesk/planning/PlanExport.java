@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.List;
+import org.creditdesk.shared.SpreadsheetText;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.jspecify.annotations.Nullable;
@@ -36,14 +37,6 @@ final class PlanExport {
 
     private PlanExport() {}
 
-    static String neutralise(@Nullable String text) {
-        if (text == null || text.isEmpty()) return "";
-        return switch (text.charAt(0)) {
-            case '=', '+', '-', '@', '\t', '\r' -> "'" + text;
-            default -> text;
-        };
-    }
-
     static void xlsx(PlanStatusReport report, OutputStream out) {
         try {
             Workbook workbook = new Workbook(out, "CreditDesk", "1.0");
@@ -55,11 +48,11 @@ final class PlanExport {
             int r = 1;
             for (PlanNodeStatus n : report.nodes()) {
                 int c = 0;
-                sheet.value(r, c++, neutralise(n.key()));
-                sheet.value(r, c++, neutralise(n.productLine()));
-                sheet.value(r, c++, neutralise(n.area()));
-                sheet.value(r, c++, neutralise(n.customerCode()));
-                sheet.value(r, c++, neutralise(n.customerName()));
+                sheet.value(r, c++, SpreadsheetText.neutralise(n.key()));
+                sheet.value(r, c++, SpreadsheetText.neutralise(n.productLine()));
+                sheet.value(r, c++, SpreadsheetText.neutralise(n.area()));
+                sheet.value(r, c++, SpreadsheetText.neutralise(n.customerCode()));
+                sheet.value(r, c++, SpreadsheetText.neutralise(n.customerName()));
                 number(sheet, r, c++, n.plannedAmount());
                 number(sheet, r, c++, n.actualReceivables());
                 number(sheet, r, c++, n.averageReceivables());

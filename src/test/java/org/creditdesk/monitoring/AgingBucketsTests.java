@@ -103,16 +103,4 @@ class AgingBucketsTests {
                         LocalDate.of(2024, 3, 15));
         assertThat(Aging.monthEnds(LocalDate.of(2024, 3, 31), 12)).hasSize(12).endsWith(LocalDate.of(2024, 3, 31));
     }
-
-    @Test
-    void formula_like_text_gets_a_leading_apostrophe() {
-        assertThat(AgingExport.neutralise("=HYPERLINK(\"x\")")).isEqualTo("'=HYPERLINK(\"x\")");
-        assertThat(AgingExport.neutralise("+1")).isEqualTo("'+1");
-        assertThat(AgingExport.neutralise("-1")).isEqualTo("'-1");
-        assertThat(AgingExport.neutralise("@SUM(A1)")).isEqualTo("'@SUM(A1)");
-        assertThat(AgingExport.neutralise("\tx")).isEqualTo("'\tx");
-        assertThat(AgingExport.neutralise("\rx")).isEqualTo("'\rx");
-        assertThat(AgingExport.neutralise("Acme = best")).isEqualTo("Acme = best");
-        assertThat(AgingExport.neutralise(null)).isEmpty();
-    }
 }
