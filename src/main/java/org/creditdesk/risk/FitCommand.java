@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import org.creditdesk.identity.Caller;
+import org.creditdesk.shared.CommandLineDates;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -30,7 +31,7 @@ class FitCommand implements ApplicationRunner, ExitCodeGenerator {
     public void run(ApplicationArguments args) {
         LocalDate asOf;
         try {
-            asOf = ScoreRunCommand.asOf(args);
+            asOf = CommandLineDates.asOf(args);
         } catch (DateTimeParseException e) {
             System.err.println("Usage: ./creditdesk fit-scorecard [--as-of yyyy-MM-dd] [--adopt]");
             exitCode = 2;

@@ -2,9 +2,8 @@ package org.creditdesk.risk;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import org.creditdesk.identity.Caller;
-import org.jspecify.annotations.Nullable;
+import org.creditdesk.shared.CommandLineDates;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -27,7 +26,7 @@ class ScoreRunCommand implements ApplicationRunner, ExitCodeGenerator {
     public void run(ApplicationArguments args) {
         LocalDate asOf;
         try {
-            asOf = asOf(args);
+            asOf = CommandLineDates.asOf(args);
         } catch (DateTimeParseException e) {
             System.err.println("Usage: ./creditdesk scoring-run [--as-of yyyy-MM-dd]: " + e.getParsedString());
             exitCode = 2;
@@ -42,20 +41,6 @@ class ScoreRunCommand implements ApplicationRunner, ExitCodeGenerator {
                 new java.util.TreeMap<>(run.byClass()),
                 run.classesChanged(),
                 run.alertsRaised());
-    }
-
-    /** {@code --as-of DATE} or {@code --as-of=DATE}; null when absent. */
-    static @Nullable LocalDate asOf(ApplicationArguments args) {
-        List<String> words = List.of(args.getSourceArgs());
-        for (int i = 0; i < words.size(); i++) {
-            String word = words.get(i);
-            if (word.startsWith("--as-of=")) return LocalDate.parse(word.substring("--as-of=".length()));
-            if (word.equals("--as-of")) {
-                if (i + 1 >= words.size()) throw new DateTimeParseException("--as-of needs a date", "", 0);
-                return LocalDate.parse(words.get(i + 1));
-            }
-        }
-        return null;
     }
 
     @Override

@@ -2,10 +2,9 @@ package org.creditdesk.collections.letters;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import org.creditdesk.identity.Caller;
+import org.creditdesk.shared.CommandLineDates;
 import org.creditdesk.shared.ProblemException;
-import org.jspecify.annotations.Nullable;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -28,7 +27,7 @@ class LetterRunCommand implements ApplicationRunner, ExitCodeGenerator {
     public void run(ApplicationArguments args) {
         LocalDate asOf;
         try {
-            asOf = asOf(args);
+            asOf = CommandLineDates.asOf(args);
         } catch (DateTimeParseException e) {
             System.err.println("Usage: ./creditdesk letter-run [--as-of yyyy-MM-dd]");
             exitCode = 2;
@@ -46,19 +45,6 @@ class LetterRunCommand implements ApplicationRunner, ExitCodeGenerator {
             System.err.println("Letter run refused: " + e.getMessage());
             exitCode = 1;
         }
-    }
-
-    static @Nullable LocalDate asOf(ApplicationArguments args) {
-        List<String> words = List.of(args.getSourceArgs());
-        for (int i = 0; i < words.size(); i++) {
-            String word = words.get(i);
-            if (word.startsWith("--as-of=")) return LocalDate.parse(word.substring("--as-of=".length()));
-            if (word.equals("--as-of")) {
-                if (i + 1 >= words.size()) throw new DateTimeParseException("--as-of needs a date", "", 0);
-                return LocalDate.parse(words.get(i + 1));
-            }
-        }
-        return null;
     }
 
     @Override

@@ -1,12 +1,10 @@
 package org.creditdesk.collections.prediction;
 
-import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Locale;
 import org.creditdesk.identity.Caller;
+import org.creditdesk.shared.CommandLineDates;
 import org.creditdesk.shared.ProblemException;
-import org.jspecify.annotations.Nullable;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -25,7 +23,7 @@ class PredictionCommands {
     @ConditionalOnProperty(name = "creditdesk.command", havingValue = "predict-payments")
     Command predictPayments(PaymentPredictions predictions) {
         return new Command("predict-payments [--as-of yyyy-MM-dd]", args -> {
-            PredictionRun run = predictions.predict(asOf(args), Caller.SYSTEM);
+            PredictionRun run = predictions.predict(CommandLineDates.asOf(args), Caller.SYSTEM);
             System.out.printf(
                     "Predicted %,d open invoices as of %s in %,d ms with %s%n",
                     run.invoices(),
@@ -39,7 +37,7 @@ class PredictionCommands {
     @ConditionalOnProperty(name = "creditdesk.command", havingValue = "fit-payment-model")
     Command fitPaymentModel(PaymentPredictions predictions) {
         return new Command("fit-payment-model [--as-of yyyy-MM-dd] [--adopt]", args -> {
-            PaymentFitReport r = predictions.fit(asOf(args), Caller.SYSTEM);
+            PaymentFitReport r = predictions.fit(CommandLineDates.asOf(args), Caller.SYSTEM);
             System.out.printf(
                     Locale.ROOT,
                     "Payment model %d fitted as of %s (grace %d days)%n"
@@ -109,18 +107,5 @@ class PredictionCommands {
         public int getExitCode() {
             return exitCode;
         }
-    }
-
-    static @Nullable LocalDate asOf(ApplicationArguments args) {
-        List<String> words = List.of(args.getSourceArgs());
-        for (int i = 0; i < words.size(); i++) {
-            String word = words.get(i);
-            if (word.startsWith("--as-of=")) return LocalDate.parse(word.substring("--as-of=".length()));
-            if (word.equals("--as-of")) {
-                if (i + 1 >= words.size()) throw new DateTimeParseException("--as-of needs a date", "", 0);
-                return LocalDate.parse(words.get(i + 1));
-            }
-        }
-        return null;
     }
 }
