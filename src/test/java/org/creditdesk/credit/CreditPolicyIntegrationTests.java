@@ -77,6 +77,62 @@ class CreditPolicyIntegrationTests {
     }
 
     @Test
+    void whether_disputed_amounts_count_for_the_hold_is_a_policy_setting_changed_with_an_audit_row() {
+        CreditPolicy current = policies.current();
+        assertThat(current.disputedCountsForHold()).as("default").isTrue();
+        CreditPolicy disputedApart = new CreditPolicy(
+                current.mode(),
+                current.salesApprovalLimit(),
+                current.creditManagerCeiling(),
+                current.graceDays(),
+                current.chequeClearingDays(),
+                current.escalation(),
+                false);
+
+        policies.change(asInput(disputedApart, "quality disputes are the plant's fault"), GM);
+
+        assertThat(policies.current().disputedCountsForHold()).isFalse();
+        AuditEntry entry =
+                audit.entries(CreditPolicies.AUDIT_SUBJECT, "company", 1).getFirst();
+        assertThat(entry.action()).isEqualTo("CREDIT_POLICY_CHANGED");
+        assertThat(entry.reason()).isEqualTo("quality disputes are the plant's fault");
+        assertThat(entry.before().get("disputedCountsForHold").asBoolean()).isTrue();
+        assertThat(entry.after().get("disputedCountsForHold").asBoolean()).isFalse();
+    }
+
+    @Test
+    void a_policy_change_that_leaves_out_the_dispute_setting_keeps_it() {
+        CreditPolicy current = policies.current();
+        policies.change(
+                asInput(
+                        new CreditPolicy(
+                                current.mode(),
+                                current.salesApprovalLimit(),
+                                current.creditManagerCeiling(),
+                                current.graceDays(),
+                                current.chequeClearingDays(),
+                                current.escalation(),
+                                false),
+                        "apart"),
+                GM);
+        CreditPolicyInput withoutSetting = asInput(defaultPolicy(PolicyMode.FINANCE_LED), "mode only");
+
+        policies.change(
+                new CreditPolicyInput(
+                        withoutSetting.mode(),
+                        withoutSetting.salesApprovalLimit(),
+                        withoutSetting.creditManagerCeiling(),
+                        withoutSetting.graceDays(),
+                        withoutSetting.chequeClearingDays(),
+                        withoutSetting.escalation(),
+                        withoutSetting.reason()),
+                GM);
+
+        assertThat(policies.current().mode()).isEqualTo(PolicyMode.FINANCE_LED);
+        assertThat(policies.current().disputedCountsForHold()).isFalse();
+    }
+
+    @Test
     void only_admins_and_the_general_manager_change_the_policy() {
         long before = newestAuditId(CreditPolicies.AUDIT_SUBJECT);
         for (Role role : List.of(Role.CREDIT_MANAGER, Role.FINANCE, Role.SALES_MANAGER, Role.AUDITOR)) {
