@@ -27,6 +27,9 @@ final class HistoryGenerator {
     /** Contract milestones in percent: advance, delivery, acceptance. */
     private static final int[] MILESTONES = {30, 40, 30};
 
+    /** How the reason of every credit note settling a quality dispute starts ({@link DemoDisputeHistory}). */
+    static final String DISPUTE_PREFIX = "Quality dispute:";
+
     private static final List<String> DISPUTE_REASONS = List.of(
             "Quality dispute: seals leaking on delivery, partial credit agreed",
             "Quality dispute: motors failed acceptance test, price reduction agreed",
