@@ -422,6 +422,40 @@ class CollectionsIntegrationTests {
                 .isNull();
     }
 
+    @Test
+    void the_customer_page_records_a_blocker_objection_that_raises_its_dispute() throws Exception {
+        LocalDate today = calendar.today();
+        CustomerRef customer = CollectionsFixtures.customer(customers, area());
+        String invoiceNo =
+                CollectionsFixtures.invoice(ledger, customer, today.minusDays(20), today.plusDays(10), "900.00");
+        String page = "/collections/customers/" + customer.code();
+        assertThat(get(TestUsers.admin(), page))
+                .hasStatusOk()
+                .bodyText()
+                .contains("name=\"disputeReason\"")
+                .contains("name=\"disputeAmount\"");
+
+        MvcTestResult posted = mvc.post()
+                .uri(page + "/approval")
+                .with(TestUsers.admin())
+                .with(csrf())
+                .param("invoiceNo", invoiceNo)
+                .param("chainRole", "BLOCKER")
+                .param("status", "OBJECTED")
+                .param("on", today.toString())
+                .param("note", "price above the framework contract")
+                .param("disputeReason", "PRICE")
+                .param("disputeAmount", "150.00")
+                .exchange();
+
+        assertThat(posted).hasStatus3xxRedirection();
+        assertThat(count(
+                        "SELECT count(*) FROM invoice_dispute WHERE customer_id = ? AND reason = 'PRICE' AND amount = 150.00",
+                        customer.id()))
+                .isEqualTo(1);
+        assertThat(get(TestUsers.admin(), page)).bodyText().contains("price above the framework contract");
+    }
+
     static String recipient(MimeMessage message) {
         try {
             return message.getAllRecipients()[0].toString();
