@@ -2,6 +2,7 @@ package org.creditdesk.collections;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -135,7 +136,7 @@ public class Approvals {
                         new DisputeInput(objection.reason(), objection.amount(), on, note),
                         caller,
                         "dispute.");
-        Map<String, Object> after = new java.util.LinkedHashMap<>();
+        Map<String, Object> after = new LinkedHashMap<>();
         after.put("chainRole", role);
         after.put("status", status);
         after.put("on", on.toString());

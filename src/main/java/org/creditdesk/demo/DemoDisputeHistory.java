@@ -37,7 +37,7 @@ public class DemoDisputeHistory {
     /** Records the disputes of the loaded history's quality credit notes; returns how many. */
     @Transactional
     int record() {
-        return repository.insertResolved(repository.qualityCreditNotes().stream()
+        return repository.insertResolved(repository.creditNotesOfInvoices().stream()
                 .filter(note -> recordsDispute(note.reason()))
                 .map(note -> new DemoDisputeHistoryRepository.Resolved(
                         note, raisedOn(note.invoiceIssueDate(), note.invoiceDueDate())))

@@ -52,7 +52,7 @@ class DemoDisputeHistoryRepository {
         this.jdbc = jdbc;
     }
 
-    List<CreditNote> qualityCreditNotes() {
+    List<CreditNote> creditNotesOfInvoices() {
         return jdbc.sql(CREDIT_NOTES)
                 .query((rs, n) -> new CreditNote(
                         rs.getLong("customer_id"),

@@ -80,14 +80,7 @@ class CreditPolicyIntegrationTests {
     void whether_disputed_amounts_count_for_the_hold_is_a_policy_setting_changed_with_an_audit_row() {
         CreditPolicy current = policies.current();
         assertThat(current.disputedCountsForHold()).as("default").isTrue();
-        CreditPolicy disputedApart = new CreditPolicy(
-                current.mode(),
-                current.salesApprovalLimit(),
-                current.creditManagerCeiling(),
-                current.graceDays(),
-                current.chequeClearingDays(),
-                current.escalation(),
-                false);
+        CreditPolicy disputedApart = disputedApart(current);
 
         policies.change(asInput(disputedApart, "quality disputes are the plant's fault"), GM);
 
@@ -102,19 +95,7 @@ class CreditPolicyIntegrationTests {
 
     @Test
     void a_policy_change_that_leaves_out_the_dispute_setting_keeps_it() {
-        CreditPolicy current = policies.current();
-        policies.change(
-                asInput(
-                        new CreditPolicy(
-                                current.mode(),
-                                current.salesApprovalLimit(),
-                                current.creditManagerCeiling(),
-                                current.graceDays(),
-                                current.chequeClearingDays(),
-                                current.escalation(),
-                                false),
-                        "apart"),
-                GM);
+        policies.change(asInput(disputedApart(policies.current()), "apart"), GM);
         CreditPolicyInput withoutSetting = asInput(defaultPolicy(PolicyMode.FINANCE_LED), "mode only");
 
         policies.change(
@@ -182,6 +163,17 @@ class CreditPolicyIntegrationTests {
                 ProblemException.class, () -> matrices.replace(CreditFixtures.asInput(defaultMatrix()), "x", GM));
 
         assertThat(e.kind()).isEqualTo(ProblemException.Kind.FORBIDDEN);
+    }
+
+    private static CreditPolicy disputedApart(CreditPolicy policy) {
+        return new CreditPolicy(
+                policy.mode(),
+                policy.salesApprovalLimit(),
+                policy.creditManagerCeiling(),
+                policy.graceDays(),
+                policy.chequeClearingDays(),
+                policy.escalation(),
+                false);
     }
 
     private long newestAuditId(String subjectType) {

@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * The prediction is part of the scoring run (issue 10): once a scoring run of the whole portfolio has
  * committed (the daily run's, or one started by hand), every open invoice is predicted as of its date;
- * retried by the event publication registry if it fails. A date already
- * predicted (or older than the stored predictions) is skipped: one prediction per date, in date order.
+ * retried by the event publication registry if it fails. A date already predicted (or older than the
+ * stored predictions) is skipped: one prediction per date, in date order.
  */
 @Component
 class PredictAfterScoring {
