@@ -2,6 +2,7 @@ package org.creditdesk.collections;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ public class Approvals {
     private final Access access;
     private final AuditTrail audit;
     private final BusinessCalendar calendar;
+    private final Disputes disputes;
 
     Approvals(
             ApprovalRepository repository,
@@ -35,8 +37,10 @@ public class Approvals {
             SettingsRepository settings,
             Access access,
             AuditTrail audit,
-            BusinessCalendar calendar) {
+            BusinessCalendar calendar,
+            Disputes disputes) {
         this.repository = repository;
+        this.disputes = disputes;
         this.invoices = invoices;
         this.settings = settings;
         this.access = access;
@@ -85,7 +89,11 @@ public class Approvals {
         return approvals(customer.id(), customer.code(), invoices.openOf(customer.id()), asOf);
     }
 
-    /** Records where the invoice stands at one step; a paid invoice needs no approval any more (422). */
+    /**
+     * Records where the invoice stands at one step; a paid invoice needs no approval any more (422). A
+     * BLOCKER's objection with a {@code dispute} raises it in the same transaction (a QUALITY one opens
+     * the service case as any dispute does); a refused dispute stores no step either.
+     */
     @Transactional
     public Approval record(String invoiceNo, ApprovalInput input, Caller caller) {
         Access.mayChange(caller);
@@ -94,6 +102,14 @@ public class Approvals {
         ChainRole role = in.required("chainRole", input.chainRole(), ChainRole.class);
         StepStatus status = in.required("status", input.status(), StepStatus.class);
         String note = in.optionalText("note", input.note(), 2000);
+        ApprovalInput.Objection objection = input.dispute();
+        if (objection != null) {
+            if (role != null && status != null && !CollectionRules.raisesDispute(role, status)) {
+                in.add("dispute", "only a BLOCKER's objection (status OBJECTED) raises a dispute");
+            }
+            in.required("dispute.reason", objection.reason(), DisputeReason.class);
+            in.amount("dispute.amount", objection.amount());
+        }
         in.rejectIfAny();
         LocalDate on = calendar.asOfOrToday(input.on());
         InvoiceRef invoice = located.invoice();
@@ -113,17 +129,23 @@ public class Approvals {
         access.checkContactOf(input.contactId(), invoice.customerId(), "contactId");
         repository.insert(
                 invoice.customerId(), invoice.id(), role, status, on, input.contactId(), note, caller.username());
-        audit.record(
-                caller.username(),
-                "APPROVAL_STEP_RECORDED",
-                "INVOICE",
-                invoiceNo,
-                null,
-                Map.of("chainRole", role, "status", status, "on", on.toString()),
-                note);
+        Dispute raised = objection == null
+                ? null
+                : disputes.raise(
+                        invoiceNo,
+                        new DisputeInput(objection.reason(), objection.amount(), on, note),
+                        caller,
+                        "dispute.");
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("chainRole", role);
+        after.put("status", status);
+        after.put("on", on.toString());
+        if (raised != null) after.put("disputeId", raised.id());
+        audit.record(caller.username(), "APPROVAL_STEP_RECORDED", "INVOICE", invoiceNo, null, after, note);
         LocalDate today = calendar.today();
         return approvals(invoice.customerId(), located.customerCode(), List.of(invoice), on.isAfter(today) ? on : today)
-                .getFirst();
+                .getFirst()
+                .withRaisedDispute(raised);
     }
 
     List<ChainRole> chainOf(long customerId) {
@@ -143,7 +165,7 @@ public class Approvals {
         List<Approval> result = new ArrayList<>();
         for (InvoiceRef invoice : invoiceRefs) {
             if (!s.needsChain(invoice.amount())) {
-                result.add(new Approval(invoice.invoiceNo(), customerCode, false, List.of(), null, null));
+                result.add(new Approval(invoice.invoiceNo(), customerCode, false, List.of(), null, null, null));
                 continue;
             }
             Map<ChainRole, ApprovalStep> recorded = current.getOrDefault(invoice.id(), Map.of());
@@ -162,7 +184,8 @@ public class Approvals {
                     steps,
                     stalled.map(ApprovalStep::chainRole).orElse(null),
                     stalled.map(st -> (int) java.time.temporal.ChronoUnit.DAYS.between(st.since(), date))
-                            .orElse(null)));
+                            .orElse(null),
+                    null));
         }
         return result;
     }

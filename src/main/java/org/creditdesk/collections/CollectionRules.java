@@ -35,6 +35,11 @@ final class CollectionRules {
         return day;
     }
 
+    /** Only an objection of the customer's BLOCKER (e.g. its quality supervision) raises a dispute by itself. */
+    static boolean raisesDispute(ChainRole role, StepStatus status) {
+        return role == ChainRole.BLOCKER && status == StepStatus.OBJECTED;
+    }
+
     /**
      * The step of the chain the invoice is stalled at: the first step, in chain order, waiting for longer
      * than {@code stallDays} as of the date. BLOCKER objections are not waits and never stall.

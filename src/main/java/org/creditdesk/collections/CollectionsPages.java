@@ -199,12 +199,19 @@ class CollectionsPages {
             @RequestParam(required = false) @Nullable LocalDate on,
             @RequestParam(required = false) @Nullable Long contactId,
             @RequestParam(required = false) @Nullable String note,
+            @RequestParam(required = false) @Nullable String disputeReason,
+            @RequestParam(required = false) @Nullable BigDecimal disputeAmount,
             RedirectAttributes redirect) {
+        ApprovalInput.Objection objection = disputeReason == null || disputeReason.isBlank()
+                ? null
+                : new ApprovalInput.Objection(disputeReason, disputeAmount);
         return attempt(
                 code,
                 redirect,
                 () -> view.recordStep(
-                        invoiceNo, new ApprovalInput(chainRole, status, on, note, contactId), callers.current()));
+                        invoiceNo,
+                        new ApprovalInput(chainRole, status, on, note, contactId, objection),
+                        callers.current()));
     }
 
     @PostMapping("/collections/customers/{code}/activities")

@@ -59,12 +59,18 @@ public class Disputes {
 
     @Transactional
     public Dispute raise(String invoiceNo, DisputeInput input, Caller caller) {
+        return raise(invoiceNo, input, caller, "");
+    }
+
+    /** Raises a dispute sent inside another request, its fields named under {@code fieldPrefix}. */
+    @Transactional
+    Dispute raise(String invoiceNo, DisputeInput input, Caller caller, String fieldPrefix) {
         Access.mayChange(caller);
         Located located = access.invoice(invoiceNo, caller);
         Fields in = new Fields();
-        DisputeReason reason = in.required("reason", input.reason(), DisputeReason.class);
-        BigDecimal amount = in.amount("amount", input.amount());
-        String note = in.optionalText("note", input.note(), 2000);
+        DisputeReason reason = in.required(fieldPrefix + "reason", input.reason(), DisputeReason.class);
+        BigDecimal amount = in.amount(fieldPrefix + "amount", input.amount());
+        String note = in.optionalText(fieldPrefix + "note", input.note(), 2000);
         in.rejectIfAny();
         LocalDate raisedOn = calendar.asOfOrToday(input.raisedOn());
         InvoiceRef invoice = located.invoice();
@@ -72,7 +78,7 @@ public class Disputes {
         BigDecimal undisputed = invoice.openAmount().subtract(repository.disputedOpen(invoice.id()));
         if (amount.compareTo(undisputed) > 0) {
             throw ProblemException.ruleViolation(
-                    "amount",
+                    fieldPrefix + "amount",
                     "%s is more than the invoice's open amount not yet disputed (%s %s)"
                             .formatted(amount.toPlainString(), undisputed.toPlainString(), invoice.currency()));
         }

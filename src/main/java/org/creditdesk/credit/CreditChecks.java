@@ -8,7 +8,6 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.creditdesk.customers.CustomerRef;
 import org.creditdesk.customers.Customers;
@@ -142,9 +141,7 @@ public class CreditChecks {
     CreditStatus.Standing standingWithFacts(CustomerRef customer, LocalDate asOf) {
         CheckResult figures = standing(customer, asOf);
         return new CreditStatus.Standing(
-                figures,
-                facts(customer.id()),
-                overdue(customer.id(), asOf, policies.current().graceDays()));
+                figures, facts(customer.id()), overdue(customer.id(), asOf, policies.current()));
     }
 
     CreditSnapshot snapshot(
@@ -190,20 +187,14 @@ public class CreditChecks {
                 line,
                 converted.exposure(),
                 conversion.missingRates(),
-                overdue(customer.id(), asOf, policy.graceDays()),
+                overdue(customer.id(), asOf, policy),
                 facts(customer.id()));
     }
 
-    OverdueFacts overdue(long customerId, LocalDate asOf, int graceDays) {
+    OverdueFacts overdue(long customerId, LocalDate asOf, CreditPolicy policy) {
+        int graceDays = policy.graceDays();
         List<OpenItem> items = ledger.overdueBefore(customerId, asOf, asOf.minusDays(graceDays));
-        if (items.isEmpty()) return OverdueFacts.none(graceDays);
-        Map<String, Money> byCurrency = new TreeMap<>();
-        for (OpenItem item : items) {
-            Money open = Money.of(item.openAmount(), item.currency());
-            byCurrency.merge(item.currency(), open, Money::plus);
-        }
-        int maxDays = items.stream().mapToInt(OpenItem::daysOverdue).max().orElse(0);
-        return new OverdueFacts(graceDays, List.copyOf(byCurrency.values()), maxDays, items.size());
+        return OverdueFacts.of(items, graceDays, policy.disputedCountsForHold());
     }
 
     CreditFacts facts(long customerId) {

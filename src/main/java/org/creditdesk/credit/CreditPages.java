@@ -90,7 +90,8 @@ class CreditPages {
                 integer(form.get("graceDays")),
                 integer(form.get("chequeClearingDays")),
                 ladder,
-                CreditLimits.blankToNull(form.get("reason")));
+                CreditLimits.blankToNull(form.get("reason")),
+                form.containsKey("disputedCountsForHold") ? Boolean.valueOf(form.get("disputedCountsForHold")) : null);
         try {
             policies.change(input, callers.current());
         } catch (ProblemException e) {

@@ -11,6 +11,8 @@ import org.creditdesk.shared.Money;
  * @param creditManagerCeiling what a credit manager may approve under {@link PolicyMode#BALANCED}
  * @param graceDays lateness that is only monitored, not blocked
  * @param chequeClearingDays how long a received cheque still counts in exposure
+ * @param disputedCountsForHold whether an amount under dispute counts for the automatic overdue hold
+ *     (when not, an overdue invoice holds the customer only for its undisputed part)
  */
 public record CreditPolicy(
         PolicyMode mode,
@@ -18,10 +20,22 @@ public record CreditPolicy(
         Money creditManagerCeiling,
         int graceDays,
         int chequeClearingDays,
-        List<EscalationStep> escalation) {
+        List<EscalationStep> escalation,
+        boolean disputedCountsForHold) {
 
     public CreditPolicy {
         escalation = List.copyOf(escalation);
+    }
+
+    /** A policy under which disputed amounts count for the overdue hold (the default). */
+    public CreditPolicy(
+            PolicyMode mode,
+            Money salesApprovalLimit,
+            Money creditManagerCeiling,
+            int graceDays,
+            int chequeClearingDays,
+            List<EscalationStep> escalation) {
+        this(mode, salesApprovalLimit, creditManagerCeiling, graceDays, chequeClearingDays, escalation, true);
     }
 
     /** The escalation level (0 = none) of an account that many days overdue. */

@@ -32,7 +32,8 @@ class CreditPolicyController {
             String currency,
             int graceDays,
             int chequeClearingDays,
-            List<EscalationStep> escalation) {
+            List<EscalationStep> escalation,
+            boolean disputedCountsForHold) {
 
         static PolicyView of(CreditPolicy policy) {
             return new PolicyView(
@@ -42,7 +43,8 @@ class CreditPolicyController {
                     policy.salesApprovalLimit().currency().getCurrencyCode(),
                     policy.graceDays(),
                     policy.chequeClearingDays(),
-                    policy.escalation());
+                    policy.escalation(),
+                    policy.disputedCountsForHold());
         }
     }
 

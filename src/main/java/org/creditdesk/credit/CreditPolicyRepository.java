@@ -11,7 +11,8 @@ import org.springframework.stereotype.Repository;
 class CreditPolicyRepository {
 
     private static final String LOAD = """
-            SELECT mode, sales_approval_limit, credit_manager_ceiling, grace_days, cheque_clearing_days
+            SELECT mode, sales_approval_limit, credit_manager_ceiling, grace_days, cheque_clearing_days,
+                   disputed_counts_for_hold
             FROM credit_policy
             WHERE id = 1
             """;
@@ -23,6 +24,7 @@ class CreditPolicyRepository {
             UPDATE credit_policy
             SET mode = :mode, sales_approval_limit = :salesApprovalLimit, credit_manager_ceiling = :ceiling,
                 grace_days = :graceDays, cheque_clearing_days = :clearingDays,
+                disputed_counts_for_hold = :disputedCounts,
                 updated_at = :at, updated_by = :by
             WHERE id = 1
             """;
@@ -53,7 +55,8 @@ class CreditPolicyRepository {
                         new Money(rs.getBigDecimal("credit_manager_ceiling"), currency),
                         rs.getInt("grace_days"),
                         rs.getInt("cheque_clearing_days"),
-                        ladder))
+                        ladder,
+                        rs.getBoolean("disputed_counts_for_hold")))
                 .single();
     }
 
@@ -69,6 +72,7 @@ class CreditPolicyRepository {
                 .param("ceiling", policy.creditManagerCeiling().amount())
                 .param("graceDays", policy.graceDays())
                 .param("clearingDays", policy.chequeClearingDays())
+                .param("disputedCounts", policy.disputedCountsForHold())
                 .param("at", at)
                 .param("by", by)
                 .update();

@@ -45,7 +45,9 @@ final class CreditPolicyRules {
         if (!violations.isEmpty()) {
             throw ProblemException.ruleViolation("The credit policy is not valid", violations);
         }
-        return new CreditPolicy(mode, salesLimit, ceiling, graceDays, clearingDays, ladder);
+        boolean disputedCounts =
+                input.disputedCountsForHold() == null ? current.disputedCountsForHold() : input.disputedCountsForHold();
+        return new CreditPolicy(mode, salesLimit, ceiling, graceDays, clearingDays, ladder, disputedCounts);
     }
 
     private static PolicyMode mode(@Nullable String value, List<Violation> violations) {

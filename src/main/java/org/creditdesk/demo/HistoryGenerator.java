@@ -27,6 +27,9 @@ final class HistoryGenerator {
     /** Contract milestones in percent: advance, delivery, acceptance. */
     private static final int[] MILESTONES = {30, 40, 30};
 
+    /** How the reason of every credit note settling a quality dispute starts ({@link DemoDisputeHistory}). */
+    static final String DISPUTE_PREFIX = "Quality dispute:";
+
     private static final List<String> DISPUTE_REASONS = List.of(
             "Quality dispute: seals leaking on delivery, partial credit agreed",
             "Quality dispute: motors failed acceptance test, price reduction agreed",
@@ -62,9 +65,11 @@ final class HistoryGenerator {
     private final LocalDate start;
     private final Numbering numbering;
     private final boolean supplyStopsOnHold;
+    private final long seed;
 
     HistoryGenerator(PortfolioSpec spec, Numbering numbering) {
         this.supplyStopsOnHold = spec.story();
+        this.seed = spec.seed();
         this.asOf = spec.asOf();
         this.start = spec.asOf().minusMonths(spec.months()).plusDays(1);
         this.numbering = numbering;
@@ -114,6 +119,7 @@ final class HistoryGenerator {
         boolean stopsOnHold = supplyStopsOnHold && customer.group() == BusinessGroup.VOLUME;
         List<Owing> owing = new ArrayList<>();
         List<Integer> blockedOrders = new ArrayList<>();
+        PaymentRhythm rhythm = PaymentRhythm.of(customer, seed, asOf);
         for (Billing billing : billings) {
             if (stopsOnHold && onHold(owing, billing.issueDate())) {
                 blockedOrders.add(billing.orderIndex());
@@ -130,7 +136,7 @@ final class HistoryGenerator {
                     order.productLine());
             invoices.add(invoice);
             int before = receipts.size();
-            settle(customer, invoice, slideStart, random, receipts, creditNotes);
+            settle(customer, invoice, slideStart, rhythm, random, receipts, creditNotes);
             if (stopsOnHold) owing.add(new Owing(due, settledOn(receipts.subList(before, receipts.size()))));
         }
         // A wholesale order placed on hold was blocked, never shipped: it is not in the book.
@@ -263,6 +269,7 @@ final class HistoryGenerator {
             CustomerProfile customer,
             Invoice invoice,
             @Nullable LocalDate slideStart,
+            PaymentRhythm rhythm,
             RandomGenerator random,
             List<Receipt> receipts,
             List<CreditNote> creditNotes) {
@@ -286,7 +293,7 @@ final class HistoryGenerator {
             return;
         }
         LocalDate paid = PaymentHabit.settlementDate(
-                customer.behaviour(), invoice.issueDate(), invoice.dueDate(), slideStart, random);
+                customer.behaviour(), invoice.issueDate(), invoice.dueDate(), slideStart, rhythm, random);
         if (customer.behaviour() == Behaviour.CHRONIC_LATE && random.nextDouble() < 0.25) {
             // Chronic late payers buy time with a part payment first.
             long firstYuan = invoice.cents() * (40 + random.nextInt(21)) / 100 / 100;

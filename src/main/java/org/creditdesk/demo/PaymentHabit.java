@@ -24,18 +24,38 @@ final class PaymentHabit {
     /**
      * @param slideStart when a deteriorating customer's lateness starts to grow (see {@link
      *     HistoryGenerator}); null for every other behaviour
+     * @param rhythm the customer's payment runs and drift: the draws from {@code random} are the same with
+     *     or without them, only what they mean for the date changes
      */
     static LocalDate settlementDate(
             Behaviour behaviour,
             LocalDate issueDate,
             LocalDate dueDate,
             @Nullable LocalDate slideStart,
+            PaymentRhythm rhythm,
             RandomGenerator random) {
         int daysLate = switch (behaviour) {
-            case PROMPT -> -random.nextInt(11);
-            case PROCEDURAL_LATE, BOUNCED_CHEQUES, NEW_LINKED_COMPANY -> procedural(random);
-            case CHRONIC_LATE ->
-                random.nextDouble() < CHRONIC_LATE_SLIP_SHARE ? 61 + random.nextInt(40) : 15 + random.nextInt(46);
+            case PROMPT -> {
+                int early = random.nextInt(11);
+                // Paid in the last run before the due date (one run falls within every payment term).
+                yield rhythm.paysInRuns() ? runDaysLate(rhythm.runOnOrBefore(dueDate), dueDate) : -early;
+            }
+            case PROCEDURAL_LATE, BOUNCED_CHEQUES, NEW_LINKED_COMPANY -> {
+                int late = procedural(random, rhythm.onTimeShare(dueDate));
+                // The run within a week either side of the due date: never more than the procedural week late.
+                yield rhythm.paysInRuns() ? runDaysLate(rhythm.runOnOrAfter(dueDate.minusDays(8)), dueDate) : late;
+            }
+            case CHRONIC_LATE -> {
+                boolean slips = random.nextDouble() < CHRONIC_LATE_SLIP_SHARE;
+                int drawn = slips ? 61 + random.nextInt(40) : 15 + random.nextInt(46);
+                int late = slips ? drawn : rhythm.chronicDaysLate(drawn, dueDate);
+                if (!rhythm.paysInRuns()) yield late;
+                // Paid in the run nearest to that day, within the same bounds (15-60, or 61-100 when it slips).
+                LocalDate run = slips
+                        ? rhythm.runNear(dueDate.plusDays(late), dueDate.plusDays(61), dueDate.plusDays(100))
+                        : rhythm.runNear(dueDate.plusDays(late), dueDate.plusDays(15), dueDate.plusDays(60));
+                yield runDaysLate(run, dueDate);
+            }
             case DETERIORATING -> {
                 LocalDate start = Objects.requireNonNull(slideStart, "a deteriorating customer has a slide start");
                 if (dueDate.isBefore(start)) yield procedural(random);
@@ -48,8 +68,16 @@ final class PaymentHabit {
         return paid.isBefore(issueDate) ? issueDate : paid;
     }
 
-    /** Mostly a few days late with the customer's payment run, sometimes on time. */
+    /** Mostly a few days late with the customer's payment run, sometimes on time (its drifting share). */
+    private static int procedural(RandomGenerator random, double onTimeShare) {
+        return random.nextDouble() < onTimeShare ? -random.nextInt(4) : 1 + random.nextInt(7);
+    }
+
     private static int procedural(RandomGenerator random) {
-        return random.nextDouble() < 0.3 ? -random.nextInt(4) : 1 + random.nextInt(7);
+        return procedural(random, 0.3);
+    }
+
+    private static int runDaysLate(LocalDate run, LocalDate dueDate) {
+        return (int) ChronoUnit.DAYS.between(dueDate, run);
     }
 }

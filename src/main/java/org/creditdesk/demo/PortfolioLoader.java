@@ -40,9 +40,17 @@ class PortfolioLoader {
     private final Areas areas;
     private final ProductLines productLines;
     private final DemoStory story;
+    private final DemoDisputeHistory disputeHistory;
     private final PrintStream console = System.out;
 
-    PortfolioLoader(Imports imports, Ledger ledger, Areas areas, ProductLines productLines, DemoStory story) {
+    PortfolioLoader(
+            Imports imports,
+            Ledger ledger,
+            Areas areas,
+            ProductLines productLines,
+            DemoStory story,
+            DemoDisputeHistory disputeHistory) {
+        this.disputeHistory = disputeHistory;
         this.imports = imports;
         this.ledger = ledger;
         this.areas = areas;
@@ -97,7 +105,11 @@ class PortfolioLoader {
         // reopens what the cheque settled and stops the customer; the replacements settle it again.
         bounceCheques(files.file(GeneratedPortfolio.BOUNCED_CHEQUES));
         importFile(ImportKind.PAYMENTS, files.file(GeneratedPortfolio.REPLACEMENT_PAYMENTS));
-        if (spec.story()) story.tell(spec, files);
+        if (spec.story()) {
+            console.printf(
+                    Locale.ROOT, "Recorded %,d settled quality disputes of the history%n", disputeHistory.record());
+            story.tell(spec, files);
+        }
         deleteQuietly(directory);
         return files;
     }

@@ -58,7 +58,7 @@ class BalanceRepository {
             """;
 
     /*
-     * Invoices open as of :asOf and due before :cutoff. Rebuilding every invoice's history would be a
+     * Invoices open as of :asOf and due before :cutoff, with the part under dispute then. Rebuilding every invoice's history would be a
      * from-scratch sum, so only candidates are rebuilt: invoices open now, and those whose allocations
      * differ between :asOf and now (settled after :asOf, or a settlement reversed after it).
      */
@@ -80,10 +80,12 @@ class BalanceRepository {
                 GROUP BY a.invoice_id
             )
             SELECT i.invoice_no, i.issue_date, i.due_date, i.amount, i.amount - coalesce(s.amount, 0) AS open_amount,
-                   i.currency, i.product_line, CAST(:asOf AS date) - i.due_date AS days_overdue
+                   i.currency, i.product_line, CAST(:asOf AS date) - i.due_date AS days_overdue,
+                   least(coalesce(d.disputed_amount, 0.00), i.amount - coalesce(s.amount, 0)) AS disputed_amount
             FROM invoice i
             JOIN candidates c ON c.id = i.id
             LEFT JOIN settled s ON s.invoice_id = i.id
+            LEFT JOIN invoice_disputed_amounts(CAST(:asOf AS date)) d ON d.invoice_id = i.id
             WHERE i.due_date < CAST(:cutoff AS date)
               AND i.issue_date <= CAST(:asOf AS date)
               AND i.amount - coalesce(s.amount, 0) > 0
@@ -151,7 +153,10 @@ class BalanceRepository {
                         rs.getBigDecimal("open_amount"),
                         rs.getString("currency").trim(),
                         rs.getString("product_line"),
-                        rs.getInt("days_overdue")))
+                        rs.getInt("days_overdue"),
+                        rs.getBigDecimal("disputed_amount"),
+                        null,
+                        null))
                 .list();
     }
 

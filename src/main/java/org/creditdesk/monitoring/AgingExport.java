@@ -13,7 +13,8 @@ import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
 /**
- * The aging report as CSV or Excel. Text that a spreadsheet would read as a formula (a customer
+ * The aging report as CSV or Excel, with the same columns as the page (the buckets, the total, and the
+ * part of it under dispute apart). Text that a spreadsheet would read as a formula (a customer
  * named "=HYPERLINK(...)") gets a leading apostrophe, in both formats, because a CSV opened in a
  * spreadsheet is as dangerous as a workbook.
  */
@@ -32,6 +33,7 @@ final class AgingExport {
                 cells.add(quoted(SpreadsheetText.neutralise(row.currency())));
                 row.amounts().values().forEach(amount -> cells.add(amount.toPlainString()));
                 cells.add(row.total().toPlainString());
+                cells.add(row.disputed().toPlainString());
                 writer.write(String.join(",", cells) + "\r\n");
             }
             writer.flush();
@@ -58,7 +60,8 @@ final class AgingExport {
                 for (var amount : row.amounts().values()) {
                     sheet.value(r, c++, amount);
                 }
-                sheet.value(r, c, row.total());
+                sheet.value(r, c++, row.total());
+                sheet.value(r, c, row.disputed());
                 r++;
             }
             workbook.finish();
@@ -71,13 +74,16 @@ final class AgingExport {
         List<String> header = new ArrayList<>(List.of(report.groupBy(), "name", "currency"));
         report.buckets().forEach(b -> header.add(b.label()));
         header.add("total");
+        header.add("disputed");
         return header;
     }
 
     /** The group rows, then one total row per currency. */
     private static List<AgingRow> rows(AgingReport report) {
         List<AgingRow> rows = new ArrayList<>(report.rows());
-        report.totals().forEach(t -> rows.add(new AgingRow("TOTAL", "Total", t.currency(), t.amounts(), t.total())));
+        report.totals()
+                .forEach(t ->
+                        rows.add(new AgingRow("TOTAL", "Total", t.currency(), t.amounts(), t.total(), t.disputed())));
         return rows;
     }
 

@@ -215,7 +215,7 @@ public class DailyRun {
         EscalationRunResult ladder = escalationRun.evaluateOnDailyAging(asOf);
         hook.after("escalations");
         CustomerHolds.OverdueHolds changed = newestDate
-                ? holds.followOverdue(asOf, escalationRun.graceDays(), escalationRun.beyondGrace(), RUN)
+                ? holds.followOverdue(asOf, escalationRun.graceDays(), escalationRun.beyondGrace(asOf), RUN)
                 : new CustomerHolds.OverdueHolds(0, 0);
         hook.after("holds");
         int cases = legalCases.openForLevel4(asOf, RUN);

@@ -264,8 +264,18 @@ class EscalationRepository {
                                              oldest_due_date, days_overdue, overdue_amount, procedural, level)
             """ + SNAPSHOT_FROM_DAILY_AGING;
 
+    /*
+     * Beyond grace in the snapshot; when the credit policy says disputed amounts do not count for the
+     * hold, a customer with something under dispute stays only if an undisputed overdue part remains
+     * (V52's published rule, the same as the live check's).
+     */
     private static final String BEYOND_GRACE = """
-            SELECT customer_id FROM escalation_snapshot WHERE NOT procedural ORDER BY customer_id
+            SELECT s.customer_id
+            FROM escalation_snapshot s
+            LEFT JOIN disputed_customers_overdue_for_hold(CAST(:asOf AS date), :graceDays) d
+                   ON d.customer_id = s.customer_id AND NOT :disputedCounts
+            WHERE NOT s.procedural AND coalesce(d.held, TRUE)
+            ORDER BY s.customer_id
             """;
 
     private static final String LEVEL_COUNTS = """
@@ -393,8 +403,13 @@ class EscalationRepository {
     }
 
     /** Customers of the last snapshot overdue beyond grace: the live check's rule, as of the same date. */
-    List<Long> beyondGrace() {
-        return jdbc.sql(BEYOND_GRACE).query(Long.class).list();
+    List<Long> beyondGrace(LocalDate asOf, int graceDays, boolean disputedCountsForHold) {
+        return jdbc.sql(BEYOND_GRACE)
+                .param("asOf", asOf)
+                .param("graceDays", graceDays)
+                .param("disputedCounts", disputedCountsForHold)
+                .query(Long.class)
+                .list();
     }
 
     List<Integer> leaveLevels(LocalDate asOf) {

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.creditdesk.credit.CreditPolicies;
+import org.creditdesk.credit.CreditPolicy;
 import org.creditdesk.identity.InterfaceLanguage;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
@@ -26,9 +28,16 @@ public class EscalationRun {
     private final Escalations escalations;
     private final MailOutbox outbox;
     private final MessageSource texts;
+    private final CreditPolicies policies;
 
-    EscalationRun(EscalationRepository repository, Escalations escalations, MailOutbox outbox, MessageSource texts) {
+    EscalationRun(
+            EscalationRepository repository,
+            Escalations escalations,
+            MailOutbox outbox,
+            MessageSource texts,
+            CreditPolicies policies) {
         this.repository = repository;
+        this.policies = policies;
         this.escalations = escalations;
         this.outbox = outbox;
         this.texts = texts;
@@ -50,9 +59,13 @@ public class EscalationRun {
         return escalations.ladder().graceDays();
     }
 
-    /** Customers overdue beyond grace in the snapshot this transaction's evaluation took. */
-    List<Long> beyondGrace() {
-        return repository.beyondGrace();
+    /**
+     * Customers overdue beyond grace in the snapshot this transaction's evaluation took on {@code asOf},
+     * counting disputed amounts or not as the credit policy says.
+     */
+    List<Long> beyondGrace(LocalDate asOf) {
+        CreditPolicy policy = policies.current();
+        return repository.beyondGrace(asOf, policy.graceDays(), policy.disputedCountsForHold());
     }
 
     private EscalationRunResult evaluate(LocalDate asOf, boolean fromDailyAging) {

@@ -23,6 +23,7 @@ import org.creditdesk.shared.ProblemException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,6 +47,7 @@ public class Scores {
     private final BusinessCalendar calendar;
     private final Clock clock;
     private final PlanLimitCapRepository planCaps;
+    private final ApplicationEventPublisher events;
 
     Scores(
             ScoreRepository scores,
@@ -55,8 +57,10 @@ public class Scores {
             CreditPolicies policies,
             BusinessCalendar calendar,
             Clock clock,
-            PlanLimitCapRepository planCaps) {
+            PlanLimitCapRepository planCaps,
+            ApplicationEventPublisher events) {
         this.planCaps = planCaps;
+        this.events = events;
         this.scores = scores;
         this.cards = cards;
         this.customers = customers;
@@ -157,6 +161,7 @@ public class Scores {
                 (System.nanoTime() - t3) / 1_000_000,
                 changed,
                 alerts);
+        if (customerIds == null) events.publishEvent(new PortfolioScored(asOf));
         return new ScoreRun(asOf, rows.size(), byClass, changed, alerts, millis);
     }
 

@@ -44,6 +44,17 @@ class CollectionRulesTests {
     }
 
     @Test
+    void only_a_blockers_objection_raises_a_dispute_by_itself() {
+        for (ChainRole role : ChainRole.values()) {
+            for (StepStatus status : StepStatus.values()) {
+                assertThat(CollectionRules.raisesDispute(role, status))
+                        .as(role + " " + status)
+                        .isEqualTo(role == ChainRole.BLOCKER && status == StepStatus.OBJECTED);
+            }
+        }
+    }
+
+    @Test
     void a_step_waiting_longer_than_the_stall_days_stalls_the_invoice_and_an_objection_does_not() {
         LocalDate asOf = LocalDate.of(2030, 3, 20);
         ApprovalStep cleared =

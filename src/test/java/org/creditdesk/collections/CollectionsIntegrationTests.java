@@ -368,6 +368,94 @@ class CollectionsIntegrationTests {
                 .update();
     }
 
+    @Test
+    void a_blocker_objection_raises_its_dispute_directly_and_a_refused_dispute_stores_no_step() throws Exception {
+        LocalDate today = calendar.today();
+        CustomerRef customer = CollectionsFixtures.customer(customers, area());
+        String invoiceNo =
+                CollectionsFixtures.invoice(ledger, customer, today.minusDays(20), today.plusDays(10), "2000.00");
+        long blocker = contact(customer, "BLOCKER", "Quality Supervisor Wu");
+        String uri = "/api/v1/invoices/" + invoiceNo + "/approval";
+
+        MvcTestResult tooMuch = post(TestUsers.admin(), uri, """
+                {"chainRole": "BLOCKER", "status": "OBJECTED", "contactId": %d, "note": "scratched panels",
+                 "dispute": {"reason": "QUALITY", "amount": 2000.01}}""".formatted(blocker));
+        assertThat(tooMuch)
+                .hasStatus(422)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("dispute.amount");
+        MvcTestResult notBlocker = post(TestUsers.admin(), uri, """
+                {"chainRole": "FINANCE", "status": "WAITING", "dispute": {"reason": "PRICE", "amount": 10.00}}""");
+        assertThat(notBlocker)
+                .hasStatus(400)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("dispute");
+        assertThat(count("SELECT count(*) FROM invoice_approval_step WHERE customer_id = ?", customer.id()))
+                .as("nothing half-stored")
+                .isZero();
+        assertThat(count("SELECT count(*) FROM invoice_dispute WHERE customer_id = ?", customer.id()))
+                .isZero();
+
+        MvcTestResult objected = post(TestUsers.admin(), uri, """
+                {"chainRole": "BLOCKER", "status": "OBJECTED", "on": "%s", "contactId": %d,
+                 "note": "scratched panels", "dispute": {"reason": "QUALITY", "amount": 800.00}}""".formatted(today, blocker));
+
+        assertThat(objected).hasStatus(200);
+        assertThat(objected).bodyJson().extractingPath("$.steps[0].chainRole").isEqualTo("BLOCKER");
+        assertThat(objected).bodyJson().extractingPath("$.steps[0].status").isEqualTo("OBJECTED");
+        assertThat(objected).bodyJson().extractingPath("$.raisedDispute.reason").isEqualTo("QUALITY");
+        assertThat(objected).bodyJson().extractingPath("$.raisedDispute.amount").isEqualTo(800.00);
+        assertThat(objected).bodyJson().extractingPath("$.raisedDispute.status").isEqualTo("IN_SERVICE");
+        assertThat(objected).bodyJson().extractingPath("$.raisedDispute.note").isEqualTo("scratched panels");
+        assertThat(count("SELECT count(*) FROM service_case WHERE customer_id = ?", customer.id()))
+                .as("a QUALITY objection opens the service case as any quality dispute does")
+                .isEqualTo(1);
+        assertThat(get(TestUsers.admin(), "/api/v1/customers/" + customer.code() + "/open-items"))
+                .bodyJson()
+                .extractingPath("$[0].disputedAmount")
+                .isEqualTo(800.00);
+        assertThat(get(TestUsers.admin(), uri))
+                .bodyJson()
+                .extractingPath("$.raisedDispute")
+                .isNull();
+    }
+
+    @Test
+    void the_customer_page_records_a_blocker_objection_that_raises_its_dispute() throws Exception {
+        LocalDate today = calendar.today();
+        CustomerRef customer = CollectionsFixtures.customer(customers, area());
+        String invoiceNo =
+                CollectionsFixtures.invoice(ledger, customer, today.minusDays(20), today.plusDays(10), "900.00");
+        String page = "/collections/customers/" + customer.code();
+        assertThat(get(TestUsers.admin(), page))
+                .hasStatusOk()
+                .bodyText()
+                .contains("name=\"disputeReason\"")
+                .contains("name=\"disputeAmount\"");
+
+        MvcTestResult posted = mvc.post()
+                .uri(page + "/approval")
+                .with(TestUsers.admin())
+                .with(csrf())
+                .param("invoiceNo", invoiceNo)
+                .param("chainRole", "BLOCKER")
+                .param("status", "OBJECTED")
+                .param("on", today.toString())
+                .param("note", "price above the framework contract")
+                .param("disputeReason", "PRICE")
+                .param("disputeAmount", "150.00")
+                .exchange();
+
+        assertThat(posted).hasStatus3xxRedirection();
+        assertThat(count(
+                        "SELECT count(*) FROM invoice_dispute WHERE customer_id = ? AND reason = 'PRICE' AND amount = 150.00",
+                        customer.id()))
+                .isEqualTo(1);
+        assertThat(get(TestUsers.admin(), page)).bodyText().contains("price above the framework contract");
+    }
+
     static String recipient(MimeMessage message) {
         try {
             return message.getAllRecipients()[0].toString();

@@ -67,7 +67,8 @@ final class CreditFixtures {
                 policy.escalation().stream()
                         .map(s -> new CreditPolicyInput.Step(s.level(), s.fromDays()))
                         .toList(),
-                reason);
+                reason,
+                policy.disputedCountsForHold());
     }
 
     static Caller caller(String username, Role role, String... areas) {

@@ -77,6 +77,43 @@ class CreditPolicyIntegrationTests {
     }
 
     @Test
+    void whether_disputed_amounts_count_for_the_hold_is_a_policy_setting_changed_with_an_audit_row() {
+        CreditPolicy current = policies.current();
+        assertThat(current.disputedCountsForHold()).as("default").isTrue();
+        CreditPolicy disputedApart = disputedApart(current);
+
+        policies.change(asInput(disputedApart, "quality disputes are the plant's fault"), GM);
+
+        assertThat(policies.current().disputedCountsForHold()).isFalse();
+        AuditEntry entry =
+                audit.entries(CreditPolicies.AUDIT_SUBJECT, "company", 1).getFirst();
+        assertThat(entry.action()).isEqualTo("CREDIT_POLICY_CHANGED");
+        assertThat(entry.reason()).isEqualTo("quality disputes are the plant's fault");
+        assertThat(entry.before().get("disputedCountsForHold").asBoolean()).isTrue();
+        assertThat(entry.after().get("disputedCountsForHold").asBoolean()).isFalse();
+    }
+
+    @Test
+    void a_policy_change_that_leaves_out_the_dispute_setting_keeps_it() {
+        policies.change(asInput(disputedApart(policies.current()), "apart"), GM);
+        CreditPolicyInput withoutSetting = asInput(defaultPolicy(PolicyMode.FINANCE_LED), "mode only");
+
+        policies.change(
+                new CreditPolicyInput(
+                        withoutSetting.mode(),
+                        withoutSetting.salesApprovalLimit(),
+                        withoutSetting.creditManagerCeiling(),
+                        withoutSetting.graceDays(),
+                        withoutSetting.chequeClearingDays(),
+                        withoutSetting.escalation(),
+                        withoutSetting.reason()),
+                GM);
+
+        assertThat(policies.current().mode()).isEqualTo(PolicyMode.FINANCE_LED);
+        assertThat(policies.current().disputedCountsForHold()).isFalse();
+    }
+
+    @Test
     void only_admins_and_the_general_manager_change_the_policy() {
         long before = newestAuditId(CreditPolicies.AUDIT_SUBJECT);
         for (Role role : List.of(Role.CREDIT_MANAGER, Role.FINANCE, Role.SALES_MANAGER, Role.AUDITOR)) {
@@ -126,6 +163,17 @@ class CreditPolicyIntegrationTests {
                 ProblemException.class, () -> matrices.replace(CreditFixtures.asInput(defaultMatrix()), "x", GM));
 
         assertThat(e.kind()).isEqualTo(ProblemException.Kind.FORBIDDEN);
+    }
+
+    private static CreditPolicy disputedApart(CreditPolicy policy) {
+        return new CreditPolicy(
+                policy.mode(),
+                policy.salesApprovalLimit(),
+                policy.creditManagerCeiling(),
+                policy.graceDays(),
+                policy.chequeClearingDays(),
+                policy.escalation(),
+                false);
     }
 
     private long newestAuditId(String subjectType) {

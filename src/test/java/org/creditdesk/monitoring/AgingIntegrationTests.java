@@ -242,6 +242,53 @@ class AgingIntegrationTests {
     }
 
     @Test
+    void exports_show_the_disputed_amount_apart_like_the_page() throws Exception {
+        String area = fixtures.area();
+        LocalDate asOf = LocalDate.of(2029, 11, 1);
+        String customer = fixtures.customer(area);
+        String invoice = fixtures.invoice(customer, asOf.minusDays(20), asOf.minusDays(5), "12.50");
+        jdbc.sql("""
+                        INSERT INTO invoice_dispute (customer_id, invoice_id, reason, amount, raised_on, created_by)
+                        SELECT i.customer_id, i.id, 'PRICE', 5.00, :raisedOn, 'test' FROM invoice i
+                        WHERE i.invoice_no = :invoiceNo""")
+                .param("raisedOn", asOf.minusDays(3))
+                .param("invoiceNo", invoice)
+                .update();
+
+        String csv = mvc.get()
+                .uri("/api/v1/reports/aging?asOf={asOf}&groupBy=customer", asOf)
+                .accept(MediaType.parseMediaType("text/csv"))
+                .with(TestUsers.user(jdbc, Role.SALES_REP, area))
+                .exchange()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(csv.lines().findFirst().orElseThrow()).endsWith("\"total\",\"disputed\"");
+        assertThat(csv.lines().filter(l -> l.startsWith("\"" + customer + "\"")))
+                .singleElement()
+                .satisfies(line -> assertThat(line).endsWith(",12.50,5.00"));
+        assertThat(csv.lines().filter(l -> l.startsWith("\"TOTAL\"")))
+                .singleElement()
+                .satisfies(line -> assertThat(line).endsWith(",12.50,5.00"));
+
+        MvcTestResult xlsx = mvc.get()
+                .uri("/api/v1/reports/aging?asOf={asOf}&groupBy=customer&format=xlsx", asOf)
+                .with(TestUsers.user(jdbc, Role.SALES_REP, area))
+                .exchange();
+        try (ReadableWorkbook workbook =
+                new ReadableWorkbook(new ByteArrayInputStream(xlsx.getResponse().getContentAsByteArray()))) {
+            List<Row> rows = workbook.getFirstSheet().read();
+            int last = rows.getFirst().getCellCount() - 1;
+            assertThat(rows.getFirst().getCellText(last)).isEqualTo("disputed");
+            Row row = rows.stream()
+                    .filter(r -> r.getCellText(0).equals(customer))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(row.getCellAsNumber(last).orElseThrow()).isEqualByComparingTo("5.00");
+            assertThat(row.getCellAsNumber(last - 1).orElseThrow()).isEqualByComparingTo("12.50");
+        }
+    }
+
+    @Test
     void the_twelve_month_trend_agrees_with_the_report_at_each_month_end() {
         String area = fixtures.area();
         String customer = fixtures.customer(area);

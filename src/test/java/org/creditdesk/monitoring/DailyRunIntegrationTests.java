@@ -156,6 +156,44 @@ class DailyRunIntegrationTests {
     }
 
     @Test
+    void disputed_amount_does_not_hold_when_policy_says_so_and_the_check_and_the_run_agree() {
+        LocalDate asOf = nextDate();
+        String area = fixtures.area();
+        String allDisputed = fixtures.customer(area);
+        String partlyDisputed = fixtures.customer(area);
+        String first = fixtures.invoice(allDisputed, asOf.minusDays(60), asOf.minusDays(grace + 5), "300.00");
+        String second = fixtures.invoice(partlyDisputed, asOf.minusDays(60), asOf.minusDays(grace + 5), "300.00");
+        dispute(first, "300.00", asOf.minusDays(20));
+        dispute(second, "100.00", asOf.minusDays(20));
+
+        disputedCountForHold(false);
+        try {
+            dailyRun.run(asOf, Caller.SYSTEM);
+
+            assertThat(activeHolds(allDisputed)).as("run: all of it disputed").isEmpty();
+            assertThat(reasons(allDisputed, asOf)).as("check").doesNotContain(ReasonCode.OVERDUE);
+            assertThat(creditState(allDisputed, asOf)).as("credit state").isEqualTo("ACTIVE");
+            assertThat(activeHolds(partlyDisputed)).as("run: 200.00 undisputed").hasSize(1);
+            assertThat(reasons(partlyDisputed, asOf)).as("check").contains(ReasonCode.OVERDUE);
+            assertThat(creditState(partlyDisputed, asOf)).as("credit state").isEqualTo("ON_HOLD");
+        } finally {
+            disputedCountForHold(true);
+        }
+
+        dailyRun.run(asOf.plusDays(1), Caller.SYSTEM);
+
+        for (String customer : List.of(allDisputed, partlyDisputed)) {
+            assertThat(activeHolds(customer))
+                    .as("run, default policy: " + customer)
+                    .hasSize(1);
+            assertThat(reasons(customer, asOf.plusDays(1))).as("check").contains(ReasonCode.OVERDUE);
+            assertThat(creditState(customer, asOf.plusDays(1)))
+                    .as("credit state")
+                    .isEqualTo("ON_HOLD");
+        }
+    }
+
+    @Test
     void running_the_same_date_again_adds_no_task_mail_hold_event_or_legal_case() {
         LocalDate asOf = nextDate();
         String area = fixtures.area();
@@ -523,6 +561,31 @@ class DailyRunIntegrationTests {
                 .stream()
                 .map(id -> legalCases.get(id, Caller.SYSTEM))
                 .toList();
+    }
+
+    private void dispute(String invoiceNo, String amount, LocalDate raisedOn) {
+        jdbc.sql("""
+                        INSERT INTO invoice_dispute (customer_id, invoice_id, reason, amount, raised_on, created_by)
+                        SELECT i.customer_id, i.id, 'QUALITY', :amount, :raisedOn, 'test' FROM invoice i
+                        WHERE i.invoice_no = :invoiceNo""")
+                .param("amount", new BigDecimal(amount))
+                .param("raisedOn", raisedOn)
+                .param("invoiceNo", invoiceNo)
+                .update();
+    }
+
+    private void disputedCountForHold(boolean counts) {
+        jdbc.sql("UPDATE credit_policy SET disputed_counts_for_hold = :counts WHERE id = 1")
+                .param("counts", counts)
+                .update();
+    }
+
+    private String creditState(String customer, LocalDate asOf) {
+        return jdbc.sql("SELECT customer_credit_state(c.id, :asOf) FROM customer c WHERE c.code = :code")
+                .param("asOf", asOf)
+                .param("code", customer)
+                .query(String.class)
+                .single();
     }
 
     private List<ReasonCode> reasons(String customer, LocalDate asOf) {

@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.creditdesk.identity.Caller;
@@ -63,7 +64,23 @@ public class PaymentPredictions {
     @Transactional
     public PredictionRun predict(@Nullable LocalDate asOf, Caller caller) {
         require(caller, RUNNERS, "Only ADMIN, CREDIT_MANAGER and GENERAL_MANAGER run the payment prediction");
-        LocalDate date = calendar.asOfOrToday(asOf);
+        repository.lockRuns();
+        return predictAt(calendar.asOfOrToday(asOf));
+    }
+
+    /**
+     * The scoring run's prediction: predicts as of the date unless the stored predictions are as of that
+     * date or a later one (a second scoring run of the day, or replayed runs finishing out of order).
+     */
+    @Transactional
+    public Optional<PredictionRun> predictOnce(LocalDate asOf) {
+        repository.lockRuns();
+        Optional<LocalDate> stored = repository.predictedAsOf();
+        if (stored.isPresent() && !asOf.isAfter(stored.get())) return Optional.empty();
+        return Optional.of(predictAt(asOf));
+    }
+
+    private PredictionRun predictAt(LocalDate date) {
         long started = System.nanoTime();
         int grace = repository.graceDays();
         Map<Long, List<PaidInvoice>> history = newestFirst(repository.recentPaid(date));

@@ -223,14 +223,25 @@ class PredictionRepository {
     }
 
     /**
-     * Replaces every stored prediction by these (one statement per batch). Runs after consecutive daily
-     * runs can overlap (the demo replays many): a transaction-level advisory lock lets one replace at a
-     * time, so the second waits for the first's rows instead of colliding with them.
+     * One prediction run at a time, to the end of its transaction. Runs after consecutive scoring runs can
+     * overlap (the demo replays many): the second waits for the first's rows instead of colliding with
+     * them, and then sees their date.
      */
-    void replace(LocalDate asOf, @Nullable Long modelId, List<Row> rows) {
+    void lockRuns() {
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('invoice_prediction.replace'))")
                 .query((rs, n) -> 1)
                 .list();
+    }
+
+    /** The date the stored predictions were made as of (each run replaces all of them; none stored: empty). */
+    Optional<LocalDate> predictedAsOf() {
+        return jdbc.sql("SELECT as_of FROM invoice_prediction LIMIT 1")
+                .query(LocalDate.class)
+                .optional();
+    }
+
+    /** Replaces every stored prediction by these (one statement per batch), under {@link #lockRuns}. */
+    void replace(LocalDate asOf, @Nullable Long modelId, List<Row> rows) {
         jdbc.sql(CLEAR).update();
         int batch = 50_000;
         for (int from = 0; from < rows.size(); from += batch) {

@@ -37,6 +37,25 @@ class PayDayTests {
     }
 
     @Test
+    void a_customer_paying_in_runs_on_the_10th_and_the_25th_has_both_pay_days() {
+        PayDay day = PayDay.of(List.of(
+                paidOn("2025-01-10"),
+                paidOn("2025-01-25"),
+                paidOn("2025-02-10"),
+                paidOn("2025-02-25"),
+                paidOn("2025-03-11"),
+                paidOn("2025-03-25"),
+                paidOn("2025-04-10"),
+                paidOn("2025-04-17")));
+
+        assertThat(day.fixed()).isTrue();
+        assertThat(List.of(day.day(), day.secondDay())).containsExactlyInAnyOrder(10, 25);
+        assertThat(day.concentration()).isEqualTo(7 / 8.0);
+        assertThat(day.next(LocalDate.parse("2025-05-12"))).isEqualTo(LocalDate.parse("2025-05-25"));
+        assertThat(day.next(LocalDate.parse("2025-05-26"))).isEqualTo(LocalDate.parse("2025-06-10"));
+    }
+
+    @Test
     void scattered_payments_have_no_fixed_day() {
         PayDay day = PayDay.of(
                 List.of(paidOn("2025-01-03"), paidOn("2025-02-11"), paidOn("2025-03-19"), paidOn("2025-04-27")));

@@ -75,6 +75,29 @@ class PaymentPredictionIntegrationTests {
     }
 
     @Test
+    void the_scoring_runs_prediction_runs_once_per_date_and_never_puts_an_older_date_over_a_newer_one() {
+        String code = customer(area(), "Once A Day");
+        openInvoice(code, LocalDate.of(2075, 6, 30), "700.00");
+        LocalDate day = LocalDate.of(2075, 6, 1);
+
+        assertThat(predictions.predictOnce(day)).as("first run of the day").isPresent();
+        assertThat(predictions.predictOnce(day))
+                .as("second scoring run of the day")
+                .isEmpty();
+        assertThat(predictions.predictOnce(day.minusDays(1)))
+                .as("an older date finishing late")
+                .isEmpty();
+        assertThat(jdbc.sql("SELECT DISTINCT as_of FROM invoice_prediction")
+                        .query(LocalDate.class)
+                        .list())
+                .containsExactly(day);
+        assertThat(predictions.predictOnce(day.plusDays(1))).as("the next day").isPresent();
+        assertThat(predictions.predict(day, Caller.SYSTEM).asOf())
+                .as("asked for by hand, any date is predicted again")
+                .isEqualTo(day);
+    }
+
+    @Test
     void fitting_with_too_little_paid_history_is_refused_with_a_clear_message() {
         assertThat(mvc.post()
                         .uri("/api/v1/collections/payment-models")
