@@ -165,6 +165,11 @@ class ScoreRepository {
                 FROM external_rating r
                 WHERE r.rated_on <= CAST(:asOf AS date) AND {{CUSTOMERS r.customer_id}}
                 ORDER BY r.customer_id, r.rated_on DESC, r.agency
+            ),
+            promises AS (
+                SELECT bp.customer_id, bp.broken_promises
+                FROM customer_broken_promises(CAST(:asOf AS date)) bp
+                WHERE {{CUSTOMERS bp.customer_id}}
             )
             SELECT c.id AS customer_id, c.code, c.business_group, c.currency, c.payment_term_days,
                    coalesce(b.sales_12m, 0) AS sales_12m,
@@ -186,7 +191,8 @@ class ScoreRepository {
                          + 6.72 * st.ebit / st.total_assets
                          + 1.05 * st.book_equity / nullif(st.total_liabilities, 0), 4) AS altman_z,
                    CAST(array_position(ARRAY['AAA', 'AA', 'A', 'BBB', 'BB', 'B', 'CCC', 'CC', 'C', 'D'], ra.rating)
-                        AS numeric) AS external_rating
+                        AS numeric) AS external_rating,
+                   CAST(coalesce(pr.broken_promises, 0) AS numeric) AS broken_promises_12m
             FROM customer c
             LEFT JOIN behaviour b ON b.customer_id = c.id
             LEFT JOIN released r ON r.customer_id = c.id
@@ -194,6 +200,7 @@ class ScoreRepository {
             LEFT JOIN bounced bc ON bc.customer_id = c.id
             LEFT JOIN statement st ON st.customer_id = c.id
             LEFT JOIN rating ra ON ra.customer_id = c.id
+            LEFT JOIN promises pr ON pr.customer_id = c.id
             WHERE {{CUSTOMERS c.id}}
             ORDER BY c.id
             """;
