@@ -91,7 +91,7 @@ class DefaultScorecardMigrationTests {
     }
 
     private List<Long> defaultCardIds() {
-        return jdbc.sql("SELECT id FROM scorecard WHERE source = 'DEFAULT' ORDER BY id")
+        return jdbc.sql("SELECT id FROM scorecard WHERE source = 'DEFAULT' AND segment = 'HISTORY' ORDER BY id")
                 .query(Long.class)
                 .list();
     }

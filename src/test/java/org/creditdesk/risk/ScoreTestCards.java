@@ -28,8 +28,18 @@ final class ScoreTestCards {
     static final String V47 = "/db/migration/V47__default_scorecard_recalibrated.sql";
     static final String V100 = "/db/migration/V100__broken_promises_factor.sql";
 
+    static final String V102 = "/db/migration/V102__thin_file_scorecards.sql";
+
     static Scorecard defaultCard() {
-        String sql = read(V47) + read(V100);
+        return parse(read(V47) + read(V100), "Default scorecard", Scorecard.HISTORY, null);
+    }
+
+    /** The thin-file card as V102 seeds it. */
+    static Scorecard thinFileCard() {
+        return parse(read(V102), "Thin-file scorecard", Scorecard.THIN_FILE, 2);
+    }
+
+    private static Scorecard parse(String sql, String name, String segment, Integer thinMax) {
         Map<String, List<Scorecard.Band>> bands = new LinkedHashMap<>();
         Matcher b = BAND.matcher(sql);
         while (b.find()) {
@@ -59,14 +69,16 @@ final class ScoreTestCards {
         }
         return new Scorecard(
                 1,
-                "Default scorecard",
+                name,
                 "VOLUME",
                 1,
                 true,
                 "DEFAULT",
                 new BigDecimal("0.25"),
                 List.copyOf(factors.values()),
-                classes);
+                classes,
+                segment,
+                thinMax);
     }
 
     private static String read(String resource) {
