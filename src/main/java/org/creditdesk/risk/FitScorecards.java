@@ -268,7 +268,8 @@ public class FitScorecards {
                     weights,
                     currentClasses,
                     fittedClasses,
-                    singleFactorTestAuc);
+                    singleFactorTestAuc,
+                    fitted != null && classOrderProblems(fittedClasses).isEmpty());
         }
     }
 

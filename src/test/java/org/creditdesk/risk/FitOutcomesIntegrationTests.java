@@ -2,11 +2,9 @@ package org.creditdesk.risk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +20,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
@@ -40,38 +37,11 @@ import tools.jackson.databind.json.JsonMapper;
 class FitOutcomesIntegrationTests {
 
     private static final LocalDate AS_OF = LocalDate.of(2025, 6, 30);
-    private static EmbeddedPostgres database;
+    private static final OwnDatabase DATABASE = new OwnDatabase();
 
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) {
-        registry.add("creditdesk.database.url", () -> database().getJdbcUrl("postgres", "postgres"));
-        registry.add("creditdesk.database.pool-size", () -> 4);
-    }
-
-    private static synchronized EmbeddedPostgres database() {
-        if (database == null) {
-            try {
-                EmbeddedPostgres started = EmbeddedPostgres.builder()
-                        .setRegisterShutdownHook(false)
-                        .setCleanDataDirectory(true)
-                        .setServerConfig("listen_addresses", "127.0.0.1")
-                        .setServerConfig("timezone", "UTC")
-                        .setLocaleConfig("locale", "C.UTF-8")
-                        .setLocaleConfig("encoding", "UTF-8")
-                        .start();
-                SpringApplication.getShutdownHandlers().add(() -> {
-                    try {
-                        started.close();
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-                database = started;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return database;
+        DATABASE.register(registry);
     }
 
     @Autowired

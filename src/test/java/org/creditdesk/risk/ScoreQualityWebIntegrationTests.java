@@ -138,7 +138,8 @@ class ScoreQualityWebIntegrationTests {
                 java.util.Map.of(),
                 table,
                 table,
-                java.util.Map.of());
+                java.util.Map.of(),
+                false);
         var outcome = FitReport.Outcome.of(ScoreOutcome.DEFAULT);
         var window = new FitReport.Window(
                 java.time.LocalDate.of(2025, 1, 31),
