@@ -1,11 +1,6 @@
 package org.creditdesk.risk;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -95,7 +90,7 @@ public class CustomerOutcomes {
     @Transactional
     public ImportResult importCsv(InputStream csv, Caller caller) {
         FinancialStatements.requireWriter(caller);
-        List<String[]> rows = read(csv);
+        List<String[]> rows = FinancialStatements.read(csv);
         if (rows.isEmpty() || !List.of(rows.getFirst()).equals(CSV_HEADER)) {
             throw ProblemException.malformed(
                     "The first line must be the header " + String.join(",", CSV_HEADER),
@@ -156,21 +151,6 @@ public class CustomerOutcomes {
         if (text == null) return null;
         String type = text.strip().toUpperCase(java.util.Locale.ROOT);
         return TYPES.contains(type) ? type : null;
-    }
-
-    static List<String[]> read(InputStream csv) {
-        List<String[]> rows = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(csv, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (rows.isEmpty() && line.startsWith("\uFEFF")) line = line.substring(1);
-                if (line.isBlank()) continue;
-                rows.add(line.split(",", -1));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return rows;
     }
 
     private OffsetDateTime now() {

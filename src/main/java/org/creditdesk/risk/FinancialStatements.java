@@ -289,7 +289,8 @@ public class FinancialStatements {
                 s.bookEquity());
     }
 
-    private static List<String[]> read(InputStream csv) {
+    /** The lines of a risk CSV split at commas (its fields hold none), blank lines skipped. */
+    static List<String[]> read(InputStream csv) {
         List<String[]> rows = new ArrayList<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(csv, StandardCharsets.UTF_8))) {
             String line;
