@@ -44,8 +44,8 @@ class GenerateCommand implements ApplicationRunner {
                         "Wrote %d thin-file companies (statements %d-%d, %d defaults recorded) to %s%n",
                         spec.customers(), year - 4, year - 1, defaults, options.out());
             } else {
-                int invoices =
-                        ShortLatenessBook.write(spec.customers(), spec.months(), spec.seed(), spec.asOf(), options.out());
+                int invoices = ShortLatenessBook.write(
+                        spec.customers(), spec.months(), spec.seed(), spec.asOf(), options.out());
                 System.out.printf(
                         "Wrote a short-lateness book of %d customers, %d invoices to %s%n",
                         spec.customers(), invoices, options.out());
