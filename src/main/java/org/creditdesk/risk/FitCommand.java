@@ -104,9 +104,18 @@ class FitCommand implements ApplicationRunner, ExitCodeGenerator {
     static final String USAGE = "Usage: ./creditdesk fit-scorecard [--as-of yyyy-MM-dd]"
             + " [--outcome paid-late|reaches-overdue|recorded] [--days N] [--months H] [--adopt]";
 
-    private static @Nullable String option(ApplicationArguments args, String name) {
-        List<String> values = args.getOptionValues(name);
-        return values == null || values.isEmpty() ? null : values.getFirst();
+    /** {@code --name value} or {@code --name=value}; null when absent. */
+    static @Nullable String option(ApplicationArguments args, String name) {
+        List<String> words = List.of(args.getSourceArgs());
+        for (int i = 0; i < words.size(); i++) {
+            String word = words.get(i);
+            if (word.startsWith("--" + name + "=")) return word.substring(name.length() + 3);
+            if (word.equals("--" + name)) {
+                if (i + 1 >= words.size()) throw new NumberFormatException("--" + name + " needs a value");
+                return words.get(i + 1);
+            }
+        }
+        return null;
     }
 
     private static @Nullable Integer number(ApplicationArguments args, String name) {
