@@ -400,19 +400,7 @@ class ScoreRepository {
         return jdbc.sql(STATEMENT_ON)
                 .param("customerId", customerId)
                 .param("year", asOf.getYear())
-                .query((rs, n) -> new DatedStatement(
-                        rs.getInt("year"),
-                        new FinancialStatement(
-                                rs.getString("currency").trim(),
-                                rs.getBigDecimal("revenue"),
-                                rs.getBigDecimal("net_income"),
-                                rs.getBigDecimal("ebit"),
-                                rs.getBigDecimal("current_assets"),
-                                rs.getBigDecimal("current_liabilities"),
-                                rs.getBigDecimal("total_assets"),
-                                rs.getBigDecimal("total_liabilities"),
-                                rs.getBigDecimal("retained_earnings"),
-                                rs.getBigDecimal("book_equity"))))
+                .query((rs, n) -> new DatedStatement(rs.getInt("year"), FinancialStatementRepository.statement(rs)))
                 .optional();
     }
 
