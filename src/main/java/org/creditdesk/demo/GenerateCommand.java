@@ -26,10 +26,32 @@ class GenerateCommand implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         GenerateOptions options = GenerateOptions.parse(args.getSourceArgs());
         PortfolioSpec spec = options.spec(calendar.today());
-        if (options.out() != null) {
+        if (options.book() != null) {
+            writeBook(options, spec);
+        } else if (options.out() != null) {
             loader.write(spec, options.out());
         } else {
             loader.load(spec);
+        }
+    }
+
+    private static void writeBook(GenerateOptions options, PortfolioSpec spec) {
+        try {
+            if (options.book().equals("thin-file")) {
+                int year = spec.asOf().getYear();
+                int defaults = ThinFileBook.write(spec.customers(), spec.seed(), year - 4, year - 1, options.out());
+                System.out.printf(
+                        "Wrote %d thin-file companies (statements %d-%d, %d defaults recorded) to %s%n",
+                        spec.customers(), year - 4, year - 1, defaults, options.out());
+            } else {
+                int invoices = ShortLatenessBook.write(
+                        spec.customers(), spec.months(), spec.seed(), spec.asOf(), options.out());
+                System.out.printf(
+                        "Wrote a short-lateness book of %d customers, %d invoices to %s%n",
+                        spec.customers(), invoices, options.out());
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }

@@ -48,18 +48,23 @@ public record FinancialStatement(
         return amounts;
     }
 
-    /** What is wrong with the figures (field names as in the JSON), for a 422. */
+    /**
+     * What makes the figures contradictory or unreadable (field names as in the JSON), for a 422. A
+     * missing figure is not wrong: the ratios that need it are left missing ({@link #warnings}).
+     */
     List<Violation> violations(String customerCurrency, @Nullable Integer line) {
         List<Violation> violations = new ArrayList<>();
         if (currency != null && !currency.isBlank() && !currency.strip().equals(customerCurrency)) {
             add(violations, line, "currency", "must be the customer's currency " + customerCurrency);
         }
         List<@Nullable BigDecimal> amounts = amounts();
+        if (amounts.stream().allMatch(java.util.Objects::isNull)) {
+            add(violations, line, "statement", "has no figure at all");
+        }
         for (int i = 0; i < FIELDS.size(); i++) {
             BigDecimal amount = amounts.get(i);
-            if (amount == null) {
-                add(violations, line, FIELDS.get(i), "is required");
-            } else if (amount.stripTrailingZeros().scale() > 2) {
+            if (amount == null) continue;
+            if (amount.stripTrailingZeros().scale() > 2) {
                 add(violations, line, FIELDS.get(i), "has more than 2 decimals");
             } else if (amount.abs().compareTo(new BigDecimal("1e17")) >= 0) {
                 add(violations, line, FIELDS.get(i), "is too large");
@@ -68,11 +73,30 @@ public record FinancialStatement(
         if (totalAssets != null && totalAssets.signum() <= 0) {
             add(violations, line, "totalAssets", "must be positive");
         }
-        for (String field : List.of("currentAssets", "currentLiabilities", "totalLiabilities")) {
+        for (String field : List.of("revenue", "currentAssets", "currentLiabilities", "totalLiabilities")) {
             BigDecimal amount = amounts.get(FIELDS.indexOf(field));
             if (amount != null && amount.signum() < 0) add(violations, line, field, "must not be negative");
         }
+        if (currentAssets != null && totalAssets != null && currentAssets.compareTo(totalAssets) > 0) {
+            add(violations, line, "currentAssets", "must not exceed total assets " + totalAssets.toPlainString());
+        }
+        if (currentLiabilities != null
+                && totalLiabilities != null
+                && currentLiabilities.compareTo(totalLiabilities) > 0) {
+            add(
+                    violations,
+                    line,
+                    "currentLiabilities",
+                    "must not exceed total liabilities " + totalLiabilities.toPlainString());
+        }
         return violations;
+    }
+
+    /** What the figures leave unscored: each ratio a missing figure or a zero denominator makes missing. */
+    List<Violation> warnings(int year, @Nullable Integer line) {
+        List<Violation> warnings = new ArrayList<>();
+        StatementRatios.missing(this, year).forEach((factor, reason) -> add(warnings, line, factor.name(), reason));
+        return warnings;
     }
 
     private static void add(List<Violation> violations, @Nullable Integer line, String field, String message) {

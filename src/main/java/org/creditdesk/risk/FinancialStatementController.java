@@ -3,7 +3,6 @@ package org.creditdesk.risk;
 import java.io.InputStream;
 import java.util.List;
 import org.creditdesk.identity.Callers;
-import org.creditdesk.imports.ImportResult;
 import org.creditdesk.shared.web.Locations;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,7 +44,7 @@ class FinancialStatementController {
     @PostMapping(
             path = "/imports/financial-statements",
             consumes = {"text/csv", "text/plain"})
-    ImportResult importCsv(InputStream body) {
+    FinancialStatements.StatementImport importCsv(InputStream body) {
         return statements.importCsv(body, callers.current());
     }
 

@@ -72,18 +72,23 @@ class FinancialStatementRepository {
                         rs.getLong("customer_id"),
                         rs.getInt("year"),
                         rs.getString("currency").trim(),
-                        new FinancialStatement(
-                                rs.getString("currency").trim(),
-                                rs.getBigDecimal("revenue"),
-                                rs.getBigDecimal("net_income"),
-                                rs.getBigDecimal("ebit"),
-                                rs.getBigDecimal("current_assets"),
-                                rs.getBigDecimal("current_liabilities"),
-                                rs.getBigDecimal("total_assets"),
-                                rs.getBigDecimal("total_liabilities"),
-                                rs.getBigDecimal("retained_earnings"),
-                                rs.getBigDecimal("book_equity"))))
+                        statement(rs)))
                 .list();
+    }
+
+    /** A statement's figures from a row holding the table's columns. */
+    static FinancialStatement statement(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new FinancialStatement(
+                rs.getString("currency").trim(),
+                rs.getBigDecimal("revenue"),
+                rs.getBigDecimal("net_income"),
+                rs.getBigDecimal("ebit"),
+                rs.getBigDecimal("current_assets"),
+                rs.getBigDecimal("current_liabilities"),
+                rs.getBigDecimal("total_assets"),
+                rs.getBigDecimal("total_liabilities"),
+                rs.getBigDecimal("retained_earnings"),
+                rs.getBigDecimal("book_equity"));
     }
 
     Optional<Stored> find(long customerId, int year) {

@@ -21,7 +21,6 @@ import org.creditdesk.customers.CustomerRef;
 import org.creditdesk.customers.Customers;
 import org.creditdesk.identity.Caller;
 import org.creditdesk.identity.Role;
-import org.creditdesk.imports.ImportResult;
 import org.creditdesk.shared.ProblemException;
 import org.creditdesk.shared.Violation;
 import org.creditdesk.shared.audit.AuditTrail;
@@ -62,9 +61,32 @@ public class FinancialStatements {
         this.clock = clock;
     }
 
-    /** A stored statement and whether this call created or changed it. */
+    /**
+     * A stored statement, whether this call created or changed it, and the ratios its figures leave
+     * unscored (missing figures, zero denominators), each naming the factor.
+     */
     public record Saved(
-            String customerCode, int year, FinancialStatement statement, boolean created, boolean changed) {}
+            String customerCode,
+            int year,
+            FinancialStatement statement,
+            boolean created,
+            boolean changed,
+            List<Violation> warnings) {
+        public Saved {
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /**
+     * What a statements import did: rows written, rows already so, and every row's warnings (line and
+     * factor). As for ledger imports, a contradictory or unreadable row refuses the whole file.
+     */
+    public record StatementImport(int imported, int unchanged, List<Violation> rejected, List<Violation> warnings) {
+        public StatementImport {
+            rejected = List.copyOf(rejected);
+            warnings = List.copyOf(warnings);
+        }
+    }
 
     @Transactional
     public Saved put(String customerCode, int year, FinancialStatement input, Caller caller) {
@@ -89,7 +111,8 @@ public class FinancialStatements {
                     row.statement(),
                     "Financial statement " + year);
         }
-        return new Saved(customer.code(), year, row.statement(), before.isEmpty(), written > 0);
+        return new Saved(
+                customer.code(), year, row.statement(), before.isEmpty(), written > 0, input.warnings(year, null));
     }
 
     /** The customer's statements, newest year first. */
@@ -97,16 +120,24 @@ public class FinancialStatements {
     public List<Saved> statements(String customerCode, Caller caller) {
         CustomerRef customer = customers.require(customerCode, caller);
         return repository.ofCustomer(customer.id()).stream()
-                .map(s -> new Saved(customer.code(), s.year(), s.statement(), false, false))
+                .map(s -> new Saved(
+                        customer.code(),
+                        s.year(),
+                        s.statement(),
+                        false,
+                        false,
+                        s.statement().warnings(s.year(), null)))
                 .toList();
     }
 
     /**
-     * Imports a CSV file (header {@link #CSV_HEADER}); any invalid row refuses the whole file with every
-     * bad line's reason. The same file twice changes nothing.
+     * Imports a CSV file (header {@link #CSV_HEADER}). Empty fields are missing figures: the row is
+     * imported and its warnings say which ratios stay unscored. A row that is contradictory (negative
+     * liabilities, current assets above total assets, ...) or unreadable refuses the whole file, as
+     * ledger imports do, with every bad line's reason. The same file twice changes nothing.
      */
     @Transactional
-    public ImportResult importCsv(InputStream csv, Caller caller) {
+    public StatementImport importCsv(InputStream csv, Caller caller) {
         requireWriter(caller);
         List<String[]> rows = read(csv);
         if (rows.isEmpty() || !List.of(rows.getFirst()).equals(CSV_HEADER)) {
@@ -118,6 +149,7 @@ public class FinancialStatements {
                 rows.stream().skip(1).map(r -> r[0].strip()).distinct().toList();
         Map<String, FinancialStatementRepository.Stored> known = repository.customers(codes);
         List<Violation> rejected = new ArrayList<>();
+        List<Violation> warnings = new ArrayList<>();
         List<FinancialStatementRepository.Stored> statements = new ArrayList<>();
         Set<String> keys = new HashSet<>();
         for (int i = 1; i < rows.size(); i++) {
@@ -169,12 +201,19 @@ public class FinancialStatements {
                 rejected.addAll(problems);
                 continue;
             }
+            warnings.addAll(statement.warnings(year, line));
             statements.add(new FinancialStatementRepository.Stored(
                     customer.customerId(), year, customer.currency(), withCurrency(statement, customer.currency())));
         }
         if (!rejected.isEmpty()) {
             throw ProblemException.ruleViolation(
-                    "%d of %d rows are invalid; nothing was imported".formatted(rejected.size(), rows.size() - 1),
+                    "%d of %d rows are invalid; nothing was imported"
+                            .formatted(
+                                    rejected.stream()
+                                            .map(Violation::line)
+                                            .distinct()
+                                            .count(),
+                                    rows.size() - 1),
                     rejected);
         }
         int written = repository.upsert(statements, caller.username(), now());
@@ -188,7 +227,7 @@ public class FinancialStatements {
                     Map.of("rows", statements.size(), "written", written),
                     null);
         }
-        return new ImportResult(written, statements.size() - written, List.of());
+        return new StatementImport(written, statements.size() - written, List.of(), warnings);
     }
 
     /** An external rating of the customer by an agency on a date (AAA..D). */
@@ -250,7 +289,8 @@ public class FinancialStatements {
                 s.bookEquity());
     }
 
-    private static List<String[]> read(InputStream csv) {
+    /** The lines of a risk CSV split at commas (its fields hold none), blank lines skipped. */
+    static List<String[]> read(InputStream csv) {
         List<String[]> rows = new ArrayList<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(csv, StandardCharsets.UTF_8))) {
             String line;

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
+import org.creditdesk.credit.CreditPolicies;
 import org.creditdesk.identity.Caller;
 import org.creditdesk.identity.Role;
 import org.creditdesk.shared.BusinessCalendar;
@@ -27,6 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -39,7 +41,6 @@ import tools.jackson.databind.json.JsonMapper;
 public class FitScorecards {
 
     static final Set<Role> ADOPTERS = Set.of(Role.CREDIT_MANAGER, Role.ADMIN);
-    static final int OUTCOME_MONTHS = 6;
     static final int MIN_HISTORY_MONTHS = 12;
     static final int FOLDS = 5;
 
@@ -50,11 +51,13 @@ public class FitScorecards {
      * one learnt from two or three cases. A band fewer than {@code minBandCustomers} distinct
      * customers fell in stays neutral altogether: a customer's month-ends are not independent
      * evidence (eight bouncing key accounts are eight cases, not thirty-two month-ends). Grouped
-     * cross-validation on the training months picks the L2 penalty among {@code l2Candidates}.
+     * cross-validation on the training months picks the L2 penalty among {@code l2Candidates}. With
+     * {@code maxBands} of 2 or more, each factor's bands are refitted from the training observations
+     * ({@link MonotoneBanding}: up to that many, monotone, thin ones merged); below 2 the card's bands stay.
      */
-    record Regularisation(double bandPriorObservations, int minBandCustomers, double[] l2Candidates) {
+    record Regularisation(double bandPriorObservations, int minBandCustomers, double[] l2Candidates, int maxBands) {
         static final Regularisation DEFAULT =
-                new Regularisation(50, 10, new double[] {0.3, 1, 3, 10, 30, 100, 300, 1000});
+                new Regularisation(50, 10, new double[] {0.3, 1, 3, 10, 30, 100, 300, 1000}, 10);
     }
 
     static final int MIN_OUTCOMES = 10;
@@ -68,6 +71,7 @@ public class FitScorecards {
     private final AuditTrail audit;
     private final JsonMapper json;
     private final Clock clock;
+    private final CreditPolicies policies;
 
     FitScorecards(
             ScoreRepository scores,
@@ -76,7 +80,9 @@ public class FitScorecards {
             BusinessCalendar calendar,
             AuditTrail audit,
             JsonMapper json,
-            Clock clock) {
+            Clock clock,
+            CreditPolicies policies) {
+        this.policies = policies;
         this.scores = scores;
         this.cards = cards;
         this.outcomes = outcomes;
@@ -88,58 +94,140 @@ public class FitScorecards {
 
     /** One customer on one observation date: factor values then, and whether the outcome followed. */
     record Observation(
-            LocalDate asOf, long customerId, String group, Map<ScoreFactor, @Nullable BigDecimal> values, int bad) {}
+            LocalDate asOf,
+            long customerId,
+            String group,
+            int invoicesDue12Months,
+            Map<ScoreFactor, @Nullable BigDecimal> values,
+            int bad) {}
 
+    /**
+     * Fits to the outcome named by its kind (PAID_LATE, REACHES_OVERDUE, RECORDED) and parameters;
+     * late by default means more than the credit policy's grace days.
+     */
+    @Transactional
+    public FitReport fit(
+            @Nullable LocalDate asOf,
+            @Nullable String outcome,
+            @Nullable Integer days,
+            @Nullable Integer months,
+            Caller caller) {
+        Scores.requireRunner(caller);
+        return fit(
+                asOf, ScoreOutcome.of(outcome, days, months, policies.current().graceDays()), caller);
+    }
+
+    /** Fits to today's outcome (an invoice 60+ days overdue within 6 months). */
     @Transactional
     public FitReport fit(@Nullable LocalDate asOf, Caller caller) {
+        return fit(asOf, ScoreOutcome.DEFAULT, caller);
+    }
+
+    @Transactional
+    public FitReport fit(@Nullable LocalDate asOf, ScoreOutcome outcome, Caller caller) {
         Scores.requireRunner(caller);
         scores.lockRun();
         LocalDate end = calendar.asOfOrToday(asOf);
-        LocalDate first = outcomes.firstInvoiceDate()
-                .orElseThrow(() -> ProblemException.ruleViolation("asOf", "there is no invoice history to fit on"));
-        List<LocalDate> dates = observationDates(first, end);
+        LocalDate start = firstObservation(outcome);
+        List<LocalDate> dates = observationDates(start, end, outcome);
         if (dates.size() < 2) {
             throw ProblemException.ruleViolation(
                     "asOf",
-                    "the fit needs at least %d months of history before and %d after two month-ends; history starts %s"
-                            .formatted(MIN_HISTORY_MONTHS, OUTCOME_MONTHS, first));
+                    "the fit needs two month-ends from %s on with %d months (and %d days) of outcome after them before %s"
+                            .formatted(start, outcome.months(), lateDays(outcome), end));
         }
         int testCount = Math.max(1, dates.size() / 3);
         List<LocalDate> train = dates.subList(0, dates.size() - testCount);
         List<LocalDate> test = dates.subList(dates.size() - testCount, dates.size());
         List<Observation> observations = new ArrayList<>();
         for (LocalDate date : dates) {
-            Set<Long> bad = outcomes.reached60DaysOverdue(date, date.plusMonths(OUTCOME_MONTHS));
+            FitRepository.Outcomes seen = outcomes.outcomes(outcome, date);
             for (ScoreRepository.FactorValues v : scores.factorValues(date, null)) {
-                BigDecimal overdue = v.values().get(ScoreFactor.MAX_DAYS_OVERDUE);
-                // Already 60+ days overdue on the date: the outcome has happened, nothing to predict.
-                if (overdue != null && overdue.intValue() >= 60) continue;
+                if (!observable(outcome, seen, v)) continue;
                 observations.add(new Observation(
-                        date, v.customerId(), v.businessGroup(), v.values(), bad.contains(v.customerId()) ? 1 : 0));
+                        date,
+                        v.customerId(),
+                        v.businessGroup(),
+                        v.invoicesDue12Months(),
+                        v.values(),
+                        seen.bad().contains(v.customerId()) ? 1 : 0));
             }
         }
+        FitReport.Outcome definition = FitReport.Outcome.of(outcome);
+        FitReport.Window trainWindow = FitReport.Window.of(train, outcome);
+        FitReport.Window testWindow = FitReport.Window.of(test, outcome);
         List<FitReport.Group> groups = new ArrayList<>();
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        for (Scorecard current : cards.activeCards().values()) {
+        List<Scorecard> active = cards.allActive();
+        for (Scorecard current : active) {
+            // Each card is fitted on the observations it would have scored (its group and segment).
             List<Observation> mine = observations.stream()
-                    .filter(o -> o.group().equals(current.businessGroup()))
+                    .filter(o ->
+                            CardChoice.of(active, o.group(), o.invoicesDue12Months(), CardChoice.overdue(o.values()))
+                                            .card()
+                                    == current)
                     .toList();
             List<Observation> trainSet =
                     mine.stream().filter(o -> train.contains(o.asOf())).toList();
             List<Observation> testSet =
                     mine.stream().filter(o -> test.contains(o.asOf())).toList();
-            FitOutcome outcome = fitGroup(current, trainSet, testSet);
+            FitOutcome fitted = fitGroup(current, trainSet, testSet);
             Long fittedId = null;
-            if (outcome.fitted() != null) {
-                FitReport.Group draft = outcome.report(null);
-                fittedId = cards.insert(outcome.fitted(), json.writeValueAsString(draft), caller.username(), now);
+            if (fitted.fitted() != null) {
+                var stored = new FittedCardReport(definition, trainWindow, testWindow, fitted.report(null));
+                fittedId = cards.insert(fitted.fitted(), json.writeValueAsString(stored), caller.username(), now);
             }
-            groups.add(outcome.report(fittedId));
+            groups.add(fitted.report(fittedId));
         }
-        FitReport report = new FitReport(end, train, test, groups);
+        FitReport report = new FitReport(end, definition, trainWindow, testWindow, train, test, groups);
         audit.record(caller.username(), "SCORECARD_FITTED", "SCORECARD", "fit", null, report, null);
-        log.info("Scorecard fit as of {}: {}", end, groups);
+        log.info("Scorecard fit as of {} to '{}': {}", end, outcome.definition(), groups);
         return report;
+    }
+
+    /** What a fitted card keeps of its fit: the outcome, the windows and its group's figures. */
+    record FittedCardReport(
+            FitReport.Outcome outcome, FitReport.Window train, FitReport.Window test, FitReport.Group group) {}
+
+    /**
+     * Whether the customer is observed on the date: it must be able to reach the outcome (not there
+     * already; for lateness, an invoice falling due in the window).
+     */
+    static boolean observable(ScoreOutcome outcome, FitRepository.Outcomes seen, ScoreRepository.FactorValues v) {
+        if (seen.already().contains(v.customerId())) return false;
+        if (seen.observable() != null && !seen.observable().contains(v.customerId())) return false;
+        if (outcome instanceof ScoreOutcome.ReachesOverdue o) {
+            BigDecimal overdue = v.values().get(ScoreFactor.MAX_DAYS_OVERDUE);
+            return overdue == null || overdue.intValue() < o.days();
+        }
+        return true;
+    }
+
+    /**
+     * The first possible observation date: 12 months after the first invoice; for a recorded
+     * outcome also the first date a statement or rating speaks for (customers without invoices).
+     */
+    private LocalDate firstObservation(ScoreOutcome outcome) {
+        LocalDate byInvoices = outcomes.firstInvoiceDate()
+                .map(d -> d.plusMonths(MIN_HISTORY_MONTHS))
+                .orElse(null);
+        LocalDate byStatements = outcome instanceof ScoreOutcome.Recorded
+                ? outcomes.firstStatementDate().orElse(null)
+                : null;
+        if (byInvoices == null && byStatements == null) {
+            throw ProblemException.ruleViolation(
+                    "asOf",
+                    outcome instanceof ScoreOutcome.Recorded
+                            ? "there is no invoice history, financial statement or rating to fit on"
+                            : "there is no invoice history to fit on");
+        }
+        if (byInvoices == null) return byStatements;
+        if (byStatements == null) return byInvoices;
+        return byInvoices.isBefore(byStatements) ? byInvoices : byStatements;
+    }
+
+    static int lateDays(ScoreOutcome outcome) {
+        return outcome instanceof ScoreOutcome.PaidLate late ? late.days() : 0;
     }
 
     /** The fit of one group's card, or why there is none. */
@@ -154,8 +242,9 @@ public class FitScorecards {
             FitReport.Quality currentQuality,
             FitReport.Quality fittedQuality,
             Map<String, Double> coefficients,
-            Map<String, Double> currentRates,
-            Map<String, Double> fittedRates) {
+            List<FitReport.ClassRow> currentClasses,
+            List<FitReport.ClassRow> fittedClasses,
+            Map<String, @Nullable Double> singleFactorTestAuc) {
 
         FitReport.Group report(@Nullable Long fittedId) {
             Map<String, Double> weights = new LinkedHashMap<>();
@@ -165,6 +254,7 @@ public class FitScorecards {
             }
             return new FitReport.Group(
                     current.businessGroup(),
+                    current.segment(),
                     current.id(),
                     fittedId,
                     skipped,
@@ -176,8 +266,10 @@ public class FitScorecards {
                     fittedQuality,
                     coefficients,
                     weights,
-                    currentRates,
-                    fittedRates);
+                    currentClasses,
+                    fittedClasses,
+                    singleFactorTestAuc,
+                    fitted != null && classOrderProblems(fittedClasses).isEmpty());
         }
     }
 
@@ -190,7 +282,7 @@ public class FitScorecards {
         int trainBad = (int) train.stream().filter(o -> o.bad() == 1).count();
         int testBad = (int) test.stream().filter(o -> o.bad() == 1).count();
         FitReport.Quality currentQuality = quality(current, train, test);
-        Map<String, Double> currentRates = outcomeRateByClass(current, test);
+        List<FitReport.ClassRow> currentClasses = classTable(current, test);
         if (trainBad < MIN_OUTCOMES || train.size() - trainBad < MIN_OUTCOMES) {
             return new FitOutcome(
                     current,
@@ -204,10 +296,11 @@ public class FitScorecards {
                     currentQuality,
                     FitReport.Quality.NONE,
                     Map.of(),
-                    currentRates,
-                    Map.of());
+                    currentClasses,
+                    List.of(),
+                    singleFactorAuc(current, test));
         }
-        List<Scorecard.Factor> factors = current.factors();
+        List<Scorecard.Factor> factors = refinedBands(current.factors(), train, regularisation);
         int k = factors.size();
         int[][] bins = bins(factors, train);
         int[] y = train.stream().mapToInt(Observation::bad).toArray();
@@ -257,16 +350,7 @@ public class FitScorecards {
             }
             fittedFactors.add(new Scorecard.Factor(factor.factor(), weight, bands));
         }
-        Scorecard draft = new Scorecard(
-                0,
-                "Fitted to own history",
-                current.businessGroup(),
-                0,
-                false,
-                "FITTED",
-                current.netWorthCapShare(),
-                fittedFactors,
-                current.classes());
+        Scorecard draft = current.with("Fitted to own history", "FITTED", fittedFactors, current.classes());
         Scorecard fitted = withMatchedClasses(draft, current, train);
         return new FitOutcome(
                 current,
@@ -279,8 +363,33 @@ public class FitScorecards {
                 currentQuality,
                 quality(fitted, train, test),
                 coefficients,
-                currentRates,
-                outcomeRateByClass(fitted, test));
+                currentClasses,
+                classTable(fitted, test),
+                singleFactorAuc(current, test));
+    }
+
+    /** Each factor with bands refitted to the training observations (see {@link MonotoneBanding}). */
+    static List<Scorecard.Factor> refinedBands(
+            List<Scorecard.Factor> factors, List<Observation> train, Regularisation regularisation) {
+        if (regularisation.maxBands() < 2) return factors;
+        int[] bad = train.stream().mapToInt(Observation::bad).toArray();
+        long[] customers = train.stream().mapToLong(Observation::customerId).toArray();
+        List<Scorecard.Factor> refined = new ArrayList<>(factors.size());
+        for (Scorecard.Factor factor : factors) {
+            List<@Nullable BigDecimal> values = new ArrayList<>(train.size());
+            for (Observation o : train) values.add(o.values().get(factor.factor()));
+            refined.add(new Scorecard.Factor(
+                    factor.factor(),
+                    factor.weight(),
+                    MonotoneBanding.refine(
+                            factor,
+                            values,
+                            bad,
+                            customers,
+                            regularisation.maxBands(),
+                            regularisation.minBandCustomers())));
+        }
+        return refined;
     }
 
     /**
@@ -403,7 +512,7 @@ public class FitScorecards {
         double[] trainScores = scores(card, train), testScores = scores(card, test);
         int[] trainBad = train.stream().mapToInt(Observation::bad).toArray();
         int[] testBad = test.stream().mapToInt(Observation::bad).toArray();
-        return new FitReport.Quality(
+        return FitReport.Quality.of(
                 FitMetrics.auc(trainScores, trainBad),
                 FitMetrics.auc(testScores, testBad),
                 FitMetrics.ks(trainScores, trainBad),
@@ -416,8 +525,36 @@ public class FitScorecards {
                 .toArray();
     }
 
-    /** Share of each class's observations that reached the outcome (test set). */
-    static Map<String, Double> outcomeRateByClass(Scorecard card, List<Observation> rows) {
+    /**
+     * Each factor's raw value alone as a score (AUC) on the observations that have it, oriented as the
+     * card grades it (worse values rank lower); null where undefined.
+     */
+    static Map<String, @Nullable Double> singleFactorAuc(Scorecard card, List<Observation> rows) {
+        Map<String, @Nullable Double> aucs = new LinkedHashMap<>();
+        for (Scorecard.Factor factor : card.factors()) {
+            List<Scorecard.Band> ranges =
+                    factor.bands().stream().filter(b -> !b.missing()).toList();
+            double sign = ranges.size() >= 2
+                            && ranges.getLast()
+                                            .grade()
+                                            .compareTo(ranges.getFirst().grade())
+                                    < 0
+                    ? -1
+                    : 1;
+            List<Observation> known = rows.stream()
+                    .filter(o -> o.values().get(factor.factor()) != null)
+                    .toList();
+            double[] scores = known.stream()
+                    .mapToDouble(o -> sign * o.values().get(factor.factor()).doubleValue())
+                    .toArray();
+            int[] bad = known.stream().mapToInt(Observation::bad).toArray();
+            aucs.put(factor.factor().name(), FitReport.number(FitMetrics.auc(scores, bad)));
+        }
+        return aucs;
+    }
+
+    /** Per class, its observations, how many reached the outcome and their share (null for an empty class). */
+    static List<FitReport.ClassRow> classTable(Scorecard card, List<Observation> rows) {
         Map<String, int[]> counts = new LinkedHashMap<>();
         CLASSES.forEach(c -> counts.put(c, new int[2]));
         for (Observation o : rows) {
@@ -425,9 +562,37 @@ public class FitScorecards {
             c[0]++;
             c[1] += o.bad();
         }
-        Map<String, Double> rates = new LinkedHashMap<>();
-        counts.forEach((cls, c) -> rates.put(cls, c[0] == 0 ? Double.NaN : (double) c[1] / c[0]));
-        return rates;
+        List<FitReport.ClassRow> table = new ArrayList<>();
+        counts.forEach((cls, c) ->
+                table.add(new FitReport.ClassRow(cls, c[0], c[1], c[0] == 0 ? null : (double) c[1] / c[0])));
+        return table;
+    }
+
+    /**
+     * Where the share reaching the outcome falls from one class to the next worse one (classes
+     * without observations are passed over): a card whose classes do not rise A to E on the test
+     * window misorders customers and is not adopted.
+     */
+    static List<String> classOrderProblems(List<FitReport.ClassRow> table) {
+        List<String> problems = new ArrayList<>();
+        FitReport.ClassRow previous = null;
+        for (FitReport.ClassRow row : table) {
+            if (row.share() == null) continue;
+            if (previous != null && row.share() < previous.share()) {
+                problems.add(String.format(
+                        java.util.Locale.ROOT,
+                        "class %s: %.1f %% of %d test observations reached the outcome, less than class %s's %.1f %% of %d",
+                        row.riskClass(),
+                        100 * row.share(),
+                        row.observations(),
+                        previous.riskClass(),
+                        100 * previous.share(),
+                        previous.observations()));
+            }
+            previous = row;
+        }
+        if (previous == null) problems.add("no test observation fell in any class");
+        return problems;
     }
 
     /** Class cut-offs of the fitted card that keep the current card's class mix on the training data. */
@@ -459,23 +624,19 @@ public class FitScorecards {
             previous = min;
             rules.add(new Scorecard.ClassRule(rule.riskClass(), min, rule.limitFactor(), rule.reviewMonths()));
         }
-        return new Scorecard(
-                fitted.id(),
-                fitted.name(),
-                fitted.businessGroup(),
-                fitted.version(),
-                fitted.active(),
-                fitted.source(),
-                fitted.netWorthCapShare(),
-                fitted.factors(),
-                rules);
+        return fitted.with(fitted.name(), fitted.source(), fitted.factors(), rules);
     }
 
     /** Month-ends with 12 months of history behind them and 6 months of outcome ahead. */
     static List<LocalDate> observationDates(LocalDate firstInvoice, LocalDate end) {
+        return observationDates(firstInvoice.plusMonths(MIN_HISTORY_MONTHS), end, ScoreOutcome.DEFAULT);
+    }
+
+    /** Month-ends from {@code start} on whose outcome window (months, and for lateness days) ends by {@code end}. */
+    static List<LocalDate> observationDates(LocalDate start, LocalDate end, ScoreOutcome outcome) {
         List<LocalDate> dates = new ArrayList<>();
-        LocalDate date = firstInvoice.plusMonths(MIN_HISTORY_MONTHS).with(TemporalAdjusters.lastDayOfMonth());
-        while (!date.plusMonths(OUTCOME_MONTHS).isAfter(end)) {
+        LocalDate date = start.with(TemporalAdjusters.lastDayOfMonth());
+        while (!date.plusMonths(outcome.months()).plusDays(lateDays(outcome)).isAfter(end)) {
             dates.add(date);
             date = date.plusMonths(1).with(TemporalAdjusters.lastDayOfMonth());
         }
@@ -492,7 +653,8 @@ public class FitScorecards {
                 cards.header(cardId).orElseThrow(() -> ProblemException.notFound("Unknown scorecard " + cardId));
         if (card.active()) return card;
         Scorecard full = cards.card(card);
-        List<String> problems = full.problems();
+        List<String> problems = new ArrayList<>(full.problems());
+        problems.addAll(testWindowProblems(card));
         if (!problems.isEmpty()) {
             throw ProblemException.ruleViolation(
                     "The scorecard cannot be used",
@@ -515,6 +677,30 @@ public class FitScorecards {
                 adopted,
                 reason == null || reason.isBlank() ? "Adopted " + card.name() + " v" + card.version() : reason);
         return adopted;
+    }
+
+    /**
+     * A fitted card is adopted only if its classes rise A to E on its fit's test window. A card
+     * without a fit report (the shipped defaults) has nothing to check.
+     */
+    private List<String> testWindowProblems(ScorecardHeader card) {
+        if (card.fitReport() == null || !"FITTED".equals(card.source())) return List.of();
+        JsonNode classes = json.readTree(card.fitReport()).path("group").path("fittedClasses");
+        if (!classes.isArray()) {
+            return List.of("the card was fitted before class tables were kept: fit again to check its class order");
+        }
+        List<FitReport.ClassRow> table = new ArrayList<>();
+        for (JsonNode row : classes) {
+            JsonNode share = row.path("share");
+            table.add(new FitReport.ClassRow(
+                    row.path("riskClass").asString(),
+                    row.path("observations").asInt(),
+                    row.path("outcomes").asInt(),
+                    share.isNumber() ? share.asDouble() : null));
+        }
+        return classOrderProblems(table).stream()
+                .map(p -> "the classes do not rise from A to E on the test window: " + p)
+                .toList();
     }
 
     @Transactional(readOnly = true)

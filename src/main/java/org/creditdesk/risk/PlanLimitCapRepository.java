@@ -69,6 +69,8 @@ class PlanLimitCapRepository {
                 apply(score.recommendedLimit(), cap),
                 score.currency(),
                 score.reviewOn(),
-                score.scorecard());
+                score.scorecard(),
+                score.segment(),
+                score.segmentReason());
     }
 }

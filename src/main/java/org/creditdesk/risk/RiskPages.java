@@ -238,9 +238,14 @@ class RiskPages {
     }
 
     @PostMapping("/risk/scorecards/fit")
-    String fit(@RequestParam(required = false) @Nullable LocalDate asOf, RedirectAttributes redirect) {
+    String fit(
+            @RequestParam(required = false) @Nullable LocalDate asOf,
+            @RequestParam(required = false) @Nullable String outcome,
+            @RequestParam(required = false) @Nullable Integer days,
+            @RequestParam(required = false) @Nullable Integer months,
+            RedirectAttributes redirect) {
         try {
-            redirect.addFlashAttribute("fit", fits.fit(asOf, callers.current()));
+            redirect.addFlashAttribute("fit", fits.fit(asOf, outcome, days, months, callers.current()));
         } catch (ProblemException e) {
             redirect.addFlashAttribute("refusal", PageRefusal.of(e));
         }

@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A customer's score as of a date with every factor's value and points (they add up to the score),
- * the risk class, the recommended limit in the customer's currency and the next review date.
+ * the risk class, the recommended limit in the customer's currency and the next review date; which
+ * card scored it (its segment, HISTORY or THIN_FILE) and why that card.
  */
 public record Score(
         String customerCode,
@@ -18,7 +19,9 @@ public record Score(
         BigDecimal recommendedLimit,
         String currency,
         LocalDate reviewOn,
-        String scorecard) {
+        String scorecard,
+        String segment,
+        String segmentReason) {
 
     public Score {
         factors = List.copyOf(factors);
@@ -26,7 +29,8 @@ public record Score(
 
     /**
      * One factor: its value (null when the customer has no data for it, then the neutral band
-     * applies), the band it fell in, the factor's weight and the points it earned.
+     * applies), the band it fell in, the factor's weight and the points it earned; {@code note} says
+     * why a value is missing when the band cannot (a statement lacking a figure, a zero denominator).
      */
     public record FactorLine(
             String name,
@@ -36,5 +40,6 @@ public record Score(
             BigDecimal weight,
             BigDecimal maxPoints,
             String band,
-            boolean missing) {}
+            boolean missing,
+            @Nullable String note) {}
 }

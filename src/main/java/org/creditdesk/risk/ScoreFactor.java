@@ -29,7 +29,15 @@ public enum ScoreFactor {
     /** Altman's Z'' = 6.56 WC/TA + 3.26 RE/TA + 6.72 EBIT/TA + 1.05 BookEquity/TL. */
     ALTMAN_Z(""),
     /** The newest external rating as a rank: 1 = AAA, 2 = AA, 3 = A, 4 = BBB, ... 10 = D. */
-    EXTERNAL_RATING("rank");
+    EXTERNAL_RATING("rank"),
+    /** Promises to pay broken or only partly kept in the last 12 months (collections' {@code customer_broken_promises}). */
+    BROKEN_PROMISES_12M("promises"),
+    /**
+     * Customers sharing a person, phone, address, bank account or e-mail domain with this one that are
+     * stopped or in legal action now, or have a recorded outcome (default, insolvency, ...) by the date;
+     * a link a credit manager cleared does not count.
+     */
+    BAD_LINKS("links");
 
     private final String unit;
 

@@ -40,6 +40,7 @@ class ScoreRepository {
             String businessGroup,
             String currency,
             int termDays,
+            int invoicesDue12Months,
             BigDecimal sales12Months,
             @Nullable BigDecimal bookEquity,
             Map<ScoreFactor, @Nullable BigDecimal> values) {}
@@ -121,6 +122,7 @@ class ScoreRepository {
                 SELECT p.customer_id,
                        coalesce(sum(p.weighted_days_late), 0) / nullif(sum(p.amount_due), 0) AS days_beyond_terms,
                        100.0 * sum(p.invoices_late) / nullif(sum(p.invoices_due), 0) AS late_share,
+                       sum(p.invoices_due) AS invoices_due,
                        max(p.max_days_overdue) AS max_days_overdue,
                        sum(p.open_receivables) FILTER (WHERE p.currency = c.currency) AS open_receivables,
                        coalesce(sum(p.sales_recent) FILTER (WHERE p.currency = c.currency), 0)
@@ -165,6 +167,27 @@ class ScoreRepository {
                 FROM external_rating r
                 WHERE r.rated_on <= CAST(:asOf AS date) AND {{CUSTOMERS r.customer_id}}
                 ORDER BY r.customer_id, r.rated_on DESC, r.agency
+            ),
+            promises AS (
+                SELECT bp.customer_id, bp.broken_promises
+                FROM customer_broken_promises(CAST(:asOf AS date)) bp
+                WHERE {{CUSTOMERS bp.customer_id}}
+            ),
+            bad_party AS (
+                SELECT pk.customer_id, pk.attribute, pk.value
+                FROM party_key pk
+                WHERE pk.customer_id IN (SELECT ca.customer_id FROM credit_account ca WHERE ca.credit_state = 'STOPPED' OR ca.legal
+                                         UNION
+                                         SELECT o.customer_id FROM customer_outcome o WHERE o.occurred_on <= CAST(:asOf AS date))
+            ),
+            bad_links AS (
+                SELECT mine.customer_id, count(DISTINCT bp.customer_id) AS links
+                FROM bad_party bp
+                JOIN party_key mine ON mine.attribute = bp.attribute AND mine.value = bp.value AND mine.customer_id <> bp.customer_id
+                WHERE {{CUSTOMERS mine.customer_id}}
+                  AND NOT EXISTS (SELECT 1 FROM link_clearance lc
+                                  WHERE lc.customer_id = mine.customer_id AND lc.linked_customer_id = bp.customer_id)
+                GROUP BY mine.customer_id
             )
             SELECT c.id AS customer_id, c.code, c.business_group, c.currency, c.payment_term_days,
                    coalesce(b.sales_12m, 0) AS sales_12m,
@@ -186,7 +209,10 @@ class ScoreRepository {
                          + 6.72 * st.ebit / st.total_assets
                          + 1.05 * st.book_equity / nullif(st.total_liabilities, 0), 4) AS altman_z,
                    CAST(array_position(ARRAY['AAA', 'AA', 'A', 'BBB', 'BB', 'B', 'CCC', 'CC', 'C', 'D'], ra.rating)
-                        AS numeric) AS external_rating
+                        AS numeric) AS external_rating,
+                   CAST(coalesce(pr.broken_promises, 0) AS numeric) AS broken_promises_12m,
+                   CAST(coalesce(bl.links, 0) AS numeric) AS bad_links,
+                   CAST(coalesce(b.invoices_due, 0) AS integer) AS invoices_due_12m
             FROM customer c
             LEFT JOIN behaviour b ON b.customer_id = c.id
             LEFT JOIN released r ON r.customer_id = c.id
@@ -194,6 +220,8 @@ class ScoreRepository {
             LEFT JOIN bounced bc ON bc.customer_id = c.id
             LEFT JOIN statement st ON st.customer_id = c.id
             LEFT JOIN rating ra ON ra.customer_id = c.id
+            LEFT JOIN promises pr ON pr.customer_id = c.id
+            LEFT JOIN bad_links bl ON bl.customer_id = c.id
             WHERE {{CUSTOMERS c.id}}
             ORDER BY c.id
             """;
@@ -245,6 +273,16 @@ class ScoreRepository {
             WHERE customer_id = :customerId AND as_of <= :asOf
             ORDER BY as_of DESC
             LIMIT :limit
+            """;
+
+    // The statement the factor values use: the newest of a year up to the date's.
+    private static final String STATEMENT_ON = """
+            SELECT year, currency, revenue, net_income, ebit, current_assets, current_liabilities, total_assets,
+                   total_liabilities, retained_earnings, book_equity
+            FROM financial_statement
+            WHERE customer_id = :customerId AND year <= :year
+            ORDER BY year DESC
+            LIMIT 1
             """;
 
     private static final String CURRENT_SCORE = "SELECT score FROM customer_score WHERE customer_id = :customerId";
@@ -354,6 +392,18 @@ class ScoreRepository {
                 .update();
     }
 
+    /** A financial statement and its fiscal year. */
+    record DatedStatement(int year, FinancialStatement statement) {}
+
+    /** The statement the customer's ratios as of the date come from, if any. */
+    Optional<DatedStatement> statementOn(long customerId, LocalDate asOf) {
+        return jdbc.sql(STATEMENT_ON)
+                .param("customerId", customerId)
+                .param("year", asOf.getYear())
+                .query((rs, n) -> new DatedStatement(rs.getInt("year"), FinancialStatementRepository.statement(rs)))
+                .optional();
+    }
+
     /** A stored score as the run wrote it. */
     record StoredScore(
             LocalDate asOf,
@@ -412,6 +462,7 @@ class ScoreRepository {
                 rs.getString("business_group"),
                 rs.getString("currency").trim(),
                 rs.getInt("payment_term_days"),
+                rs.getInt("invoices_due_12m"),
                 rs.getBigDecimal("sales_12m"),
                 rs.getBigDecimal("book_equity"),
                 values);

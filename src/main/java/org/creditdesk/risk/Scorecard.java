@@ -27,9 +27,45 @@ record Scorecard(
         String source,
         BigDecimal netWorthCapShare,
         List<Factor> factors,
-        List<ClassRule> classes) {
+        List<ClassRule> classes,
+        String segment,
+        @Nullable Integer thinFileMaxInvoices) {
 
     static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    /** The card of customers with payment history. */
+    static final String HISTORY = "HISTORY";
+    /** The card of customers with no or few invoices (at most {@code thinFileMaxInvoices} due in 12 months). */
+    static final String THIN_FILE = "THIN_FILE";
+
+    /** A payment-history card. */
+    Scorecard(
+            long id,
+            String name,
+            String businessGroup,
+            int version,
+            boolean active,
+            String source,
+            BigDecimal netWorthCapShare,
+            List<Factor> factors,
+            List<ClassRule> classes) {
+        this(id, name, businessGroup, version, active, source, netWorthCapShare, factors, classes, HISTORY, null);
+    }
+
+    /** The same card with other factors and classes (a fit of it). */
+    Scorecard with(String newName, String newSource, List<Factor> newFactors, List<ClassRule> newClasses) {
+        return new Scorecard(
+                0,
+                newName,
+                businessGroup,
+                0,
+                false,
+                newSource,
+                netWorthCapShare,
+                newFactors,
+                newClasses,
+                segment,
+                thinFileMaxInvoices);
+    }
 
     Scorecard {
         factors = List.copyOf(factors);

@@ -23,7 +23,12 @@ class ScorecardController {
         this.callers = callers;
     }
 
-    record FitRequest(@Nullable LocalDate asOf) {}
+    /** The fit's date and outcome: kind PAID_LATE, REACHES_OVERDUE or RECORDED with its days and months. */
+    record FitRequest(
+            @Nullable LocalDate asOf,
+            @Nullable String outcome,
+            @Nullable Integer days,
+            @Nullable Integer months) {}
 
     record AdoptRequest(@Nullable String reason) {}
 
@@ -34,7 +39,8 @@ class ScorecardController {
 
     @PostMapping("/scorecard-fits")
     FitReport fit(@RequestBody(required = false) @Nullable FitRequest request) {
-        return fits.fit(request == null ? null : request.asOf(), callers.current());
+        if (request == null) return fits.fit(null, callers.current());
+        return fits.fit(request.asOf(), request.outcome(), request.days(), request.months(), callers.current());
     }
 
     @PostMapping("/scorecards/{id}/adopt")

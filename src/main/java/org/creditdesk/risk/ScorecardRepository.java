@@ -13,15 +13,15 @@ import org.springframework.stereotype.Repository;
 class ScorecardRepository {
 
     private static final String HEADERS = """
-            SELECT id, name, business_group, version, active, source, net_worth_cap_share, CAST(fit_report AS text) AS fit_report,
-                   created_by, created_at, adopted_by, adopted_at
+            SELECT id, name, business_group, segment, thin_file_max_invoices, version, active, source, net_worth_cap_share,
+                   CAST(fit_report AS text) AS fit_report, created_by, created_at, adopted_by, adopted_at
             FROM scorecard
             """;
-    private static final String ALL = HEADERS + " ORDER BY business_group, version DESC";
+    private static final String ALL = HEADERS + " ORDER BY business_group, segment, version DESC";
     private static final String BY_ID = HEADERS + " WHERE id = :id";
-    private static final String ACTIVE = HEADERS + " WHERE active ORDER BY business_group";
+    private static final String ACTIVE = HEADERS + " WHERE active ORDER BY business_group, segment";
     private static final String LOCK_ACTIVE =
-            "SELECT id FROM scorecard WHERE business_group = :group AND active FOR UPDATE";
+            "SELECT id FROM scorecard WHERE business_group = :group AND segment = :segment AND active FOR UPDATE";
     private static final String FACTORS = """
             SELECT factor, weight FROM scorecard_factor WHERE scorecard_id = :id ORDER BY position
             """;
@@ -36,8 +36,9 @@ class ScorecardRepository {
     private static final String NEXT_VERSION =
             "SELECT coalesce(max(version), 0) + 1 FROM scorecard WHERE business_group = :group";
     private static final String INSERT = """
-            INSERT INTO scorecard (name, business_group, version, active, source, net_worth_cap_share, fit_report, created_by, created_at)
-            VALUES (:name, :group, :version, FALSE, :source, :cap, CAST(:report AS jsonb), :by, :at)
+            INSERT INTO scorecard (name, business_group, segment, thin_file_max_invoices, version, active, source,
+                                   net_worth_cap_share, fit_report, created_by, created_at)
+            VALUES (:name, :group, :segment, :thinMax, :version, FALSE, :source, :cap, CAST(:report AS jsonb), :by, :at)
             RETURNING id
             """;
     private static final String INSERT_FACTOR = """
@@ -52,7 +53,7 @@ class ScorecardRepository {
             VALUES (:id, :riskClass, :minScore, :limitFactor, :reviewMonths)
             """;
     private static final String DEACTIVATE =
-            "UPDATE scorecard SET active = FALSE WHERE business_group = :group AND active";
+            "UPDATE scorecard SET active = FALSE WHERE business_group = :group AND segment = :segment AND active";
     private static final String ACTIVATE = """
             UPDATE scorecard SET active = TRUE, adopted_by = :by, adopted_at = :at WHERE id = :id
             """;
@@ -74,14 +75,20 @@ class ScorecardRepository {
                 .optional();
     }
 
-    /** The active card of every business group. */
+    /** The active payment-history card of every business group. */
     Map<String, Scorecard> activeCards() {
         Map<String, Scorecard> cards = new LinkedHashMap<>();
-        for (ScorecardHeader header :
-                jdbc.sql(ACTIVE).query(ScorecardRepository::header).list()) {
-            cards.put(header.businessGroup(), card(header));
+        for (Scorecard card : allActive()) {
+            if (card.segment().equals(Scorecard.HISTORY)) cards.put(card.businessGroup(), card);
         }
         return cards;
+    }
+
+    /** Every active card: per business group its history card and its thin-file card, if any. */
+    List<Scorecard> allActive() {
+        return jdbc.sql(ACTIVE).query(ScorecardRepository::header).list().stream()
+                .map(this::card)
+                .toList();
     }
 
     Optional<Scorecard> card(long id) {
@@ -124,7 +131,9 @@ class ScorecardRepository {
                 header.source(),
                 header.netWorthCapShare(),
                 factors,
-                classes);
+                classes,
+                header.segment(),
+                header.thinFileMaxInvoices());
     }
 
     /** Stores a new, inactive card; returns its id. */
@@ -136,6 +145,8 @@ class ScorecardRepository {
         long id = jdbc.sql(INSERT)
                 .param("name", card.name())
                 .param("group", card.businessGroup())
+                .param("segment", card.segment())
+                .param("thinMax", card.thinFileMaxInvoices())
                 .param("version", version)
                 .param("source", card.source())
                 .param("cap", card.netWorthCapShare())
@@ -177,11 +188,15 @@ class ScorecardRepository {
         return id;
     }
 
-    /** Makes the card its group's active one; returns the id of the card it replaces, if any. */
+    /** Makes the card its group's active one (of its segment); returns the id of the card it replaces, if any. */
     Optional<Long> activate(long id, String group, String by, OffsetDateTime at) {
-        Optional<Long> previous =
-                jdbc.sql(LOCK_ACTIVE).param("group", group).query(Long.class).optional();
-        jdbc.sql(DEACTIVATE).param("group", group).update();
+        String segment = header(id).map(ScorecardHeader::segment).orElse(Scorecard.HISTORY);
+        Optional<Long> previous = jdbc.sql(LOCK_ACTIVE)
+                .param("group", group)
+                .param("segment", segment)
+                .query(Long.class)
+                .optional();
+        jdbc.sql(DEACTIVATE).param("group", group).param("segment", segment).update();
         jdbc.sql(ACTIVATE).param("id", id).param("by", by).param("at", at).update();
         return previous;
     }
@@ -191,6 +206,8 @@ class ScorecardRepository {
                 rs.getLong("id"),
                 rs.getString("name"),
                 rs.getString("business_group"),
+                rs.getString("segment"),
+                (Integer) rs.getObject("thin_file_max_invoices"),
                 rs.getInt("version"),
                 rs.getBoolean("active"),
                 rs.getString("source"),

@@ -77,14 +77,23 @@ public class Scores {
         LocalDate date = calendar.asOfOrToday(asOf);
         ScoreRepository.FactorValues values =
                 scores.factorValues(date, List.of(customer.id())).getFirst();
-        Scorecard card = cards.activeCards().get(values.businessGroup());
-        if (card == null) {
+        CardChoice choice = CardChoice.of(cards.allActive(), values);
+        if (choice == null) {
             throw ProblemException.conflict("No active scorecard for business group " + values.businessGroup());
         }
-        return planCaps.cap(explain(card, values, date, policies.current().graceDays()), customer.id(), date);
+        Map<ScoreFactor, String> notes = scores.statementOn(customer.id(), date)
+                .map(s -> StatementRatios.missing(s.statement(), s.year()))
+                .orElse(Map.of());
+        return planCaps.cap(explain(choice, values, date, policies.current().graceDays(), notes), customer.id(), date);
     }
 
-    static Score explain(Scorecard card, ScoreRepository.FactorValues values, LocalDate asOf, int graceDays) {
+    static Score explain(
+            CardChoice choice,
+            ScoreRepository.FactorValues values,
+            LocalDate asOf,
+            int graceDays,
+            Map<ScoreFactor, String> notes) {
+        Scorecard card = choice.card();
         Scorecard.Evaluation evaluation = card.evaluate(values.values());
         List<Score.FactorLine> lines = evaluation.parts().stream()
                 .map(part -> new Score.FactorLine(
@@ -95,7 +104,8 @@ public class Scores {
                         part.weight(),
                         part.weight().multiply(Scorecard.HUNDRED).setScale(2, RoundingMode.HALF_UP),
                         part.band().label(),
-                        part.value() == null))
+                        part.value() == null,
+                        part.value() == null ? notes.get(part.factor()) : null))
                 .toList();
         BigDecimal limit = card.recommendedLimit(
                 values.sales12Months(), values.termDays(), graceDays, evaluation.riskClass(), values.bookEquity());
@@ -108,7 +118,9 @@ public class Scores {
                 limit,
                 values.currency(),
                 card.reviewOn(asOf, evaluation.riskClass()),
-                "%s v%d (%s)".formatted(card.name(), card.version(), card.businessGroup()));
+                "%s v%d (%s)".formatted(card.name(), card.version(), card.businessGroup()),
+                card.segment(),
+                choice.reason());
     }
 
     /** Rescores the whole portfolio as of the date. */
@@ -128,15 +140,15 @@ public class Scores {
         long started = System.nanoTime();
         scores.lockRun();
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        Map<String, Scorecard> active = cards.activeCards();
+        List<Scorecard> active = cards.allActive();
         int graceDays = policies.current().graceDays();
         List<ScoreRepository.FactorValues> values = scores.factorValues(asOf, customerIds);
         Map<Long, BigDecimal> caps = planCaps.caps(asOf, customerIds);
         long t1 = System.nanoTime();
         List<ScoreRow> rows = new ArrayList<>(values.size());
         for (ScoreRepository.FactorValues v : values) {
-            Scorecard card = active.get(v.businessGroup());
-            if (card != null) rows.add(row(card, v, asOf, graceDays, now, caps.get(v.customerId())));
+            CardChoice choice = CardChoice.of(active, v);
+            if (choice != null) rows.add(row(choice.card(), v, asOf, graceDays, now, caps.get(v.customerId())));
         }
         long evaluated = System.nanoTime();
         scores.replaceScores(asOf, customerIds, rows);

@@ -39,4 +39,18 @@ class GenerateOptionsTests {
         assertThatThrownBy(() -> GenerateOptions.parse("--customers", "0").spec(LocalDate.of(2025, 1, 2)))
                 .hasMessageContaining("customers must be between");
     }
+
+    @Test
+    void a_score_quality_book_is_written_to_a_folder_and_only_the_two_known_books_are_accepted() {
+        assertThat(GenerateOptions.parse("--book", "thin-file", "--out", "/tmp/b")
+                        .book())
+                .isEqualTo("thin-file");
+        assertThat(GenerateOptions.parse("--book=short-lateness", "--out=/tmp/b")
+                        .book())
+                .isEqualTo("short-lateness");
+        assertThatThrownBy(() -> GenerateOptions.parse("--book", "thin-file"))
+                .hasMessageContaining("--book needs --out");
+        assertThatThrownBy(() -> GenerateOptions.parse("--book", "fat-file", "--out", "/tmp/b"))
+                .hasMessageContaining("thin-file or short-lateness");
+    }
 }

@@ -22,6 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class DefaultScorecardMigrationTests {
 
     static final String V47 = "db/migration/V47__default_scorecard_recalibrated.sql";
+    static final String V100 = "db/migration/V100__broken_promises_factor.sql";
 
     @Autowired
     JdbcClient jdbc;
@@ -77,7 +78,7 @@ class DefaultScorecardMigrationTests {
                               AND scorecard_id IN (SELECT id FROM scorecard WHERE source = 'DEFAULT')""").update();
 
             Connection connection = DataSourceUtils.getConnection(dataSource);
-            new ResourceDatabasePopulator(new ClassPathResource(V47)).populate(connection);
+            new ResourceDatabasePopulator(new ClassPathResource(V47), new ClassPathResource(V100)).populate(connection);
 
             assertThat(cards.activeCards().get("VOLUME").id()).isEqualTo(fittedId);
             assertSameRules(cards.card(fittedId).orElseThrow(), fitted);
@@ -90,7 +91,7 @@ class DefaultScorecardMigrationTests {
     }
 
     private List<Long> defaultCardIds() {
-        return jdbc.sql("SELECT id FROM scorecard WHERE source = 'DEFAULT' ORDER BY id")
+        return jdbc.sql("SELECT id FROM scorecard WHERE source = 'DEFAULT' AND segment = 'HISTORY' ORDER BY id")
                 .query(Long.class)
                 .list();
     }

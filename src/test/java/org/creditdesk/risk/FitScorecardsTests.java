@@ -55,7 +55,7 @@ class FitScorecardsTests {
     @Test
     void on_small_groups_the_shrunk_cross_validated_fit_gives_noise_less_weight_and_holds_up_better_on_new_customers() {
         // The fit as it was: weights of evidence smoothed by about one count, a fixed L2 penalty of 1.
-        FitScorecards.Regularisation plain = new FitScorecards.Regularisation(1, 0, new double[] {1});
+        FitScorecards.Regularisation plain = new FitScorecards.Regularisation(1, 0, new double[] {1}, 0);
         int seeds = 8;
         double plainNoise = 0, noise = 0, plainGap = 0, gap = 0, plainTest = 0, test = 0;
         for (long seed = 1; seed <= seeds; seed++) {
@@ -110,6 +110,7 @@ class FitScorecardsTests {
                         LocalDate.of(2025, 1, 31).plusMonths(m),
                         firstId + c,
                         "VALUE_ADDED",
+                        12,
                         values,
                         random.nextDouble() < p ? 1 : 0));
             }
@@ -124,6 +125,6 @@ class FitScorecardsTests {
     private static FitScorecards.Observation observation(long customer, int daysBeyondTerms, int bad) {
         Map<ScoreFactor, BigDecimal> values = new EnumMap<>(ScoreFactor.class);
         values.put(ScoreFactor.DAYS_BEYOND_TERMS, BigDecimal.valueOf(daysBeyondTerms));
-        return new FitScorecards.Observation(LocalDate.of(2025, 1, 31), customer, "VOLUME", values, bad);
+        return new FitScorecards.Observation(LocalDate.of(2025, 1, 31), customer, "VOLUME", 12, values, bad);
     }
 }

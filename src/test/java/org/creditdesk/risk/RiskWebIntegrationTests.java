@@ -75,13 +75,13 @@ class RiskWebIntegrationTests {
                 .exchange();
 
         assertThat(result).hasStatusOk();
-        assertThat(result).bodyJson().extractingPath("$.factors.length()").isEqualTo(12);
+        assertThat(result).bodyJson().extractingPath("$.factors.length()").isEqualTo(13);
         assertThat(result).bodyJson().extractingPath("$.factors[3].name").isEqualTo("MAX_DAYS_OVERDUE");
         assertThat(result).bodyJson().extractingPath("$.factors[3].value").isEqualTo(60);
         assertThat(result)
                 .bodyJson()
                 .extractingPath("$.factors[3].points")
-                .isEqualTo(8.75); // 0.35 x grade 25 (31-60 days overdue)
+                .isEqualTo(7.5); // 0.30 x grade 25 (31-60 days overdue)
         assertThat(result)
                 .bodyJson()
                 .extractingPath("$.factors[7].band")
@@ -365,7 +365,15 @@ class RiskWebIntegrationTests {
                 active.netWorthCapShare(),
                 active.factors(),
                 active.classes());
-        long id = cards.insert(copy, "{}", "test", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC));
+        // Its fit's test window: the share reaching the outcome rises from A to E.
+        String report = """
+                {"group": {"fittedClasses": [
+                  {"riskClass": "A", "observations": 400, "outcomes": 8, "share": 0.02},
+                  {"riskClass": "B", "observations": 300, "outcomes": 15, "share": 0.05},
+                  {"riskClass": "C", "observations": 100, "outcomes": 20, "share": 0.2},
+                  {"riskClass": "D", "observations": 50, "outcomes": 30, "share": 0.6},
+                  {"riskClass": "E", "observations": 0, "outcomes": 0, "share": null}]}}""";
+        long id = cards.insert(copy, report, "test", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC));
 
         assertThat(mvc.post()
                         .uri("/api/v1/scorecards/{id}/adopt", id)

@@ -122,6 +122,57 @@ class ScoreRunIntegrationTests {
     }
 
     @Test
+    void broken_promises_of_the_last_12_months_count_in_the_run_and_in_the_explained_score() {
+        Long id = portfolio.customerIds().get(1);
+        String code = jdbc.sql("SELECT code FROM customer WHERE id = :id")
+                .param("id", id)
+                .query(String.class)
+                .single();
+        // Broken and partly kept promises count, a kept one and one older than 12 months do not.
+        for (Object[] p : List.of(
+                new Object[] {AS_OF.minusDays(10), "BROKEN"},
+                new Object[] {AS_OF.minusMonths(3), "PARTLY_KEPT"},
+                new Object[] {AS_OF.minusMonths(4), "KEPT"},
+                new Object[] {AS_OF.minusMonths(13), "BROKEN"})) {
+            jdbc.sql("""
+                            INSERT INTO payment_promise (customer_id, promised_on, amount, currency, written, made_on,
+                                                         status, created_by)
+                            VALUES (:id, :on, 100, 'CNY', TRUE, :on, :status, 'test')""")
+                    .param("id", id)
+                    .param("on", (LocalDate) p[0])
+                    .param("status", p[1])
+                    .update();
+        }
+
+        BigDecimal value =
+                repository.factorValues(AS_OF, List.of(id)).getFirst().values().get(ScoreFactor.BROKEN_PROMISES_12M);
+        scores.runFor(AS_OF, List.of(id), Caller.SYSTEM);
+        Score score = scores.score(code, AS_OF, Caller.SYSTEM);
+        Score.FactorLine line = score.factors().stream()
+                .filter(f -> f.name().equals("BROKEN_PROMISES_12M"))
+                .findFirst()
+                .orElseThrow();
+        BigDecimal stored = jdbc.sql("SELECT score FROM score_history WHERE customer_id = :id AND as_of = :asOf")
+                .param("id", id)
+                .param("asOf", AS_OF)
+                .query(BigDecimal.class)
+                .single();
+
+        assertThat(value).isEqualByComparingTo("2");
+        assertThat(line.value()).isEqualByComparingTo("2");
+        assertThat(line.points()).isEqualByComparingTo("0");
+        assertThat(line.band()).isEqualTo("two or more broken promises to pay in 12 months");
+        assertThat(stored).isEqualByComparingTo(score.score());
+        assertThat(repository
+                        .factorValues(AS_OF, List.of(portfolio.customerIds().get(2)))
+                        .getFirst()
+                        .values()
+                        .get(ScoreFactor.BROKEN_PROMISES_12M))
+                .as("a customer without promises has none broken, not missing data")
+                .isEqualByComparingTo("0");
+    }
+
+    @Test
     void a_class_drop_raises_one_alert_and_running_the_same_date_again_raises_none() {
         Long id = portfolio.customerIds().getFirst();
         scores.runFor(AS_OF.minusMonths(6), List.of(id), Caller.SYSTEM);

@@ -13,8 +13,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The default card exactly as the migrations leave it (V45 seeds it, V47 recalibrates every row), read
- * from V47's SQL (no database).
+ * The default card exactly as the migrations leave it (V45 seeds it, V47 recalibrates every row, V100 adds
+ * BROKEN_PROMISES_12M and moves weight to it), read from V47's and V100's SQL (no database).
  */
 final class ScoreTestCards {
 
@@ -25,14 +25,21 @@ final class ScoreTestCards {
 
     private ScoreTestCards() {}
 
+    static final String V47 = "/db/migration/V47__default_scorecard_recalibrated.sql";
+    static final String V100 = "/db/migration/V100__broken_promises_factor.sql";
+
+    static final String V102 = "/db/migration/V102__thin_file_scorecards.sql";
+
     static Scorecard defaultCard() {
-        String sql;
-        try (InputStream in =
-                ScoreTestCards.class.getResourceAsStream("/db/migration/V47__default_scorecard_recalibrated.sql")) {
-            sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return parse(read(V47) + read(V100), "Default scorecard", Scorecard.HISTORY, null);
+    }
+
+    /** The thin-file card as V102 seeds it. */
+    static Scorecard thinFileCard() {
+        return parse(read(V102), "Thin-file scorecard", Scorecard.THIN_FILE, 2);
+    }
+
+    private static Scorecard parse(String sql, String name, String segment, Integer thinMax) {
         Map<String, List<Scorecard.Band>> bands = new LinkedHashMap<>();
         Matcher b = BAND.matcher(sql);
         while (b.find()) {
@@ -45,11 +52,14 @@ final class ScoreTestCards {
                             new BigDecimal(b.group(6)),
                             b.group(7).replace("''", "'")));
         }
-        List<Scorecard.Factor> factors = new ArrayList<>();
+        // A later migration's row for a factor replaces its weight (and keeps its place).
+        Map<String, Scorecard.Factor> factors = new LinkedHashMap<>();
         Matcher f = FACTOR.matcher(sql);
         while (f.find()) {
-            factors.add(new Scorecard.Factor(
-                    ScoreFactor.valueOf(f.group(1)), new BigDecimal(f.group(3)), bands.get(f.group(1))));
+            factors.put(
+                    f.group(1),
+                    new Scorecard.Factor(
+                            ScoreFactor.valueOf(f.group(1)), new BigDecimal(f.group(3)), bands.get(f.group(1))));
         }
         List<Scorecard.ClassRule> classes = new ArrayList<>();
         Matcher c = CLASS.matcher(sql);
@@ -58,7 +68,25 @@ final class ScoreTestCards {
                     c.group(1), new BigDecimal(c.group(2)), new BigDecimal(c.group(3)), Integer.parseInt(c.group(4))));
         }
         return new Scorecard(
-                1, "Default scorecard", "VOLUME", 1, true, "DEFAULT", new BigDecimal("0.25"), factors, classes);
+                1,
+                name,
+                "VOLUME",
+                1,
+                true,
+                "DEFAULT",
+                new BigDecimal("0.25"),
+                List.copyOf(factors.values()),
+                classes,
+                segment,
+                thinMax);
+    }
+
+    private static String read(String resource) {
+        try (InputStream in = ScoreTestCards.class.getResourceAsStream(resource)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static BigDecimal decimal(String text) {

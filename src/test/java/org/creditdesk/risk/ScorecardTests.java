@@ -16,7 +16,11 @@ class ScorecardTests {
 
     @Test
     void the_default_card_has_every_factor_weights_adding_to_one_and_no_gaps() {
-        assertThat(CARD.factors()).extracting(Scorecard.Factor::factor).containsExactly(ScoreFactor.values());
+        assertThat(CARD.factors())
+                .extracting(Scorecard.Factor::factor)
+                .containsExactly(java.util.Arrays.stream(ScoreFactor.values())
+                        .filter(f -> f != ScoreFactor.BAD_LINKS)
+                        .toArray(ScoreFactor[]::new));
         assertThat(CARD.factors().stream().map(Scorecard.Factor::weight).reduce(BigDecimal.ZERO, BigDecimal::add))
                 .isEqualByComparingTo("1");
         assertThat(CARD.problems()).isEmpty();
@@ -111,6 +115,9 @@ class ScorecardTests {
         assertThat(grade(f.get(ScoreFactor.EXTERNAL_RATING), "3")).isEqualTo("100");
         assertThat(grade(f.get(ScoreFactor.EXTERNAL_RATING), "4")).isEqualTo("80");
         assertThat(grade(f.get(ScoreFactor.EXTERNAL_RATING), "10")).isEqualTo("0");
+        assertThat(grade(f.get(ScoreFactor.BROKEN_PROMISES_12M), "0")).isEqualTo("100");
+        assertThat(grade(f.get(ScoreFactor.BROKEN_PROMISES_12M), "1")).isEqualTo("30");
+        assertThat(grade(f.get(ScoreFactor.BROKEN_PROMISES_12M), "2")).isEqualTo("0");
     }
 
     @Test
@@ -147,6 +154,7 @@ class ScorecardTests {
         best.put(ScoreFactor.NET_MARGIN, BigDecimal.valueOf(12));
         best.put(ScoreFactor.ALTMAN_Z, BigDecimal.valueOf(4));
         best.put(ScoreFactor.EXTERNAL_RATING, BigDecimal.ONE);
+        best.put(ScoreFactor.BROKEN_PROMISES_12M, BigDecimal.ZERO);
         assertThat(CARD.evaluate(best).score()).isEqualByComparingTo("100");
         assertThat(CARD.evaluate(best).riskClass().riskClass()).isEqualTo("A");
         assertThat(CARD.evaluate(Map.of()).score()).isEqualByComparingTo("50");
@@ -171,10 +179,11 @@ class ScorecardTests {
 
     @Test
     void a_customer_without_invoices_yet_starts_in_c_unless_it_has_ten_years_in_business() {
-        // Without history the run reports nothing overdue and no bounce (0), the rest is missing.
+        // Without history the run reports nothing overdue, no bounce and no broken promise (0), the rest is missing.
         Map<ScoreFactor, BigDecimal> none = new EnumMap<>(ScoreFactor.class);
         none.put(ScoreFactor.MAX_DAYS_OVERDUE, BigDecimal.ZERO);
         none.put(ScoreFactor.BOUNCED_CHEQUES, BigDecimal.ZERO);
+        none.put(ScoreFactor.BROKEN_PROMISES_12M, BigDecimal.ZERO);
         none.put(ScoreFactor.YEARS_IN_BUSINESS, BigDecimal.valueOf(6));
         assertThat(CARD.evaluate(none).score()).isEqualByComparingTo("74.75");
         assertThat(CARD.evaluate(none).riskClass().riskClass()).isEqualTo("C");

@@ -125,46 +125,76 @@ class ScorecardFitJourneyBrowserTests {
 
         WebElement result = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("fit-result")));
         assertThat(result.getText()).contains("Fit as of " + AS_OF);
-        WebElement fitted = result.findElements(By.cssSelector("tr.fit-group")).stream()
+        List<WebElement> fittedRows = result.findElements(By.cssSelector("tr.fit-group")).stream()
                 .filter(g -> g.getAttribute("data-fitted-card") != null)
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no group was fitted: " + result.getText()));
-        List<WebElement> cells = fitted.findElements(By.tagName("td"));
-        // AUC current, AUC fitted, KS current, KS fitted: real numbers between 0 and 1.
-        for (int column = 3; column <= 6; column++) {
-            assertThat(Double.parseDouble(cells.get(column).getText()))
-                    .as("column %d of %s", column, fitted.getText())
-                    .isBetween(0.0, 1.0);
+                .toList();
+        assertThat(fittedRows).as("no group was fitted: " + result.getText()).isNotEmpty();
+        for (WebElement row : fittedRows) {
+            List<WebElement> cells = row.findElements(By.tagName("td"));
+            // AUC current, AUC fitted, KS current, KS fitted: real numbers between 0 and 1.
+            for (int column = 3; column <= 6; column++) {
+                assertThat(Double.parseDouble(cells.get(column).getText()))
+                        .as("column %d of %s", column, row.getText())
+                        .isBetween(0.0, 1.0);
+            }
+            assertThat(Double.parseDouble(cells.get(4).getText()))
+                    .as("the fitted card separates bad from good better than chance: " + row.getText())
+                    .isGreaterThan(0.5);
+            assertThat(cells.get(7).getText()).contains("Stored as card " + row.getAttribute("data-fitted-card"));
         }
-        assertThat(Double.parseDouble(cells.get(4).getText()))
-                .as("the fitted card separates bad from good better than chance: " + fitted.getText())
-                .isGreaterThan(0.5);
-        String group = fitted.getAttribute("data-group");
-        String cardId = fitted.getAttribute("data-fitted-card");
-        assertThat(cells.get(7).getText()).contains("Stored as card " + cardId);
-
-        WebElement card = browser.findElement(By.id("card-" + cardId));
-        assertThat(card.getAttribute("data-active")).isEqualTo("false");
-        assertThat(card.getText()).contains("FITTED").contains(group);
-        card.findElement(By.name("reason")).sendKeys("Fitted card separates better out of time");
-        card.findElement(By.cssSelector("button[type=submit]")).click();
-        WebElement adopted = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("adopted")));
-        assertThat(adopted.getText()).isEqualTo("Scorecard " + cardId + " adopted.");
-        wait.until(d -> "true".equals(d.findElement(By.id("card-" + cardId)).getAttribute("data-active")));
-        assertThat(browser.findElement(By.id("card-" + cardId)).getText()).contains("fitcm");
+        assertThat(result.findElement(By.id("fit-outcome")).getText()).contains("60 days overdue within 6 months");
+        // A card whose classes do not rise from A to E on the test window is refused, one that does is adopted.
+        WebElement refusable = fittedRows.stream()
+                .filter(r -> "false".equals(r.getAttribute("data-adoptable")))
+                .findFirst()
+                .orElse(null);
+        WebElement fitted = fittedRows.stream()
+                .filter(r -> "true".equals(r.getAttribute("data-adoptable")))
+                .findFirst()
+                .orElse(null);
+        assertThat(refusable != null || fitted != null).isTrue();
+        String refusedId = refusable == null ? null : refusable.getAttribute("data-fitted-card");
+        String group = fitted == null ? null : fitted.getAttribute("data-group");
+        String cardId = fitted == null ? null : fitted.getAttribute("data-fitted-card");
+        if (refusedId != null) {
+            WebElement card = browser.findElement(By.id("card-" + refusedId));
+            card.findElement(By.name("reason")).sendKeys("Trying a card that misorders");
+            card.findElement(By.cssSelector("button[type=submit]")).click();
+            WebElement refusal = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("refusal")));
+            assertThat(refusal.getText()).contains("cannot be used");
+            assertThat(browser.findElement(By.cssSelector("ul.refusal")).getText())
+                    .contains("do not rise from A to E");
+            assertThat(browser.findElement(By.id("card-" + refusedId)).getAttribute("data-active"))
+                    .isEqualTo("false");
+        }
         List<Map<String, Object>> cards =
                 admin.get().uri("/scorecards").retrieve().body(new ParameterizedTypeReference<>() {});
-        assertThat(cards)
-                .filteredOn(c -> group.equals(c.get("businessGroup")) && Boolean.TRUE.equals(c.get("active")))
-                .singleElement()
-                .satisfies(c -> assertThat(String.valueOf(c.get("id"))).isEqualTo(cardId));
+        if (cardId != null) {
+            WebElement card = browser.findElement(By.id("card-" + cardId));
+            assertThat(card.getAttribute("data-active")).isEqualTo("false");
+            assertThat(card.getText()).contains("FITTED").contains(group);
+            card.findElement(By.name("reason")).sendKeys("Fitted card separates better out of time");
+            card.findElement(By.cssSelector("button[type=submit]")).click();
+            WebElement adopted = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("adopted")));
+            assertThat(adopted.getText()).isEqualTo("Scorecard " + cardId + " adopted.");
+            wait.until(d -> "true".equals(d.findElement(By.id("card-" + cardId)).getAttribute("data-active")));
+            assertThat(browser.findElement(By.id("card-" + cardId)).getText()).contains("fitcm");
+            cards = admin.get().uri("/scorecards").retrieve().body(new ParameterizedTypeReference<>() {});
+            assertThat(cards)
+                    .filteredOn(c -> group.equals(c.get("businessGroup"))
+                            && "HISTORY".equals(c.get("segment"))
+                            && Boolean.TRUE.equals(c.get("active")))
+                    .singleElement()
+                    .satisfies(c -> assertThat(String.valueOf(c.get("id"))).isEqualTo(cardId));
+        }
+        String visible = cardId != null ? cardId : refusedId;
 
         // The auditor reads the cards but is offered neither the fit nor the adoption, and the API refuses.
         browser.findElement(By.cssSelector("form[action$='/logout'] button")).click();
         wait.until(ExpectedConditions.urlContains("/login"));
         Browser.logIn(browser, port, "fitauditor", PASSWORD);
         browser.get(url("/risk/scorecards"));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("card-" + cardId)));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("card-" + visible)));
         assertThat(browser.findElements(By.id("fit-form"))).isEmpty();
         assertThat(browser.findElements(By.cssSelector("form[action*='/adopt']")))
                 .isEmpty();
