@@ -107,13 +107,22 @@ class CreditAccountRepository {
         this.jdbc = jdbc;
     }
 
-    /** Locks the customer's account row (creating it on first use) for the rest of the transaction. */
+    /**
+     * Locks the customer's account row (creating it on first use) for the rest of the transaction. The row
+     * exists after a customer's first order, so the lock is one statement; only the first creates it first.
+     */
     StoredFacts lock(long customerId) {
-        jdbc.sql(ENSURE).param("customerId", customerId).update();
+        return lockIfPresent(customerId).orElseGet(() -> {
+            jdbc.sql(ENSURE).param("customerId", customerId).update();
+            return lockIfPresent(customerId).orElseThrow();
+        });
+    }
+
+    private java.util.Optional<StoredFacts> lockIfPresent(long customerId) {
         return jdbc.sql(LOCK)
                 .param("customerId", customerId)
                 .query(CreditAccountRepository::facts)
-                .single();
+                .optional();
     }
 
     @Nullable
