@@ -21,89 +21,21 @@ import org.springframework.stereotype.Repository;
  * Everything a credit check reads, in one statement (issue 14): the policy's grace and clearing days, the
  * line in force with its valid securities, the running totals (or the contract's exposure), uncleared
  * cheques, the rates into the line's currency, the live overdue invoices, the account's facts and the
- * active holds. The ledger's part comes through the SQL functions it publishes (V113).
+ * active holds: the SQL function {@code credit_check_snapshot} (V113). The ledger's part comes through the
+ * SQL functions it publishes there.
  */
 @Repository
 class CreditSnapshotRepository {
 
+    // credit_check_snapshot (V113) is the statement; a function so that its plan is made once per connection.
     private static final String SNAPSHOT = """
-            WITH policy AS (
-                SELECT grace_days, cheque_clearing_days FROM credit_policy WHERE id = 1
-            ),
-            line AS (
-                SELECT l.contract_no, l.amount, CAST(l.currency AS text) AS currency, l.valid_from, l.valid_until,
-                       l.review_on
-                FROM credit_limit l
-                WHERE l.customer_id = :customerId AND coalesce(l.contract_no, '') = coalesce(:contractNo, '')
-                  AND l.superseded_at IS NULL
-            ),
-            target AS (
-                SELECT coalesce((SELECT currency FROM line), :customerCurrency) AS currency
-            ),
-            totals AS (
-                SELECT CAST(b.currency AS text) AS currency, b.open_receivables, b.released_orders, b.unapplied_credit
-                FROM credit_balance b
-                WHERE b.customer_id = :customerId AND CAST(:contractNo AS text) IS NULL
-                UNION ALL
-                SELECT e.currency, e.open_receivables, e.released_orders, 0
-                FROM ledger_contract_exposure(:customerId, :contractNo) e
-                WHERE CAST(:contractNo AS text) IS NOT NULL
-            ),
-            cheques AS (
-                SELECT c.currency, c.amount
-                FROM policy p, ledger_uncleared_cheques(:customerId, CAST(:asOf AS date), p.cheque_clearing_days) c
-                WHERE CAST(:contractNo AS text) IS NULL
-            ),
-            rates AS (
-                SELECT DISTINCT ON (r.from_currency) CAST(r.from_currency AS text) AS from_currency, r.rate
-                FROM exchange_rate r
-                WHERE r.to_currency = (SELECT currency FROM target)
-                  AND r.from_currency IN (SELECT currency FROM totals UNION SELECT currency FROM cheques
-                                          UNION SELECT CAST(:amountCurrency AS text))
-                  AND r.valid_on <= CAST(:asOf AS date)
-                ORDER BY r.from_currency, r.valid_on DESC
-            ),
-            overdue AS (
-                SELECT o.currency, sum(o.open_amount) AS amount, max(o.days_overdue) AS max_days, count(*) AS invoices
-                FROM policy p,
-                     ledger_overdue_invoices(:customerId, CAST(:asOf AS date), CAST(:asOf AS date) - p.grace_days) o
-                GROUP BY o.currency
-            ),
-            holds AS (
-                SELECT h.id, h.reason, h.automatic, h.note, h.placed_by, h.placed_at
-                FROM customer_hold h
-                WHERE h.customer_id = :customerId AND h.lifted_at IS NULL
-            )
-            SELECT p.grace_days,
-                   (SELECT currency FROM target) AS target_currency,
-                   l.amount IS NOT NULL AS has_line,
-                   l.amount AS line_amount, l.currency AS line_currency, l.valid_from, l.valid_until, l.review_on,
-                   (SELECT coalesce(sum(s.amount), 0) FROM credit_security s
-                    WHERE s.customer_id = :customerId AND coalesce(s.contract_no, '') = coalesce(:contractNo, '')
-                      AND s.expires_on >= CAST(:asOf AS date) AND s.currency = l.currency) AS securities,
-                   ARRAY(SELECT currency FROM totals ORDER BY currency) AS total_currencies,
-                   ARRAY(SELECT open_receivables FROM totals ORDER BY currency) AS total_open,
-                   ARRAY(SELECT released_orders FROM totals ORDER BY currency) AS total_released,
-                   ARRAY(SELECT unapplied_credit FROM totals ORDER BY currency) AS total_unapplied,
-                   ARRAY(SELECT currency FROM cheques ORDER BY currency) AS cheque_currencies,
-                   ARRAY(SELECT amount FROM cheques ORDER BY currency) AS cheque_amounts,
-                   ARRAY(SELECT from_currency FROM rates ORDER BY from_currency) AS rate_currencies,
-                   ARRAY(SELECT rate FROM rates ORDER BY from_currency) AS rate_values,
-                   ARRAY(SELECT currency FROM overdue ORDER BY currency) AS overdue_currencies,
-                   ARRAY(SELECT amount FROM overdue ORDER BY currency) AS overdue_amounts,
-                   (SELECT coalesce(max(max_days), 0) FROM overdue) AS overdue_max_days,
-                   (SELECT coalesce(sum(invoices), 0) FROM overdue) AS overdue_invoices,
-                   a.customer_id IS NOT NULL AS has_account, a.credit_state, a.stop_reason, a.legal,
-                   a.linked_to_stopped, a.bounced_cheque, a.risk_class,
-                   ARRAY(SELECT id FROM holds ORDER BY id) AS hold_ids,
-                   ARRAY(SELECT reason FROM holds ORDER BY id) AS hold_reasons,
-                   ARRAY(SELECT automatic FROM holds ORDER BY id) AS hold_automatic,
-                   ARRAY(SELECT note FROM holds ORDER BY id) AS hold_notes,
-                   ARRAY(SELECT placed_by FROM holds ORDER BY id) AS hold_placed_by,
-                   ARRAY(SELECT placed_at FROM holds ORDER BY id) AS hold_placed_at
-            FROM policy p
-            LEFT JOIN line l ON true
-            LEFT JOIN credit_account a ON a.customer_id = :customerId
+            SELECT grace_days, target_currency, has_line, line_amount, line_currency, valid_from, valid_until,
+                   review_on, securities, total_currencies, total_open, total_released, total_unapplied,
+                   cheque_currencies, cheque_amounts, rate_currencies, rate_values, overdue_currencies,
+                   overdue_amounts, overdue_max_days, overdue_invoices, has_account, credit_state, stop_reason,
+                   legal, linked_to_stopped, bounced_cheque, risk_class, hold_ids, hold_reasons, hold_automatic,
+                   hold_notes, hold_placed_by, hold_placed_at
+            FROM credit_check_snapshot(:customerId, :contractNo, :customerCurrency, :amountCurrency, :asOf)
             """;
 
     /** The snapshot's rows as read; {@link CreditChecks} converts and evaluates them. */
