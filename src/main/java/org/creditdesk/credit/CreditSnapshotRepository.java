@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.creditdesk.customers.CreditState;
+import org.creditdesk.shared.Money;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -85,8 +86,8 @@ class CreditSnapshotRepository {
             line = new CustomerCreditLine(
                     customerId,
                     contractNo,
-                    org.creditdesk.shared.Money.of(rs.getBigDecimal("line_amount"), currency),
-                    org.creditdesk.shared.Money.of(rs.getBigDecimal("securities"), currency),
+                    Money.of(rs.getBigDecimal("line_amount"), currency),
+                    Money.of(rs.getBigDecimal("securities"), currency),
                     validFrom,
                     validUntil,
                     rs.getObject("review_on", LocalDate.class),
