@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.creditdesk.customers.CreditState;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,12 +39,6 @@ class CreditAccountRepository {
             SET credit_state = :state, stop_reason = :stopReason, legal = :legal, linked_to_stopped = :linked,
                 bounced_cheque = :bounced, risk_class = :riskClass, version = version + 1, updated_at = :at
             WHERE customer_id = :customerId
-            """;
-    private static final String BALANCES = """
-            SELECT currency, open_receivables, released_orders, unapplied_credit
-            FROM credit_balance
-            WHERE customer_id = :customerId
-            ORDER BY currency
             """;
     private static final String ALL_BALANCES_OF = """
             SELECT customer_id, currency, open_receivables, released_orders, unapplied_credit
@@ -107,22 +102,22 @@ class CreditAccountRepository {
         this.jdbc = jdbc;
     }
 
-    /** Locks the customer's account row (creating it on first use) for the rest of the transaction. */
+    /**
+     * Locks the customer's account row (creating it on first use) for the rest of the transaction. The row
+     * exists after a customer's first order, so the lock is one statement; only the first creates it first.
+     */
     StoredFacts lock(long customerId) {
-        jdbc.sql(ENSURE).param("customerId", customerId).update();
+        return lockIfPresent(customerId).orElseGet(() -> {
+            jdbc.sql(ENSURE).param("customerId", customerId).update();
+            return lockIfPresent(customerId).orElseThrow();
+        });
+    }
+
+    private Optional<StoredFacts> lockIfPresent(long customerId) {
         return jdbc.sql(LOCK)
                 .param("customerId", customerId)
                 .query(CreditAccountRepository::facts)
-                .single();
-    }
-
-    @Nullable
-    StoredFacts facts(long customerId) {
-        return jdbc.sql(FACTS)
-                .param("customerId", customerId)
-                .query(CreditAccountRepository::facts)
-                .optional()
-                .orElse(null);
+                .optional();
     }
 
     void setFacts(long customerId, StoredFacts facts, OffsetDateTime at) {
@@ -192,17 +187,6 @@ class CreditAccountRepository {
                     changed.put(rs.getString("risk_class"), rs.getLong("customers"));
                 });
         return changed;
-    }
-
-    List<Conversion.Totals> balances(long customerId) {
-        return jdbc.sql(BALANCES)
-                .param("customerId", customerId)
-                .query((rs, n) -> new Conversion.Totals(
-                        rs.getString("currency").trim(),
-                        rs.getBigDecimal("open_receivables"),
-                        rs.getBigDecimal("released_orders"),
-                        rs.getBigDecimal("unapplied_credit")))
-                .list();
     }
 
     /** Non-zero running totals of these customers, for comparing with a recomputation. */

@@ -7,14 +7,9 @@ import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeSet;
 import org.creditdesk.customers.CustomerRef;
 import org.creditdesk.customers.Customers;
 import org.creditdesk.identity.Caller;
-import org.creditdesk.ledger.Ledger;
-import org.creditdesk.ledger.LedgerBalance;
-import org.creditdesk.ledger.OpenItem;
 import org.creditdesk.ledger.Order;
 import org.creditdesk.ledger.OrderStatus;
 import org.creditdesk.shared.BusinessCalendar;
@@ -25,7 +20,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -36,42 +31,29 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class CreditChecks {
 
-    private final CreditLimits limits;
-    private final CreditPolicies policies;
-    private final CreditAccountRepository accounts;
-    private final HoldRepository holds;
-    private final ExchangeRates rates;
-    private final Ledger ledger;
+    private final CreditSnapshotRepository snapshots;
     private final Customers customers;
     private final BusinessCalendar calendar;
     private final TransactionTemplate savepoint;
 
     CreditChecks(
-            CreditLimits limits,
-            CreditPolicies policies,
-            CreditAccountRepository accounts,
-            HoldRepository holds,
-            ExchangeRates rates,
-            Ledger ledger,
+            CreditSnapshotRepository snapshots,
             Customers customers,
             BusinessCalendar calendar,
             PlatformTransactionManager transactions) {
-        this.limits = limits;
-        this.policies = policies;
-        this.accounts = accounts;
-        this.holds = holds;
-        this.rates = rates;
-        this.ledger = ledger;
+        this.snapshots = snapshots;
         this.customers = customers;
         this.calendar = calendar;
-        // Gathering runs in a savepoint, so a failed statement can be rolled back and the order
-        // still recorded as blocked in the surrounding transaction.
+        // Inside a transaction that writes (an order), gathering runs in a savepoint, so a failed
+        // statement can be rolled back and the order still recorded as blocked.
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
-    /** {@code POST /credit-checks}: a decision without side effects. */
-    @Transactional(readOnly = true)
+    /**
+     * {@code POST /credit-checks}: a decision without side effects. No transaction: the snapshot is one
+     * statement, so it is consistent by itself, and nothing is written.
+     */
     public CheckResult check(CheckRequest request, Caller caller) {
         List<Violation> violations = new ArrayList<>();
         if (request.customerCode() == null || request.customerCode().isBlank()) {
@@ -107,75 +89,69 @@ public class CreditChecks {
      */
     CheckResult decide(
             CustomerRef customer, Money amount, @Nullable String contractNo, LocalDate asOf, @Nullable Order amended) {
-        String fallbackCurrency = customer.currency();
         try {
-            CreditSnapshot snapshot =
-                    savepoint.execute(status -> snapshot(customer, amount, contractNo, asOf, amended));
-            CreditDecision decision = CreditRules.evaluate(snapshot);
-            CustomerCreditLine line = snapshot.line();
-            Exposure exposure = snapshot.exposure();
-            String currency = exposure != null
-                    ? exposure.currency().getCurrencyCode()
-                    : line != null ? line.limit().currency().getCurrencyCode() : fallbackCurrency;
-            return new CheckResult(
-                    decision,
-                    asOf,
-                    currency,
-                    exposure,
-                    snapshot.requestedInLineCurrency(),
-                    line == null ? null : line.usable().amount());
+            CreditSnapshot snapshot = TransactionSynchronizationManager.isActualTransactionActive()
+                    ? savepoint.execute(status -> snapshot(customer, amount, contractNo, asOf, amended))
+                    : snapshot(customer, amount, contractNo, asOf, amended);
+            return evaluate(snapshot, customer);
         } catch (RuntimeException e) {
             CreditDecision blocked = new CreditDecision.Blocked(List.of(CreditRules.cannotDecide("snapshot", e)));
-            return new CheckResult(blocked, asOf, fallbackCurrency, null, null, null);
+            return new CheckResult(blocked, asOf, customer.currency(), null, null, null);
         }
     }
 
+    private static CheckResult evaluate(CreditSnapshot snapshot, CustomerRef customer) {
+        CreditDecision decision = CreditRules.evaluate(snapshot);
+        CustomerCreditLine line = snapshot.line();
+        Exposure exposure = snapshot.exposure();
+        String currency = exposure != null
+                ? exposure.currency().getCurrencyCode()
+                : line != null ? line.limit().currency().getCurrencyCode() : customer.currency();
+        return new CheckResult(
+                decision,
+                snapshot.asOf(),
+                currency,
+                exposure,
+                snapshot.requestedInLineCurrency(),
+                line == null ? null : line.usable().amount());
+    }
+
     /** The customer's credit figures as of a date for the status and the panel (no amount asked for). */
-    @Transactional(readOnly = true)
     public CheckResult standing(CustomerRef customer, LocalDate asOf) {
         return decide(customer, Money.zero(Currency.getInstance(customer.currency())), null, asOf, null);
     }
 
-    /** The figures with the facts and live overdue state they came from (status, panel, queue). */
-    @Transactional(readOnly = true)
+    /**
+     * The figures with the facts and live overdue state they came from (status, panel, queue), all from one
+     * snapshot. Unlike a check it does not fail closed: without its facts there is no status to show.
+     */
     CreditStatus.Standing standingWithFacts(CustomerRef customer, LocalDate asOf) {
-        CheckResult figures = standing(customer, asOf);
-        return new CreditStatus.Standing(
-                figures, facts(customer.id()), overdue(customer.id(), asOf, policies.current()));
+        Money nothing = Money.zero(Currency.getInstance(customer.currency()));
+        CreditSnapshot snapshot = snapshot(customer, nothing, null, asOf, null);
+        return new CreditStatus.Standing(evaluate(snapshot, customer), snapshot.facts(), snapshot.overdue());
     }
 
     CreditSnapshot snapshot(
             CustomerRef customer, Money amount, @Nullable String contractNo, LocalDate asOf, @Nullable Order amended) {
-        CreditPolicy policy = policies.current();
-        CustomerCreditLine line =
-                limits.usableLimit(customer.id(), contractNo, asOf).orElse(null);
-        Currency target = line != null ? line.limit().currency() : Currency.getInstance(customer.currency());
-
-        List<Conversion.Totals> totals;
-        List<Money> cheques;
-        if (contractNo != null) {
-            totals = ledger.contractExposure(customer.id(), contractNo).stream()
-                    .map(CreditChecks::totals)
-                    .toList();
-            cheques = List.of();
-        } else {
-            totals = accounts.balances(customer.id());
-            cheques = ledger.unclearedCheques(customer.id(), asOf, policy.chequeClearingDays());
-        }
+        CreditSnapshotRepository.Gathered gathered = snapshots.gather(
+                customer.id(),
+                customer.code(),
+                customer.currency(),
+                contractNo,
+                amount.currency().getCurrencyCode(),
+                asOf);
+        CustomerCreditLine line = gathered.line();
+        Currency target = Currency.getInstance(gathered.targetCurrency());
+        List<Conversion.Totals> totals = gathered.totals();
         if (amended != null
                 && amended.status() == OrderStatus.RELEASED
                 && (contractNo == null || contractNo.equals(amended.contractNo()))) {
             totals = withoutReservation(totals, amended);
         }
+        List<Money> cheques = new ArrayList<>();
+        gathered.cheques().forEach((currency, sum) -> cheques.add(Money.of(sum, currency)));
 
-        TreeSet<String> currencies = new TreeSet<>();
-        totals.forEach(t -> currencies.add(t.currency()));
-        cheques.forEach(c -> currencies.add(c.currency().getCurrencyCode()));
-        currencies.add(amount.currency().getCurrencyCode());
-        currencies.remove(target.getCurrencyCode());
-        Map<String, BigDecimal> stored = rates.ratesTo(currencies, target, asOf);
-
-        Conversion conversion = new Conversion(target, stored, asOf);
+        Conversion conversion = new Conversion(target, gathered.rates(), asOf);
         Conversion.Result converted = conversion.exposure(totals, cheques);
         Money requested = conversion.money(amount);
 
@@ -187,29 +163,15 @@ public class CreditChecks {
                 line,
                 converted.exposure(),
                 conversion.missingRates(),
-                overdue(customer.id(), asOf, policy),
-                facts(customer.id()));
+                overdue(gathered),
+                gathered.facts());
     }
 
-    OverdueFacts overdue(long customerId, LocalDate asOf, CreditPolicy policy) {
-        int graceDays = policy.graceDays();
-        List<OpenItem> items = ledger.overdueBefore(customerId, asOf, asOf.minusDays(graceDays));
-        return OverdueFacts.of(items, graceDays, policy.disputedCountsForHold());
-    }
-
-    CreditFacts facts(long customerId) {
-        CreditAccountRepository.StoredFacts stored = accounts.facts(customerId);
-        List<CustomerHold> active = holds.active(customerId);
-        if (stored == null)
-            return new CreditFacts(CreditFacts.NONE.storedState(), null, false, false, false, null, active);
-        return new CreditFacts(
-                stored.state(),
-                stored.stopReason(),
-                stored.legal(),
-                stored.linkedToStopped(),
-                stored.bouncedCheque(),
-                stored.riskClass(),
-                active);
+    private static OverdueFacts overdue(CreditSnapshotRepository.Gathered gathered) {
+        if (gathered.overdueInvoices() == 0) return OverdueFacts.none(gathered.graceDays());
+        List<Money> amounts = new ArrayList<>();
+        gathered.overdueAmounts().forEach((currency, sum) -> amounts.add(Money.of(sum, currency)));
+        return new OverdueFacts(gathered.graceDays(), amounts, gathered.overdueMaxDays(), gathered.overdueInvoices());
     }
 
     private static List<Conversion.Totals> withoutReservation(List<Conversion.Totals> totals, Order order) {
@@ -233,10 +195,6 @@ public class CreditChecks {
         }
         result.sort(Comparator.comparing(Conversion.Totals::currency));
         return result;
-    }
-
-    private static Conversion.Totals totals(LedgerBalance b) {
-        return new Conversion.Totals(b.currency(), b.openReceivables(), b.releasedOrders(), b.unappliedCredit());
     }
 
     private static @Nullable Currency currency(@Nullable String code, List<Violation> violations) {

@@ -9,7 +9,6 @@ import org.creditdesk.customers.CreditState;
 import org.creditdesk.customers.CreditStatusView;
 import org.creditdesk.customers.CustomerRef;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The credit module's answer to the customer status: stopped if credit is stopped, on hold while a
@@ -25,7 +24,6 @@ class CreditStatus implements CreditStatusView {
     }
 
     @Override
-    @Transactional(readOnly = true)
     public CreditStanding standingOf(CustomerRef customer, LocalDate asOf) {
         Standing standing = checks.standingWithFacts(customer, asOf);
         return standing.toCustomerStanding();

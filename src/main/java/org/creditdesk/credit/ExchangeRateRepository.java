@@ -3,10 +3,7 @@ package org.creditdesk.credit;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -30,15 +27,6 @@ class ExchangeRateRepository {
             LIMIT :limit
             """;
     // The latest rate into :to valid on :asOf for each of the currencies asked about.
-    private static final String RATES_TO = """
-            SELECT DISTINCT ON (from_currency) from_currency, rate
-            FROM exchange_rate
-            WHERE to_currency = :to
-              AND from_currency = ANY(CAST(:froms AS text[]))
-              AND valid_on <= CAST(:asOf AS date)
-            ORDER BY from_currency, valid_on DESC
-            """;
-
     private final JdbcClient jdbc;
 
     ExchangeRateRepository(JdbcClient jdbc) {
@@ -70,18 +58,5 @@ class ExchangeRateRepository {
                         rs.getBigDecimal("rate").stripTrailingZeros(),
                         rs.getObject("valid_on", LocalDate.class)))
                 .list();
-    }
-
-    Map<String, BigDecimal> ratesTo(Collection<String> froms, String to, LocalDate asOf) {
-        if (froms.isEmpty()) return Map.of();
-        return jdbc
-                .sql(RATES_TO)
-                .param("to", to)
-                .param("froms", froms.toArray(String[]::new))
-                .param("asOf", asOf)
-                .query((rs, n) -> Map.entry(rs.getString("from_currency").trim(), rs.getBigDecimal("rate")))
-                .list()
-                .stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 }

@@ -2,16 +2,13 @@ package org.creditdesk.credit;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Currency;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.creditdesk.identity.Caller;
 import org.creditdesk.shared.ProblemException;
@@ -54,12 +51,6 @@ public class ExchangeRates {
     @Transactional(readOnly = true)
     public List<ExchangeRate> all() {
         return repository.all(LIST_LIMIT);
-    }
-
-    /** The rate into {@code to} valid on {@code asOf} for each currency that has one; the others are absent. */
-    @Transactional(readOnly = true)
-    public Map<String, BigDecimal> ratesTo(Collection<String> from, Currency to, LocalDate asOf) {
-        return repository.ratesTo(from, to.getCurrencyCode(), asOf);
     }
 
     static List<ExchangeRate> validate(@Nullable List<ExchangeRateInput> input) {

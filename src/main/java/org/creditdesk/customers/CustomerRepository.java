@@ -19,17 +19,18 @@ class CustomerRepository {
             id, code, name, registration_no, established_on, area_code, business_group, sales_rep,
             payment_term_days, currency, address, email, language, version, created_at, updated_at
             """;
-    private static final String BY_CODE = "SELECT " + MASTER_COLUMNS + " FROM customer WHERE code = :code";
+    // The customer with its phones, bank accounts and people in one statement (one round trip per read).
+    private static final String CHILDREN = """
+            , ARRAY(SELECT p.phone FROM customer_phone p WHERE p.customer_id = c.id ORDER BY p.position) AS phones,
+            ARRAY(SELECT a.account_no FROM customer_bank_account a WHERE a.customer_id = c.id ORDER BY a.position)
+                AS accounts,
+            ARRAY(SELECT p.name FROM customer_person p WHERE p.customer_id = c.id ORDER BY p.position) AS person_names,
+            ARRAY(SELECT p.id_no FROM customer_person p WHERE p.customer_id = c.id ORDER BY p.position) AS person_ids,
+            ARRAY(SELECT p.role FROM customer_person p WHERE p.customer_id = c.id ORDER BY p.position) AS person_roles
+            """;
+    private static final String BY_CODE =
+            "SELECT " + MASTER_COLUMNS + CHILDREN + " FROM customer c WHERE c.code = :code";
     private static final String BY_CODE_FOR_UPDATE = BY_CODE + " FOR UPDATE";
-    private static final String PHONES = """
-            SELECT phone FROM customer_phone WHERE customer_id = :id ORDER BY position
-            """;
-    private static final String BANK_ACCOUNTS = """
-            SELECT account_no FROM customer_bank_account WHERE customer_id = :id ORDER BY position
-            """;
-    private static final String PEOPLE = """
-            SELECT name, id_no, role FROM customer_person WHERE customer_id = :id ORDER BY position
-            """;
 
     // A concurrent create of the same code loses the race quietly and is then treated as an update.
     private static final String INSERT = """
@@ -127,7 +128,10 @@ class CustomerRepository {
     }
 
     private Optional<StoredCustomer> load(String sql, String code) {
-        return jdbc.sql(sql).param("code", code).query(this::master).optional().map(this::withChildren);
+        return jdbc.sql(sql)
+                .param("code", code)
+                .query(CustomerRepository::stored)
+                .optional();
     }
 
     /** Inserts a new customer; empty when the code exists already. */
@@ -252,10 +256,15 @@ class CustomerRepository {
                 .param("language", data.language());
     }
 
-    private MasterRow master(ResultSet rs, int n) throws SQLException {
-        return new MasterRow(
-                rs.getLong("id"),
-                rs.getString("code"),
+    private static StoredCustomer stored(ResultSet rs, int n) throws SQLException {
+        String[] names = (String[]) rs.getArray("person_names").getArray();
+        String[] idNos = (String[]) rs.getArray("person_ids").getArray();
+        String[] roles = (String[]) rs.getArray("person_roles").getArray();
+        List<CustomerPerson> people = new java.util.ArrayList<>(names.length);
+        for (int i = 0; i < names.length; i++) {
+            people.add(new CustomerPerson(names[i], idNos[i], PersonRole.valueOf(roles[i])));
+        }
+        CustomerData data = new CustomerData(
                 rs.getString("name"),
                 rs.getString("registration_no"),
                 rs.getObject("established_on", LocalDate.class),
@@ -265,58 +274,17 @@ class CustomerRepository {
                 rs.getInt("payment_term_days"),
                 Currency.getInstance(rs.getString("currency").trim()),
                 rs.getString("address"),
+                List.of((String[]) rs.getArray("phones").getArray()),
                 rs.getString("email"),
-                rs.getString("language"),
+                List.of((String[]) rs.getArray("accounts").getArray()),
+                people,
+                rs.getString("language"));
+        return new StoredCustomer(
+                rs.getLong("id"),
+                rs.getString("code"),
+                data,
                 rs.getInt("version"),
                 rs.getObject("created_at", OffsetDateTime.class),
                 rs.getObject("updated_at", OffsetDateTime.class));
     }
-
-    private StoredCustomer withChildren(MasterRow row) {
-        List<String> phones =
-                jdbc.sql(PHONES).param("id", row.id()).query(String.class).list();
-        List<String> accounts = jdbc.sql(BANK_ACCOUNTS)
-                .param("id", row.id())
-                .query(String.class)
-                .list();
-        List<CustomerPerson> people = jdbc.sql(PEOPLE)
-                .param("id", row.id())
-                .query((rs, n) -> new CustomerPerson(
-                        rs.getString("name"), rs.getString("id_no"), PersonRole.valueOf(rs.getString("role"))))
-                .list();
-        CustomerData data = new CustomerData(
-                row.name(),
-                row.registrationNo(),
-                row.establishedOn(),
-                row.area(),
-                row.businessGroup(),
-                row.salesRep(),
-                row.paymentTermDays(),
-                row.currency(),
-                row.address(),
-                phones,
-                row.email(),
-                accounts,
-                people,
-                row.language());
-        return new StoredCustomer(row.id(), row.code(), data, row.version(), row.createdAt(), row.updatedAt());
-    }
-
-    private record MasterRow(
-            long id,
-            String code,
-            String name,
-            @Nullable String registrationNo,
-            @Nullable LocalDate establishedOn,
-            String area,
-            BusinessGroup businessGroup,
-            @Nullable String salesRep,
-            int paymentTermDays,
-            Currency currency,
-            @Nullable String address,
-            @Nullable String email,
-            @Nullable String language,
-            int version,
-            OffsetDateTime createdAt,
-            OffsetDateTime updatedAt) {}
 }

@@ -116,8 +116,10 @@ public class Customers {
         return new CustomerSaved(refOf(stored.id(), customerCode, data), CustomerSaved.Outcome.UPDATED);
     }
 
-    /** The customer's master data and its status on {@code asOf} (today when absent). */
-    @Transactional(readOnly = true)
+    /**
+     * The customer's master data and its status on {@code asOf} (today when absent). No transaction: at read
+     * committed each statement sees its own snapshot anyway, and BEGIN/COMMIT would cost two round trips.
+     */
     public CustomerDetails details(String code, @Nullable LocalDate asOf, Caller caller) {
         StoredCustomer stored = repository
                 .findByCode(code)

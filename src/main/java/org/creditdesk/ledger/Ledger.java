@@ -161,24 +161,6 @@ public class Ledger {
         return balances.balances(customerIds);
     }
 
-    /** Cheques received within {@code clearingDays} up to {@code asOf} and not bounced, per currency. */
-    @Transactional(readOnly = true)
-    public List<Money> unclearedCheques(long customerId, LocalDate asOf, int clearingDays) {
-        return balances.unclearedCheques(customerId, asOf, clearingDays);
-    }
-
-    /** Invoices open as of {@code asOf} that fell due before {@code cutoff}, oldest first. */
-    @Transactional(readOnly = true)
-    public List<OpenItem> overdueBefore(long customerId, LocalDate asOf, LocalDate cutoff) {
-        return balances.overdue(customerId, asOf, cutoff);
-    }
-
-    /** What a contract's credit line carries: its released orders and open invoices of its orders, per currency. */
-    @Transactional(readOnly = true)
-    public List<LedgerBalance> contractExposure(long customerId, String contractNo) {
-        return balances.contractExposure(customerId, contractNo);
-    }
-
     private static void checkPage(int page, int size) {
         if (page < 0) {
             throw ProblemException.malformed("Bad page", List.of(Violation.field("page", "must be 0 or more")));

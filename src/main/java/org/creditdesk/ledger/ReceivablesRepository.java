@@ -41,7 +41,8 @@ class ReceivablesRepository {
 
     /*
      * One statement for the whole summary, in the customer's currency only: documents in another
-     * currency are not converted at a guessed rate. Orders count by their current status.
+     * currency are not converted at a guessed rate. Orders count by their current status. Settlements
+     * are summed once per document and joined (not summed again per document from the whole list).
      */
     private static final String SUMMARY = """
             WITH customer_currency AS (
@@ -54,24 +55,36 @@ class ReceivablesRepository {
                   AND a.allocated_on <= CAST(:asOf AS date)
                   AND (a.reversed_on IS NULL OR a.reversed_on > CAST(:asOf AS date))
             ),
+            by_invoice AS (
+                SELECT invoice_id, sum(amount) AS amount FROM settled WHERE invoice_id IS NOT NULL GROUP BY invoice_id
+            ),
+            by_payment AS (
+                SELECT payment_id, sum(amount) AS amount FROM settled WHERE payment_id IS NOT NULL GROUP BY payment_id
+            ),
+            by_credit_note AS (
+                SELECT credit_note_id, sum(amount) AS amount FROM settled WHERE credit_note_id IS NOT NULL
+                GROUP BY credit_note_id
+            ),
             open_items AS (
-                SELECT i.due_date,
-                       i.amount - coalesce((SELECT sum(s.amount) FROM settled s WHERE s.invoice_id = i.id), 0) AS open_amount
+                SELECT i.due_date, i.amount - coalesce(s.amount, 0) AS open_amount
                 FROM invoice i
+                LEFT JOIN by_invoice s ON s.invoice_id = i.id
                 WHERE i.customer_id = :customerId
                   AND i.currency = (SELECT currency FROM customer_currency)
                   AND i.issue_date <= CAST(:asOf AS date)
             ),
             unapplied AS (
-                SELECT p.amount - coalesce((SELECT sum(s.amount) FROM settled s WHERE s.payment_id = p.id), 0) AS amount
+                SELECT p.amount - coalesce(s.amount, 0) AS amount
                 FROM payment p
+                LEFT JOIN by_payment s ON s.payment_id = p.id
                 WHERE p.customer_id = :customerId
                   AND p.currency = (SELECT currency FROM customer_currency)
                   AND p.received_on <= CAST(:asOf AS date)
                   AND (p.bounced_on IS NULL OR p.bounced_on > CAST(:asOf AS date))
                 UNION ALL
-                SELECT n.amount - coalesce((SELECT sum(s.amount) FROM settled s WHERE s.credit_note_id = n.id), 0)
+                SELECT n.amount - coalesce(s.amount, 0)
                 FROM credit_note n
+                LEFT JOIN by_credit_note s ON s.credit_note_id = n.id
                 WHERE n.customer_id = :customerId
                   AND n.currency = (SELECT currency FROM customer_currency)
                   AND n.issue_date <= CAST(:asOf AS date)

@@ -20,6 +20,6 @@ class CustomerEscalationLevel implements EscalationLevelView {
         if (receivables.maxDaysOverdue() <= 0) return 0;
         OverdueSnapshot snapshot =
                 new OverdueSnapshot(asOf, receivables.overdueAmount(), asOf.minusDays(receivables.maxDaysOverdue()));
-        return escalations.ladder().evaluate(snapshot).level();
+        return escalations.levels().evaluate(snapshot).level();
     }
 }

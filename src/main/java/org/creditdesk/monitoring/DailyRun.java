@@ -130,7 +130,12 @@ public class DailyRun {
                 });
                 return work(runId[0], date, request, caller, startedAt, started);
             });
-            log.info("Daily run {} done in {} ms: {}", date, result.durationMs(), result);
+            log.info(
+                    "Daily run {} done in {} ms ({} ms with the commit): {}",
+                    date,
+                    result.durationMs(),
+                    elapsed(started),
+                    result);
             return result;
         } catch (ProblemException refused) {
             if (runId[0] != 0) recordFailure(runId[0], date, caller, startedAt, started, refused);
@@ -207,20 +212,27 @@ public class DailyRun {
                     Map.of("asOf", asOf.toString(), "today", calendar.today().toString()),
                     request.reason());
         }
+        StepTimes steps = new StepTimes();
         LocalDate newest = repository.newestCompleted();
         boolean newestDate = newest == null || !asOf.isBefore(newest);
         repository.fillAging(asOf);
+        steps.after("aging");
         snapshots.keep(asOf, calendar.today());
         hook.after("aging");
+        steps.after("snapshot");
         EscalationRunResult ladder = escalationRun.evaluateOnDailyAging(asOf);
         hook.after("escalations");
+        steps.after("escalations");
         CustomerHolds.OverdueHolds changed = newestDate
                 ? holds.followOverdue(asOf, escalationRun.graceDays(), escalationRun.beyondGrace(asOf), RUN)
                 : new CustomerHolds.OverdueHolds(0, 0);
         hook.after("holds");
+        steps.after("holds");
         int cases = legalCases.openForLevel4(asOf, RUN);
         hook.after("legal-cases");
+        steps.after("legal-cases");
         List<DailyRunRecord.AgingLine> aging = repository.agingSummary();
+        steps.after("summary");
         long durationMs = elapsed(started);
         DailyRunRecord record = new DailyRunRecord(
                 0,
@@ -243,6 +255,8 @@ public class DailyRun {
         long id = runId;
         repository.complete(id, record);
         events.publishEvent(new DailyRunCompleted(id, asOf));
+        steps.after("listeners in the run's transaction");
+        log.info("Daily run {} steps (ms, before the commit): {}", asOf, steps);
         return new DailyRunResult(
                 id,
                 asOf,
@@ -259,6 +273,23 @@ public class DailyRun {
 
     private OffsetDateTime now() {
         return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    /** Milliseconds per step of one run, for the log (bench daily-run reads what dominates from it). */
+    private static final class StepTimes {
+        private final Map<String, Long> millis = new java.util.LinkedHashMap<>();
+        private long mark = System.nanoTime();
+
+        void after(String step) {
+            long now = System.nanoTime();
+            millis.put(step, TimeUnit.NANOSECONDS.toMillis(now - mark));
+            mark = now;
+        }
+
+        @Override
+        public String toString() {
+            return millis.toString();
+        }
     }
 
     private static long elapsed(long startedNanos) {

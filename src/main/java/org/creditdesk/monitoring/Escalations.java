@@ -53,8 +53,16 @@ public class Escalations {
     /** The ladder in force: the credit policy's thresholds and grace, monitoring's responsibilities. */
     @Transactional(readOnly = true)
     public EscalationLadder ladder() {
+        return ladder(repository.responsibilities());
+    }
+
+    /** The levels alone (who is responsible left out): enough to place a customer on the ladder, one read less. */
+    EscalationLadder levels() {
+        return ladder(Map.of());
+    }
+
+    private EscalationLadder ladder(Map<Integer, List<Responsibility>> responsible) {
         CreditPolicy policy = policies.current();
-        Map<Integer, List<Responsibility>> responsible = repository.responsibilities();
         List<Rung> rungs = new ArrayList<>();
         for (EscalationStep step : policy.escalation()) {
             rungs.add(new Rung(step.level(), step.fromDays(), responsible.getOrDefault(step.level(), List.of())));

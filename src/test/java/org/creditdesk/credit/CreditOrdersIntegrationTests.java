@@ -219,6 +219,26 @@ class CreditOrdersIntegrationTests {
     }
 
     @Test
+    void a_check_as_of_an_earlier_date_sees_the_invoice_that_was_overdue_then_though_it_is_paid_now() {
+        CustomerRef c = fx.customer();
+        fx.limit(c, "10000.00");
+        String invoice = unique("INV");
+        fx.invoice(c, invoice, null, today.minusDays(60), today.minusDays(20), "300.00");
+        fx.payment(c, unique("PAY"), today, "300.00", "BANK_TRANSFER");
+
+        assertThat(check(c, "10.00").decision().approved()).isTrue();
+        CheckResult yesterday = checks.check(
+                new CheckRequest(c.code(), new BigDecimal("10.00"), null, today.minusDays(1), null), ADMIN);
+        assertThat(yesterday.reasons()).extracting(Reason::code).contains(ReasonCode.OVERDUE);
+        assertThat(yesterday.reasons().stream()
+                        .filter(r -> r.code() == ReasonCode.OVERDUE)
+                        .findFirst()
+                        .orElseThrow()
+                        .message())
+                .contains("1 invoice(s)", "300.00", "up to 19 days");
+    }
+
+    @Test
     void amounts_in_another_currency_need_a_stored_rate_and_are_converted_with_it() {
         CustomerRef c = fx.customer();
         fx.limit(c, "1000.00");

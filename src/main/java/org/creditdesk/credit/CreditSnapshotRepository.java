@@ -1,0 +1,169 @@
+package org.creditdesk.credit;
+
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.creditdesk.customers.CreditState;
+import org.creditdesk.shared.Money;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Everything a credit check reads, in one statement (issue 14): the policy's grace and clearing days, the
+ * line in force with its valid securities, the running totals (or the contract's exposure), uncleared
+ * cheques, the rates into the line's currency, the live overdue invoices, the account's facts and the
+ * active holds: the SQL function {@code credit_check_snapshot} (V113). The ledger's part comes through the
+ * SQL functions it publishes there.
+ */
+@Repository
+class CreditSnapshotRepository {
+
+    // credit_check_snapshot (V113) is the statement; a function so that its plan is made once per connection.
+    private static final String SNAPSHOT = """
+            SELECT grace_days, target_currency, has_line, line_amount, line_currency, valid_from, valid_until,
+                   review_on, securities, total_currencies, total_open, total_released, total_unapplied,
+                   cheque_currencies, cheque_amounts, rate_currencies, rate_values, overdue_currencies,
+                   overdue_amounts, overdue_max_days, overdue_invoices, has_account, credit_state, stop_reason,
+                   legal, linked_to_stopped, bounced_cheque, risk_class, hold_ids, hold_reasons, hold_automatic,
+                   hold_notes, hold_placed_by, hold_placed_at
+            FROM credit_check_snapshot(:customerId, :contractNo, :customerCurrency, :amountCurrency, :asOf)
+            """;
+
+    /** The snapshot's rows as read; {@link CreditChecks} converts and evaluates them. */
+    record Gathered(
+            int graceDays,
+            String targetCurrency,
+            @Nullable CustomerCreditLine line,
+            List<Conversion.Totals> totals,
+            Map<String, BigDecimal> cheques,
+            Map<String, BigDecimal> rates,
+            Map<String, BigDecimal> overdueAmounts,
+            int overdueMaxDays,
+            int overdueInvoices,
+            CreditFacts facts) {}
+
+    private final JdbcClient jdbc;
+
+    CreditSnapshotRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Gathered gather(
+            long customerId,
+            String customerCode,
+            String customerCurrency,
+            @Nullable String contractNo,
+            String amountCurrency,
+            LocalDate asOf) {
+        return jdbc.sql(SNAPSHOT)
+                .param("customerId", customerId)
+                .param("contractNo", contractNo)
+                .param("customerCurrency", customerCurrency)
+                .param("amountCurrency", amountCurrency)
+                .param("asOf", asOf)
+                .query((rs, n) -> read(rs, customerId, customerCode, contractNo, asOf))
+                .single();
+    }
+
+    private static Gathered read(
+            ResultSet rs, long customerId, String customerCode, @Nullable String contractNo, LocalDate asOf)
+            throws SQLException {
+        CustomerCreditLine line = null;
+        if (rs.getBoolean("has_line")) {
+            String currency = rs.getString("line_currency");
+            LocalDate validFrom = rs.getObject("valid_from", LocalDate.class);
+            LocalDate validUntil = rs.getObject("valid_until", LocalDate.class);
+            line = new CustomerCreditLine(
+                    customerId,
+                    contractNo,
+                    Money.of(rs.getBigDecimal("line_amount"), currency),
+                    Money.of(rs.getBigDecimal("securities"), currency),
+                    validFrom,
+                    validUntil,
+                    rs.getObject("review_on", LocalDate.class),
+                    LimitState.of(validFrom, validUntil, asOf));
+        }
+        String[] totalCurrencies = strings(rs.getArray("total_currencies"));
+        BigDecimal[] open = numbers(rs.getArray("total_open"));
+        BigDecimal[] released = numbers(rs.getArray("total_released"));
+        BigDecimal[] unapplied = numbers(rs.getArray("total_unapplied"));
+        List<Conversion.Totals> totals = new ArrayList<>(totalCurrencies.length);
+        for (int i = 0; i < totalCurrencies.length; i++) {
+            totals.add(new Conversion.Totals(totalCurrencies[i], open[i], released[i], unapplied[i]));
+        }
+        CreditFacts facts = facts(rs, customerCode);
+        return new Gathered(
+                rs.getInt("grace_days"),
+                rs.getString("target_currency"),
+                line,
+                totals,
+                byCurrency(rs.getArray("cheque_currencies"), rs.getArray("cheque_amounts")),
+                byCurrency(rs.getArray("rate_currencies"), rs.getArray("rate_values")),
+                byCurrency(rs.getArray("overdue_currencies"), rs.getArray("overdue_amounts")),
+                rs.getInt("overdue_max_days"),
+                rs.getInt("overdue_invoices"),
+                facts);
+    }
+
+    private static CreditFacts facts(ResultSet rs, String customerCode) throws SQLException {
+        Long[] ids = (Long[]) rs.getArray("hold_ids").getArray();
+        String[] reasons = strings(rs.getArray("hold_reasons"));
+        Boolean[] automatic = (Boolean[]) rs.getArray("hold_automatic").getArray();
+        String[] notes = strings(rs.getArray("hold_notes"));
+        String[] placedBy = strings(rs.getArray("hold_placed_by"));
+        Timestamp[] placedAt = (Timestamp[]) rs.getArray("hold_placed_at").getArray();
+        List<CustomerHold> holds = new ArrayList<>(ids.length);
+        for (int i = 0; i < ids.length; i++) {
+            holds.add(new CustomerHold(
+                    ids[i],
+                    customerCode,
+                    HoldReason.valueOf(reasons[i]),
+                    automatic[i],
+                    notes[i],
+                    placedBy[i],
+                    OffsetDateTime.ofInstant(placedAt[i].toInstant(), ZoneOffset.UTC),
+                    null,
+                    null,
+                    null));
+        }
+        if (!rs.getBoolean("has_account")) {
+            return new CreditFacts(CreditFacts.NONE.storedState(), null, false, false, false, null, holds);
+        }
+        return new CreditFacts(
+                CreditState.valueOf(rs.getString("credit_state")),
+                rs.getString("stop_reason"),
+                rs.getBoolean("legal"),
+                rs.getBoolean("linked_to_stopped"),
+                rs.getBoolean("bounced_cheque"),
+                rs.getString("risk_class"),
+                holds);
+    }
+
+    private static Map<String, BigDecimal> byCurrency(Array currencies, Array amounts) throws SQLException {
+        String[] keys = strings(currencies);
+        BigDecimal[] values = numbers(amounts);
+        Map<String, BigDecimal> result = new LinkedHashMap<>();
+        for (int i = 0; i < keys.length; i++) {
+            result.put(keys[i], values[i]);
+        }
+        return result;
+    }
+
+    private static String[] strings(Array array) throws SQLException {
+        return (String[]) array.getArray();
+    }
+
+    private static BigDecimal[] numbers(Array array) throws SQLException {
+        return (BigDecimal[]) array.getArray();
+    }
+}
