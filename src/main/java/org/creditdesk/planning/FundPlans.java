@@ -47,12 +47,12 @@ public class FundPlans {
     private final AuditTrail audit;
     private final Clock clock;
     private final ContractLineRepository contracts;
-    private final PlanSnapshots snapshots;
+    private final PlanSnapshotRepository snapshots;
 
     FundPlans(
             FundPlanRepository plans,
             PlanActualsRepository actuals,
-            PlanSnapshots snapshots,
+            PlanSnapshotRepository snapshots,
             ContractLineRepository contracts,
             BusinessCalendar calendar,
             AuditTrail audit,
@@ -150,7 +150,7 @@ public class FundPlans {
         FundPlan plan = plans.find(year, EnumSet.of(FundPlan.Status.APPROVED))
                 .or(() -> plans.find(year, EnumSet.of(FundPlan.Status.DRAFT)))
                 .orElseThrow(() -> ProblemException.notFound("No fund plan for " + year));
-        Optional<PlanSnapshots.Header> stored = snapshots
+        Optional<PlanSnapshotRepository.Header> stored = snapshots
                 .header()
                 .filter(h -> asOf == null
                         ? h.asOf().getYear() == year && current(h)
@@ -180,7 +180,7 @@ public class FundPlans {
                 level.parameter(),
                 plan.costOfCapitalRate(),
                 date.withDayOfYear(1),
-                stored.map(PlanSnapshots.Header::computedAt).orElse(null),
+                stored.map(PlanSnapshotRepository.Header::computedAt).orElse(null),
                 nodes);
     }
 
@@ -219,13 +219,13 @@ public class FundPlans {
         }
         int horizon = PlanVersusActual.STATUS_MONTHS;
         // Areas and product lines keep their movements over the longest trend's window in the stored actuals.
-        Optional<PlanSnapshots.Header> stored = level == Level.CUSTOMER
+        Optional<PlanSnapshotRepository.Header> stored = level == Level.CUSTOMER
                 ? Optional.empty()
                 : snapshots
                         .header()
                         .filter(h -> h.months() >= months + horizon
                                 && (asOf == null ? current(h) : h.asOf().equals(asOf)));
-        LocalDate date = stored.map(PlanSnapshots.Header::asOf).orElseGet(() -> calendar.asOfOrToday(asOf));
+        LocalDate date = stored.map(PlanSnapshotRepository.Header::asOf).orElseGet(() -> calendar.asOfOrToday(asOf));
         MonthWindow window = new MonthWindow(date, months + horizon);
         List<NodeActuals> movements = stored.isPresent()
                 ? snapshots.movements(level, caller.areaFilter()).stream()
@@ -249,7 +249,7 @@ public class FundPlans {
         return new DsoTrend(
                 date,
                 level.parameter(),
-                stored.map(PlanSnapshots.Header::computedAt).orElse(null),
+                stored.map(PlanSnapshotRepository.Header::computedAt).orElse(null),
                 dates,
                 series);
     }
@@ -286,7 +286,7 @@ public class FundPlans {
         LocalDate date = asOf == null ? today : asOf;
         if (date.isAfter(today)) throw ProblemException.ruleViolation("asOf", "asOf must not be after today " + today);
         storeActuals(date);
-        PlanSnapshots.Header header = snapshots.header().orElseThrow();
+        PlanSnapshotRepository.Header header = snapshots.header().orElseThrow();
         return new StoredActuals(header.asOf(), header.computedAt(), snapshots.counts());
     }
 
@@ -294,7 +294,7 @@ public class FundPlans {
      * Stored actuals stand for "today" while the run that stored them is at most a week away; after a longer
      * pause of the daily run the pages compute live rather than show old figures as today's.
      */
-    private boolean current(PlanSnapshots.Header stored) {
+    private boolean current(PlanSnapshotRepository.Header stored) {
         LocalDate today = calendar.today();
         return !stored.asOf().isBefore(today.minusDays(7)) && !stored.asOf().isAfter(today.plusDays(7));
     }

@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * trend's window. Only the newest computation is kept.
  */
 @Repository
-class PlanSnapshots {
+class PlanSnapshotRepository {
 
     /** Months of movements the area and product-line nodes keep: the longest trend over its count-back horizon. */
     static final int STORED_MONTHS = 2 * PlanVersusActual.STATUS_MONTHS;
@@ -32,7 +32,7 @@ class PlanSnapshots {
     private final JdbcClient jdbc;
     private final PlanActualsRepository actuals;
 
-    PlanSnapshots(JdbcClient jdbc, PlanActualsRepository actuals) {
+    PlanSnapshotRepository(JdbcClient jdbc, PlanActualsRepository actuals) {
         this.jdbc = jdbc;
         this.actuals = actuals;
     }
