@@ -265,6 +265,15 @@ class BankStatementRepository {
                 .optional();
     }
 
+    /** The ids of these customers (read through the function customers publishes). */
+    List<Long> customerIds(java.util.Collection<String> codes) {
+        if (codes.isEmpty()) return List.of();
+        return jdbc.sql("SELECT customer_id FROM customers_by_code(CAST(:codes AS text[])) ORDER BY customer_id")
+                .param("codes", codes.toArray(String[]::new))
+                .query(Long.class)
+                .list();
+    }
+
     BigDecimal tolerance() {
         return jdbc.sql(TOLERANCE).query(BigDecimal.class).single();
     }

@@ -31,6 +31,7 @@ import org.creditdesk.shared.audit.AuditTrail;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -54,12 +55,15 @@ public class BankStatements {
     private final BankReceipts receipts;
     private final AuditTrail audit;
     private final BankStatementSettings settings;
+    private final ApplicationEventPublisher events;
 
     BankStatements(
             BankStatementRepository repository,
             BankReceipts receipts,
             AuditTrail audit,
-            BankStatementSettings settings) {
+            BankStatementSettings settings,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.repository = repository;
         this.receipts = receipts;
         this.audit = audit;
@@ -180,6 +184,17 @@ public class BankStatements {
         List<BankCredit> bankCredits = new ArrayList<>();
         for (int i = 0; i < credits.size(); i++) bankCredits.add(credit(credits.get(i), creditIds.get(i)));
         List<BankMatch> matches = receipts.book(bankCredits, tolerance);
+        List<String> payers = matches.stream()
+                .filter(m -> m instanceof BankMatch.Booked)
+                .map(m -> ((BankMatch.Booked) m).customerCode())
+                .distinct()
+                .toList();
+        if (!payers.isEmpty()) {
+            // The credits were booked set-based without per-payment events: the running credit totals
+            // of their customers are rebuilt in this transaction, as after a CSV payments file.
+            events.publishEvent(
+                    new ImportCompleted(ImportKind.PAYMENTS, payers.size(), repository.customerIds(payers)));
+        }
         for (int i = 0; i < matches.size(); i++) {
             long id = creditIds.get(i);
             outcomes.put(
