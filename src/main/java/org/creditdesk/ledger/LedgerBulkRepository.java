@@ -79,13 +79,14 @@ class LedgerBulkRepository {
             WHERE num_nonnulls(p.m1, p.m2, p.m3, p.m4, p.m5) > 0 AND v.message IS NOT NULL
             """;
 
+    /** An anti-join rather than ON CONFLICT, for the reason given at {@link #MERGE_INVOICES}. */
     private static final String MERGE_ORDERS = """
             INSERT INTO sales_order (order_no, customer_id, order_date, amount, currency, product_line, contract_no, status)
             SELECT s.order_no, c.id, CAST(s.order_date AS date), CAST(s.amount AS numeric(19, 2)),
                    coalesce(nullif(s.currency, ''), :base), nullif(s.product_line, ''), nullif(s.contract_no, ''), 'RELEASED'
             FROM %1$s s
             JOIN customer c ON c.code = s.customer_code
-            ON CONFLICT (order_no) DO NOTHING
+            WHERE NOT EXISTS (SELECT 1 FROM sales_order o WHERE o.order_no = s.order_no)
             """;
 
     // Invoices -------------------------------------------------------------------------------
