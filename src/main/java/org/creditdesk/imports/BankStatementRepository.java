@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -266,7 +267,7 @@ class BankStatementRepository {
     }
 
     /** The ids of these customers (read through the function customers publishes). */
-    List<Long> customerIds(java.util.Collection<String> codes) {
+    List<Long> customerIds(Collection<String> codes) {
         if (codes.isEmpty()) return List.of();
         return jdbc.sql("SELECT customer_id FROM customers_by_code(CAST(:codes AS text[])) ORDER BY customer_id")
                 .param("codes", codes.toArray(String[]::new))

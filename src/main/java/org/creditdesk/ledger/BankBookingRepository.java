@@ -1,16 +1,18 @@
 package org.creditdesk.ledger;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.creditdesk.ledger.BankBooking.Planned;
 import org.creditdesk.ledger.BankBooking.Settled;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Writes a statement's planned payments at once: one statement for the payments (each with its
- * final unapplied amount), one for their allocations, one for the open amounts of the invoices they
- * settle ({@link InvoiceRepository#settle}), whatever the number of entries.
+ * Writes a statement's planned payments at once, whatever the number of entries: one statement for
+ * the payments (each with its final unapplied amount), one for their allocations; the open amounts
+ * follow with {@link InvoiceRepository#settle}.
  */
 @Repository
 class BankBookingRepository {
@@ -38,8 +40,15 @@ class BankBookingRepository {
         this.jdbc = jdbc;
     }
 
-    void insertPayments(List<Planned> plans, List<String> methods, List<String> chequeNos) {
+    void insertPayments(List<Planned> plans) {
         if (plans.isEmpty()) return;
+        List<String> methods = new ArrayList<>(plans.size());
+        List<String> chequeNos = new ArrayList<>(plans.size());
+        for (Planned plan : plans) {
+            BankCredit credit = plan.credit();
+            methods.add(credit.cheque() ? PaymentMethod.CHEQUE.name() : PaymentMethod.BANK_TRANSFER.name());
+            chequeNos.add(credit.cheque() ? Objects.requireNonNullElse(credit.chequeNo(), credit.paymentNo()) : null);
+        }
         jdbc.sql(INSERT_PAYMENTS)
                 .param(
                         "paymentNos",
@@ -65,8 +74,8 @@ class BankBookingRepository {
     }
 
     void insertAllocations(List<Planned> plans) {
-        List<String> paymentNos = new java.util.ArrayList<>();
-        List<Settled> settled = new java.util.ArrayList<>();
+        List<String> paymentNos = new ArrayList<>();
+        List<Settled> settled = new ArrayList<>();
         for (Planned p : plans) {
             for (Settled s : p.settlements()) {
                 paymentNos.add(p.credit().paymentNo());

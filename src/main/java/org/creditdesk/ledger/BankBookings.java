@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import org.creditdesk.identity.Caller;
 import org.creditdesk.ledger.BankBooking.Planned;
@@ -65,18 +64,13 @@ class BankBookings {
         List<Planned> plans = new ArrayList<>(paying.size());
         for (Paying p : paying) plans.add(booking.plan(p.credit(), p.customer(), p.by(), p.invoiceNos(), tolerance));
 
-        List<String> methods = new ArrayList<>(plans.size());
-        List<String> chequeNos = new ArrayList<>(plans.size());
         List<AllocationRepository.NewAllocation> settled = new ArrayList<>();
         for (Planned plan : plans) {
-            BankCredit credit = plan.credit();
-            methods.add(credit.cheque() ? PaymentMethod.CHEQUE.name() : PaymentMethod.BANK_TRANSFER.name());
-            chequeNos.add(credit.cheque() ? Objects.requireNonNullElse(credit.chequeNo(), credit.paymentNo()) : null);
             for (Settled s : plan.settlements()) {
                 settled.add(new AllocationRepository.NewAllocation(s.invoiceId(), s.amount(), s.on()));
             }
         }
-        repository.insertPayments(plans, methods, chequeNos);
+        repository.insertPayments(plans);
         repository.insertAllocations(plans);
         invoices.settle(settled);
 
