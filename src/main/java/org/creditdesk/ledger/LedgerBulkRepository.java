@@ -1,6 +1,8 @@
 package org.creditdesk.ledger;
 
 import org.creditdesk.shared.ProblemException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -397,6 +399,8 @@ class LedgerBulkRepository {
 
     private static final String NEW_PAYMENT_COUNT = "SELECT count(*) FROM import_new_payment";
 
+    private static final Logger log = LoggerFactory.getLogger(LedgerBulkRepository.class);
+
     private final JdbcClient jdbc;
 
     LedgerBulkRepository(JdbcClient jdbc) {
@@ -438,14 +442,19 @@ class LedgerBulkRepository {
     }
 
     int mergePayments(String staging, String base) {
+        long started = System.nanoTime();
         jdbc.sql(CREATE_NEW_PAYMENTS.formatted(staging)).param("base", base).update();
         jdbc.sql("ANALYZE import_new_payment").update();
+        long prepared = System.nanoTime();
         jdbc.sql(CREATE_NEW_ALLOCATIONS).update();
         jdbc.sql(ALLOCATE_NAMED).update();
         jdbc.sql(ALLOCATE_OLDEST_FIRST).update();
         jdbc.sql("ANALYZE import_new_allocation").update();
+        long allocated = System.nanoTime();
         jdbc.sql(INSERT_PAYMENTS).update();
+        long paymentsWritten = System.nanoTime();
         jdbc.sql(STORE_ALLOCATIONS).update();
+        long allocationsWritten = System.nanoTime();
         long settled = jdbc.sql(SETTLED_INVOICES).query(Long.class).single();
         int reduced = jdbc.sql(REDUCE_OPEN_AMOUNTS).update();
         if (reduced != settled) {
@@ -453,6 +462,18 @@ class LedgerBulkRepository {
                     "%d invoice(s) of this file were paid by someone else while it was imported; nothing was imported, import it again"
                             .formatted(settled - reduced));
         }
+        log.info(
+                "Payments merge: new payments in {} ms, allocated in {} ms, payments written in {} ms, allocations in {} ms, {} invoices settled in {} ms",
+                ms(prepared - started),
+                ms(allocated - prepared),
+                ms(paymentsWritten - allocated),
+                ms(allocationsWritten - paymentsWritten),
+                reduced,
+                ms(System.nanoTime() - allocationsWritten));
         return jdbc.sql(NEW_PAYMENT_COUNT).query(Long.class).single().intValue();
+    }
+
+    private static long ms(long nanos) {
+        return nanos / 1_000_000;
     }
 }
