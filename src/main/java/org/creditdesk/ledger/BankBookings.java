@@ -80,17 +80,7 @@ class BankBookings {
             BigDecimal writtenOff = BigDecimal.ZERO;
             if (plan.writeOff() != null) {
                 writtenOff = plan.writeOff().amount();
-                creditNotes.issue(
-                        new IssueCreditNote(
-                                "WO-" + credit.paymentNo(),
-                                plan.customer().code(),
-                                plan.writeOff().invoiceNo(),
-                                credit.receivedOn(),
-                                writtenOff,
-                                "Short payment within the bank matching tolerance (payment %s)"
-                                        .formatted(credit.paymentNo()),
-                                credit.currency()),
-                        Caller.SYSTEM);
+                creditNotes.issue(writeOffNote(credit, plan.customer().code(), plan.writeOff()), Caller.SYSTEM);
             }
             booked.add(new Booked(
                     credit.paymentNo(),
@@ -101,5 +91,17 @@ class BankBookings {
                     writtenOff));
         }
         return booked;
+    }
+
+    /** The credit note {@code WO-<payment no>} that writes off a short payment within the tolerance. */
+    static IssueCreditNote writeOffNote(BankCredit credit, String customerCode, BankMatching.WriteOff writeOff) {
+        return new IssueCreditNote(
+                "WO-" + credit.paymentNo(),
+                customerCode,
+                writeOff.invoiceNo(),
+                credit.receivedOn(),
+                writeOff.amount(),
+                "Short payment within the bank matching tolerance (payment %s)".formatted(credit.paymentNo()),
+                credit.currency());
     }
 }

@@ -278,17 +278,7 @@ public class BankReceipts {
             Plan plan = BankMatching.settle(credit.amount(), open, tolerance);
             if (plan.writeOff() != null) {
                 writtenOff = plan.writeOff().amount();
-                creditNotes.issue(
-                        new IssueCreditNote(
-                                "WO-" + credit.paymentNo(),
-                                customerCode,
-                                plan.writeOff().invoiceNo(),
-                                credit.receivedOn(),
-                                writtenOff,
-                                "Short payment within the bank matching tolerance (payment %s)"
-                                        .formatted(credit.paymentNo()),
-                                credit.currency()),
-                        Caller.SYSTEM);
+                creditNotes.issue(BankBookings.writeOffNote(credit, customerCode, plan.writeOff()), Caller.SYSTEM);
             }
             allocations = plan.settlements().stream()
                     .map(s -> new ReceivePayment.RequestedAllocation(s.invoiceNo(), s.amount()))

@@ -384,6 +384,19 @@ class LedgerBulkRepository {
     private static final String SETTLED_INVOICES = "SELECT count(DISTINCT invoice_id) FROM import_new_allocation";
 
     /**
+     * Only the invoices this file settles, in id order like every writer of open amounts, so an import
+     * and a payment on the same invoices wait for each other instead of deadlocking.
+     */
+    private static final String LOCK_SETTLED_INVOICES = """
+            SELECT count(*) FROM (
+                SELECT i.id FROM invoice i
+                WHERE i.id IN (SELECT invoice_id FROM import_new_allocation)
+                ORDER BY i.id
+                FOR UPDATE
+            ) locked
+            """;
+
+    /**
      * One write per settled invoice, and only while its open amount is still the one the allocation
      * was computed from: a concurrent payment that settled one of them makes the count fall short.
      */
@@ -456,6 +469,7 @@ class LedgerBulkRepository {
         jdbc.sql(STORE_ALLOCATIONS).update();
         long allocationsWritten = System.nanoTime();
         long settled = jdbc.sql(SETTLED_INVOICES).query(Long.class).single();
+        jdbc.sql(LOCK_SETTLED_INVOICES).query(Long.class).single();
         int reduced = jdbc.sql(REDUCE_OPEN_AMOUNTS).update();
         if (reduced != settled) {
             throw ProblemException.conflict(
