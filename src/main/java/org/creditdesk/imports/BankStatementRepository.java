@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -263,6 +264,15 @@ class BankStatementRepository {
                 .param("id", id)
                 .query(BankStatementRepository::entry)
                 .optional();
+    }
+
+    /** The ids of these customers (read through the function customers publishes). */
+    List<Long> customerIds(Collection<String> codes) {
+        if (codes.isEmpty()) return List.of();
+        return jdbc.sql("SELECT customer_id FROM customers_by_code(CAST(:codes AS text[])) ORDER BY customer_id")
+                .param("codes", codes.toArray(String[]::new))
+                .query(Long.class)
+                .list();
     }
 
     BigDecimal tolerance() {

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * Published once per accepted file (not per row), inside the import's transaction, with the ids of
  * the customers the file concerns (the customers of a customers file, else the rows' customers), so
- * that exposure, holds and link keys can be brought up to date set-based in the same commit.
+ * that exposure, holds and link keys can be brought up to date set-based in the same commit. A bank
+ * statement whose credits were booked publishes it as {@link ImportKind#PAYMENTS} for the paying customers.
  */
 public record ImportCompleted(ImportKind kind, int imported, List<Long> customerIds) {
 

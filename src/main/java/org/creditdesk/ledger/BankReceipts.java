@@ -49,6 +49,7 @@ public class BankReceipts {
     private final InvoiceRepository invoices;
     private final BankMatchRepository lookups;
     private final Customers customers;
+    private final BankBookings bookings;
 
     BankReceipts(
             Payments payments,
@@ -57,7 +58,9 @@ public class BankReceipts {
             PaymentBounces bounces,
             InvoiceRepository invoices,
             BankMatchRepository lookups,
-            Customers customers) {
+            Customers customers,
+            BankBookings bookings) {
+        this.bookings = bookings;
         this.payments = payments;
         this.paymentRecords = paymentRecords;
         this.creditNotes = creditNotes;
@@ -67,7 +70,12 @@ public class BankReceipts {
         this.customers = customers;
     }
 
-    /** Books each credit that identifies one customer; the others come back {@link Unmatched}. */
+    /**
+     * Books each credit that identifies one customer, all of them at once in entry order ({@link
+     * BankBookings}); the others come back {@link Unmatched}. Publishes no {@code PaymentReceived}
+     * for them: the caller must have the running credit totals of their customers rebuilt in the
+     * same transaction (the imports module publishes {@code ImportCompleted}).
+     */
     @Transactional
     public List<BankMatch> book(List<BankCredit> credits, BigDecimal tolerance) {
         Map<BankCredit, Set<String>> references = new LinkedHashMap<>();
@@ -85,6 +93,8 @@ public class BankReceipts {
         Map<String, CustomerHit> byCode = lookups.customersByCode(allReferences);
 
         List<BankMatch> matches = new ArrayList<>(credits.size());
+        List<Integer> payingAt = new ArrayList<>();
+        List<BankBookings.Paying> paying = new ArrayList<>();
         for (BankCredit credit : credits) {
             String refused = unbookable(credit);
             if (refused != null) {
@@ -103,19 +113,17 @@ public class BankReceipts {
                     .map(byCode::get)
                     .filter(Objects::nonNull)
                     .collect(Collectors.toCollection(LinkedHashSet::new));
-            matches.add(
-                    switch (BankMatching.decide(accountHits, named, codeHits)) {
-                        case BankMatching.Pay pay ->
-                            bookFor(
-                                    credit,
-                                    pay.customer().code(),
-                                    pay.by(),
-                                    invoiceNos(pay.invoices()),
-                                    tolerance,
-                                    Caller.SYSTEM);
-                        case BankMatching.NoMatch none -> new Unmatched(none.reason(), none.candidates());
-                    });
+            switch (BankMatching.decide(accountHits, named, codeHits)) {
+                case BankMatching.Pay pay -> {
+                    payingAt.add(matches.size());
+                    paying.add(new BankBookings.Paying(credit, pay.customer(), pay.by(), invoiceNos(pay.invoices())));
+                    matches.add(null);
+                }
+                case BankMatching.NoMatch none -> matches.add(new Unmatched(none.reason(), none.candidates()));
+            }
         }
+        List<Booked> booked = bookings.book(paying, tolerance);
+        for (int i = 0; i < booked.size(); i++) matches.set(payingAt.get(i), booked.get(i));
         return matches;
     }
 
@@ -270,17 +278,7 @@ public class BankReceipts {
             Plan plan = BankMatching.settle(credit.amount(), open, tolerance);
             if (plan.writeOff() != null) {
                 writtenOff = plan.writeOff().amount();
-                creditNotes.issue(
-                        new IssueCreditNote(
-                                "WO-" + credit.paymentNo(),
-                                customerCode,
-                                plan.writeOff().invoiceNo(),
-                                credit.receivedOn(),
-                                writtenOff,
-                                "Short payment within the bank matching tolerance (payment %s)"
-                                        .formatted(credit.paymentNo()),
-                                credit.currency()),
-                        Caller.SYSTEM);
+                creditNotes.issue(BankBookings.writeOffNote(credit, customerCode, plan.writeOff()), Caller.SYSTEM);
             }
             allocations = plan.settlements().stream()
                     .map(s -> new ReceivePayment.RequestedAllocation(s.invoiceNo(), s.amount()))

@@ -39,6 +39,13 @@ class InvoiceRepository {
             ORDER BY i.id
             FOR UPDATE OF i
             """;
+    /** A bank statement's bookings: the invoices it names and every open invoice of its paying customers. */
+    private static final String LOCK_FOR_BOOKING = COLUMNS + """
+            WHERE i.invoice_no = ANY(CAST(:invoiceNos AS text[]))
+               OR (i.customer_id = ANY(CAST(:customerIds AS bigint[])) AND i.open_amount > 0)
+            ORDER BY i.id
+            FOR UPDATE OF i
+            """;
     // Repeated invoices in one request are summed first: UPDATE ... FROM applies one joined row only.
     // last_allocated_on lets the scoring run read today's payment dates off the invoice alone.
     private static final String SETTLE = """
@@ -90,6 +97,14 @@ class InvoiceRepository {
         return jdbc.sql(LOCK_OPEN_OF_CUSTOMER)
                 .param("customerId", customerId)
                 .param("currency", currency)
+                .query(InvoiceRepository::map)
+                .list();
+    }
+
+    List<StoredInvoice> lockForBooking(Collection<String> invoiceNos, Collection<Long> customerIds) {
+        return jdbc.sql(LOCK_FOR_BOOKING)
+                .param("invoiceNos", invoiceNos.toArray(String[]::new))
+                .param("customerIds", customerIds.toArray(Long[]::new))
                 .query(InvoiceRepository::map)
                 .list();
     }

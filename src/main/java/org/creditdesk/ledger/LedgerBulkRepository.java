@@ -1,5 +1,8 @@
 package org.creditdesk.ledger;
 
+import org.creditdesk.shared.ProblemException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -78,13 +81,14 @@ class LedgerBulkRepository {
             WHERE num_nonnulls(p.m1, p.m2, p.m3, p.m4, p.m5) > 0 AND v.message IS NOT NULL
             """;
 
+    /** An anti-join rather than ON CONFLICT, for the reason given at {@link #MERGE_INVOICES}. */
     private static final String MERGE_ORDERS = """
             INSERT INTO sales_order (order_no, customer_id, order_date, amount, currency, product_line, contract_no, status)
             SELECT s.order_no, c.id, CAST(s.order_date AS date), CAST(s.amount AS numeric(19, 2)),
                    coalesce(nullif(s.currency, ''), :base), nullif(s.product_line, ''), nullif(s.contract_no, ''), 'RELEASED'
             FROM %1$s s
             JOIN customer c ON c.code = s.customer_code
-            ON CONFLICT (order_no) DO NOTHING
+            WHERE NOT EXISTS (SELECT 1 FROM sales_order o WHERE o.order_no = s.order_no)
             """;
 
     // Invoices -------------------------------------------------------------------------------
@@ -248,58 +252,51 @@ class LedgerBulkRepository {
             WHERE num_nonnulls(p.m1, p.m2, p.m3, p.m4, p.m5, p.m6, p.m7) > 0 AND v.message IS NOT NULL
             """;
 
+    /**
+     * The file's new payments with their ids drawn from {@code payment}'s own sequence, so they can be
+     * allocated before they are written and each payment row is written once, with its final
+     * unapplied amount. Payments already stored (same key, same content: the check refused any
+     * other) are left alone: no second allocation. An anti-join rather than ON CONFLICT, as for
+     * invoices; a concurrent writer of the same key still meets the unique index (409).
+     */
     private static final String CREATE_NEW_PAYMENTS = """
-            CREATE TEMP TABLE import_new_payment (
-                id BIGINT PRIMARY KEY, payment_no TEXT NOT NULL, customer_id BIGINT NOT NULL, received_on DATE NOT NULL,
-                amount NUMERIC(19, 2) NOT NULL, currency TEXT NOT NULL, invoice_id BIGINT
-            ) ON COMMIT DROP
-            """;
-
-    /** Payments already stored (same key, same content) are left alone: no second allocation. */
-    private static final String INSERT_PAYMENTS = """
-            WITH inserted AS (
-                INSERT INTO payment (payment_no, customer_id, received_on, amount, currency, method, cheque_no, unapplied)
-                SELECT s.payment_no, c.id, CAST(s.received_on AS date), CAST(s.amount AS numeric(19, 2)),
-                       coalesce(nullif(s.currency, ''), :base), s.method, nullif(s.cheque_no, ''), CAST(s.amount AS numeric(19, 2))
-                FROM %1$s s
-                JOIN customer c ON c.code = s.customer_code
-                ON CONFLICT (payment_no) DO NOTHING
-                RETURNING id, payment_no, customer_id, received_on, amount, currency
-            )
-            INSERT INTO import_new_payment (id, payment_no, customer_id, received_on, amount, currency, invoice_id)
-            SELECT n.id, n.payment_no, n.customer_id, n.received_on, n.amount, n.currency, i.id
-            FROM inserted n
-            JOIN %1$s s ON s.payment_no = n.payment_no
+            CREATE TEMP TABLE import_new_payment ON COMMIT DROP AS
+            SELECT nextval(pg_get_serial_sequence('payment', 'id')) AS id, s.payment_no, c.id AS customer_id,
+                   CAST(s.received_on AS date) AS received_on, CAST(s.amount AS numeric(19, 2)) AS amount,
+                   coalesce(nullif(s.currency, ''), :base) AS currency, s.method, nullif(s.cheque_no, '') AS cheque_no,
+                   i.id AS invoice_id
+            FROM %1$s s
+            JOIN customer c ON c.code = s.customer_code
             LEFT JOIN invoice i ON i.invoice_no = nullif(s.invoice_no, '')
+            WHERE NOT EXISTS (SELECT 1 FROM payment p WHERE p.payment_no = s.payment_no)
             """;
 
-    /** Taken before reading open amounts, so a concurrent payment cannot settle the same euro twice. */
-    private static final String LOCK_OPEN_INVOICES = """
-            SELECT count(*) FROM (
-                SELECT i.id FROM invoice i
-                WHERE i.customer_id IN (SELECT customer_id FROM import_new_payment) AND i.open_amount > 0
-                ORDER BY i.id
-                FOR UPDATE
-            ) locked
-            """;
-
+    /**
+     * One row per (payment, invoice) settled; {@code seen_open} is the invoice's open amount this
+     * import read, which the final update requires to be unchanged (no lock pass over every open
+     * invoice: that wrote every row of a customer's open invoices a second time).
+     */
     private static final String CREATE_NEW_ALLOCATIONS = """
             CREATE TEMP TABLE import_new_allocation (
                 customer_id BIGINT NOT NULL, invoice_id BIGINT NOT NULL, payment_id BIGINT NOT NULL,
-                amount NUMERIC(19, 2) NOT NULL, allocated_on DATE NOT NULL, oldest_first BOOLEAN NOT NULL
+                amount NUMERIC(19, 2) NOT NULL, allocated_on DATE NOT NULL, seen_open NUMERIC(19, 2) NOT NULL
             ) ON COMMIT DROP
             """;
 
     /**
      * Payments naming an invoice, in (receivedOn, paymentNo) order per invoice: each takes what the
-     * earlier ones left open, the rest of it stays unapplied.
+     * earlier ones left open, the rest of it stays unapplied. Money cannot settle an invoice before
+     * the invoice exists: the allocation is effective on the later of receipt and issue (as {@code
+     * Invoicing.effectiveOn} for a single payment).
      */
     private static final String ALLOCATE_NAMED = """
-            INSERT INTO import_new_allocation (customer_id, invoice_id, payment_id, amount, allocated_on, oldest_first)
-            SELECT customer_id, invoice_id, id, least(amount, open_amount - taken_before), received_on, false
+            INSERT INTO import_new_allocation (customer_id, invoice_id, payment_id, amount, allocated_on, seen_open)
+            SELECT customer_id, invoice_id, id, least(amount, open_amount - taken_before),
+                   greatest(received_on, issue_date), open_amount
             FROM (
-                SELECT p.customer_id, p.invoice_id, p.id, p.amount, p.received_on, i.open_amount,
-                       coalesce(sum(p.amount) OVER (PARTITION BY p.invoice_id ORDER BY p.received_on, p.payment_no
+                SELECT p.customer_id, p.invoice_id, p.id, p.amount, p.received_on, i.issue_date, i.open_amount,
+                       coalesce(sum(p.amount) OVER (PARTITION BY p.invoice_id
+                                                    ORDER BY p.received_on, p.payment_no COLLATE "C"
                                                     ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS taken_before
                 FROM import_new_payment p
                 JOIN invoice i ON i.id = p.invoice_id
@@ -308,40 +305,73 @@ class LedgerBulkRepository {
             """;
 
     /**
-     * Oldest first without a loop: per customer and currency, the open invoices in (dueDate,
-     * issueDate, invoiceNo) order lay out consecutive intervals of the money owed, the payments in
-     * (receivedOn, paymentNo) order consecutive intervals of the money received; a payment settles
-     * of each invoice exactly the overlap of their two intervals.
+     * Oldest first in one pass, without a loop and without pairing every payment with every invoice:
+     * per customer and currency, the payments in (receivedOn, paymentNo) order lay out consecutive
+     * intervals of the money received (running sums), the open invoices in (dueDate, issueDate,
+     * invoiceNo) order consecutive intervals of the money owed (what the named payments left). Every
+     * interval end is a breakpoint; between two consecutive breakpoints exactly one payment meets
+     * exactly one invoice: the payment and the invoice whose intervals end first at or after the
+     * segment's end. Segments past the money received or past the money owed settle nothing, so an
+     * over-payment stays unapplied.
      */
     private static final String ALLOCATE_OLDEST_FIRST = """
             WITH paid AS (
-                SELECT id, customer_id, currency, received_on, amount,
-                       sum(amount) OVER (PARTITION BY customer_id, currency ORDER BY received_on, payment_no) AS paid_to
+                SELECT customer_id, currency, id,
+                       sum(amount) OVER (PARTITION BY customer_id, currency
+                                         ORDER BY received_on, payment_no COLLATE "C") AS upto
                 FROM import_new_payment
                 WHERE invoice_id IS NULL
-            ), owed AS (
-                SELECT i.id, i.customer_id, CAST(i.currency AS text) AS currency, i.open_amount,
-                       sum(i.open_amount) OVER (PARTITION BY i.customer_id, i.currency
-                                                ORDER BY i.due_date, i.issue_date, i.invoice_no) AS owed_to
+            ), remaining AS (
+                SELECT i.id, i.customer_id, CAST(i.currency AS text) AS currency, i.due_date, i.issue_date, i.invoice_no,
+                       i.open_amount, i.open_amount - coalesce(n.settled, 0) AS still_open
                 FROM invoice i
-                WHERE i.open_amount > 0 AND i.customer_id IN (SELECT customer_id FROM paid)
+                LEFT JOIN (SELECT invoice_id, sum(amount) AS settled FROM import_new_allocation GROUP BY invoice_id) n
+                    ON n.invoice_id = i.id
+                WHERE i.open_amount > 0
+                  AND i.customer_id IN (SELECT customer_id FROM import_new_payment WHERE invoice_id IS NULL)
+            ), owed AS (
+                SELECT customer_id, currency, id,
+                       sum(still_open) OVER (PARTITION BY customer_id, currency
+                                             ORDER BY due_date, issue_date, invoice_no COLLATE "C") AS upto
+                FROM remaining
+                WHERE still_open > 0
+            ), breakpoint AS (
+                SELECT customer_id, currency, upto, max(payment_id) AS payment_id, max(invoice_id) AS invoice_id
+                FROM (SELECT customer_id, currency, upto, id AS payment_id, CAST(NULL AS bigint) AS invoice_id FROM paid
+                      UNION ALL
+                      SELECT customer_id, currency, upto, NULL, id FROM owed) ends
+                GROUP BY customer_id, currency, upto
+            ), segment AS (
+                SELECT customer_id, currency, upto, payment_id, invoice_id,
+                       upto - lag(upto, 1, 0) OVER (PARTITION BY customer_id, currency ORDER BY upto) AS amount,
+                       count(payment_id) OVER later AS payment_group,
+                       count(invoice_id) OVER later AS invoice_group
+                FROM breakpoint
+                WINDOW later AS (PARTITION BY customer_id, currency ORDER BY upto DESC)
+            ), covered AS (
+                SELECT customer_id, amount, payment_group, invoice_group,
+                       max(payment_id) OVER (PARTITION BY customer_id, currency, payment_group) AS payment_id,
+                       max(invoice_id) OVER (PARTITION BY customer_id, currency, invoice_group) AS invoice_id
+                FROM segment
             )
-            INSERT INTO import_new_allocation (customer_id, invoice_id, payment_id, amount, allocated_on, oldest_first)
-            SELECT p.customer_id, o.id, p.id,
-                   least(p.paid_to, o.owed_to) - greatest(p.paid_to - p.amount, o.owed_to - o.open_amount),
-                   p.received_on, true
-            FROM paid p
-            JOIN owed o ON o.customer_id = p.customer_id AND o.currency = p.currency
-                AND o.owed_to - o.open_amount < p.paid_to AND p.paid_to - p.amount < o.owed_to
+            INSERT INTO import_new_allocation (customer_id, invoice_id, payment_id, amount, allocated_on, seen_open)
+            SELECT s.customer_id, s.invoice_id, s.payment_id, s.amount, greatest(p.received_on, r.issue_date), r.open_amount
+            FROM covered s
+            JOIN import_new_payment p ON p.id = s.payment_id
+            JOIN remaining r ON r.id = s.invoice_id
+            WHERE s.payment_group > 0 AND s.invoice_group > 0
             """;
 
-    private static final String REDUCE_OPEN_AMOUNTS = """
-            UPDATE invoice i
-            SET open_amount = i.open_amount - a.settled,
-                last_allocated_on = greatest(i.last_allocated_on, a.last_on)
-            FROM (SELECT invoice_id, sum(amount) AS settled, max(allocated_on) AS last_on FROM import_new_allocation
-                  WHERE oldest_first = :oldestFirst GROUP BY invoice_id) a
-            WHERE i.id = a.invoice_id
+    /** Each payment written once, with what its allocations left unapplied. */
+    private static final String INSERT_PAYMENTS = """
+            INSERT INTO payment (id, payment_no, customer_id, received_on, amount, currency, method, cheque_no, unapplied)
+            OVERRIDING SYSTEM VALUE
+            SELECT p.id, p.payment_no, p.customer_id, p.received_on, p.amount, p.currency, p.method, p.cheque_no,
+                   p.amount - coalesce(a.applied, 0)
+            FROM import_new_payment p
+            LEFT JOIN (SELECT payment_id, sum(amount) AS applied FROM import_new_allocation GROUP BY payment_id) a
+                ON a.payment_id = p.id
+            ORDER BY p.id
             """;
 
     private static final String STORE_ALLOCATIONS = """
@@ -351,14 +381,38 @@ class LedgerBulkRepository {
             ORDER BY payment_id, invoice_id
             """;
 
-    private static final String REDUCE_UNAPPLIED = """
-            UPDATE payment p
-            SET unapplied = p.amount - a.applied
-            FROM (SELECT payment_id, sum(amount) AS applied FROM import_new_allocation GROUP BY payment_id) a
-            WHERE p.id = a.payment_id
+    private static final String SETTLED_INVOICES = "SELECT count(DISTINCT invoice_id) FROM import_new_allocation";
+
+    /**
+     * Only the invoices this file settles, in id order like every writer of open amounts, so an import
+     * and a payment on the same invoices wait for each other instead of deadlocking.
+     */
+    private static final String LOCK_SETTLED_INVOICES = """
+            SELECT count(*) FROM (
+                SELECT i.id FROM invoice i
+                WHERE i.id IN (SELECT invoice_id FROM import_new_allocation)
+                ORDER BY i.id
+                FOR UPDATE
+            ) locked
+            """;
+
+    /**
+     * One write per settled invoice, and only while its open amount is still the one the allocation
+     * was computed from: a concurrent payment that settled one of them makes the count fall short.
+     */
+    private static final String REDUCE_OPEN_AMOUNTS = """
+            UPDATE invoice i
+            SET open_amount = i.open_amount - a.settled,
+                last_allocated_on = greatest(i.last_allocated_on, a.last_on)
+            FROM (SELECT invoice_id, min(seen_open) AS seen_open, max(seen_open) AS seen_too,
+                         sum(amount) AS settled, max(allocated_on) AS last_on
+                  FROM import_new_allocation GROUP BY invoice_id) a
+            WHERE i.id = a.invoice_id AND i.open_amount = a.seen_open AND a.seen_open = a.seen_too
             """;
 
     private static final String NEW_PAYMENT_COUNT = "SELECT count(*) FROM import_new_payment";
+
+    private static final Logger log = LoggerFactory.getLogger(LedgerBulkRepository.class);
 
     private final JdbcClient jdbc;
 
@@ -401,17 +455,39 @@ class LedgerBulkRepository {
     }
 
     int mergePayments(String staging, String base) {
-        jdbc.sql(CREATE_NEW_PAYMENTS).update();
-        jdbc.sql(INSERT_PAYMENTS.formatted(staging)).param("base", base).update();
+        long started = System.nanoTime();
+        jdbc.sql(CREATE_NEW_PAYMENTS.formatted(staging)).param("base", base).update();
         jdbc.sql("ANALYZE import_new_payment").update();
-        jdbc.sql(LOCK_OPEN_INVOICES).query(Long.class).single();
+        long prepared = System.nanoTime();
         jdbc.sql(CREATE_NEW_ALLOCATIONS).update();
         jdbc.sql(ALLOCATE_NAMED).update();
-        jdbc.sql(REDUCE_OPEN_AMOUNTS).param("oldestFirst", false).update();
         jdbc.sql(ALLOCATE_OLDEST_FIRST).update();
-        jdbc.sql(REDUCE_OPEN_AMOUNTS).param("oldestFirst", true).update();
+        jdbc.sql("ANALYZE import_new_allocation").update();
+        long allocated = System.nanoTime();
+        jdbc.sql(INSERT_PAYMENTS).update();
+        long paymentsWritten = System.nanoTime();
         jdbc.sql(STORE_ALLOCATIONS).update();
-        jdbc.sql(REDUCE_UNAPPLIED).update();
+        long allocationsWritten = System.nanoTime();
+        long settled = jdbc.sql(SETTLED_INVOICES).query(Long.class).single();
+        jdbc.sql(LOCK_SETTLED_INVOICES).query(Long.class).single();
+        int reduced = jdbc.sql(REDUCE_OPEN_AMOUNTS).update();
+        if (reduced != settled) {
+            throw ProblemException.conflict(
+                    "%d invoice(s) of this file were paid by someone else while it was imported; nothing was imported, import it again"
+                            .formatted(settled - reduced));
+        }
+        log.info(
+                "Payments merge: new payments in {} ms, allocated in {} ms, payments written in {} ms, allocations in {} ms, {} invoices settled in {} ms",
+                ms(prepared - started),
+                ms(allocated - prepared),
+                ms(paymentsWritten - allocated),
+                ms(allocationsWritten - paymentsWritten),
+                reduced,
+                ms(System.nanoTime() - allocationsWritten));
         return jdbc.sql(NEW_PAYMENT_COUNT).query(Long.class).single().intValue();
+    }
+
+    private static long ms(long nanos) {
+        return nanos / 1_000_000;
     }
 }

@@ -1,0 +1,111 @@
+package org.creditdesk.ledger;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.creditdesk.ledger.BankMatch.MatchedBy;
+import org.creditdesk.ledger.BankMatching.CustomerHit;
+import org.creditdesk.ledger.BankMatching.InvoiceHit;
+import org.creditdesk.ledger.InvoiceRepository.StoredInvoice;
+import org.creditdesk.shared.Money;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A statement's credits booked in entry order against open amounts held in memory, so a whole
+ * statement is read with one locking query and written with a few set-based statements. Each credit
+ * sees what the credits before it left open, exactly as when each went through {@link Payments} on
+ * its own: named invoices settle by {@link BankMatching#settle} (a short payment within the
+ * tolerance writes the shortfall off first, as the credit note did before the payment); a credit
+ * whose named invoices are all settled already, or that names none, settles the customer's oldest
+ * open invoices in its currency by {@link Allocation#oldestFirst}. Plain Java: no database here.
+ */
+final class BankBooking {
+
+    /** One settlement of a planned payment, effective on the later of receipt and issue. */
+    record Settled(long invoiceId, String invoiceNo, BigDecimal amount, LocalDate on) {}
+
+    /** What one credit becomes: a payment of {@code customer} with its settlements and what stays on account. */
+    record Planned(
+            BankCredit credit,
+            CustomerHit customer,
+            MatchedBy by,
+            List<Settled> settlements,
+            BigDecimal unapplied,
+            BankMatching.@Nullable WriteOff writeOff) {}
+
+    private final Map<String, StoredInvoice> byNo = new HashMap<>();
+    private final Map<Long, List<StoredInvoice>> byCustomer = new HashMap<>();
+    private final Map<String, BigDecimal> open = new HashMap<>();
+
+    /** {@code locked}: the named invoices and every open invoice of the customers paying, as locked now. */
+    BankBooking(Collection<StoredInvoice> locked) {
+        for (StoredInvoice invoice : locked) {
+            String no = invoice.invoice().invoiceNo();
+            if (byNo.putIfAbsent(no, invoice) != null) continue;
+            byCustomer
+                    .computeIfAbsent(invoice.customerId(), k -> new ArrayList<>())
+                    .add(invoice);
+            open.put(no, invoice.invoice().openAmount());
+        }
+    }
+
+    Planned plan(BankCredit credit, CustomerHit customer, MatchedBy by, List<String> invoiceNos, BigDecimal tolerance) {
+        List<InvoiceHit> named = new ArrayList<>();
+        for (String no : invoiceNos) {
+            StoredInvoice invoice = byNo.get(no);
+            if (invoice == null) continue;
+            BigDecimal left = open.get(no);
+            if (invoice.customerId() == customer.id()
+                    && invoice.invoice().currency().equals(credit.currency())
+                    && left.signum() > 0) {
+                named.add(new InvoiceHit(
+                        no,
+                        customer.id(),
+                        customer.code(),
+                        left,
+                        credit.currency(),
+                        invoice.invoice().dueDate()));
+            }
+        }
+        List<Settled> settled = new ArrayList<>();
+        BankMatching.WriteOff writeOff = null;
+        BigDecimal unapplied;
+        if (!named.isEmpty()) {
+            BankMatching.Plan plan = BankMatching.settle(credit.amount(), named, tolerance);
+            writeOff = plan.writeOff();
+            if (writeOff != null)
+                open.merge(writeOff.invoiceNo(), writeOff.amount().negate(), BigDecimal::add);
+            BigDecimal total = BigDecimal.ZERO;
+            for (BankMatching.Settlement s : plan.settlements()) {
+                settle(credit, s.invoiceNo(), s.amount(), settled);
+                total = total.add(s.amount());
+            }
+            unapplied =
+                    Money.of(credit.amount().subtract(total), credit.currency()).amount();
+        } else {
+            List<Allocation.OpenInvoice> items = new ArrayList<>();
+            for (StoredInvoice invoice : byCustomer.getOrDefault(customer.id(), List.of())) {
+                Invoice i = invoice.invoice();
+                items.add(new Allocation.OpenInvoice(
+                        i.invoiceNo(), i.issueDate(), i.dueDate(), Money.of(open.get(i.invoiceNo()), i.currency())));
+            }
+            Allocation.Plan plan = Allocation.oldestFirst(Money.of(credit.amount(), credit.currency()), items);
+            for (Allocation.Settlement s : plan.settlements()) {
+                settle(credit, s.invoiceNo(), s.amount().amount(), settled);
+            }
+            unapplied = plan.remainder().amount();
+        }
+        return new Planned(credit, customer, by, settled, unapplied, writeOff);
+    }
+
+    private void settle(BankCredit credit, String invoiceNo, BigDecimal amount, List<Settled> settled) {
+        StoredInvoice invoice = byNo.get(invoiceNo);
+        open.merge(invoiceNo, amount.negate(), BigDecimal::add);
+        settled.add(new Settled(
+                invoice.id(), invoiceNo, amount, Invoicing.effectiveOn(credit.receivedOn(), invoice.invoice())));
+    }
+}

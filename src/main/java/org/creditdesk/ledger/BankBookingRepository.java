@@ -1,0 +1,97 @@
+package org.creditdesk.ledger;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.creditdesk.ledger.BankBooking.Planned;
+import org.creditdesk.ledger.BankBooking.Settled;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Writes a statement's planned payments at once, whatever the number of entries: one statement for
+ * the payments (each with its final unapplied amount), one for their allocations; the open amounts
+ * follow with {@link InvoiceRepository#settle}.
+ */
+@Repository
+class BankBookingRepository {
+
+    private static final String INSERT_PAYMENTS = """
+            INSERT INTO payment (payment_no, customer_id, received_on, amount, currency, method, cheque_no, unapplied)
+            SELECT t.payment_no, t.customer_id, t.received_on, t.amount, t.currency, t.method, t.cheque_no, t.unapplied
+            FROM unnest(CAST(:paymentNos AS text[]), CAST(:customerIds AS bigint[]), CAST(:receivedOn AS date[]),
+                        CAST(:amounts AS numeric[]), CAST(:currencies AS text[]), CAST(:methods AS text[]),
+                        CAST(:chequeNos AS text[]), CAST(:unapplied AS numeric[]))
+                 AS t (payment_no, customer_id, received_on, amount, currency, method, cheque_no, unapplied)
+            """;
+    private static final String INSERT_ALLOCATIONS = """
+            INSERT INTO allocation (customer_id, invoice_id, payment_id, amount, allocated_on)
+            SELECT p.customer_id, t.invoice_id, p.id, t.amount, t.allocated_on
+            FROM unnest(CAST(:paymentNos AS text[]), CAST(:invoiceIds AS bigint[]), CAST(:amounts AS numeric[]),
+                        CAST(:dates AS date[])) WITH ORDINALITY AS t (payment_no, invoice_id, amount, allocated_on, position)
+            JOIN payment p ON p.payment_no = t.payment_no
+            ORDER BY t.position
+            """;
+
+    private final JdbcClient jdbc;
+
+    BankBookingRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insertPayments(List<Planned> plans) {
+        if (plans.isEmpty()) return;
+        List<String> methods = new ArrayList<>(plans.size());
+        List<String> chequeNos = new ArrayList<>(plans.size());
+        for (Planned plan : plans) {
+            BankCredit credit = plan.credit();
+            methods.add(credit.cheque() ? PaymentMethod.CHEQUE.name() : PaymentMethod.BANK_TRANSFER.name());
+            chequeNos.add(credit.cheque() ? Objects.requireNonNullElse(credit.chequeNo(), credit.paymentNo()) : null);
+        }
+        jdbc.sql(INSERT_PAYMENTS)
+                .param(
+                        "paymentNos",
+                        plans.stream().map(p -> p.credit().paymentNo()).toArray(String[]::new))
+                .param("customerIds", plans.stream().map(p -> p.customer().id()).toArray(Long[]::new))
+                .param(
+                        "receivedOn",
+                        plans.stream()
+                                .map(p -> p.credit().receivedOn().toString())
+                                .toArray(String[]::new))
+                .param(
+                        "amounts",
+                        plans.stream().map(p -> plain(p.credit().amount())).toArray(String[]::new))
+                .param(
+                        "currencies",
+                        plans.stream().map(p -> p.credit().currency()).toArray(String[]::new))
+                .param("methods", methods.toArray(String[]::new))
+                .param("chequeNos", chequeNos.toArray(String[]::new))
+                .param(
+                        "unapplied",
+                        plans.stream().map(p -> plain(p.unapplied())).toArray(String[]::new))
+                .update();
+    }
+
+    void insertAllocations(List<Planned> plans) {
+        List<String> paymentNos = new ArrayList<>();
+        List<Settled> settled = new ArrayList<>();
+        for (Planned p : plans) {
+            for (Settled s : p.settlements()) {
+                paymentNos.add(p.credit().paymentNo());
+                settled.add(s);
+            }
+        }
+        if (settled.isEmpty()) return;
+        jdbc.sql(INSERT_ALLOCATIONS)
+                .param("paymentNos", paymentNos.toArray(String[]::new))
+                .param("invoiceIds", settled.stream().map(Settled::invoiceId).toArray(Long[]::new))
+                .param("amounts", settled.stream().map(s -> plain(s.amount())).toArray(String[]::new))
+                .param("dates", settled.stream().map(s -> s.on().toString()).toArray(String[]::new))
+                .update();
+    }
+
+    private static String plain(BigDecimal amount) {
+        return amount.toPlainString();
+    }
+}
