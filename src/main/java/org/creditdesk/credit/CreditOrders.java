@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.creditdesk.customers.CustomerRef;
 import org.creditdesk.customers.Customers;
+import org.creditdesk.customers.Page;
 import org.creditdesk.identity.Caller;
 import org.creditdesk.ledger.Ledger;
 import org.creditdesk.ledger.Order;
@@ -197,6 +198,20 @@ public class CreditOrders {
     @Transactional(readOnly = true)
     public List<CreditOrder> orders(@Nullable OrderStatus status, Caller caller) {
         return decisions.list(status, caller.areaFilter(), null, QUEUE_SIZE);
+    }
+
+    /** One page of the orders in a status (the blocked-order queue), newest first, filtered in SQL. */
+    @Transactional(readOnly = true)
+    public Page<CreditOrder> queue(
+            OrderStatus status, @Nullable String area, @Nullable ReasonCode reason, int page, int size, Caller caller) {
+        int safePage = Math.max(page, 0);
+        int safeSize = Math.clamp(size, 1, QUEUE_SIZE);
+        String areaFilter = area == null || area.isBlank() ? null : area.strip();
+        return new Page<>(
+                decisions.queue(status, caller.areaFilter(), areaFilter, reason, safePage * safeSize, safeSize),
+                safePage,
+                safeSize,
+                decisions.queueCount(status, caller.areaFilter(), areaFilter, reason));
     }
 
     /** Whether the caller's authority covers releasing (or rejecting) this order. */

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.creditdesk.credit.CustomerHolds;
+import org.creditdesk.customers.Page;
 import org.creditdesk.identity.Caller;
 import org.creditdesk.identity.Role;
 import org.creditdesk.shared.BusinessCalendar;
@@ -176,6 +177,17 @@ public class DailyRun {
             if (repository.tryLock()) repository.markInterrupted();
         });
         return repository.history(HISTORY_LIMIT);
+    }
+
+    /** One page of the history, newest first, with the count of all runs (the run history page). */
+    public Page<DailyRunRecord> history(int page, int size) {
+        separately.executeWithoutResult(status -> {
+            if (repository.tryLock()) repository.markInterrupted();
+        });
+        int safePage = Math.max(page, 0);
+        int safeSize = Math.clamp(size, 1, HISTORY_LIMIT);
+        return new Page<>(
+                repository.history(safePage * safeSize, safeSize), safePage, safeSize, repository.historyCount());
     }
 
     private DailyRunResult work(

@@ -158,6 +158,71 @@ class EscalationRepository {
             ORDER BY x.level DESC, x.days_overdue DESC, x.customer_code
             """.formatted(SNAPSHOT, RESPONSIBLE_PEOPLE_JOIN, RESPONSIBLE_PEOPLE_CONDITION);
 
+    /*
+     * One page of the board: the same snapshot filtered in SQL (caller's areas, an area, a responsible
+     * person), the count per level of everything the filters keep, and only the page's rows joined to
+     * their people, entry date and last action. The counts come on every row and on one empty row when
+     * the page itself is empty.
+     */
+    private static final String BOARD_PAGE = """
+            WITH s AS (
+            %s
+            ),
+            f AS (
+                SELECT s.*
+                FROM s
+                WHERE s.level > 0
+                  AND (coalesce(cardinality(CAST(:areas AS text[])), 0) = 0 OR s.area_code = ANY(CAST(:areas AS text[])))
+                  AND (CAST(:area AS text) IS NULL OR s.area_code = CAST(:area AS text))
+                  AND (CAST(:owner AS text) IS NULL OR EXISTS (
+                        SELECT 1
+                        FROM (SELECT s.level, s.area_code) x
+            %s
+                        WHERE u.username = CAST(:owner AS text) AND %s))
+            ),
+            counts AS (
+                SELECT array_agg(c.level ORDER BY c.level) AS levels, array_agg(c.n ORDER BY c.level) AS customers
+                FROM (SELECT f.level, count(*) AS n FROM f GROUP BY f.level) c
+            ),
+            pg AS (
+                SELECT f.*
+                FROM f
+                WHERE CAST(:level AS int) IS NULL OR f.level = CAST(:level AS int)
+                ORDER BY f.level DESC, f.days_overdue DESC, f.customer_code
+                LIMIT :limit OFFSET :offset
+            )
+            SELECT counts.levels AS count_levels, counts.customers AS count_customers,
+                   x.customer_id, x.customer_code, x.customer_name, x.area_code, x.currency, x.oldest_due_date,
+                   x.days_overdue, x.overdue_amount, x.procedural, x.level,
+                   ARRAY(SELECT r.role FROM escalation_responsibility r WHERE r.level = x.level ORDER BY r.role)
+                       AS responsible_roles,
+                   ARRAY(SELECT DISTINCT u.username
+                         FROM (SELECT 1) one
+            %s
+                         WHERE %s
+                         ORDER BY u.username) AS responsible_people,
+                   h.entered_on,
+                   last_task.done_at AS last_action_at, last_task.username AS last_action_by,
+                   last_task.note AS last_action_note
+            FROM counts
+            LEFT JOIN pg x ON TRUE
+            LEFT JOIN escalation_history h ON h.customer_id = x.customer_id AND h.left_on IS NULL
+            LEFT JOIN LATERAL (
+                SELECT t.done_at, u.username, t.note
+                FROM escalation_task t
+                JOIN app_user u ON u.id = t.user_id
+                WHERE t.customer_id = x.customer_id AND t.done_at IS NOT NULL
+                ORDER BY t.done_at DESC, t.id DESC
+                LIMIT 1
+            ) last_task ON TRUE
+            ORDER BY x.level DESC, x.days_overdue DESC, x.customer_code
+            """.formatted(
+                    SNAPSHOT,
+                    RESPONSIBLE_PEOPLE_JOIN,
+                    RESPONSIBLE_PEOPLE_CONDITION,
+                    RESPONSIBLE_PEOPLE_JOIN,
+                    RESPONSIBLE_PEOPLE_CONDITION);
+
     // The run ----------------------------------------------------------------------------------------
 
     // One run at a time, across app instances sharing the database; released at commit.
@@ -373,6 +438,40 @@ class EscalationRepository {
                 .param("areas", areas)
                 .query(EscalationRepository::row)
                 .list();
+    }
+
+    /** One page of the board and the count per level of all rows the filters keep. */
+    record BoardPage(List<Row> rows, Map<Integer, Long> levelCounts) {}
+
+    BoardPage board(
+            LocalDate asOf,
+            EscalationLadder ladder,
+            @Nullable Integer level,
+            String[] areas,
+            @Nullable String area,
+            @Nullable String owner,
+            int offset,
+            int limit) {
+        Map<Integer, Long> counts = new TreeMap<>();
+        List<Row> rows = new ArrayList<>();
+        ladderParams(jdbc.sql(BOARD_PAGE), asOf, ladder)
+                .param("level", level, java.sql.Types.INTEGER)
+                .param("areas", areas)
+                .param("area", area, java.sql.Types.VARCHAR)
+                .param("owner", owner, java.sql.Types.VARCHAR)
+                .param("offset", offset)
+                .param("limit", limit)
+                .query(rs -> {
+                    if (counts.isEmpty() && rs.getArray("count_levels") != null) {
+                        Integer[] levels =
+                                (Integer[]) rs.getArray("count_levels").getArray();
+                        Long[] customers =
+                                (Long[]) rs.getArray("count_customers").getArray();
+                        for (int i = 0; i < levels.length; i++) counts.put(levels[i], customers[i]);
+                    }
+                    if (rs.getObject("customer_id") != null) rows.add(row(rs, rows.size()));
+                });
+        return new BoardPage(rows, counts);
     }
 
     void lockRun() {

@@ -74,6 +74,53 @@ public class Escalations {
                 .toList();
     }
 
+    /**
+     * One page of the escalation board, filtered and paged in the database: the caller's areas, then
+     * optionally a level, an area and a responsible person (username); with the count of customers per
+     * level under the same filters (the level filter aside).
+     */
+    @Transactional(readOnly = true)
+    public EscalationBoard board(
+            @Nullable LocalDate asOf,
+            @Nullable Integer level,
+            @Nullable String area,
+            @Nullable String owner,
+            int page,
+            int size,
+            Caller caller) {
+        if (level != null && (level < 1 || level > 4)) {
+            throw ProblemException.malformed(
+                    "level must be 1 to 4", List.of(Violation.field("level", "must be 1 to 4")));
+        }
+        LocalDate date = calendar.asOfOrToday(asOf);
+        int safePage = Math.max(page, 0);
+        int safeSize = Math.clamp(size, 1, 500);
+        EscalationLadder ladder = ladder();
+        EscalationRepository.BoardPage found = repository.board(
+                date,
+                ladder,
+                level,
+                caller.areaFilter(),
+                blankToNull(area),
+                blankToNull(owner),
+                safePage * safeSize,
+                safeSize);
+        long total = level == null
+                ? found.levelCounts().values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum()
+                : found.levelCounts().getOrDefault(level, 0L);
+        return new EscalationBoard(
+                date,
+                ladder,
+                new Page<>(found.rows().stream().map(Escalations::escalation).toList(), safePage, safeSize, total),
+                found.levelCounts());
+    }
+
+    private static @Nullable String blankToNull(@Nullable String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
     /** The caller's escalation tasks, open ones first. */
     @Transactional(readOnly = true)
     public List<EscalationTask> tasksOf(Caller caller, boolean openOnly) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.creditdesk.credit.CreditAccounts;
+import org.creditdesk.customers.Page;
 import org.creditdesk.customers.ReceivablesSummary;
 import org.creditdesk.customers.ReceivablesView;
 import org.creditdesk.identity.Caller;
@@ -119,6 +120,29 @@ public class LegalCases {
     public List<LegalCase> list(@Nullable String status, Caller caller) {
         return repository.list(
                 status == null || status.isBlank() ? null : status(status), caller.areaFilter(), LIST_LIMIT);
+    }
+
+    /**
+     * One page of the cases the caller may see, filtered and paged in the database (open ones first,
+     * newest first), with the count of all that match.
+     */
+    @Transactional(readOnly = true)
+    public Page<LegalCase> page(
+            @Nullable String status,
+            @Nullable String area,
+            @Nullable String lawyer,
+            int page,
+            int size,
+            Caller caller) {
+        int safePage = Math.max(page, 0);
+        int safeSize = Math.clamp(size, 1, LIST_LIMIT);
+        var filter = new LegalCaseRepository.Filter(
+                status == null || status.isBlank() ? null : status(status),
+                caller.areaFilter(),
+                area == null || area.isBlank() ? null : area.strip(),
+                lawyer == null || lawyer.isBlank() ? null : lawyer.strip());
+        return new Page<>(
+                repository.page(filter, safePage * safeSize, safeSize), safePage, safeSize, repository.count(filter));
     }
 
     /** A case the caller may see; an unknown one or one outside the caller's areas is not found. */

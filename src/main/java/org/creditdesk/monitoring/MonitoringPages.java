@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.creditdesk.customers.Page;
 import org.creditdesk.identity.Caller;
 import org.creditdesk.identity.Callers;
@@ -56,28 +55,25 @@ class MonitoringPages {
         this.json = json;
     }
 
+    /** The board pages and filters in SQL: level, area, responsible person; counts per level. */
     @GetMapping("/monitoring/escalations")
     String board(
             @RequestParam(required = false) @Nullable LocalDate asOf,
             @RequestParam(required = false) @Nullable Integer level,
             @RequestParam(required = false) @Nullable String area,
+            @RequestParam(required = false) @Nullable String owner,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size,
             Model model) {
-        LocalDate date = calendar.asOfOrToday(asOf);
-        EscalationLadder ladder = escalations.ladder();
-        Map<Integer, List<Escalation>> byLevel = new TreeMap<>(java.util.Comparator.reverseOrder());
-        ladder.rungs().stream()
-                .filter(r -> level == null || r.level() == level)
-                .forEach(r -> byLevel.put(r.level(), new ArrayList<>()));
-        String areaFilter = area == null || area.isBlank() ? null : area;
-        for (Escalation e : escalations.escalations(date, level, callers.current())) {
-            if (areaFilter != null && !areaFilter.equals(e.area())) continue;
-            byLevel.computeIfAbsent(e.level(), k -> new ArrayList<>()).add(e);
-        }
+        Caller caller = callers.current();
+        EscalationBoard board = escalations.board(asOf, level, area, owner, page, size, caller);
         model.addAttribute("level", level);
-        model.addAttribute("area", areaFilter);
-        model.addAttribute("asOf", date);
-        model.addAttribute("ladder", ladder);
-        model.addAttribute("byLevel", byLevel);
+        model.addAttribute("area", area == null ? "" : area.strip());
+        model.addAttribute("owner", owner == null ? "" : owner.strip());
+        model.addAttribute("me", caller.username());
+        model.addAttribute("asOf", board.asOf());
+        model.addAttribute("ladder", board.ladder());
+        model.addAttribute("board", board);
         return "monitoring/escalations";
     }
 
