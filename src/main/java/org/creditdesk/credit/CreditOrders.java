@@ -165,7 +165,9 @@ public class CreditOrders {
         OrderDecider decider = (c, proposed, current) -> {
             if (current == null || !REOPENABLE.contains(current.status())) {
                 throw ProblemException.ruleViolation(
-                        "status", "Order %s is %s and can no longer be changed".formatted(orderNo, before.status()));
+                                "status",
+                                "Order %s is %s and can no longer be changed".formatted(orderNo, before.status()))
+                        .withKey("problem.text.orderIsAndCanNoLongerBe", orderNo, before.status());
             }
             CheckResult result = checks.decide(c, money(proposed), proposed.contractNo(), calendar.today(), current);
             boolean decrease = current.status() == OrderStatus.RELEASED
@@ -321,7 +323,8 @@ public class CreditOrders {
         int level = authority.policy().escalationLevel(standing.overdue().maxDaysOverdue());
         String severe = authorities.severity().refusal(reasons, level, caller);
         if (severe != null) {
-            throw ProblemException.forbidden("You may not %s order %s. %s".formatted(verb, order.orderNo(), severe));
+            throw ProblemException.forbidden("You may not %s order %s. %s".formatted(verb, order.orderNo(), severe))
+                    .withKey("problem.text.youMayNotOrder", verb, order.orderNo(), severe);
         }
         Money amount = money(order);
         java.math.BigDecimal exposure = standing.figures().exposure();
@@ -334,7 +337,13 @@ public class CreditOrders {
             case AuthorityDecision.Allowed allowed -> {}
             case AuthorityDecision.Denied denied ->
                 throw ProblemException.forbidden("You may not %s order %s (the customer's exposure after it: %s). %s"
-                        .formatted(verb, order.orderNo(), amount, denied.reason()));
+                                .formatted(verb, order.orderNo(), amount, denied.reason()))
+                        .withKey(
+                                "problem.text.youMayNotOrderTheCustomerS",
+                                verb,
+                                order.orderNo(),
+                                amount,
+                                denied.reason());
         }
     }
 

@@ -113,7 +113,8 @@ public class DailyRun {
      */
     public DailyRunResult run(DailyRunRequest request, Caller caller) {
         if (caller.roles().stream().noneMatch(RUNNERS::contains) || caller.has(Role.AUDITOR)) {
-            throw ProblemException.forbidden("Only ADMIN, CREDIT_MANAGER and GENERAL_MANAGER start the daily run");
+            throw ProblemException.forbidden("Only ADMIN, CREDIT_MANAGER and GENERAL_MANAGER start the daily run")
+                    .withKey("problem.text.onlyADMINCREDITMANAGERAndGENERALMANAGER");
         }
         LocalDate date = calendar.asOfOrToday(request.asOf());
         DateGuard.check(date, calendar.today(), settings.maxDaysAhead(), request, caller);
@@ -123,7 +124,8 @@ public class DailyRun {
         try {
             DailyRunResult result = transaction.execute(status -> {
                 if (!repository.tryLock()) {
-                    throw ProblemException.conflict("A daily run is in progress on another instance; try again later");
+                    throw ProblemException.conflict("A daily run is in progress on another instance; try again later")
+                            .withKey("problem.text.aDailyRunIsInProgressOn");
                 }
                 runId[0] = separately.execute(inner -> {
                     repository.markInterrupted();

@@ -66,7 +66,8 @@ public class Escalations {
     public List<Escalation> escalations(@Nullable LocalDate asOf, @Nullable Integer level, Caller caller) {
         if (level != null && (level < 1 || level > 4)) {
             throw ProblemException.malformed(
-                    "level must be 1 to 4", List.of(Violation.field("level", "must be 1 to 4")));
+                            "level must be 1 to 4", List.of(Violation.field("level", "must be 1 to 4")))
+                    .withKey("problem.text.levelMustBe1To4");
         }
         LocalDate date = calendar.asOfOrToday(asOf);
         return repository.escalations(date, ladder(), level, caller.areaFilter()).stream()
@@ -90,7 +91,8 @@ public class Escalations {
             Caller caller) {
         if (level != null && (level < 1 || level > 4)) {
             throw ProblemException.malformed(
-                    "level must be 1 to 4", List.of(Violation.field("level", "must be 1 to 4")));
+                            "level must be 1 to 4", List.of(Violation.field("level", "must be 1 to 4")))
+                    .withKey("problem.text.levelMustBe1To4");
         }
         LocalDate date = calendar.asOfOrToday(asOf);
         int safePage = Math.max(page, 0);
@@ -148,11 +150,13 @@ public class Escalations {
     /** Marks one of the caller's own open tasks done; another person's task or a done one is not found. */
     @Transactional
     public void completeTask(long taskId, @Nullable String note, Caller caller) {
-        if (caller.has(Role.AUDITOR)) throw ProblemException.forbidden("Auditors read only");
+        if (caller.has(Role.AUDITOR))
+            throw ProblemException.forbidden("Auditors read only").withKey("problem.text.auditorsReadOnly");
         String trimmed = note == null || note.isBlank() ? null : note.strip();
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         if (!repository.completeTask(taskId, caller.username(), now, trimmed)) {
-            throw ProblemException.notFound("No open escalation task " + taskId + " of " + caller.username());
+            throw ProblemException.notFound("No open escalation task " + taskId + " of " + caller.username())
+                    .withKey("problem.text.noOpenEscalationTaskOf", taskId, caller.username());
         }
     }
 

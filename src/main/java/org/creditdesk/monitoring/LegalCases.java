@@ -71,11 +71,13 @@ public class LegalCases {
      */
     @Transactional
     public LegalCase open(long customerId, String reason, LocalDate asOf, Caller caller) {
-        if (reason.isBlank()) throw ProblemException.ruleViolation("reason", "is required");
+        if (reason.isBlank())
+            throw ProblemException.ruleViolation("reason", "is required").withKey("problem.text.isRequired");
         ReceivablesSummary summary = receivables.summaryOf(customerId, asOf);
         String currency = repository
                 .currencyOf(customerId)
-                .orElseThrow(() -> ProblemException.notFound("Unknown customer " + customerId));
+                .orElseThrow(() -> ProblemException.notFound("Unknown customer " + customerId)
+                        .withKey("problem.text.unknownCustomer", customerId));
         var id = repository.open(
                 customerId,
                 reason.strip(),
@@ -151,7 +153,8 @@ public class LegalCases {
         return repository
                 .find(id)
                 .filter(c -> caller.sees(c.areaCode()))
-                .orElseThrow(() -> ProblemException.notFound("Unknown legal case " + id));
+                .orElseThrow(() -> ProblemException.notFound("Unknown legal case " + id)
+                        .withKey("problem.text.unknownLegalCase", id));
     }
 
     /**
@@ -161,18 +164,24 @@ public class LegalCases {
     @Transactional
     public LegalCase changeStatus(long id, LegalCaseChange change, Caller caller) {
         if (caller.roles().stream().noneMatch(EDITORS::contains) || caller.has(Role.AUDITOR)) {
-            throw ProblemException.forbidden("Only LEGAL, CREDIT_MANAGER and GENERAL_MANAGER move legal cases");
+            throw ProblemException.forbidden("Only LEGAL, CREDIT_MANAGER and GENERAL_MANAGER move legal cases")
+                    .withKey("problem.text.onlyLEGALCREDITMANAGERAndGENERALMANAGER");
         }
         if (change.status() == null || change.status().isBlank()) {
-            throw ProblemException.malformed("Invalid change", List.of(Violation.field("status", "is required")));
+            throw ProblemException.malformed("Invalid change", List.of(Violation.field("status", "is required")))
+                    .withKey("problem.text.invalidChange");
         }
         LegalCaseStatus next = status(change.status());
         BigDecimal recovered = change.amountRecovered();
         if (recovered != null
                 && (recovered.signum() < 0 || recovered.stripTrailingZeros().scale() > 2)) {
-            throw ProblemException.ruleViolation("amountRecovered", "must be zero or more with at most 2 decimals");
+            throw ProblemException.ruleViolation("amountRecovered", "must be zero or more with at most 2 decimals")
+                    .withKey("problem.text.mustBeZeroOrMoreWithAt");
         }
-        long customerId = repository.lock(id).orElseThrow(() -> ProblemException.notFound("Unknown legal case " + id));
+        long customerId = repository
+                .lock(id)
+                .orElseThrow(() -> ProblemException.notFound("Unknown legal case " + id)
+                        .withKey("problem.text.unknownLegalCase", id));
         LegalCase before = get(id, caller);
         String note = change.note() == null || change.note().isBlank()
                 ? null
@@ -182,10 +191,12 @@ public class LegalCases {
         if (sameStatus && note == null && newRecovered.compareTo(before.amountRecovered()) == 0) return before;
         if (!sameStatus && !before.status().canMoveTo(next)) {
             throw ProblemException.ruleViolation(
-                    "status", "a %s case cannot move to %s".formatted(before.status(), next));
+                            "status", "a %s case cannot move to %s".formatted(before.status(), next))
+                    .withKey("problem.text.aCaseCannotMoveTo", before.status(), next);
         }
         if (sameStatus && before.status().closed()) {
-            throw ProblemException.ruleViolation("status", "the case is closed");
+            throw ProblemException.ruleViolation("status", "the case is closed")
+                    .withKey("problem.text.theCaseIsClosed");
         }
         LocalDate today = calendar.today();
         String line = "%s %s: %s%s".formatted(today, caller.username(), next, note == null ? "" : " — " + note);
@@ -212,8 +223,10 @@ public class LegalCases {
             return LegalCaseStatus.valueOf(text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw ProblemException.malformed(
-                    "Unknown status",
-                    List.of(Violation.field("status", "must be one of " + Arrays.toString(LegalCaseStatus.values()))));
+                            "Unknown status",
+                            List.of(Violation.field(
+                                    "status", "must be one of " + Arrays.toString(LegalCaseStatus.values()))))
+                    .withKey("problem.text.unknownStatus");
         }
     }
 }

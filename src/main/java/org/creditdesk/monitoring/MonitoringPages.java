@@ -107,10 +107,12 @@ class MonitoringPages {
             @RequestParam(defaultValue = "csv") String format) {
         AgingGrouping grouping = AgingGrouping.ofParameter(groupBy)
                 .orElseThrow(() -> ProblemException.malformed(
-                        "Unknown grouping", List.of(Violation.field("groupBy", "unknown grouping " + groupBy))));
+                                "Unknown grouping", List.of(Violation.field("groupBy", "unknown grouping " + groupBy)))
+                        .withKey("problem.text.unknownGrouping"));
         if (!format.equals("csv") && !format.equals("xlsx")) {
             throw ProblemException.malformed(
-                    "Unknown format", List.of(Violation.field("format", "must be csv or xlsx")));
+                            "Unknown format", List.of(Violation.field("format", "must be csv or xlsx")))
+                    .withKey("problem.text.unknownFormat");
         }
         return MonitoringController.attachment(aging.report(asOf, grouping, callers.current()), format);
     }

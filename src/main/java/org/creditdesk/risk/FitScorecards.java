@@ -96,13 +96,15 @@ public class FitScorecards {
         scores.lockRun();
         LocalDate end = calendar.asOfOrToday(asOf);
         LocalDate first = outcomes.firstInvoiceDate()
-                .orElseThrow(() -> ProblemException.ruleViolation("asOf", "there is no invoice history to fit on"));
+                .orElseThrow(() -> ProblemException.ruleViolation("asOf", "there is no invoice history to fit on")
+                        .withKey("problem.text.thereIsNoInvoiceHistoryToFit"));
         List<LocalDate> dates = observationDates(first, end);
         if (dates.size() < 2) {
             throw ProblemException.ruleViolation(
-                    "asOf",
-                    "the fit needs at least %d months of history before and %d after two month-ends; history starts %s"
-                            .formatted(MIN_HISTORY_MONTHS, OUTCOME_MONTHS, first));
+                            "asOf",
+                            "the fit needs at least %d months of history before and %d after two month-ends; history starts %s"
+                                    .formatted(MIN_HISTORY_MONTHS, OUTCOME_MONTHS, first))
+                    .withKey("problem.text.theFitNeedsAtLeastMonthsOf", MIN_HISTORY_MONTHS, OUTCOME_MONTHS, first);
         }
         int testCount = Math.max(1, dates.size() / 3);
         List<LocalDate> train = dates.subList(0, dates.size() - testCount);
@@ -486,10 +488,12 @@ public class FitScorecards {
     @Transactional
     public ScorecardHeader adopt(long cardId, @Nullable String reason, Caller caller) {
         if (caller.roles().stream().noneMatch(ADOPTERS::contains)) {
-            throw ProblemException.forbidden("Only a CREDIT_MANAGER may adopt a scorecard");
+            throw ProblemException.forbidden("Only a CREDIT_MANAGER may adopt a scorecard")
+                    .withKey("problem.text.onlyACREDITMANAGERMayAdoptA");
         }
-        ScorecardHeader card =
-                cards.header(cardId).orElseThrow(() -> ProblemException.notFound("Unknown scorecard " + cardId));
+        ScorecardHeader card = cards.header(cardId)
+                .orElseThrow(() -> ProblemException.notFound("Unknown scorecard " + cardId)
+                        .withKey("problem.text.unknownScorecard", cardId));
         if (card.active()) return card;
         Scorecard full = cards.card(card);
         List<String> problems = full.problems();

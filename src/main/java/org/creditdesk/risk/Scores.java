@@ -75,7 +75,8 @@ public class Scores {
                 scores.factorValues(date, List.of(customer.id())).getFirst();
         Scorecard card = cards.activeCards().get(values.businessGroup());
         if (card == null) {
-            throw ProblemException.conflict("No active scorecard for business group " + values.businessGroup());
+            throw ProblemException.conflict("No active scorecard for business group " + values.businessGroup())
+                    .withKey("problem.text.noActiveScorecardForBusinessGroup", values.businessGroup());
         }
         return planCaps.cap(explain(card, values, date, policies.current().graceDays()), customer.id(), date);
     }
@@ -199,7 +200,8 @@ public class Scores {
     static void requireRunner(Caller caller) {
         if (caller.roles().stream().noneMatch(RUNNERS::contains)) {
             throw ProblemException.forbidden(
-                    "Only ADMIN, CREDIT_MANAGER, CREDIT_SUPERVISOR, GENERAL_MANAGER may run the scoring");
+                            "Only ADMIN, CREDIT_MANAGER, CREDIT_SUPERVISOR, GENERAL_MANAGER may run the scoring")
+                    .withKey("problem.text.onlyADMINCREDITMANAGERCREDITSUPERVISORGENERAL");
         }
     }
 }

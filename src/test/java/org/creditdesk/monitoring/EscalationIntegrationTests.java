@@ -288,7 +288,7 @@ class EscalationIntegrationTests {
         var asSupervisor = TestUsers.signedIn(new Caller(supervisor, Set.of(Role.CREDIT_SUPERVISOR), Set.of()));
 
         MvcTestResult board = mvc.get()
-                .uri("/monitoring/escalations?asOf={asOf}", asOf)
+                .uri("/monitoring/escalations?asOf={asOf}&area={area}", asOf, area)
                 .with(asSupervisor)
                 .exchange();
         assertThat(board).hasStatusOk();
@@ -315,7 +315,9 @@ class EscalationIntegrationTests {
                 .bodyText()
                 .contains("task-" + taskId, "called the buyer")
                 .doesNotContain("<html");
-        assertThat(mvc.get().uri("/monitoring/escalations?asOf={asOf}", asOf).with(asSupervisor))
+        assertThat(mvc.get()
+                        .uri("/monitoring/escalations?asOf={asOf}&area={area}", asOf, area)
+                        .with(asSupervisor))
                 .bodyText()
                 .contains("called the buyer");
         // someone else's task is not theirs to close
