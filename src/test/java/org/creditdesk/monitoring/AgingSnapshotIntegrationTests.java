@@ -58,7 +58,7 @@ class AgingSnapshotIntegrationTests {
     AgingRepository agingRepository;
 
     @Autowired
-    Customers customers;
+    Customers customerFacade;
 
     @Autowired
     PlatformTransactionManager transactions;
@@ -182,7 +182,7 @@ class AgingSnapshotIntegrationTests {
         dailyRun.run(lastRunOfMonth, Caller.SYSTEM);
         fixtures.pay(code, lastRunOfMonth.plusDays(3), "200.00", invoice);
         LocalDate asOf = lastRunOfMonth.plusDays(10);
-        CustomerRef customer = customers.require(code, Caller.SYSTEM);
+        CustomerRef customer = customerFacade.require(code, Caller.SYSTEM);
 
         AgingTrend trend = aging.customerTrend(customer, asOf);
 
