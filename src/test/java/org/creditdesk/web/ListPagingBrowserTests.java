@@ -49,6 +49,8 @@ class ListPagingBrowserTests {
     void five_customers_of_one_area_on_the_ladder_after_a_daily_run() {
         RestClient admin = Browser.adminApi(port);
         Browser.createUser(admin, manager, PASSWORD, "CREDIT_MANAGER");
+        // At least one lawyer, so that the level-4 customers' cases are assigned.
+        Browser.createUser(admin, "pglaw" + x.toLowerCase(), PASSWORD, "LEGAL");
         admin.post()
                 .uri("/users")
                 .contentType(MediaType.APPLICATION_JSON)
