@@ -181,14 +181,6 @@ public class DailyRun {
         return repository.history(HISTORY_LIMIT);
     }
 
-    /**
-     * The business date of the newest completed run, if any: work that follows a run and is replaced by the
-     * next one (payment predictions) can skip a date that a newer run has already passed.
-     */
-    public java.util.Optional<LocalDate> newestCompletedDate() {
-        return java.util.Optional.ofNullable(repository.newestCompleted());
-    }
-
     /** One page of the history, newest first, with the count of all runs (the run history page). */
     public Page<DailyRunRecord> history(int page, int size) {
         separately.executeWithoutResult(status -> {

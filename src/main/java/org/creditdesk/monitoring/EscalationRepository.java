@@ -104,6 +104,29 @@ class EscalationRepository {
             ) l
             """;
 
+    /*
+     * The same snapshot from the invoices' current open amounts (the partial index invoice_open_idx): equal
+     * to SNAPSHOT for a date on or after the last allocation or reversal, without replaying the allocation
+     * history, so the board of today reads only what is open (AgingRepository.openAmountsHold decides).
+     */
+    private static final String SNAPSHOT_FROM_OPEN_AMOUNTS =
+            """
+            WITH ladder AS (
+                SELECT level, from_days
+                FROM unnest(CAST(:levels AS int[]), CAST(:fromDays AS int[])) AS l (level, from_days)
+            ),
+            per_customer AS (
+                SELECT c.id AS customer_id, c.code AS customer_code, c.name AS customer_name, c.area_code,
+                       c.currency, min(i.due_date) AS oldest_due_date,
+                       CAST(:asOf AS date) - min(i.due_date) AS days_overdue,
+                       coalesce(sum(i.open_amount) FILTER (WHERE i.currency = c.currency), 0) AS overdue_amount
+                FROM invoice i
+                JOIN customer c ON c.id = i.customer_id
+                WHERE i.open_amount > 0 AND i.due_date < CAST(:asOf AS date) AND i.issue_date <= CAST(:asOf AS date)
+                GROUP BY c.id
+            )
+            """ + SNAPSHOT.substring(SNAPSHOT.indexOf("SELECT p.customer_id"));
+
     /** Who answers for customer {@code x} at level {@code x.level}; {@code x} is supplied by the statement. */
     private static final String RESPONSIBLE_PEOPLE_JOIN = """
             JOIN escalation_responsibility r ON r.level = x.level
@@ -216,12 +239,19 @@ class EscalationRepository {
                 LIMIT 1
             ) last_task ON TRUE
             ORDER BY x.level DESC, x.days_overdue DESC, x.customer_code
-            """.formatted(
-                    SNAPSHOT,
-                    RESPONSIBLE_PEOPLE_JOIN,
-                    RESPONSIBLE_PEOPLE_CONDITION,
-                    RESPONSIBLE_PEOPLE_JOIN,
-                    RESPONSIBLE_PEOPLE_CONDITION);
+            """;
+
+    private static String boardPage(String snapshot) {
+        return BOARD_PAGE.formatted(
+                snapshot,
+                RESPONSIBLE_PEOPLE_JOIN,
+                RESPONSIBLE_PEOPLE_CONDITION,
+                RESPONSIBLE_PEOPLE_JOIN,
+                RESPONSIBLE_PEOPLE_CONDITION);
+    }
+
+    private static final String BOARD_PAGE_LIVE = boardPage(SNAPSHOT);
+    private static final String BOARD_PAGE_FROM_OPEN_AMOUNTS = boardPage(SNAPSHOT_FROM_OPEN_AMOUNTS);
 
     // The run ----------------------------------------------------------------------------------------
 
@@ -445,6 +475,7 @@ class EscalationRepository {
 
     BoardPage board(
             LocalDate asOf,
+            boolean fromOpenAmounts,
             EscalationLadder ladder,
             @Nullable Integer level,
             String[] areas,
@@ -454,7 +485,7 @@ class EscalationRepository {
             int limit) {
         Map<Integer, Long> counts = new TreeMap<>();
         List<Row> rows = new ArrayList<>();
-        ladderParams(jdbc.sql(BOARD_PAGE), asOf, ladder)
+        ladderParams(jdbc.sql(fromOpenAmounts ? BOARD_PAGE_FROM_OPEN_AMOUNTS : BOARD_PAGE_LIVE), asOf, ladder)
                 .param("level", level, java.sql.Types.INTEGER)
                 .param("areas", areas)
                 .param("area", area, java.sql.Types.VARCHAR)

@@ -32,6 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Escalations {
 
     private final EscalationRepository repository;
+    private final AgingRepository aging;
     private final CreditPolicies policies;
     private final Customers customers;
     private final BusinessCalendar calendar;
@@ -39,11 +40,13 @@ public class Escalations {
 
     Escalations(
             EscalationRepository repository,
+            AgingRepository aging,
             CreditPolicies policies,
             Customers customers,
             BusinessCalendar calendar,
             Clock clock) {
         this.repository = repository;
+        this.aging = aging;
         this.policies = policies;
         this.customers = customers;
         this.calendar = calendar;
@@ -100,6 +103,7 @@ public class Escalations {
         EscalationLadder ladder = ladder();
         EscalationRepository.BoardPage found = repository.board(
                 date,
+                aging.openAmountsHold(date),
                 ladder,
                 level,
                 caller.areaFilter(),

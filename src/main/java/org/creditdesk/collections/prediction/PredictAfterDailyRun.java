@@ -1,8 +1,8 @@
 package org.creditdesk.collections.prediction;
 
 import org.creditdesk.identity.Caller;
-import org.creditdesk.monitoring.DailyRun;
 import org.creditdesk.monitoring.DailyRunCompleted;
+import org.creditdesk.shared.BusinessCalendar;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -11,10 +11,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Once a daily run's date has committed (beside the rescoring, which follows the same event), every open
- * invoice is predicted as of that date; retried by the event publication registry if it fails. A date that a
- * newer completed run has already passed is skipped: the stored predictions are those of the newest date, so
- * predicting an older one would only be overwritten (or, finishing late, overwrite the newer one). This is
- * what the demo's replay of 43 past runs hits.
+ * invoice is predicted as of that date; retried by the event publication registry if it fails. Only a run of
+ * today's business date predicts: the stored predictions are one set (the worklist's and the cash forecast's
+ * "today"), so a run of a past date (a rerun, the demo's replay of 43 past dates) would only replace them
+ * with staler ones, or, finishing late, overwrite today's. {@code ./creditdesk predict-payments --as-of}
+ * predicts a past date on purpose.
  */
 @Component
 class PredictAfterDailyRun {
@@ -22,25 +23,23 @@ class PredictAfterDailyRun {
     private static final Logger log = LoggerFactory.getLogger(PredictAfterDailyRun.class);
 
     private final PaymentPredictions predictions;
-    private final DailyRun dailyRun;
+    private final BusinessCalendar calendar;
     private final boolean enabled;
 
     PredictAfterDailyRun(
             PaymentPredictions predictions,
-            DailyRun dailyRun,
+            BusinessCalendar calendar,
             @Value("${creditdesk.collections.predict-after-daily-run:true}") boolean enabled) {
         this.predictions = predictions;
-        this.dailyRun = dailyRun;
+        this.calendar = calendar;
         this.enabled = enabled;
     }
 
     @ApplicationModuleListener
     void on(DailyRunCompleted run) {
         if (!enabled) return;
-        if (dailyRun.newestCompletedDate()
-                .filter(newest -> newest.isAfter(run.asOf()))
-                .isPresent()) {
-            log.info("Daily run {}: no prediction, a run of a later date has completed", run.asOf());
+        if (!run.asOf().equals(calendar.today())) {
+            log.info("Daily run {}: a past date, the predictions of today are kept", run.asOf());
             return;
         }
         PredictionRun done = predictions.predict(run.asOf(), Caller.SYSTEM);
