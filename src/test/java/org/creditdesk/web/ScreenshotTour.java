@@ -27,7 +27,7 @@ class ScreenshotTour {
 
     private static final List<Shot> SHOTS = List.of(
             new Shot("home-creditmanager.png", "creditmanager", "/", "#home-trend canvas"),
-            new Shot("home-collector.png", "collector", "/", "#home-trend canvas"),
+            new Shot("worklist-collector.png", "collector", "/collections/worklist", "main"),
             new Shot("customers.png", "creditmanager", "/customers?sort=OVERDUE&descending=true", ".customer-row"),
             new Shot("blocked-orders.png", "creditmanager", "/credit/blocked-orders", "main"),
             new Shot("escalations.png", "supervisor", "/monitoring/escalations", "main"),
@@ -54,6 +54,8 @@ class ScreenshotTour {
                     browser.findElement(By.id("password")).sendKeys(password);
                     browser.findElement(By.id("login")).click();
                     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+                    // The language switch reloads the page: an element read during the reload is read again.
+                    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
                     wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
                     var switchTo =
                             browser.findElement(By.cssSelector("form.language button[value='" + language + "']"));
