@@ -145,8 +145,7 @@ class EscalationRepository {
              OR (r.role <> 'CREDIT_SUPERVISOR' AND NOT EXISTS (SELECT 1 FROM user_area ua WHERE ua.user_id = u.id)))
             """;
 
-    private static final String ESCALATIONS =
-            """
+    private static final String ESCALATIONS_TEMPLATE = """
             WITH x AS (
             %s
             ),
@@ -179,7 +178,12 @@ class EscalationRepository {
               AND (CAST(:level AS int) IS NULL OR x.level = CAST(:level AS int))
               AND (coalesce(cardinality(CAST(:areas AS text[])), 0) = 0 OR x.area_code = ANY(CAST(:areas AS text[])))
             ORDER BY x.level DESC, x.days_overdue DESC, x.customer_code
-            """.formatted(SNAPSHOT, RESPONSIBLE_PEOPLE_JOIN, RESPONSIBLE_PEOPLE_CONDITION);
+            """;
+
+    private static final String ESCALATIONS =
+            ESCALATIONS_TEMPLATE.formatted(SNAPSHOT, RESPONSIBLE_PEOPLE_JOIN, RESPONSIBLE_PEOPLE_CONDITION);
+    private static final String ESCALATIONS_FROM_OPEN_AMOUNTS = ESCALATIONS_TEMPLATE.formatted(
+            SNAPSHOT_FROM_OPEN_AMOUNTS, RESPONSIBLE_PEOPLE_JOIN, RESPONSIBLE_PEOPLE_CONDITION);
 
     /*
      * One page of the board: the same snapshot filtered in SQL (caller's areas, an area, a responsible
@@ -462,8 +466,9 @@ class EscalationRepository {
         return byLevel;
     }
 
-    List<Row> escalations(LocalDate asOf, EscalationLadder ladder, @Nullable Integer level, String[] areas) {
-        return ladderParams(jdbc.sql(ESCALATIONS), asOf, ladder)
+    List<Row> escalations(
+            LocalDate asOf, boolean fromOpenAmounts, EscalationLadder ladder, @Nullable Integer level, String[] areas) {
+        return ladderParams(jdbc.sql(fromOpenAmounts ? ESCALATIONS_FROM_OPEN_AMOUNTS : ESCALATIONS), asOf, ladder)
                 .param("level", level, java.sql.Types.INTEGER)
                 .param("areas", areas)
                 .query(EscalationRepository::row)

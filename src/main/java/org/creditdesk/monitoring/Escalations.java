@@ -73,7 +73,7 @@ public class Escalations {
                     .withKey("problem.text.levelMustBe1To4");
         }
         LocalDate date = calendar.asOfOrToday(asOf);
-        return repository.escalations(date, ladder(), level, caller.areaFilter()).stream()
+        return repository.escalations(date, aging.openAmountsHold(date), ladder(), level, caller.areaFilter()).stream()
                 .map(Escalations::escalation)
                 .toList();
     }

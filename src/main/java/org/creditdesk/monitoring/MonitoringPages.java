@@ -33,6 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Controller
 class MonitoringPages {
 
+    static final int AGING_ROWS = 100;
+
     private final Aging aging;
     private final Escalations escalations;
     private final Staffing staffing;
@@ -81,6 +83,7 @@ class MonitoringPages {
     String aging(
             @RequestParam(required = false) @Nullable LocalDate asOf,
             @RequestParam(defaultValue = "area") String groupBy,
+            @RequestParam(defaultValue = "0") int page,
             Model model) {
         Caller caller = callers.current();
         LocalDate date = calendar.asOfOrToday(asOf);
@@ -92,6 +95,21 @@ class MonitoringPages {
         model.addAttribute("groupBy", grouping.parameter());
         model.addAttribute("groupings", AgingGrouping.values());
         model.addAttribute("report", report);
+        // By customer the report has a row per customer: the page shows them AGING_ROWS at a time (the
+        // totals and the exports cover all). The rows are still aggregated for every customer in SQL.
+        int first = Math.clamp((long) page * AGING_ROWS, 0, report.rows().size());
+        model.addAttribute(
+                "rows",
+                new Page<>(
+                        report.rows()
+                                .subList(
+                                        first,
+                                        Math.min(
+                                                first + AGING_ROWS,
+                                                report.rows().size())),
+                        Math.max(page, 0),
+                        AGING_ROWS,
+                        report.rows().size()));
         model.addAttribute("areaChart", json.writeValueAsString(areaChart(byArea, trend.currency())));
         model.addAttribute("trendChart", json.writeValueAsString(trendChart(trend)));
         model.addAttribute("chartCurrency", trend.currency());

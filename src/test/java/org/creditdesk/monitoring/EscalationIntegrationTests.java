@@ -87,6 +87,9 @@ class EscalationIntegrationTests {
         EscalationRepository.BoardPage fromOpenAmounts =
                 repository.board(asOf, true, ladder, null, areas, null, null, 0, 50);
         assertThat(fromOpenAmounts).isEqualTo(repository.board(asOf, false, ladder, null, areas, null, null, 0, 50));
+        assertThat(repository.escalations(asOf, true, ladder, null, areas))
+                .isEqualTo(repository.escalations(asOf, false, ladder, null, areas))
+                .hasSize(2);
         assertThat(fromOpenAmounts.rows())
                 .extracting(EscalationRepository.Row::customerCode, EscalationRepository.Row::overdueAmount)
                 .containsExactly(
