@@ -1,10 +1,10 @@
 package org.creditdesk.monitoring;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.creditdesk.customers.Page;
 
 /**
@@ -22,7 +22,7 @@ public record EscalationBoard(
     public Map<Integer, List<Escalation>> byLevel() {
         Map<Integer, List<Escalation>> grouped = new LinkedHashMap<>();
         for (Escalation e : page.items()) {
-            grouped.computeIfAbsent(e.level(), k -> new java.util.ArrayList<>()).add(e);
+            grouped.computeIfAbsent(e.level(), k -> new ArrayList<>()).add(e);
         }
         return grouped;
     }
@@ -33,7 +33,6 @@ public record EscalationBoard(
     }
 
     public long total() {
-        return new TreeMap<>(levelCounts)
-                .values().stream().mapToLong(Long::longValue).sum();
+        return levelCounts.values().stream().mapToLong(Long::longValue).sum();
     }
 }
