@@ -26,6 +26,7 @@ import org.creditdesk.shared.Violation;
 import org.creditdesk.shared.audit.AuditTrail;
 import org.creditdesk.shared.web.PageRefusal;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -52,6 +53,7 @@ class RiskPages {
     private final ScoreRepository history;
     private final RiskDashboardRepository dashboard;
     private final Aging agingTrends;
+    private final MessageSource texts;
     private final FinancialStatements statements;
     private final FitScorecards fits;
     private final CreditLimits limits;
@@ -67,6 +69,7 @@ class RiskPages {
             ScoreRepository history,
             RiskDashboardRepository dashboard,
             Aging agingTrends,
+            MessageSource texts,
             FinancialStatements statements,
             FitScorecards fits,
             CreditLimits limits,
@@ -80,6 +83,7 @@ class RiskPages {
         this.history = history;
         this.dashboard = dashboard;
         this.agingTrends = agingTrends;
+        this.texts = texts;
         this.statements = statements;
         this.fits = fits;
         this.limits = limits;
@@ -179,7 +183,11 @@ class RiskPages {
     }
 
     @GetMapping("/customers/{code}/risk")
-    String customer(@PathVariable String code, @RequestParam(required = false) @Nullable LocalDate asOf, Model model) {
+    String customer(
+            @PathVariable String code,
+            @RequestParam(required = false) @Nullable LocalDate asOf,
+            Model model,
+            Locale locale) {
         Caller caller = callers.current();
         CustomerRef customer = customers.require(code, caller);
         LocalDate date = calendar.asOfOrToday(asOf);
@@ -209,7 +217,12 @@ class RiskPages {
         charts.put("limit", months.stream().map(m -> m.creditLimit()).toList());
         List<Map<String, Object>> buckets = new ArrayList<>();
         for (AgingBucket bucket : aging.buckets()) {
-            buckets.add(Map.of("name", bucket.label(), "data", aging.amounts().get(bucket.code())));
+            String label = texts.getMessage("monitoring.bucket." + bucket.code(), null, bucket.label(), locale);
+            buckets.add(Map.of(
+                    "name",
+                    label == null ? bucket.label() : label,
+                    "data",
+                    aging.amounts().get(bucket.code())));
         }
         charts.put("aging", buckets);
         model.addAttribute("agingLive", aging.computedLive());
