@@ -33,9 +33,10 @@
         series: [{type: 'line', data: d.scores, step: 'end'}]});
       chart('chart-exposure', {tooltip: {trigger: 'axis'}, legend: {data: ['Open', 'Limit']}, xAxis: {data: d.months}, yAxis: {},
         series: [{name: 'Open', type: 'bar', data: d.open}, {name: 'Limit', type: 'line', step: 'end', data: d.limit}]});
+      var agingColors = ['#2e7d32', '#7cb342', '#c0ca33', '#fbc02d', '#f57c00', '#c62828', '#6a1b9a'];
       chart('chart-aging', {tooltip: {trigger: 'axis'}, legend: {}, xAxis: {data: d.months}, yAxis: {},
-        series: [['Not due', d.notDue], ['1-30', d.d30], ['31-60', d.d60], ['61-90', d.d90], ['90+', d.over90]].map(function (s, i) {
-          return {name: s[0], type: 'bar', stack: 'aging', data: s[1], itemStyle: {color: colors[i]}}; })});
+        series: (d.aging || []).map(function (s, i) {
+          return {name: s.name, type: 'bar', stack: 'aging', data: s.data, itemStyle: {color: agingColors[i % agingColors.length]}}; })});
       chart('chart-days', {tooltip: {trigger: 'axis'}, xAxis: {data: d.months}, yAxis: {name: 'days'},
         series: [{type: 'line', data: d.daysToPay, connectNulls: true}]});
     }

@@ -77,7 +77,7 @@ class AppraisalController {
     @PostMapping("/appraisals/{period}/corrections")
     AppraisalSheet correct(@PathVariable String period, @RequestBody CorrectionRequest body) {
         if (body.salesRep() == null || body.salesRep().isBlank()) {
-            throw ProblemException.ruleViolation("salesRep", "is required");
+            throw ProblemException.ruleViolation("salesRep", "is required").withKey("problem.text.isRequired");
         }
         return appraisals.correct(
                 period,
@@ -96,7 +96,8 @@ class AppraisalController {
             @RequestParam(defaultValue = "json") String format) {
         if (!List.of("json", "csv", "xlsx").contains(format)) {
             throw ProblemException.malformed(
-                    "Unknown format", List.of(Violation.field("format", "must be json, csv or xlsx")));
+                            "Unknown format", List.of(Violation.field("format", "must be json, csv or xlsx")))
+                    .withKey("problem.text.unknownFormat");
         }
         AppraisalSheet sheet = appraisals.sheet(period, asOf, callers.current());
         if (format.equals("json"))

@@ -87,10 +87,12 @@ public class Appraisals {
         if (caller.has(Role.SALES_REP)) {
             String own = repository
                     .repOfLogin(caller.username())
-                    .orElseThrow(() -> ProblemException.forbidden("No sales rep is linked to your login"));
+                    .orElseThrow(() -> ProblemException.forbidden("No sales rep is linked to your login")
+                            .withKey("problem.text.noSalesRepIsLinkedToYour"));
             return new Scope(new String[0], new String[] {own});
         }
-        throw ProblemException.forbidden("Only managers, the credit department, finance and sales see appraisals");
+        throw ProblemException.forbidden("Only managers, the credit department, finance and sales see appraisals")
+                .withKey("problem.text.onlyManagersTheCreditDepartmentFinanceAnd");
     }
 
     /** The rep a sales rep login stands for, if any. */
@@ -104,8 +106,9 @@ public class Appraisals {
     public static AppraisalPeriod period(String text) {
         return AppraisalPeriod.parse(text)
                 .orElseThrow(() -> ProblemException.malformed(
-                        "Unknown period " + text,
-                        List.of(Violation.field("period", "must be YYYY-MM, YYYY-Qn or YYYY"))));
+                                "Unknown period " + text,
+                                List.of(Violation.field("period", "must be YYYY-MM, YYYY-Qn or YYYY")))
+                        .withKey("problem.text.unknownPeriod", text));
     }
 
     /** API.md {@code GET /appraisals/kpis}: the live KPIs (open or closed period alike), optionally one rep or area. */
@@ -293,7 +296,9 @@ public class Appraisals {
         repository.lockPeriod(period.key());
         if (repository.latestClosing(period.key()).isPresent()) {
             throw ProblemException.conflict("Appraisal period " + period.key()
-                    + " is closed; a change is a correction (POST /appraisals/" + period.key() + "/corrections)");
+                            + " is closed; a change is a correction (POST /appraisals/" + period.key()
+                            + "/corrections)")
+                    .withKey("problem.text.appraisalPeriodIsClosedAChangeIs", period.key(), period.key());
         }
         Rating before = repository.ratings(period.key()).get(rep.code());
         Rating rating = rating(input, caller);
@@ -338,20 +343,25 @@ public class Appraisals {
 
     private static void validate(RatingInput input) {
         List<Violation> problems = input.violations();
-        if (!problems.isEmpty()) throw ProblemException.ruleViolation("The rating is not valid", problems);
+        if (!problems.isEmpty())
+            throw ProblemException.ruleViolation("The rating is not valid", problems)
+                    .withKey("problem.text.theRatingIsNotValid");
     }
 
     /** A credit manager rates every rep; a sales manager the reps of his areas; nobody else. */
     private Rep mayRate(String salesRep, Caller caller) {
-        Rep rep =
-                repository.rep(salesRep).orElseThrow(() -> ProblemException.notFound("Unknown sales rep " + salesRep));
+        Rep rep = repository
+                .rep(salesRep)
+                .orElseThrow(() -> ProblemException.notFound("Unknown sales rep " + salesRep)
+                        .withKey("problem.text.unknownSalesRep", salesRep));
         if (caller.has(Role.CREDIT_MANAGER)) return rep;
         if (caller.has(Role.SALES_MANAGER)
                 && (caller.seesAllAreas() || (rep.area() != null && caller.sees(rep.area())))) {
             return rep;
         }
         throw ProblemException.forbidden(
-                "Only a credit manager, or a sales manager of the rep's area, rates sales rep " + salesRep);
+                        "Only a credit manager, or a sales manager of the rep's area, rates sales rep " + salesRep)
+                .withKey("problem.text.onlyACreditManagerOrASales", salesRep);
     }
 
     /** API.md {@code POST /appraisals/{period}/close}: freezes every rep's KPIs, rating and grade. */
@@ -359,16 +369,19 @@ public class Appraisals {
     public AppraisalSheet close(String periodText, @Nullable String reason, Caller caller) {
         AppraisalPeriod period = period(periodText);
         if (caller.roles().stream().noneMatch(CLOSERS::contains)) {
-            throw ProblemException.forbidden("Only a credit manager, the general manager or an admin closes a period");
+            throw ProblemException.forbidden("Only a credit manager, the general manager or an admin closes a period")
+                    .withKey("problem.text.onlyACreditManagerTheGeneralManager");
         }
         LocalDate today = calendar.today();
         if (!period.isOverOn(today)) {
             throw ProblemException.ruleViolation(
-                    "period", "Period " + period.key() + " is not over until " + period.end());
+                            "period", "Period " + period.key() + " is not over until " + period.end())
+                    .withKey("problem.text.periodIsNotOverUntil", period.key(), period.end());
         }
         repository.lockPeriod(period.key());
         if (repository.latestClosing(period.key()).isPresent()) {
-            throw ProblemException.conflict("Appraisal period " + period.key() + " is already closed");
+            throw ProblemException.conflict("Appraisal period " + period.key() + " is already closed")
+                    .withKey("problem.text.appraisalPeriodIsAlreadyClosed", period.key());
         }
         AppraisalSheet sheet = live(period, today, new Scope(new String[0], null));
         Closing closing = new Closing(1, today, caller.username(), now(), reason);
@@ -397,13 +410,15 @@ public class Appraisals {
         AppraisalPeriod period = period(periodText);
         Rep rep = mayRate(salesRep, caller);
         if (reason == null || reason.isBlank())
-            throw ProblemException.ruleViolation("reason", "is required for a correction");
+            throw ProblemException.ruleViolation("reason", "is required for a correction")
+                    .withKey("problem.text.isRequiredForACorrection");
         validate(input);
         repository.lockPeriod(period.key());
         Closing previous = repository
                 .latestClosing(period.key())
                 .orElseThrow(() -> ProblemException.conflict("Appraisal period " + period.key()
-                        + " is open: rate it with PUT /appraisals/" + period.key() + "/ratings/" + salesRep));
+                                + " is open: rate it with PUT /appraisals/" + period.key() + "/ratings/" + salesRep)
+                        .withKey("problem.text.appraisalPeriodIsOpenRateItWith", period.key(), period.key(), salesRep));
         AppraisalSettings settings = repository.settings();
         List<Measure> measures = repository.measures();
         Map<String, Streak> before = repository.streaks(period.previous().key());
@@ -426,7 +441,8 @@ public class Appraisals {
             reps.add(r);
         }
         if (corrected == null)
-            throw ProblemException.notFound("Sales rep " + salesRep + " is not in closed period " + period.key());
+            throw ProblemException.notFound("Sales rep " + salesRep + " is not in closed period " + period.key())
+                    .withKey("problem.text.salesRepIsNotInClosedPeriod", salesRep, period.key());
         Closing closing = new Closing(previous.revision() + 1, previous.asOf(), caller.username(), now(), reason);
         store(period, closing, reps);
         audit.record(
@@ -475,9 +491,13 @@ public class Appraisals {
     public RepView rep(String periodText, String salesRep, @Nullable LocalDate asOf, Caller caller) {
         AppraisalPeriod period = period(periodText);
         Scope scope = scope(caller);
-        Rep rep =
-                repository.rep(salesRep).orElseThrow(() -> ProblemException.notFound("Unknown sales rep " + salesRep));
-        if (!scope.includes(rep.code(), rep.area())) throw ProblemException.notFound("Unknown sales rep " + salesRep);
+        Rep rep = repository
+                .rep(salesRep)
+                .orElseThrow(() -> ProblemException.notFound("Unknown sales rep " + salesRep)
+                        .withKey("problem.text.unknownSalesRep", salesRep));
+        if (!scope.includes(rep.code(), rep.area()))
+            throw ProblemException.notFound("Unknown sales rep " + salesRep)
+                    .withKey("problem.text.unknownSalesRep", salesRep);
         Scope one = new Scope(new String[0], new String[] {rep.code()});
         Optional<Closing> closing = repository.latestClosing(period.key());
         AppraisalSheet sheet = closing.isPresent()
@@ -487,7 +507,8 @@ public class Appraisals {
                 .filter(r -> r.kpis().salesRep().equals(rep.code()))
                 .findFirst()
                 .orElseThrow(
-                        () -> ProblemException.notFound("Sales rep " + salesRep + " is not in period " + period.key()));
+                        () -> ProblemException.notFound("Sales rep " + salesRep + " is not in period " + period.key())
+                                .withKey("problem.text.salesRepIsNotInPeriod", salesRep, period.key()));
         LocalDate date = calendar.asOfOrToday(asOf);
         AppraisalSettings settings = repository.settings();
         List<AppraisalPeriod> quarters = period.eightQuartersTo();
@@ -524,10 +545,13 @@ public class Appraisals {
     @Transactional
     public AppraisalSettings saveSettings(AppraisalSettings settings, @Nullable String reason, Caller caller) {
         if (caller.roles().stream().noneMatch(SETTINGS_EDITORS::contains)) {
-            throw ProblemException.forbidden("Only an admin or the general manager changes the appraisal settings");
+            throw ProblemException.forbidden("Only an admin or the general manager changes the appraisal settings")
+                    .withKey("problem.text.onlyAnAdminOrTheGeneralManager");
         }
         List<Violation> problems = settings.violations();
-        if (!problems.isEmpty()) throw ProblemException.ruleViolation("The appraisal settings are not valid", problems);
+        if (!problems.isEmpty())
+            throw ProblemException.ruleViolation("The appraisal settings are not valid", problems)
+                    .withKey("problem.text.theAppraisalSettingsAreNotValid");
         AppraisalSettings before = repository.settings();
         repository.saveSettings(settings, caller.username());
         audit.record(

@@ -35,11 +35,14 @@ class Access {
     Located invoice(String invoiceNo, Caller caller) {
         return invoices.byNo(invoiceNo)
                 .filter(i -> caller.sees(i.areaCode()))
-                .orElseThrow(() -> ProblemException.notFound("Unknown invoice " + invoiceNo));
+                .orElseThrow(() -> ProblemException.notFound("Unknown invoice " + invoiceNo)
+                        .withKey("problem.text.unknownInvoice", invoiceNo));
     }
 
     StoredContact contact(long id, Caller caller) {
-        StoredContact stored = contacts.find(id).orElseThrow(() -> ProblemException.notFound("Unknown contact " + id));
+        StoredContact stored = contacts.find(id)
+                .orElseThrow(() ->
+                        ProblemException.notFound("Unknown contact " + id).withKey("problem.text.unknownContact", id));
         customers.require(stored.contact().customerCode(), caller);
         return stored;
     }
@@ -51,13 +54,15 @@ class Access {
                 .filter(c -> c.customerId() == customerId && c.contact().active())
                 .isPresent();
         if (!ok) {
-            throw ProblemException.ruleViolation(field, "%d is not a contact of this customer".formatted(contactId));
+            throw ProblemException.ruleViolation(field, "%d is not a contact of this customer".formatted(contactId))
+                    .withKey("problem.text.isNotAContactOfThisCustomer", contactId);
         }
     }
 
     static void mayChange(Caller caller) {
         if (caller.roles().equals(Set.of(Role.AUDITOR))) {
-            throw ProblemException.forbidden("Auditors may read but not change collections");
+            throw ProblemException.forbidden("Auditors may read but not change collections")
+                    .withKey("problem.text.auditorsMayReadButNotChangeCollections");
         }
     }
 }

@@ -47,7 +47,8 @@ public class Activities {
         in.rejectIfAny();
         LocalDate on = calendar.asOfOrToday(input.on());
         if (input.nextActionOn() != null && input.nextActionOn().isBefore(on)) {
-            throw ProblemException.ruleViolation("nextActionOn", "must not be before the activity's date " + on);
+            throw ProblemException.ruleViolation("nextActionOn", "must not be before the activity's date " + on)
+                    .withKey("problem.text.mustNotBeBeforeTheActivityS", on);
         }
         access.checkContactOf(input.contactId(), customer.id(), "contactId");
         List<Long> invoiceIds = invoiceIds(customer, input.invoiceNos());
@@ -81,7 +82,8 @@ public class Activities {
         if (found.size() != wanted.size()) {
             wanted.removeAll(found.stream().map(InvoiceRef::invoiceNo).toList());
             throw ProblemException.ruleViolation(
-                    "invoiceNos", "not invoices of customer %s: %s".formatted(customer.code(), wanted));
+                            "invoiceNos", "not invoices of customer %s: %s".formatted(customer.code(), wanted))
+                    .withKey("problem.text.notInvoicesOfCustomer", customer.code(), wanted);
         }
         return found.stream().map(InvoiceRef::id).toList();
     }

@@ -115,16 +115,19 @@ public class Approvals {
         InvoiceRef invoice = located.invoice();
         invoices.lock(invoice.id());
         if (invoice.openAmount().signum() == 0) {
-            throw ProblemException.ruleViolation("invoiceNo", "Invoice %s is paid".formatted(invoiceNo));
+            throw ProblemException.ruleViolation("invoiceNo", "Invoice %s is paid".formatted(invoiceNo))
+                    .withKey("problem.text.invoiceIsPaid", invoiceNo);
         }
         if (!settings.load().needsChain(invoice.amount())) {
             throw ProblemException.ruleViolation(
-                    "invoiceNo", "Invoice %s is below the approval chain threshold".formatted(invoiceNo));
+                            "invoiceNo", "Invoice %s is below the approval chain threshold".formatted(invoiceNo))
+                    .withKey("problem.text.invoiceIsBelowTheApprovalChainThreshold", invoiceNo);
         }
         List<ChainRole> chain = chainOf(invoice.customerId());
         if (role != ChainRole.BLOCKER && !chain.contains(role)) {
             throw ProblemException.ruleViolation(
-                    "chainRole", "%s is not a step of this customer's chain %s".formatted(role, chain));
+                            "chainRole", "%s is not a step of this customer's chain %s".formatted(role, chain))
+                    .withKey("problem.text.isNotAStepOfThisCustomer", role, chain);
         }
         access.checkContactOf(input.contactId(), invoice.customerId(), "contactId");
         repository.insert(

@@ -262,7 +262,8 @@ class CollectionsPages {
             RedirectAttributes redirect) {
         return attempt(code, redirect, () -> {
             if (invoiceNo == null || invoiceNo.isBlank()) {
-                throw ProblemException.ruleViolation("invoiceNo", "choose the invoice in dispute");
+                throw ProblemException.ruleViolation("invoiceNo", "choose the invoice in dispute")
+                        .withKey("problem.text.chooseTheInvoiceInDispute");
             }
             return view.raiseDispute(invoiceNo, new DisputeInput(reason, amount, null, note), callers.current());
         });

@@ -58,7 +58,8 @@ class CollectionsSettingsService {
                 in.brokenPromiseDays() == null ? before.brokenPromiseDays() : in.brokenPromiseDays());
         if (caller.roles().stream().noneMatch(CHANGERS::contains)) {
             throw ProblemException.forbidden(
-                    "Only ADMIN, GENERAL_MANAGER and CREDIT_MANAGER change collections settings");
+                            "Only ADMIN, GENERAL_MANAGER and CREDIT_MANAGER change collections settings")
+                    .withKey("problem.text.onlyADMINGENERALMANAGERAndCREDITMANAGER");
         }
         repository.save(input, caller.username());
         audit.record(caller.username(), "COLLECTIONS_SETTINGS_CHANGED", "SETTINGS", "collections", before, input, null);

@@ -38,7 +38,8 @@ public class Contacts {
     public Contact update(long id, ContactInput input, Caller caller) {
         Access.mayChange(caller);
         StoredContact before = access.contact(id, caller);
-        if (!before.contact().active()) throw ProblemException.notFound("Unknown contact " + id);
+        if (!before.contact().active())
+            throw ProblemException.notFound("Unknown contact " + id).withKey("problem.text.unknownContact", id);
         Contact changed = read(id, before.contact().customerCode(), input);
         repository.update(changed);
         Contact after = repository.find(id).orElseThrow().contact();

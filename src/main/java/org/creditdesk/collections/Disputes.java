@@ -78,9 +78,14 @@ public class Disputes {
         BigDecimal undisputed = invoice.openAmount().subtract(repository.disputedOpen(invoice.id()));
         if (amount.compareTo(undisputed) > 0) {
             throw ProblemException.ruleViolation(
-                    fieldPrefix + "amount",
-                    "%s is more than the invoice's open amount not yet disputed (%s %s)"
-                            .formatted(amount.toPlainString(), undisputed.toPlainString(), invoice.currency()));
+                            fieldPrefix + "amount",
+                            "%s is more than the invoice's open amount not yet disputed (%s %s)"
+                                    .formatted(amount.toPlainString(), undisputed.toPlainString(), invoice.currency()))
+                    .withKey(
+                            "problem.text.isMoreThanTheInvoiceSOpen",
+                            amount.toPlainString(),
+                            undisputed.toPlainString(),
+                            invoice.currency());
         }
         boolean service = reason == DisputeReason.QUALITY;
         long id = repository.insert(
@@ -133,8 +138,10 @@ public class Disputes {
     @Transactional
     public Dispute resolve(long id, DisputeResolution input, Caller caller) {
         Access.mayChange(caller);
-        StoredDispute stored =
-                repository.lock(id).orElseThrow(() -> ProblemException.notFound("Unknown dispute " + id));
+        StoredDispute stored = repository
+                .lock(id)
+                .orElseThrow(() ->
+                        ProblemException.notFound("Unknown dispute " + id).withKey("problem.text.unknownDispute", id));
         access.customer(stored.dispute().customerCode(), caller);
         Fields in = new Fields();
         DisputeOutcome outcome = in.required("outcome", input.outcome(), DisputeOutcome.class);
@@ -145,21 +152,28 @@ public class Disputes {
         Dispute before = stored.dispute();
         if (before.status() == DisputeStatus.RESOLVED) {
             throw ProblemException.ruleViolation(
-                    "status",
-                    "Dispute %d was resolved already (%s on %s)".formatted(id, before.outcome(), before.resolvedOn()));
+                            "status",
+                            "Dispute %d was resolved already (%s on %s)"
+                                    .formatted(id, before.outcome(), before.resolvedOn()))
+                    .withKey("problem.text.disputeWasResolvedAlreadyOn", id, before.outcome(), before.resolvedOn());
         }
         LocalDate on = calendar.asOfOrToday(input.on());
         if (on.isBefore(before.raisedOn())) {
             throw ProblemException.ruleViolation(
-                    "on", "must not be before the dispute was raised on " + before.raisedOn());
+                            "on", "must not be before the dispute was raised on " + before.raisedOn())
+                    .withKey("problem.text.mustNotBeBeforeTheDisputeWas", before.raisedOn());
         }
         BigDecimal credited = null;
         if (outcome == DisputeOutcome.CREDIT_NOTE) {
             credited = creditAmount == null ? before.amount() : creditAmount;
             if (credited.compareTo(before.amount()) > 0) {
                 throw ProblemException.ruleViolation(
-                        "creditNoteAmount",
-                        "must not exceed the disputed amount " + before.amount().toPlainString());
+                                "creditNoteAmount",
+                                "must not exceed the disputed amount "
+                                        + before.amount().toPlainString())
+                        .withKey(
+                                "problem.text.mustNotExceedTheDisputedAmount",
+                                before.amount().toPlainString());
             }
             ledger.issueCreditNote(
                     new IssueCreditNote(
@@ -173,7 +187,8 @@ public class Disputes {
                     caller);
         } else if (creditAmount != null) {
             throw ProblemException.ruleViolation(
-                    "creditNoteAmount", "only a CREDIT_NOTE resolution issues a credit note");
+                            "creditNoteAmount", "only a CREDIT_NOTE resolution issues a credit note")
+                    .withKey("problem.text.onlyACREDITNOTEResolutionIssuesA");
         }
         repository.resolve(id, outcome, credited, on, note);
         Dispute after = repository.find(id).orElseThrow().dispute();
@@ -185,7 +200,8 @@ public class Disputes {
     public Dispute find(long id, Caller caller) {
         Dispute dispute = repository
                 .find(id)
-                .orElseThrow(() -> ProblemException.notFound("Unknown dispute " + id))
+                .orElseThrow(() ->
+                        ProblemException.notFound("Unknown dispute " + id).withKey("problem.text.unknownDispute", id))
                 .dispute();
         access.customer(dispute.customerCode(), caller);
         return dispute;

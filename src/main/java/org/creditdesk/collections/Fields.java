@@ -90,7 +90,7 @@ final class Fields {
 
     void rejectIfAny() {
         if (!violations.isEmpty()) {
-            throw ProblemException.malformed("Invalid request", violations);
+            throw ProblemException.malformed("Invalid request", violations).withKey("problem.text.invalidRequest");
         }
     }
 }

@@ -61,7 +61,8 @@ public class Promises {
         LocalDate madeOn = calendar.asOfOrToday(input.asOf());
         if (promisedOn.isBefore(madeOn)) {
             throw ProblemException.ruleViolation(
-                    "promisedOn", "%s is in the past (today is %s)".formatted(promisedOn, madeOn));
+                            "promisedOn", "%s is in the past (today is %s)".formatted(promisedOn, madeOn))
+                    .withKey("problem.text.isInThePastTodayIs", promisedOn, madeOn);
         }
         String cur = currency == null ? customer.currency() : currency;
         access.checkContactOf(input.contactId(), customer.id(), "contactId");
@@ -72,14 +73,17 @@ public class Promises {
         } else {
             List<InvoiceRef> named = invoices.ofCustomer(customer.id(), new LinkedHashSet<>(input.invoiceNos()));
             if (named.stream().anyMatch(i -> !i.currency().equals(cur))) {
-                throw ProblemException.ruleViolation("currency", "the invoices named are not all in " + cur);
+                throw ProblemException.ruleViolation("currency", "the invoices named are not all in " + cur)
+                        .withKey("problem.text.theInvoicesNamedAreNotAllIn", cur);
             }
             open = named.stream().map(InvoiceRef::openAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
         }
         if (amount.compareTo(open) > 0) {
             throw ProblemException.ruleViolation(
-                    "amount",
-                    "%s is over the open amount %s %s".formatted(amount.toPlainString(), open.toPlainString(), cur));
+                            "amount",
+                            "%s is over the open amount %s %s"
+                                    .formatted(amount.toPlainString(), open.toPlainString(), cur))
+                    .withKey("problem.text.isOverTheOpenAmount", amount.toPlainString(), open.toPlainString(), cur);
         }
         Promise promise = new Promise(
                 0,
@@ -103,7 +107,10 @@ public class Promises {
 
     @Transactional(readOnly = true)
     public Promise find(long id, Caller caller) {
-        Promise promise = repository.find(id).orElseThrow(() -> ProblemException.notFound("Unknown promise " + id));
+        Promise promise = repository
+                .find(id)
+                .orElseThrow(() ->
+                        ProblemException.notFound("Unknown promise " + id).withKey("problem.text.unknownPromise", id));
         access.customer(promise.customerCode(), caller);
         return promise;
     }

@@ -58,13 +58,15 @@ public class Worklist {
         }
         User user = users.find(collector)
                 .orElseThrow(() -> ProblemException.malformed(
-                        "Unknown collector", List.of(Violation.field("collector", "no user " + collector))));
+                                "Unknown collector", List.of(Violation.field("collector", "no user " + collector)))
+                        .withKey("problem.text.unknownCollector"));
         Set<String> theirs = new HashSet<>(user.areas());
         if (caller.seesAllAreas()) return theirs.toArray(String[]::new);
         if (theirs.isEmpty()) return caller.areaFilter();
         theirs.retainAll(caller.areas());
         if (theirs.isEmpty()) {
-            throw ProblemException.forbidden("The collector %s works outside your areas".formatted(collector));
+            throw ProblemException.forbidden("The collector %s works outside your areas".formatted(collector))
+                    .withKey("problem.text.theCollectorWorksOutsideYourAreas", collector);
         }
         return theirs.toArray(String[]::new);
     }

@@ -45,7 +45,8 @@ public record AuthorityMatrix(List<AuthorityRule> rules) {
     public static AuthorityMatrix parse(@Nullable List<AuthorityRuleInput> rows) {
         if (rows == null) {
             throw ProblemException.malformed(
-                    "rules are required", List.of(Violation.field("rules", "rules are required")));
+                            "rules are required", List.of(Violation.field("rules", "rules are required")))
+                    .withKey("problem.text.rulesAreRequired");
         }
         List<Violation> violations = new ArrayList<>();
         List<AuthorityRule> rules = new ArrayList<>();
@@ -71,7 +72,8 @@ public record AuthorityMatrix(List<AuthorityRule> rules) {
             rules.add(new AuthorityRule(mode, action, role, ceiling));
         }
         if (!violations.isEmpty()) {
-            throw ProblemException.ruleViolation("The authority matrix is not valid", violations);
+            throw ProblemException.ruleViolation("The authority matrix is not valid", violations)
+                    .withKey("problem.text.theAuthorityMatrixIsNotValid");
         }
         return new AuthorityMatrix(rules);
     }

@@ -1,6 +1,7 @@
 package org.creditdesk.credit;
 
 import java.util.List;
+import org.creditdesk.customers.Page;
 import org.creditdesk.identity.Caller;
 import org.creditdesk.identity.Callers;
 import org.creditdesk.ledger.Ledger;
@@ -38,13 +39,20 @@ class BlockedOrderPages {
     record Row(CreditOrder order, @Nullable ExposureBar bar, boolean mayDecide) {}
 
     @GetMapping("/credit/blocked-orders")
-    String queue(Model model) {
+    String queue(
+            @RequestParam(required = false) @Nullable String area,
+            @RequestParam(required = false) @Nullable ReasonCode reason,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size,
+            Model model) {
         Caller caller = callers.current();
-        model.addAttribute(
-                "rows",
-                orders.orders(OrderStatus.BLOCKED, caller).stream()
-                        .map(o -> new Row(o, ExposureBar.of(o), orders.mayRelease(o, caller)))
-                        .toList());
+        Page<Row> rows = orders.queue(OrderStatus.BLOCKED, area, reason, page, size, caller)
+                .map(o -> new Row(o, ExposureBar.of(o), orders.mayRelease(o, caller)));
+        model.addAttribute("page", rows);
+        model.addAttribute("rows", rows.items());
+        model.addAttribute("area", area == null ? "" : area.strip());
+        model.addAttribute("reason", reason);
+        model.addAttribute("reasons", ReasonCode.values());
         return "credit/blocked-orders";
     }
 

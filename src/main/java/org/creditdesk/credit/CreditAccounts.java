@@ -182,7 +182,8 @@ public class CreditAccounts {
     @Transactional
     public void setRiskClass(CustomerRef customer, @Nullable String riskClass, String reason, Caller caller) {
         if (riskClass != null && !riskClass.matches("[A-E]")) {
-            throw ProblemException.ruleViolation("riskClass", "must be one of A to E");
+            throw ProblemException.ruleViolation("riskClass", "must be one of A to E")
+                    .withKey("problem.text.mustBeOneOfAToE");
         }
         change(
                 customer,
@@ -209,7 +210,8 @@ public class CreditAccounts {
         if (riskClasses.isEmpty()) return 0;
         riskClasses.forEach((customerId, riskClass) -> {
             if (!riskClass.matches("[A-E]")) {
-                throw ProblemException.ruleViolation("riskClass", "must be one of A to E, not " + riskClass);
+                throw ProblemException.ruleViolation("riskClass", "must be one of A to E, not " + riskClass)
+                        .withKey("problem.text.mustBeOneOfAToE2", riskClass);
             }
         });
         Map<String, Long> changed =

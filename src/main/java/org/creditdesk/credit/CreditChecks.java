@@ -65,15 +65,18 @@ public class CreditChecks {
         } else if (request.amount().signum() <= 0) {
             violations.add(Violation.field("amount", "must be more than 0"));
         }
-        if (!violations.isEmpty()) throw ProblemException.malformed("Invalid credit check", violations);
+        if (!violations.isEmpty())
+            throw ProblemException.malformed("Invalid credit check", violations)
+                    .withKey("problem.text.invalidCreditCheck");
         CustomerRef customer = customers.require(request.customerCode().strip(), caller);
         Currency in = currency != null ? currency : Currency.getInstance(customer.currency());
         if (request.amount().stripTrailingZeros().scale() > Math.max(in.getDefaultFractionDigits(), 0)) {
             throw ProblemException.malformed(
-                    "Invalid credit check",
-                    List.of(Violation.field(
-                            "amount",
-                            "has more than %d decimals for %s".formatted(in.getDefaultFractionDigits(), in))));
+                            "Invalid credit check",
+                            List.of(Violation.field(
+                                    "amount",
+                                    "has more than %d decimals for %s".formatted(in.getDefaultFractionDigits(), in))))
+                    .withKey("problem.text.invalidCreditCheck");
         }
         return decide(
                 customer,

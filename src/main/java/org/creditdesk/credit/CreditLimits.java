@@ -87,11 +87,14 @@ public class CreditLimits {
         if (request.contractNo() != null
                 && !"VALUE_ADDED".equals(repository.businessGroup(customer.id()).orElse(""))) {
             throw ProblemException.ruleViolation(
-                    "contractNo", "contract credit lines are for VALUE_ADDED customers only");
+                            "contractNo", "contract credit lines are for VALUE_ADDED customers only")
+                    .withKey("problem.text.contractCreditLinesAreForVALUEADDED");
         }
         repository.pendingFor(customer.id(), request.contractNo()).ifPresent(id -> {
             throw ProblemException.conflict(
-                    "Request %d for this credit line is still pending; approve or reject it first".formatted(id));
+                            "Request %d for this credit line is still pending; approve or reject it first"
+                                    .formatted(id))
+                    .withKey("problem.text.requestForThisCreditLineIsStill", id);
         });
         long id = repository.insertRequest(customer.id(), request);
         CreditLimitRequest saved = repository.request(id).orElseThrow();
@@ -112,8 +115,9 @@ public class CreditLimits {
         Decidable d = decidable(requestId, caller, "approve");
         if (d.request().requestedBy().equals(caller.username())) {
             throw ProblemException.forbidden(
-                    "Four eyes: %s requested this limit and cannot approve it; another approver must"
-                            .formatted(caller.username()));
+                            "Four eyes: %s requested this limit and cannot approve it; another approver must"
+                                    .formatted(caller.username()))
+                    .withKey("problem.text.fourEyesRequestedThisLimitAndCannot", caller.username());
         }
         requireAuthority(d, caller, "approve");
         requireWarningAuthority(requestId, caller);
@@ -148,7 +152,8 @@ public class CreditLimits {
     @Transactional
     public CreditLimitRequest reject(long requestId, @Nullable String comment, Caller caller) {
         if (comment == null || comment.isBlank()) {
-            throw ProblemException.ruleViolation("comment", "a rejection needs a comment saying why");
+            throw ProblemException.ruleViolation("comment", "a rejection needs a comment saying why")
+                    .withKey("problem.text.aRejectionNeedsACommentSayingWhy");
         }
         Decidable d = decidable(requestId, caller, "reject");
         requireAuthority(d, caller, "reject");
@@ -176,7 +181,9 @@ public class CreditLimits {
         if (before.isEmpty()) return Optional.empty();
         repository.pendingFor(customer.id(), null).ifPresent(id -> {
             throw ProblemException.conflict(
-                    "Request %d for this credit line is still pending; approve or reject it first".formatted(id));
+                            "Request %d for this credit line is still pending; approve or reject it first"
+                                    .formatted(id))
+                    .withKey("problem.text.requestForThisCreditLineIsStill", id);
         });
         CreditLimitVersion current = before.get();
         Currency currency = Currency.getInstance(current.currency());
@@ -230,7 +237,8 @@ public class CreditLimits {
         CreditLimitRequest request = repository
                 .request(requestId)
                 .filter(r -> caller.sees(r.areaCode()))
-                .orElseThrow(() -> ProblemException.notFound("Unknown credit limit request " + requestId));
+                .orElseThrow(() -> ProblemException.notFound("Unknown credit limit request " + requestId)
+                        .withKey("problem.text.unknownCreditLimitRequest", requestId));
         customers.require(request.customerCode(), caller);
         return request;
     }
@@ -311,11 +319,18 @@ public class CreditLimits {
         CreditLimitRequest request = repository
                 .lockRequest(requestId)
                 .filter(r -> caller.sees(r.areaCode()))
-                .orElseThrow(() -> ProblemException.notFound("Unknown credit limit request " + requestId));
+                .orElseThrow(() -> ProblemException.notFound("Unknown credit limit request " + requestId)
+                        .withKey("problem.text.unknownCreditLimitRequest", requestId));
         CustomerRef customer = customers.require(request.customerCode(), caller);
         if (request.status() != LimitRequestStatus.PENDING) {
             throw ProblemException.conflict("Request %d was already %s by %s; it cannot be %sd again"
-                    .formatted(requestId, request.status(), request.decidedBy(), verb));
+                            .formatted(requestId, request.status(), request.decidedBy(), verb))
+                    .withKey(
+                            "problem.text.requestWasAlreadyByItCannotBe",
+                            requestId,
+                            request.status(),
+                            request.decidedBy(),
+                            verb);
         }
         return new Decidable(request, customer);
     }
@@ -331,7 +346,8 @@ public class CreditLimits {
         switch (decision) {
             case AuthorityDecision.Allowed allowed -> {}
             case AuthorityDecision.Denied denied ->
-                throw ProblemException.forbidden("You may not " + verb + " this request. " + denied.reason());
+                throw ProblemException.forbidden("You may not " + verb + " this request. " + denied.reason())
+                        .withKey("problem.text.youMayNotThisRequest", verb, denied.reason());
         }
     }
 
@@ -363,7 +379,12 @@ public class CreditLimits {
             Set<Role> roles = approvers.getOrDefault(warning.code(), Set.of());
             if (roles.stream().noneMatch(caller::has)) {
                 throw ProblemException.forbidden("This request carries %s (%s); only %s may approve it"
-                        .formatted(warning.code(), warning.detail(), roles));
+                                .formatted(warning.code(), warning.detail(), roles))
+                        .withKey(
+                                "problem.text.thisRequestCarriesOnlyMayApproveIt",
+                                warning.code(),
+                                warning.detail(),
+                                roles);
             }
         }
     }

@@ -31,6 +31,18 @@ class CreditOrderRepository {
             ORDER BY decided_at DESC, order_no
             LIMIT :limit
             """;
+    private static final String QUEUE_FILTER = """
+            WHERE status = :status
+              AND (cardinality(CAST(:areas AS text[])) = 0 OR area_code = ANY(CAST(:areas AS text[])))
+              AND (CAST(:area AS text) IS NULL OR area_code = CAST(:area AS text))
+              AND (CAST(:reason AS text) IS NULL
+                   OR reasons @> jsonb_build_array(jsonb_build_object('code', CAST(:reason AS text))))
+            """;
+    private static final String QUEUE_PAGE = COLUMNS + QUEUE_FILTER + """
+            ORDER BY decided_at DESC, order_no
+            LIMIT :limit OFFSET :offset
+            """;
+    private static final String QUEUE_COUNT = "SELECT count(*) FROM credit_order " + QUEUE_FILTER;
     // A re-check (amended order) replaces the decision; the audit trail keeps the earlier ones.
     private static final String SAVE = """
             INSERT INTO credit_order (order_no, customer_id, customer_code, area_code, order_date, amount, currency,
@@ -119,6 +131,40 @@ class CreditOrderRepository {
                 .param("limit", limit)
                 .query(this::map)
                 .list();
+    }
+
+    /** One page of the orders in a status (the queue), filtered by area and reason in SQL. */
+    List<CreditOrder> queue(
+            OrderStatus status,
+            String[] areas,
+            @Nullable String area,
+            @Nullable ReasonCode reason,
+            int offset,
+            int limit) {
+        return queueFilter(jdbc.sql(QUEUE_PAGE), status, areas, area, reason)
+                .param("offset", offset)
+                .param("limit", limit)
+                .query(this::map)
+                .list();
+    }
+
+    long queueCount(OrderStatus status, String[] areas, @Nullable String area, @Nullable ReasonCode reason) {
+        return queueFilter(jdbc.sql(QUEUE_COUNT), status, areas, area, reason)
+                .query(Long.class)
+                .single();
+    }
+
+    private static JdbcClient.StatementSpec queueFilter(
+            JdbcClient.StatementSpec statement,
+            OrderStatus status,
+            String[] areas,
+            @Nullable String area,
+            @Nullable ReasonCode reason) {
+        return statement
+                .param("status", status.name())
+                .param("areas", areas)
+                .param("area", area, java.sql.Types.VARCHAR)
+                .param("reason", reason == null ? null : reason.name(), java.sql.Types.VARCHAR);
     }
 
     void resolve(String orderNo, OrderStatus status, String by, OffsetDateTime at, @Nullable String note) {

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.creditdesk.customers.CustomerRef;
 import org.creditdesk.customers.Customers;
+import org.creditdesk.customers.Page;
 import org.creditdesk.identity.Caller;
 import org.creditdesk.ledger.Ledger;
 import org.creditdesk.ledger.Order;
@@ -164,7 +165,9 @@ public class CreditOrders {
         OrderDecider decider = (c, proposed, current) -> {
             if (current == null || !REOPENABLE.contains(current.status())) {
                 throw ProblemException.ruleViolation(
-                        "status", "Order %s is %s and can no longer be changed".formatted(orderNo, before.status()));
+                                "status",
+                                "Order %s is %s and can no longer be changed".formatted(orderNo, before.status()))
+                        .withKey("problem.text.orderIsAndCanNoLongerBe", orderNo, before.status());
             }
             CheckResult result = checks.decide(c, money(proposed), proposed.contractNo(), calendar.today(), current);
             boolean decrease = current.status() == OrderStatus.RELEASED
@@ -197,6 +200,20 @@ public class CreditOrders {
     @Transactional(readOnly = true)
     public List<CreditOrder> orders(@Nullable OrderStatus status, Caller caller) {
         return decisions.list(status, caller.areaFilter(), null, QUEUE_SIZE);
+    }
+
+    /** One page of the orders in a status (the blocked-order queue), newest first, filtered in SQL. */
+    @Transactional(readOnly = true)
+    public Page<CreditOrder> queue(
+            OrderStatus status, @Nullable String area, @Nullable ReasonCode reason, int page, int size, Caller caller) {
+        int safePage = Math.max(page, 0);
+        int safeSize = Math.clamp(size, 1, QUEUE_SIZE);
+        String areaFilter = area == null || area.isBlank() ? null : area.strip();
+        return new Page<>(
+                decisions.queue(status, caller.areaFilter(), areaFilter, reason, safePage * safeSize, safeSize),
+                safePage,
+                safeSize,
+                decisions.queueCount(status, caller.areaFilter(), areaFilter, reason));
     }
 
     /** Whether the caller's authority covers releasing (or rejecting) this order. */
@@ -306,7 +323,8 @@ public class CreditOrders {
         int level = authority.policy().escalationLevel(standing.overdue().maxDaysOverdue());
         String severe = authorities.severity().refusal(reasons, level, caller);
         if (severe != null) {
-            throw ProblemException.forbidden("You may not %s order %s. %s".formatted(verb, order.orderNo(), severe));
+            throw ProblemException.forbidden("You may not %s order %s. %s".formatted(verb, order.orderNo(), severe))
+                    .withKey("problem.text.youMayNotOrder", verb, order.orderNo(), severe);
         }
         Money amount = money(order);
         java.math.BigDecimal exposure = standing.figures().exposure();
@@ -319,7 +337,13 @@ public class CreditOrders {
             case AuthorityDecision.Allowed allowed -> {}
             case AuthorityDecision.Denied denied ->
                 throw ProblemException.forbidden("You may not %s order %s (the customer's exposure after it: %s). %s"
-                        .formatted(verb, order.orderNo(), amount, denied.reason()));
+                                .formatted(verb, order.orderNo(), amount, denied.reason()))
+                        .withKey(
+                                "problem.text.youMayNotOrderTheCustomerS",
+                                verb,
+                                order.orderNo(),
+                                amount,
+                                denied.reason());
         }
     }
 

@@ -27,7 +27,8 @@ final class CreditPolicyRules {
         if (input.graceDays() == null) missing.add(Violation.field("graceDays", "graceDays is required"));
         if (input.escalation() == null) missing.add(Violation.field("escalation", "escalation is required"));
         if (!missing.isEmpty()) {
-            throw ProblemException.malformed("The credit policy is incomplete", missing);
+            throw ProblemException.malformed("The credit policy is incomplete", missing)
+                    .withKey("problem.text.theCreditPolicyIsIncomplete");
         }
 
         List<Violation> violations = new ArrayList<>();
@@ -43,7 +44,8 @@ final class CreditPolicyRules {
                 : days("chequeClearingDays", input.chequeClearingDays(), MAX_CLEARING_DAYS, violations);
         List<EscalationStep> ladder = ladder(input.escalation(), violations);
         if (!violations.isEmpty()) {
-            throw ProblemException.ruleViolation("The credit policy is not valid", violations);
+            throw ProblemException.ruleViolation("The credit policy is not valid", violations)
+                    .withKey("problem.text.theCreditPolicyIsNotValid");
         }
         boolean disputedCounts =
                 input.disputedCountsForHold() == null ? current.disputedCountsForHold() : input.disputedCountsForHold();

@@ -141,7 +141,8 @@ public class CustomerHolds {
         CustomerRef customer = customers.require(customerCode, caller);
         CreditAccountRepository.StoredFacts facts = accounts.lock(customer.id());
         CustomerHold hold = holds.find(customer.id(), holdId)
-                .orElseThrow(() -> ProblemException.notFound("Unknown hold %d of %s".formatted(holdId, customerCode)));
+                .orElseThrow(() -> ProblemException.notFound("Unknown hold %d of %s".formatted(holdId, customerCode))
+                        .withKey("problem.text.unknownHoldOf", holdId, customerCode));
         if (!hold.active()) return new Changed(hold, false);
         OffsetDateTime now = now();
         holds.lift(holdId, caller.username(), now, CreditLimits.blankToNull(note));
@@ -203,14 +204,17 @@ public class CustomerHolds {
 
     private static HoldReason reason(@Nullable String text) {
         if (text == null || text.isBlank()) {
-            throw ProblemException.malformed("Invalid hold", List.of(Violation.field("reason", "is required")));
+            throw ProblemException.malformed("Invalid hold", List.of(Violation.field("reason", "is required")))
+                    .withKey("problem.text.invalidHold");
         }
         try {
             return HoldReason.valueOf(text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw ProblemException.malformed(
-                    "Invalid hold",
-                    List.of(Violation.field("reason", "must be one of " + Arrays.toString(HoldReason.values()))));
+                            "Invalid hold",
+                            List.of(Violation.field(
+                                    "reason", "must be one of " + Arrays.toString(HoldReason.values()))))
+                    .withKey("problem.text.invalidHold");
         }
     }
 

@@ -23,9 +23,12 @@ class ErpEventController {
             @RequestParam(defaultValue = "0") long after,
             @RequestParam(defaultValue = "" + ErpEvents.DEFAULT_LIMIT) int limit) {
         Permissions.require(callers.current(), Permissions.EVENT_READERS, "read the ERP event feed");
-        if (after < 0) throw ProblemException.ruleViolation("after", "after must be zero or a previous event id");
+        if (after < 0)
+            throw ProblemException.ruleViolation("after", "after must be zero or a previous event id")
+                    .withKey("problem.text.afterMustBeZeroOrAPrevious");
         if (limit < 1 || limit > ErpEvents.MAX_LIMIT) {
-            throw ProblemException.ruleViolation("limit", "limit must be between 1 and " + ErpEvents.MAX_LIMIT);
+            throw ProblemException.ruleViolation("limit", "limit must be between 1 and " + ErpEvents.MAX_LIMIT)
+                    .withKey("problem.text.limitMustBeBetween1And", ErpEvents.MAX_LIMIT);
         }
         return events.after(after, limit);
     }

@@ -55,7 +55,8 @@ public class ExchangeRates {
 
     static List<ExchangeRate> validate(@Nullable List<ExchangeRateInput> input) {
         if (input == null || input.isEmpty()) {
-            throw ProblemException.malformed("No rates", List.of(Violation.field("rates", "send at least one rate")));
+            throw ProblemException.malformed("No rates", List.of(Violation.field("rates", "send at least one rate")))
+                    .withKey("problem.text.noRates");
         }
         List<Violation> violations = new ArrayList<>();
         List<ExchangeRate> rates = new ArrayList<>();
@@ -85,7 +86,9 @@ public class ExchangeRates {
                 rates.add(new ExchangeRate(from, to, r.rate(), r.validOn()));
             }
         }
-        if (!violations.isEmpty()) throw ProblemException.malformed("Invalid exchange rates", violations);
+        if (!violations.isEmpty())
+            throw ProblemException.malformed("Invalid exchange rates", violations)
+                    .withKey("problem.text.invalidExchangeRates");
         return rates;
     }
 

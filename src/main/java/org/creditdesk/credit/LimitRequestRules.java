@@ -28,7 +28,9 @@ final class LimitRequestRules {
         if (input.amount() == null) missing.add(Violation.field("amount", "amount is required"));
         if (input.validUntil() == null) missing.add(Violation.field("validUntil", "validUntil is required"));
         if (input.reason() == null) missing.add(Violation.field("reason", "reason is required"));
-        if (!missing.isEmpty()) throw ProblemException.malformed("The limit request is incomplete", missing);
+        if (!missing.isEmpty())
+            throw ProblemException.malformed("The limit request is incomplete", missing)
+                    .withKey("problem.text.theLimitRequestIsIncomplete");
 
         List<Violation> violations = new ArrayList<>();
         Currency currency = currency(input.currency(), companyCurrency, violations);
@@ -46,7 +48,9 @@ final class LimitRequestRules {
         if (input.reason().isBlank()) {
             violations.add(Violation.field("reason", "reason must say why the limit is needed"));
         }
-        if (!violations.isEmpty()) throw ProblemException.ruleViolation("The limit request is not valid", violations);
+        if (!violations.isEmpty())
+            throw ProblemException.ruleViolation("The limit request is not valid", violations)
+                    .withKey("problem.text.theLimitRequestIsNotValid");
         return new CreditLimitRequest(
                 0,
                 customer.code(),
@@ -72,7 +76,9 @@ final class LimitRequestRules {
         if (input.type() == null) missing.add(Violation.field("type", "type is required"));
         if (input.amount() == null) missing.add(Violation.field("amount", "amount is required"));
         if (input.expiresOn() == null) missing.add(Violation.field("expiresOn", "expiresOn is required"));
-        if (!missing.isEmpty()) throw ProblemException.malformed("The security is incomplete", missing);
+        if (!missing.isEmpty())
+            throw ProblemException.malformed("The security is incomplete", missing)
+                    .withKey("problem.text.theSecurityIsIncomplete");
 
         List<Violation> violations = new ArrayList<>();
         SecurityType type = SecurityType.BANK_GUARANTEE;
@@ -88,7 +94,9 @@ final class LimitRequestRules {
         if (input.expiresOn().isBefore(today)) {
             violations.add(Violation.field("expiresOn", "expiresOn " + input.expiresOn() + " has already passed"));
         }
-        if (!violations.isEmpty()) throw ProblemException.ruleViolation("The security is not valid", violations);
+        if (!violations.isEmpty())
+            throw ProblemException.ruleViolation("The security is not valid", violations)
+                    .withKey("problem.text.theSecurityIsNotValid");
         return new CreditSecurity(
                 0,
                 type,

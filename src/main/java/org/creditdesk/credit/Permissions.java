@@ -31,7 +31,8 @@ final class Permissions {
     static void require(Caller caller, Set<Role> allowed, String what) {
         if (caller.roles().stream().noneMatch(allowed::contains)) {
             String roles = allowed.stream().map(Role::name).sorted().collect(Collectors.joining(", "));
-            throw ProblemException.forbidden("Only " + roles + " may " + what);
+            throw ProblemException.forbidden("Only " + roles + " may " + what)
+                    .withKey("problem.text.onlyMay", roles, what);
         }
     }
 

@@ -96,7 +96,8 @@ public record CustomerInput(
         lengths(violations);
         String chosenLanguage = parseLanguage(violations);
         if (!violations.isEmpty() || group == null || paymentTermDays == null || chosenCurrency == null) {
-            throw ProblemException.malformed("The customer has invalid fields", violations);
+            throw ProblemException.malformed("The customer has invalid fields", violations)
+                    .withKey("problem.text.theCustomerHasInvalidFields");
         }
         return new CustomerData(
                 name,

@@ -42,7 +42,8 @@ public record CustomerQuery(
         List<Violation> violations = new ArrayList<>();
         if (page < 0) violations.add(Violation.field("page", "must be 0 or more"));
         if (size < 1 || size > MAX_SIZE) violations.add(Violation.field("size", "must be between 1 and " + MAX_SIZE));
-        if (!violations.isEmpty()) throw ProblemException.malformed("Invalid paging", violations);
+        if (!violations.isEmpty())
+            throw ProblemException.malformed("Invalid paging", violations).withKey("problem.text.invalidPaging");
     }
 
     public static CustomerQuery firstPage(@Nullable String query) {

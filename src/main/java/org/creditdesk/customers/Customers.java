@@ -79,7 +79,8 @@ public class Customers {
     @Transactional
     public CustomerSaved upsert(String code, CustomerData data, Caller caller) {
         if (caller.roles().equals(Set.of(Role.AUDITOR))) {
-            throw ProblemException.forbidden("Auditors may read but not change customers");
+            throw ProblemException.forbidden("Auditors may read but not change customers")
+                    .withKey("problem.text.auditorsMayReadButNotChangeCustomers");
         }
         String customerCode = validCode(code);
         enabledCurrencies.require("currency", data.currency());
@@ -88,7 +89,8 @@ public class Customers {
             throw unknown(customerCode);
         }
         if (!caller.sees(data.area())) {
-            throw ProblemException.forbidden("You may not place customers in area " + data.area());
+            throw ProblemException.forbidden("You may not place customers in area " + data.area())
+                    .withKey("problem.text.youMayNotPlaceCustomersInArea", data.area());
         }
         areas.ensureExist(List.of(data.area()));
         if (data.salesRep() != null) repository.insertSalesRepIfMissing(data.salesRep(), data.area());
@@ -109,7 +111,8 @@ public class Customers {
             return new CustomerSaved(stored.ref(), CustomerSaved.Outcome.UNCHANGED);
         }
         if (!repository.update(stored.id(), stored.version(), data)) {
-            throw ProblemException.conflict("Customer " + customerCode + " was changed concurrently; send it again");
+            throw ProblemException.conflict("Customer " + customerCode + " was changed concurrently; send it again")
+                    .withKey("problem.text.customerWasChangedConcurrentlySendItAgain", customerCode);
         }
         repository.replaceChildren(stored.id(), data);
         events.publishEvent(new CustomerChanged(stored.id(), customerCode, stored.version() + 1));
@@ -168,6 +171,6 @@ public class Customers {
     }
 
     private static ProblemException unknown(String code) {
-        return ProblemException.notFound("Unknown customer " + code);
+        return ProblemException.notFound("Unknown customer " + code).withKey("problem.text.unknownCustomer", code);
     }
 }

@@ -76,12 +76,15 @@ class ReferenceDataController {
     }
 
     private static void requireAdmin(Caller caller) {
-        if (!caller.has(Role.ADMIN)) throw ProblemException.forbidden("Only administrators rename reference data");
+        if (!caller.has(Role.ADMIN))
+            throw ProblemException.forbidden("Only administrators rename reference data")
+                    .withKey("problem.text.onlyAdministratorsRenameReferenceData");
     }
 
     private static String requiredName(@Nullable String name) {
         if (name == null || name.isBlank()) {
-            throw ProblemException.malformed("A name is required", List.of(Violation.field("name", "is required")));
+            throw ProblemException.malformed("A name is required", List.of(Violation.field("name", "is required")))
+                    .withKey("problem.text.aNameIsRequired");
         }
         return name.strip();
     }

@@ -38,16 +38,20 @@ public class SalesReps {
                 || caller.has(Role.GENERAL_MANAGER)
                 || caller.has(Role.CREDIT_MANAGER)
                 || caller.has(Role.SALES_MANAGER))) {
-            throw ProblemException.forbidden("Only administrators and managers maintain sales reps");
+            throw ProblemException.forbidden("Only administrators and managers maintain sales reps")
+                    .withKey("problem.text.onlyAdministratorsAndManagersMaintainSalesReps");
         }
         Optional<SalesRep> existing = repository.findByCode(rep.code());
         if (existing.isPresent() && !caller.seesAllAreas()) {
             String area = existing.get().area();
-            if (area == null || !caller.sees(area)) throw ProblemException.notFound("Unknown sales rep " + rep.code());
+            if (area == null || !caller.sees(area))
+                throw ProblemException.notFound("Unknown sales rep " + rep.code())
+                        .withKey("problem.text.unknownSalesRep", rep.code());
         }
         String area = rep.area();
         if (area == null ? !caller.seesAllAreas() : !caller.sees(area)) {
-            throw ProblemException.forbidden("You may not place sales reps in area " + area);
+            throw ProblemException.forbidden("You may not place sales reps in area " + area)
+                    .withKey("problem.text.youMayNotPlaceSalesRepsIn", area);
         }
         if (area != null) areas.ensureExist(List.of(area));
         repository.upsert(rep);

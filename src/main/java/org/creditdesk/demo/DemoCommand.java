@@ -48,22 +48,38 @@ class DemoCommand implements ApplicationRunner {
         this.environment = environment;
     }
 
+    /** Runs one step of the demo load and prints how long it took (docs/performance.md "Demo start"). */
+    private void timed(String step, Runnable work) {
+        long started = System.nanoTime();
+        work.run();
+        console.printf(java.util.Locale.ROOT, "  %s: %.1f s%n", step, (System.nanoTime() - started) / 1e9);
+    }
+
     @Override
     public void run(ApplicationArguments args) {
         boolean empty = !portfolio.hasCustomers();
         logins.createMissing();
         if (empty) {
             console.println("Loading the demo portfolio (1,200 customers, 24 months, seed 42)...");
-            loader.load(PortfolioSpec.demo(calendar.today()));
-            appraisalDemo.prepare(calendar.today());
-            fundPlan.approveFor(calendar.today());
-            bankStatements.load(
-                    calendar.today(),
-                    java.nio.file.Path.of(
-                            environment.getProperty("creditdesk.database.embedded.data-dir", "."),
-                            "demo-bank-statements"));
-            console.println(
-                    "Collections work for " + collections.generate(calendar.today(), 42) + " larger customers.");
+            long started = System.nanoTime();
+            timed("portfolio, limits and replayed history", () -> loader.load(PortfolioSpec.demo(calendar.today())));
+            timed("appraisal history", () -> appraisalDemo.prepare(calendar.today()));
+            timed("fund plan", () -> fundPlan.approveFor(calendar.today()));
+            timed(
+                    "bank statements",
+                    () -> bankStatements.load(
+                            calendar.today(),
+                            java.nio.file.Path.of(
+                                    environment.getProperty("creditdesk.database.embedded.data-dir", "."),
+                                    "demo-bank-statements")));
+            timed(
+                    "collections work",
+                    () -> console.println("Collections work for " + collections.generate(calendar.today(), 42)
+                            + " larger customers."));
+            console.printf(
+                    java.util.Locale.ROOT,
+                    "Demo data loaded in %.1f s (the replayed runs' scorings may still finish in the background)%n",
+                    (System.nanoTime() - started) / 1e9);
         } else {
             console.println("The database already holds customers: the demo portfolio is not loaded again.");
         }

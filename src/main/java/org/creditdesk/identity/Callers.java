@@ -23,7 +23,7 @@ public class Callers {
         if (authentication == null
                 || !authentication.isAuthenticated()
                 || authentication instanceof AnonymousAuthenticationToken) {
-            throw ProblemException.forbidden("Not authenticated");
+            throw ProblemException.forbidden("Not authenticated").withKey("problem.text.notAuthenticated");
         }
         if (authentication.getPrincipal() instanceof CallerPrincipal principal) {
             return principal.caller();

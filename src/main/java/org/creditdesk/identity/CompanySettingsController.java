@@ -64,11 +64,13 @@ class CompanySettingsController {
     CurrenciesView enableCurrencies(@RequestBody CurrenciesRequest request) {
         Caller caller = callers.current();
         if (!caller.has(Role.ADMIN)) {
-            throw ProblemException.forbidden("Only administrators change the company settings");
+            throw ProblemException.forbidden("Only administrators change the company settings")
+                    .withKey("problem.text.onlyAdministratorsChangeTheCompanySettings");
         }
         if (request.currencies() == null) {
             throw ProblemException.malformed(
-                    "currencies is required", List.of(Violation.field("currencies", "is required")));
+                            "currencies is required", List.of(Violation.field("currencies", "is required")))
+                    .withKey("problem.text.currenciesIsRequired");
         }
         return new CurrenciesView(currencies.replace(request.currencies(), caller.username(), request.reason()));
     }
@@ -81,7 +83,8 @@ class CompanySettingsController {
     @PutMapping
     CompanySettingsView update(@RequestBody CompanySettingsRequest request) {
         if (!callers.current().has(Role.ADMIN)) {
-            throw ProblemException.forbidden("Only administrators change the company settings");
+            throw ProblemException.forbidden("Only administrators change the company settings")
+                    .withKey("problem.text.onlyAdministratorsChangeTheCompanySettings");
         }
         List<Violation> violations = new ArrayList<>();
         String name = request.name() == null ? "" : request.name().strip();
@@ -91,7 +94,8 @@ class CompanySettingsController {
         Currency currency = currency(request.baseCurrency(), violations);
         ZoneId zone = zone(request.timeZone(), violations);
         if (!violations.isEmpty() || currency == null || zone == null) {
-            throw ProblemException.malformed("The company settings have invalid fields", violations);
+            throw ProblemException.malformed("The company settings have invalid fields", violations)
+                    .withKey("problem.text.theCompanySettingsHaveInvalidFields");
         }
         return CompanySettingsView.of(calendar.update(name, currency, zone));
     }

@@ -42,10 +42,12 @@ class LetterheadController {
     Letterhead update(@RequestBody LetterheadRequest request) {
         Caller caller = callers.current();
         if (!caller.has(Role.ADMIN) && !caller.has(Role.GENERAL_MANAGER)) {
-            throw ProblemException.forbidden("Only ADMIN and GENERAL_MANAGER change the letterhead");
+            throw ProblemException.forbidden("Only ADMIN and GENERAL_MANAGER change the letterhead")
+                    .withKey("problem.text.onlyADMINAndGENERALMANAGERChangeThe");
         }
         if (request.reason() == null || request.reason().isBlank()) {
-            throw ProblemException.ruleViolation("reason", "a change of the letterhead needs a reason");
+            throw ProblemException.ruleViolation("reason", "a change of the letterhead needs a reason")
+                    .withKey("problem.text.aChangeOfTheLetterheadNeedsA");
         }
         return letterheads.change(
                 blankToNull(request.address()),

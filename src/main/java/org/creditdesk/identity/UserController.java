@@ -79,12 +79,15 @@ class UserController {
     @GetMapping("/{username}")
     User one(@PathVariable String username) {
         requireAdmin();
-        return users.find(username).orElseThrow(() -> ProblemException.notFound("No user '%s'".formatted(username)));
+        return users.find(username)
+                .orElseThrow(() -> ProblemException.notFound("No user '%s'".formatted(username))
+                        .withKey("problem.text.noUser", username));
     }
 
     private void requireAdmin() {
         if (!callers.current().has(Role.ADMIN)) {
-            throw ProblemException.forbidden("Only administrators manage users");
+            throw ProblemException.forbidden("Only administrators manage users")
+                    .withKey("problem.text.onlyAdministratorsManageUsers");
         }
     }
 
@@ -129,7 +132,8 @@ class UserController {
         NewUserRules.violations(user).stream()
                 .filter(v -> !"roles".equals(v.field()))
                 .forEach(violations::add);
-        throw ProblemException.malformed("The user has invalid fields", violations);
+        throw ProblemException.malformed("The user has invalid fields", violations)
+                .withKey("problem.text.theUserHasInvalidFields");
     }
 
     private static @Nullable Role roleNamed(@Nullable String name) {

@@ -36,7 +36,8 @@ public class Users {
     public UserCreation create(NewUser user) {
         List<Violation> violations = NewUserRules.violations(user);
         if (!violations.isEmpty()) {
-            throw ProblemException.malformed("The user has invalid fields", violations);
+            throw ProblemException.malformed("The user has invalid fields", violations)
+                    .withKey("problem.text.theUserHasInvalidFields");
         }
         Optional<StoredUser> existing = repository.find(user.username());
         if (existing.isEmpty()) {
@@ -49,7 +50,8 @@ public class Users {
         }
         StoredUser stored = existing.orElseThrow();
         if (!sameUser(stored, user)) {
-            throw ProblemException.conflict("User '%s' already exists with other details".formatted(user.username()));
+            throw ProblemException.conflict("User '%s' already exists with other details".formatted(user.username()))
+                    .withKey("problem.text.userAlreadyExistsWithOtherDetails", user.username());
         }
         return new UserCreation.Unchanged(stored.user());
     }

@@ -32,8 +32,8 @@ class BankStatementPages {
     }
 
     @GetMapping("/bank-statements")
-    String page(Model model) {
-        model.addAttribute("queue", statements.unmatched(0, QUEUE_PAGE, callers.current()));
+    String page(@RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("queue", statements.unmatched(Math.max(page, 0), QUEUE_PAGE, callers.current()));
         model.addAttribute("mayAssign", BankStatements.ASSIGNERS.stream().anyMatch(callers.current()::has));
         return "imports/bank-statements";
     }
@@ -52,7 +52,7 @@ class BankStatementPages {
                 model.addAttribute("refusal", new PageRefusal("The upload could not be read", List.of()));
             }
         }
-        return page(model);
+        return page(0, model);
     }
 
     @PostMapping("/bank-statements/unmatched/{id}/assign")

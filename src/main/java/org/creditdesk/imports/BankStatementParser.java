@@ -21,7 +21,9 @@ final class BankStatementParser {
         while (start < content.length && Character.isWhitespace(content[start])) start++;
         if (start == content.length) {
             throw ProblemException.ruleViolation(
-                    "The file is empty", List.of(Violation.line(1, "the file is empty; expected camt XML or MT940")));
+                            "The file is empty",
+                            List.of(Violation.line(1, "the file is empty; expected camt XML or MT940")))
+                    .withKey("problem.text.theFileIsEmpty");
         }
         List<BankStatement> statements;
         if (content[start] == '<') {
@@ -31,9 +33,10 @@ final class BankStatementParser {
                     new String(content, start, Math.min(content.length - start, 4096), StandardCharsets.ISO_8859_1);
             if (!Mt940Reader.looksLikeMt940(head)) {
                 throw ProblemException.ruleViolation(
-                        "Unknown statement format",
-                        List.of(Violation.line(
-                                1, "neither camt XML (starting with <) nor MT940 (with :20: and :25: tags)")));
+                                "Unknown statement format",
+                                List.of(Violation.line(
+                                        1, "neither camt XML (starting with <) nor MT940 (with :20: and :25: tags)")))
+                        .withKey("problem.text.unknownStatementFormat");
             }
             statements = Mt940Reader.read(content);
         }

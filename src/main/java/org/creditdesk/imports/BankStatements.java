@@ -82,9 +82,11 @@ public class BankStatements {
         }
         if (content.length > settings.limit()) {
             throw ProblemException.ruleViolation(
-                    "The file is too large",
-                    List.of(Violation.field(
-                            "file", "is larger than %d bytes; split it by statement".formatted(settings.limit()))));
+                            "The file is too large",
+                            List.of(Violation.field(
+                                    "file",
+                                    "is larger than %d bytes; split it by statement".formatted(settings.limit()))))
+                    .withKey("problem.text.theFileIsTooLarge");
         }
         return importStatement(content, caller);
     }
@@ -419,7 +421,8 @@ public class BankStatements {
                 "see the unmatched bank entries");
         if (page < 0 || size < 1 || size > 200) {
             throw ProblemException.malformed(
-                    "Bad page", List.of(Violation.field("size", "must be 1 to 200; page 0 or more")));
+                            "Bad page", List.of(Violation.field("size", "must be 1 to 200; page 0 or more")))
+                    .withKey("problem.text.badPage");
         }
         List<StoredEntry> stored = repository.unmatched(size, (long) page * size);
         var candidates =
@@ -446,14 +449,17 @@ public class BankStatements {
             long entryId, @Nullable String customerCode, @Nullable List<String> invoiceNos, Caller caller) {
         requireRole(caller, ASSIGNERS, "assign bank entries");
         if (customerCode == null || customerCode.isBlank()) {
-            throw ProblemException.malformed("No customer", List.of(Violation.field("customerCode", "is required")));
+            throw ProblemException.malformed("No customer", List.of(Violation.field("customerCode", "is required")))
+                    .withKey("problem.text.noCustomer");
         }
         StoredEntry entry = repository
                 .lockEntry(entryId)
-                .orElseThrow(() -> ProblemException.notFound("Unknown bank entry " + entryId));
+                .orElseThrow(() -> ProblemException.notFound("Unknown bank entry " + entryId)
+                        .withKey("problem.text.unknownBankEntry", entryId));
         if (entry.outcome() != Kind.UNMATCHED) {
             throw ProblemException.conflict(
-                    "Bank entry %d is %s, not in the unmatched queue".formatted(entryId, entry.outcome()));
+                            "Bank entry %d is %s, not in the unmatched queue".formatted(entryId, entry.outcome()))
+                    .withKey("problem.text.bankEntryIsNotInTheUnmatched", entryId, entry.outcome());
         }
         List<String> invoices = invoiceNos == null
                 ? List.of()
@@ -501,8 +507,9 @@ public class BankStatements {
                 || tolerance.scale() > 2
                 || tolerance.compareTo(new BigDecimal("1000000")) >= 0) {
             throw ProblemException.malformed(
-                    "Bad tolerance",
-                    List.of(Violation.field("tolerance", "must be an amount from 0 with at most 2 decimals")));
+                            "Bad tolerance",
+                            List.of(Violation.field("tolerance", "must be an amount from 0 with at most 2 decimals")))
+                    .withKey("problem.text.badTolerance");
         }
         MatchingSettings before = settings();
         repository.setTolerance(tolerance);
@@ -520,7 +527,8 @@ public class BankStatements {
 
     private static void requireRole(Caller caller, Set<Role> allowed, String what) {
         if (allowed.stream().noneMatch(caller::has)) {
-            throw ProblemException.forbidden("Your roles may not " + what);
+            throw ProblemException.forbidden("Your roles may not " + what)
+                    .withKey("problem.text.yourRolesMayNot", what);
         }
     }
 }

@@ -89,20 +89,22 @@ final class CamtReader {
                 int event = reader.next();
                 if (event == XMLStreamConstants.DTD) {
                     throw ProblemException.malformed(
-                            "The XML file declares a DOCTYPE",
-                            List.of(
-                                    Violation.line(
-                                            reader.getLocation().getLineNumber(),
-                                            "DOCTYPE",
-                                            "a bank statement must not declare a DOCTYPE or entities (refused, nothing read)")));
+                                    "The XML file declares a DOCTYPE",
+                                    List.of(
+                                            Violation.line(
+                                                    reader.getLocation().getLineNumber(),
+                                                    "DOCTYPE",
+                                                    "a bank statement must not declare a DOCTYPE or entities (refused, nothing read)")))
+                            .withKey("problem.text.theXMLFileDeclaresADOCTYPE");
                 }
                 if (event == XMLStreamConstants.ENTITY_REFERENCE) {
                     throw ProblemException.malformed(
-                            "The XML file refers to an entity",
-                            List.of(Violation.line(
-                                    reader.getLocation().getLineNumber(),
-                                    "&" + reader.getLocalName() + ";",
-                                    "entity references are not allowed")));
+                                    "The XML file refers to an entity",
+                                    List.of(Violation.line(
+                                            reader.getLocation().getLineNumber(),
+                                            "&" + reader.getLocalName() + ";",
+                                            "entity references are not allowed")))
+                            .withKey("problem.text.theXMLFileRefersToAnEntity");
                 }
                 if (event == XMLStreamConstants.START_ELEMENT && format == null) {
                     format = format(reader);
@@ -111,8 +113,9 @@ final class CamtReader {
         } catch (XMLStreamException e) {
             long line = e.getLocation() == null ? 0 : e.getLocation().getLineNumber();
             throw ProblemException.malformed(
-                    "The XML file is not well-formed (truncated or damaged?)",
-                    List.of(Violation.line(Math.max(line, 1), "XML", cleanMessage(e.getMessage()))));
+                            "The XML file is not well-formed (truncated or damaged?)",
+                            List.of(Violation.line(Math.max(line, 1), "XML", cleanMessage(e.getMessage()))))
+                    .withKey("problem.text.theXMLFileIsNotWellFormed");
         } finally {
             if (reader != null) {
                 try {
@@ -132,22 +135,24 @@ final class CamtReader {
         Matcher m = NAMESPACE.matcher(namespace == null ? "" : namespace);
         if (!"Document".equals(reader.getLocalName()) || !m.matches()) {
             throw ProblemException.ruleViolation(
-                    "Not an ISO 20022 camt.052/053/054 document",
-                    List.of(Violation.line(
-                            line,
-                            reader.getLocalName(),
-                            "root element %s in namespace %s is not a camt.052, camt.053 or camt.054 Document"
-                                    .formatted(reader.getLocalName(), namespace))));
+                            "Not an ISO 20022 camt.052/053/054 document",
+                            List.of(Violation.line(
+                                    line,
+                                    reader.getLocalName(),
+                                    "root element %s in namespace %s is not a camt.052, camt.053 or camt.054 Document"
+                                            .formatted(reader.getLocalName(), namespace))))
+                    .withKey("problem.text.notAnISO20022Camt052053");
         }
         int version = Integer.parseInt(m.group(2));
         if (version < OLDEST_VERSION || version > NEWEST_VERSION) {
             throw ProblemException.ruleViolation(
-                    "Unknown camt version",
-                    List.of(Violation.line(
-                            line,
-                            "Document",
-                            "camt.%s.001.%s is not a known schema version; supported: 001.%02d to 001.%02d"
-                                    .formatted(m.group(1), m.group(2), OLDEST_VERSION, NEWEST_VERSION))));
+                            "Unknown camt version",
+                            List.of(Violation.line(
+                                    line,
+                                    "Document",
+                                    "camt.%s.001.%s is not a known schema version; supported: 001.%02d to 001.%02d"
+                                            .formatted(m.group(1), m.group(2), OLDEST_VERSION, NEWEST_VERSION))))
+                    .withKey("problem.text.unknownCamtVersion");
         }
         return switch (m.group(1)) {
             case "052" -> StatementFormat.CAMT_052;
@@ -405,7 +410,8 @@ final class CamtReader {
 
     private static ProblemException refused(String element, String message) {
         return ProblemException.ruleViolation(
-                "The camt statement cannot be read", List.of(Violation.field(element, message)));
+                        "The camt statement cannot be read", List.of(Violation.field(element, message)))
+                .withKey("problem.text.theCamtStatementCannotBeRead");
     }
 
     static List<MxNode> kids(MxNode node, String name) {

@@ -33,8 +33,8 @@ class ImportController {
         try {
             return ImportKind.valueOf(segment.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound(
-                    "No import of " + segment + "; use customers, orders, invoices or payments");
+            throw ProblemException.notFound("No import of " + segment + "; use customers, orders, invoices or payments")
+                    .withKey("problem.text.noImportOfUseCustomersOrdersInvoices", segment);
         }
     }
 }

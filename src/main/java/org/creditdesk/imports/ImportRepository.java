@@ -92,7 +92,9 @@ class ImportRepository {
             return copyRows(header, records, maxReported);
         } catch (CharacterCodingException e) {
             throw ProblemException.ruleViolation(
-                    "The file is not UTF-8", List.of(Violation.line(records.currentLine(), "is not valid UTF-8 text")));
+                            "The file is not UTF-8",
+                            List.of(Violation.line(records.currentLine(), "is not valid UTF-8 text")))
+                    .withKey("problem.text.theFileIsNotUTF8");
         } catch (IOException e) {
             throw new UncheckedIOException("Reading the import file failed", e);
         }
@@ -101,7 +103,8 @@ class ImportRepository {
     private static List<CsvLayout.Column> readHeader(CsvLayout layout, CsvRecordReader records) throws IOException {
         if (!records.next()) {
             throw ProblemException.ruleViolation(
-                    "The file is empty", List.of(Violation.line(1, "the file is empty; expected a header row")));
+                            "The file is empty", List.of(Violation.line(1, "the file is empty; expected a header row")))
+                    .withKey("problem.text.theFileIsEmpty");
         }
         Map<String, CsvLayout.Column> known = layout.byName();
         List<Violation> problems = new ArrayList<>();
@@ -132,9 +135,12 @@ class ImportRepository {
         }
         if (!problems.isEmpty()) {
             throw ProblemException.ruleViolation(
-                    "The header row does not fit a %s file"
-                            .formatted(layout.kind().name().toLowerCase(java.util.Locale.ROOT)),
-                    problems);
+                            "The header row does not fit a %s file"
+                                    .formatted(layout.kind().name().toLowerCase(java.util.Locale.ROOT)),
+                            problems)
+                    .withKey(
+                            "problem.text.theHeaderRowDoesNotFitA",
+                            layout.kind().name().toLowerCase(java.util.Locale.ROOT));
         }
         return header;
     }

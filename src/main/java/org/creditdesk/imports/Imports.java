@@ -74,7 +74,8 @@ public class Imports {
     @Transactional
     public ImportResult importCsv(ImportKind kind, InputStream csv, Caller caller) {
         if (IMPORTERS.stream().noneMatch(caller::has)) {
-            throw ProblemException.forbidden("Your roles do not allow importing");
+            throw ProblemException.forbidden("Your roles do not allow importing")
+                    .withKey("problem.text.yourRolesDoNotAllowImporting");
         }
         long started = System.nanoTime();
         CsvLayout layout = CsvLayout.of(kind);
@@ -136,6 +137,7 @@ public class Imports {
                     "%d more problems are not listed".formatted(total - rejected.size())));
         }
         throw ProblemException.ruleViolation(
-                "%d problem(s) in the file; nothing was imported".formatted(total), rejected);
+                        "%d problem(s) in the file; nothing was imported".formatted(total), rejected)
+                .withKey("problem.text.problemSInTheFileNothingWas", total);
     }
 }

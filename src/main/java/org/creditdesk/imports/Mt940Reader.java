@@ -452,6 +452,7 @@ final class Mt940Reader {
 
     private static ProblemException refused(long line, String tag, String message) {
         return ProblemException.ruleViolation(
-                "The MT940 statement cannot be read", List.of(Violation.line(line, tag, message)));
+                        "The MT940 statement cannot be read", List.of(Violation.line(line, tag, message)))
+                .withKey("problem.text.theMT940StatementCannotBeRead");
     }
 }

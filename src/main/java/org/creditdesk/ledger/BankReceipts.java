@@ -153,7 +153,9 @@ public class BankReceipts {
                                 .formatted(invoiceNos.get(i), invoice.invoice().currency(), credit.currency())));
             }
         }
-        if (!violations.isEmpty()) throw ProblemException.ruleViolation("The invoices cannot be paid", violations);
+        if (!violations.isEmpty())
+            throw ProblemException.ruleViolation("The invoices cannot be paid", violations)
+                    .withKey("problem.text.theInvoicesCannotBePaid");
         return bookFor(credit, customer.code(), MatchedBy.ASSIGNED, invoiceNos, tolerance, caller);
     }
 

@@ -75,7 +75,8 @@ class CreditNotes {
             currency = Currency.getInstance(invoice.invoice().currency());
             if (requestedCurrency != null && !requestedCurrency.equals(currency)) {
                 throw ProblemException.ruleViolation(
-                        "currency", "Invoice %s is in %s".formatted(invoiceNo, currency.getCurrencyCode()));
+                                "currency", "Invoice %s is in %s".formatted(invoiceNo, currency.getCurrencyCode()))
+                        .withKey("problem.text.invoiceIsIn", invoiceNo, currency.getCurrencyCode());
             }
         } else {
             currency = requestedCurrency != null ? requestedCurrency : Currency.getInstance(customer.currency());
@@ -121,7 +122,8 @@ class CreditNotes {
     @Transactional(readOnly = true)
     CreditNote find(String creditNoteNo, Caller caller) {
         CreditNote note = notes.findByNo(creditNoteNo)
-                .orElseThrow(() -> ProblemException.notFound("Unknown credit note " + creditNoteNo))
+                .orElseThrow(() -> ProblemException.notFound("Unknown credit note " + creditNoteNo)
+                        .withKey("problem.text.unknownCreditNote", creditNoteNo))
                 .creditNote();
         customers.require(note.customerCode(), caller);
         return note;
@@ -132,8 +134,9 @@ class CreditNotes {
                 .filter(i -> i.customerId() == customer.id())
                 .findFirst()
                 .orElseThrow(() -> ProblemException.ruleViolation(
-                        "invoiceNo",
-                        "Invoice %s is not an invoice of customer %s".formatted(invoiceNo, customer.code())));
+                                "invoiceNo",
+                                "Invoice %s is not an invoice of customer %s".formatted(invoiceNo, customer.code()))
+                        .withKey("problem.text.invoiceIsNotAnInvoiceOfCustomer", invoiceNo, customer.code()));
     }
 
     private static Recorded<CreditNote> unchanged(
@@ -153,7 +156,8 @@ class CreditNotes {
                 && (requestedCurrency == null || note.currency().equals(requestedCurrency.getCurrencyCode()));
         if (!same) {
             throw ProblemException.conflict(
-                    "Credit note %s exists already with other content".formatted(note.creditNoteNo()));
+                            "Credit note %s exists already with other content".formatted(note.creditNoteNo()))
+                    .withKey("problem.text.creditNoteExistsAlreadyWithOtherContent", note.creditNoteNo());
         }
         return new Recorded<>(note, false);
     }

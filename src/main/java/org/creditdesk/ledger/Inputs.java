@@ -124,7 +124,8 @@ final class Inputs {
 
     void rejectIfAny() {
         if (!violations.isEmpty()) {
-            throw ProblemException.malformed("The request has invalid fields", violations);
+            throw ProblemException.malformed("The request has invalid fields", violations)
+                    .withKey("problem.text.theRequestHasInvalidFields");
         }
     }
 
@@ -134,11 +135,12 @@ final class Inputs {
             return new Money(amount, currency);
         } catch (IllegalArgumentException tooManyDecimals) {
             throw ProblemException.malformed(
-                    "The request has invalid fields",
-                    List.of(Violation.field(
-                            field,
-                            "has more than %d decimals for %s"
-                                    .formatted(currency.getDefaultFractionDigits(), currency))));
+                            "The request has invalid fields",
+                            List.of(Violation.field(
+                                    field,
+                                    "has more than %d decimals for %s"
+                                            .formatted(currency.getDefaultFractionDigits(), currency))))
+                    .withKey("problem.text.theRequestHasInvalidFields");
         }
     }
 }

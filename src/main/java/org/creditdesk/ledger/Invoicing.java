@@ -86,7 +86,8 @@ class Invoicing {
         }
         if (dueDate.isBefore(issueDate)) {
             throw ProblemException.ruleViolation(
-                    "dueDate", "The due date %s is before the issue date %s".formatted(dueDate, issueDate));
+                            "dueDate", "The due date %s is before the issue date %s".formatted(dueDate, issueDate))
+                    .withKey("problem.text.theDueDateIsBeforeTheIssue", dueDate, issueDate);
         }
         StoredOrder order = orderNo == null ? null : invoicedOrder(orderNo, customer);
         if (productLine != null) {
@@ -112,7 +113,8 @@ class Invoicing {
     @Transactional(readOnly = true)
     Invoice find(String invoiceNo, Caller caller) {
         Invoice invoice = invoices.findByNo(invoiceNo)
-                .orElseThrow(() -> ProblemException.notFound("Unknown invoice " + invoiceNo))
+                .orElseThrow(() -> ProblemException.notFound("Unknown invoice " + invoiceNo)
+                        .withKey("problem.text.unknownInvoice", invoiceNo))
                 .invoice();
         customers.require(invoice.customerCode(), caller);
         return invoice;
@@ -123,11 +125,15 @@ class Invoicing {
         StoredOrder order = orders.lockByNo(orderNo)
                 .filter(o -> o.customerId() == customer.id())
                 .orElseThrow(() -> ProblemException.ruleViolation(
-                        "orderNo", "Order %s is not an order of customer %s".formatted(orderNo, customer.code())));
+                                "orderNo",
+                                "Order %s is not an order of customer %s".formatted(orderNo, customer.code()))
+                        .withKey("problem.text.orderIsNotAnOrderOfCustomer", orderNo, customer.code()));
         OrderStatus status = order.order().status();
         if (status != OrderStatus.RELEASED && status != OrderStatus.INVOICED) {
             throw ProblemException.ruleViolation(
-                    "orderNo", "Order %s is %s; only released orders can be invoiced".formatted(orderNo, status));
+                            "orderNo",
+                            "Order %s is %s; only released orders can be invoiced".formatted(orderNo, status))
+                    .withKey("problem.text.orderIsOnlyReleasedOrdersCanBe", orderNo, status);
         }
         return order;
     }
@@ -143,7 +149,8 @@ class Invoicing {
                 && Objects.equals(invoice.productLine(), requested.productLine());
         if (!same) {
             throw ProblemException.conflict(
-                    "Invoice %s exists already with other content".formatted(invoice.invoiceNo()));
+                            "Invoice %s exists already with other content".formatted(invoice.invoiceNo()))
+                    .withKey("problem.text.invoiceExistsAlreadyWithOtherContent", invoice.invoiceNo());
         }
         return new Recorded<>(invoice, false);
     }

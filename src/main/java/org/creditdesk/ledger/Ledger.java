@@ -163,12 +163,14 @@ public class Ledger {
 
     private static void checkPage(int page, int size) {
         if (page < 0) {
-            throw ProblemException.malformed("Bad page", List.of(Violation.field("page", "must be 0 or more")));
+            throw ProblemException.malformed("Bad page", List.of(Violation.field("page", "must be 0 or more")))
+                    .withKey("problem.text.badPage");
         }
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw ProblemException.malformed(
-                    "Bad page size",
-                    List.of(Violation.field("size", "must be between 1 and %d".formatted(MAX_PAGE_SIZE))));
+                            "Bad page size",
+                            List.of(Violation.field("size", "must be between 1 and %d".formatted(MAX_PAGE_SIZE))))
+                    .withKey("problem.text.badPageSize");
         }
     }
 }

@@ -50,7 +50,8 @@ class PaymentBounces {
     @Transactional
     BouncedPayment takeBack(String paymentNo, LocalDate returnedOn, String reason, Caller caller) {
         StoredPayment stored = payments.findByNo(paymentNo)
-                .orElseThrow(() -> ProblemException.notFound("Unknown payment " + paymentNo));
+                .orElseThrow(() -> ProblemException.notFound("Unknown payment " + paymentNo)
+                        .withKey("problem.text.unknownPayment", paymentNo));
         if (stored.payment().method() == PaymentMethod.CHEQUE) {
             return bounce(paymentNo, new BounceCheque(returnedOn, reason), caller);
         }
@@ -60,7 +61,8 @@ class PaymentBounces {
         Payment payment = stored.payment();
         LocalDate on = returnedOn.isBefore(payment.receivedOn()) ? payment.receivedOn() : returnedOn;
         if (BOUNCED.equals(payment.status())) {
-            throw ProblemException.conflict("Payment %s was taken back already".formatted(paymentNo));
+            throw ProblemException.conflict("Payment %s was taken back already".formatted(paymentNo))
+                    .withKey("problem.text.paymentWasTakenBackAlready", paymentNo);
         }
         List<BouncedPayment.Reopened> reopened = bounces.reverse(stored.id(), on);
         bounces.markBounced(stored.id(), on, reason);
@@ -97,31 +99,38 @@ class PaymentBounces {
         String reason = in.text("reason", command.reason());
         in.rejectIfAny();
         if (caller.roles().equals(Set.of(Role.AUDITOR))) {
-            throw ProblemException.forbidden("Auditors may read but not bounce payments");
+            throw ProblemException.forbidden("Auditors may read but not bounce payments")
+                    .withKey("problem.text.auditorsMayReadButNotBouncePayments");
         }
 
         // Locked first: two bounces of one cheque take turns, and the second sees BOUNCED.
         bounces.lockPayment(paymentNo);
         StoredPayment stored = payments.findByNo(paymentNo)
-                .orElseThrow(() -> ProblemException.notFound("Unknown payment " + paymentNo));
+                .orElseThrow(() -> ProblemException.notFound("Unknown payment " + paymentNo)
+                        .withKey("problem.text.unknownPayment", paymentNo));
         CustomerRef customer = customers.require(stored.payment().customerCode(), caller);
         Payment payment = stored.payment();
         if (payment.method() != PaymentMethod.CHEQUE) {
             throw ProblemException.ruleViolation(
-                    "paymentNo",
-                    "only a cheque can bounce; payment %s was received by %s".formatted(paymentNo, payment.method()));
+                            "paymentNo",
+                            "only a cheque can bounce; payment %s was received by %s"
+                                    .formatted(paymentNo, payment.method()))
+                    .withKey("problem.text.onlyAChequeCanBouncePaymentWas", paymentNo, payment.method());
         }
         if (BOUNCED.equals(payment.status())) {
-            throw ProblemException.conflict("Cheque payment %s has bounced already".formatted(paymentNo));
+            throw ProblemException.conflict("Cheque payment %s has bounced already".formatted(paymentNo))
+                    .withKey("problem.text.chequePaymentHasBouncedAlready", paymentNo);
         }
         if (bouncedOn.isBefore(payment.receivedOn())) {
             throw ProblemException.ruleViolation(
-                    "bouncedOn", "must not be before the cheque was received on " + payment.receivedOn());
+                            "bouncedOn", "must not be before the cheque was received on " + payment.receivedOn())
+                    .withKey("problem.text.mustNotBeBeforeTheChequeWas", payment.receivedOn());
         }
 
         List<BouncedPayment.Reopened> reopened = bounces.reverse(stored.id(), bouncedOn);
         if (!bounces.markBounced(stored.id(), bouncedOn, reason)) {
-            throw ProblemException.conflict("Cheque payment %s has bounced already".formatted(paymentNo));
+            throw ProblemException.conflict("Cheque payment %s has bounced already".formatted(paymentNo))
+                    .withKey("problem.text.chequePaymentHasBouncedAlready", paymentNo);
         }
         BigDecimal reopenedTotal =
                 reopened.stream().map(BouncedPayment.Reopened::amount).reduce(BigDecimal.ZERO, BigDecimal::add);

@@ -185,7 +185,8 @@ class Payments {
     @Transactional(readOnly = true)
     Payment find(String paymentNo, Caller caller) {
         StoredPayment stored = payments.findByNo(paymentNo)
-                .orElseThrow(() -> ProblemException.notFound("Unknown payment " + paymentNo));
+                .orElseThrow(() -> ProblemException.notFound("Unknown payment " + paymentNo)
+                        .withKey("problem.text.unknownPayment", paymentNo));
         customers.require(stored.payment().customerCode(), caller);
         return withAllocations(List.of(stored)).getFirst();
     }
@@ -242,7 +243,8 @@ class Payments {
                 && (explicit.isEmpty() || sameAllocations(payment.allocations(), explicit));
         if (!same) {
             throw ProblemException.conflict(
-                    "Payment %s exists already with other content".formatted(payment.paymentNo()));
+                            "Payment %s exists already with other content".formatted(payment.paymentNo()))
+                    .withKey("problem.text.paymentExistsAlreadyWithOtherContent", payment.paymentNo());
         }
         return new Recorded<>(payment, false);
     }

@@ -110,7 +110,9 @@ class SalesOrders {
             }
             case INVOICED, REJECTED ->
                 throw ProblemException.ruleViolation(
-                        "status", "Order %s is %s and can no longer be cancelled".formatted(orderNo, order.status()));
+                                "status",
+                                "Order %s is %s and can no longer be cancelled".formatted(orderNo, order.status()))
+                        .withKey("problem.text.orderIsAndCanNoLongerBe2", orderNo, order.status());
         };
     }
 
@@ -122,8 +124,9 @@ class SalesOrders {
         Order order = stored.order();
         if (!from.contains(order.status())) {
             throw ProblemException.ruleViolation(
-                    "status",
-                    "Order %s is %s; only %s orders can become %s".formatted(orderNo, order.status(), from, to));
+                            "status",
+                            "Order %s is %s; only %s orders can become %s".formatted(orderNo, order.status(), from, to))
+                    .withKey("problem.text.orderIsOnlyOrdersCanBecome", orderNo, order.status(), from, to);
         }
         orders.setStatus(stored.id(), to);
         events.publishEvent(new OrderStatusChanged(
@@ -151,7 +154,9 @@ class SalesOrders {
         in.rejectIfAny();
         if (current.status() == OrderStatus.INVOICED || current.status() == OrderStatus.CANCELLED) {
             throw ProblemException.ruleViolation(
-                    "status", "Order %s is %s and can no longer be changed".formatted(orderNo, current.status()));
+                            "status",
+                            "Order %s is %s and can no longer be changed".formatted(orderNo, current.status()))
+                    .withKey("problem.text.orderIsAndCanNoLongerBe", orderNo, current.status());
         }
         Money after = Inputs.money("amount", amount, currency);
         Order proposed = new Order(
@@ -206,7 +211,8 @@ class SalesOrders {
                 && Objects.equals(order.productLine(), requested.productLine())
                 && Objects.equals(order.contractNo(), requested.contractNo());
         if (!same) {
-            throw ProblemException.conflict("Order %s exists already with other content".formatted(order.orderNo()));
+            throw ProblemException.conflict("Order %s exists already with other content".formatted(order.orderNo()))
+                    .withKey("problem.text.orderExistsAlreadyWithOtherContent", order.orderNo());
         }
         return new Recorded<>(order, false);
     }
@@ -224,6 +230,6 @@ class SalesOrders {
     }
 
     private static ProblemException unknown(String orderNo) {
-        return ProblemException.notFound("Unknown order " + orderNo);
+        return ProblemException.notFound("Unknown order " + orderNo).withKey("problem.text.unknownOrder", orderNo);
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.creditdesk.customers.CustomerRef;
 import org.creditdesk.identity.Caller;
 import org.creditdesk.shared.BusinessCalendar;
 import org.jspecify.annotations.Nullable;
@@ -87,21 +88,10 @@ public class Aging {
     public AgingTrend trend(@Nullable LocalDate asOf, Caller caller) {
         LocalDate date = calendar.asOfOrToday(asOf);
         String currency = calendar.baseCurrency().getCurrencyCode();
-        List<LocalDate> monthEnds = monthEnds(date, TREND_MONTHS);
-        // Only past dates: today's figures move with every payment after the night's run.
-        LocalDate yesterday = calendar.today().minusDays(1);
-        List<LocalDate> kept = snapshots.usableDates(
-                monthEnds.getFirst().withDayOfMonth(1), date.isAfter(yesterday) ? yesterday : date);
-        List<LocalDate> points = new ArrayList<>();
-        List<LocalDate> fromSnapshots = new ArrayList<>();
-        List<LocalDate> live = new ArrayList<>();
-        for (LocalDate monthEnd : monthEnds) {
-            LocalDate snapshot = monthEnd.equals(date)
-                    ? (kept.contains(date) ? date : null)
-                    : AgingSnapshotRepository.lastOfMonth(kept, monthEnd);
-            points.add(snapshot != null ? snapshot : monthEnd);
-            (snapshot != null ? fromSnapshots : live).add(snapshot != null ? snapshot : monthEnd);
-        }
+        TrendPoints at = trendPoints(date);
+        List<LocalDate> points = at.points();
+        List<LocalDate> fromSnapshots = at.fromSnapshots();
+        List<LocalDate> live = at.live();
         AgingBuckets buckets = repository.buckets();
         Map<String, List<BigDecimal>> series = new LinkedHashMap<>();
         for (String code : buckets.codes()) {
@@ -145,6 +135,56 @@ public class Aging {
     }
 
     /** The month ends before the date, oldest first, then the date itself: {@code months} points. */
+    /**
+     * One customer's aging at the month ends (the last point is the as-of date) in the customer's currency,
+     * for the customer risk page: read from the daily runs' snapshots, and computed from the ledger only
+     * for the points without one ({@code computedLive}). The caller has already been let see the customer.
+     */
+    @Transactional(readOnly = true)
+    public AgingTrend customerTrend(CustomerRef customer, @Nullable LocalDate asOf) {
+        LocalDate date = calendar.asOfOrToday(asOf);
+        TrendPoints at = trendPoints(date);
+        AgingBuckets buckets = repository.buckets();
+        Map<String, List<BigDecimal>> series = new LinkedHashMap<>();
+        for (String code : buckets.codes()) {
+            series.put(
+                    code,
+                    new ArrayList<>(java.util.Collections.nCopies(at.points().size(), BigDecimal.ZERO)));
+        }
+        List<AgingSnapshotRepository.CustomerCell> cells = new ArrayList<>();
+        cells.addAll(snapshots.customerAging(customer.id(), customer.currency(), at.fromSnapshots()));
+        cells.addAll(repository.customerAging(customer.id(), customer.currency(), at.live()));
+        for (AgingSnapshotRepository.CustomerCell cell : cells) {
+            int index = at.points().indexOf(cell.asOf());
+            List<BigDecimal> values = series.get(cell.bucket());
+            if (index < 0 || values == null) continue;
+            values.set(index, values.get(index).add(cell.amount()));
+        }
+        return new AgingTrend(customer.currency(), buckets.buckets(), at.points(), series, at.live());
+    }
+
+    /** The trend's dates: each month end's last kept snapshot, else the month end itself computed live. */
+    private record TrendPoints(List<LocalDate> points, List<LocalDate> fromSnapshots, List<LocalDate> live) {}
+
+    private TrendPoints trendPoints(LocalDate date) {
+        List<LocalDate> monthEnds = monthEnds(date, TREND_MONTHS);
+        // Only past dates: today's figures move with every payment after the night's run.
+        LocalDate yesterday = calendar.today().minusDays(1);
+        List<LocalDate> kept = snapshots.usableDates(
+                monthEnds.getFirst().withDayOfMonth(1), date.isAfter(yesterday) ? yesterday : date);
+        List<LocalDate> points = new ArrayList<>();
+        List<LocalDate> fromSnapshots = new ArrayList<>();
+        List<LocalDate> live = new ArrayList<>();
+        for (LocalDate monthEnd : monthEnds) {
+            LocalDate snapshot = monthEnd.equals(date)
+                    ? (kept.contains(date) ? date : null)
+                    : AgingSnapshotRepository.lastOfMonth(kept, monthEnd);
+            points.add(snapshot != null ? snapshot : monthEnd);
+            (snapshot != null ? fromSnapshots : live).add(snapshot != null ? snapshot : monthEnd);
+        }
+        return new TrendPoints(points, fromSnapshots, live);
+    }
+
     static List<LocalDate> monthEnds(LocalDate asOf, int months) {
         List<LocalDate> dates = new ArrayList<>();
         for (int back = months - 1; back >= 1; back--) {

@@ -131,6 +131,29 @@ class AgingRepository {
             ORDER BY group_key NULLS LAST, i.currency, b.code
             """;
 
+    /*
+     * One customer's aging on a few dates computed live (the risk page's months without a snapshot): the
+     * same as-of rule as AGING, restricted to the customer's invoices in one currency (index on customer).
+     */
+    private static final String CUSTOMER_AGING = """
+            WITH dates AS (
+                SELECT DISTINCT CAST(d AS date) AS as_of FROM unnest(CAST(:dates AS text[])) AS d
+            ),
+            open_items AS (
+                SELECT d.as_of, greatest(d.as_of - i.due_date, 0) AS days_overdue,
+                       i.amount - coalesce((SELECT sum(a.amount) FROM allocation a
+                                            WHERE a.invoice_id = i.id AND a.allocated_on <= d.as_of
+                                              AND (a.reversed_on IS NULL OR a.reversed_on > d.as_of)), 0) AS open_amount
+                FROM dates d
+                JOIN invoice i ON i.customer_id = :customerId AND i.currency = :currency AND i.issue_date <= d.as_of
+            )
+            SELECT o.as_of, b.code AS bucket, sum(o.open_amount) AS amount
+            FROM open_items o
+            JOIN aging_bucket b ON o.days_overdue >= b.from_days AND (b.to_days IS NULL OR o.days_overdue <= b.to_days)
+            WHERE o.open_amount > 0
+            GROUP BY o.as_of, b.code
+            """;
+
     /** The newest date on which an allocation took effect or was reversed (both indexed). */
     private static final String LAST_SETTLEMENT_CHANGE = """
             SELECT greatest((SELECT max(allocated_on) FROM allocation), (SELECT max(reversed_on) FROM allocation))
@@ -140,6 +163,18 @@ class AgingRepository {
 
     AgingRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** One customer's aging in one currency on the dates, computed from the ledger. */
+    List<AgingSnapshotRepository.CustomerCell> customerAging(long customerId, String currency, List<LocalDate> dates) {
+        if (dates.isEmpty()) return List.of();
+        return jdbc.sql(CUSTOMER_AGING)
+                .param("dates", dates.stream().map(LocalDate::toString).toArray(String[]::new))
+                .param("customerId", customerId)
+                .param("currency", currency)
+                .query((rs, n) -> new AgingSnapshotRepository.CustomerCell(
+                        rs.getObject("as_of", LocalDate.class), rs.getString("bucket"), rs.getBigDecimal("amount")))
+                .list();
     }
 
     AgingBuckets buckets() {

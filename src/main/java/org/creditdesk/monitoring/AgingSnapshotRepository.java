@@ -65,6 +65,14 @@ class AgingSnapshotRepository {
             ORDER BY as_of
             """.formatted(BUCKET_SET);
 
+    /** One customer's kept aging on the given dates in one currency, per bucket (the primary key's prefix). */
+    private static final String CUSTOMER_AGING = """
+            SELECT s.as_of, s.bucket, sum(s.open_amount) AS amount
+            FROM aging_snapshot s
+            WHERE s.as_of = ANY(CAST(:dates AS date[])) AND s.customer_id = :customerId AND s.currency = :currency
+            GROUP BY s.as_of, s.bucket
+            """;
+
     /*
      * Same groupings and columns as AgingRepository's live statement, read from the snapshot. The
      * disputed part is not kept: disputes are few, so it comes from collections' published
@@ -157,6 +165,21 @@ class AgingSnapshotRepository {
     }
 
     /** Snapshot dates in [from, to] cut with today's bucket definitions, oldest first. */
+    /** One customer's kept aging in its currency on the dates (each must be a usable snapshot date). */
+    List<CustomerCell> customerAging(long customerId, String currency, List<LocalDate> dates) {
+        if (dates.isEmpty()) return List.of();
+        return jdbc.sql(CUSTOMER_AGING)
+                .param("dates", isoDates(dates))
+                .param("customerId", customerId)
+                .param("currency", currency)
+                .query((rs, n) -> new CustomerCell(
+                        rs.getObject("as_of", LocalDate.class), rs.getString("bucket"), rs.getBigDecimal("amount")))
+                .list();
+    }
+
+    /** A customer's open amount in one bucket on a date. */
+    record CustomerCell(LocalDate asOf, String bucket, java.math.BigDecimal amount) {}
+
     List<LocalDate> usableDates(LocalDate from, LocalDate to) {
         return jdbc.sql(USABLE_DATES)
                 .param("from", from)

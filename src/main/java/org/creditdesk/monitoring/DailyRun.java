@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.creditdesk.credit.CustomerHolds;
+import org.creditdesk.customers.Page;
 import org.creditdesk.identity.Caller;
 import org.creditdesk.identity.Role;
 import org.creditdesk.shared.BusinessCalendar;
@@ -112,7 +113,8 @@ public class DailyRun {
      */
     public DailyRunResult run(DailyRunRequest request, Caller caller) {
         if (caller.roles().stream().noneMatch(RUNNERS::contains) || caller.has(Role.AUDITOR)) {
-            throw ProblemException.forbidden("Only ADMIN, CREDIT_MANAGER and GENERAL_MANAGER start the daily run");
+            throw ProblemException.forbidden("Only ADMIN, CREDIT_MANAGER and GENERAL_MANAGER start the daily run")
+                    .withKey("problem.text.onlyADMINCREDITMANAGERAndGENERALMANAGER");
         }
         LocalDate date = calendar.asOfOrToday(request.asOf());
         DateGuard.check(date, calendar.today(), settings.maxDaysAhead(), request, caller);
@@ -122,7 +124,8 @@ public class DailyRun {
         try {
             DailyRunResult result = transaction.execute(status -> {
                 if (!repository.tryLock()) {
-                    throw ProblemException.conflict("A daily run is in progress on another instance; try again later");
+                    throw ProblemException.conflict("A daily run is in progress on another instance; try again later")
+                            .withKey("problem.text.aDailyRunIsInProgressOn");
                 }
                 runId[0] = separately.execute(inner -> {
                     repository.markInterrupted();
@@ -181,6 +184,17 @@ public class DailyRun {
             if (repository.tryLock()) repository.markInterrupted();
         });
         return repository.history(HISTORY_LIMIT);
+    }
+
+    /** One page of the history, newest first, with the count of all runs (the run history page). */
+    public Page<DailyRunRecord> history(int page, int size) {
+        separately.executeWithoutResult(status -> {
+            if (repository.tryLock()) repository.markInterrupted();
+        });
+        int safePage = Math.max(page, 0);
+        int safeSize = Math.clamp(size, 1, HISTORY_LIMIT);
+        return new Page<>(
+                repository.history(safePage * safeSize, safeSize), safePage, safeSize, repository.historyCount());
     }
 
     private DailyRunResult work(

@@ -31,8 +31,8 @@ class DailyRunPages {
     }
 
     @GetMapping("/monitoring/daily-runs")
-    String runs(Model model) {
-        model.addAttribute("runs", dailyRun.history());
+    String runs(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size, Model model) {
+        model.addAttribute("runs", dailyRun.history(page, size));
         return "monitoring/daily-runs";
     }
 
@@ -48,10 +48,18 @@ class DailyRunPages {
     }
 
     @GetMapping("/monitoring/legal-cases")
-    String cases(@RequestParam(required = false) @Nullable String status, Model model) {
+    String cases(
+            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable String area,
+            @RequestParam(required = false) @Nullable String lawyer,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size,
+            Model model) {
         model.addAttribute("status", status == null ? "" : status);
+        model.addAttribute("area", area == null ? "" : area.strip());
+        model.addAttribute("lawyer", lawyer == null ? "" : lawyer.strip());
         model.addAttribute("statuses", Arrays.asList(LegalCaseStatus.values()));
-        model.addAttribute("cases", legalCases.list(status, callers.current()));
+        model.addAttribute("cases", legalCases.page(status, area, lawyer, page, size, callers.current()));
         return "monitoring/legal-cases";
     }
 

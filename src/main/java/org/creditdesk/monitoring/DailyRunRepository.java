@@ -128,8 +128,10 @@ class DailyRunRepository {
                    letters_generated, legal_cases_opened, aging::text AS aging, error
             FROM daily_run
             ORDER BY id DESC
-            LIMIT :limit
+            LIMIT :limit OFFSET :offset
             """;
+
+    private static final String HISTORY_COUNT = "SELECT count(*) FROM daily_run";
 
     private static final TypeReference<Map<String, Integer>> COUNTS = new TypeReference<>() {};
     private static final TypeReference<List<DailyRunRecord.AgingLine>> AGING_LINES = new TypeReference<>() {};
@@ -234,7 +236,19 @@ class DailyRunRepository {
     }
 
     List<DailyRunRecord> history(int limit) {
-        return jdbc.sql(HISTORY).param("limit", limit).query(this::map).list();
+        return history(0, limit);
+    }
+
+    List<DailyRunRecord> history(int offset, int limit) {
+        return jdbc.sql(HISTORY)
+                .param("offset", offset)
+                .param("limit", limit)
+                .query(this::map)
+                .list();
+    }
+
+    long historyCount() {
+        return jdbc.sql(HISTORY_COUNT).query(Long.class).single();
     }
 
     private DailyRunRecord map(ResultSet rs, int n) throws SQLException {

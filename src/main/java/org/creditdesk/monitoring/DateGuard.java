@@ -20,13 +20,15 @@ final class DateGuard {
         boolean reasoned = request.reason() != null && !request.reason().isBlank();
         if ((request.force() || request.reset()) && !(admin && reasoned)) {
             throw ProblemException.ruleViolation(
-                    "reason", "Only an ADMIN may force or reset a daily run, and only with a reason");
+                            "reason", "Only an ADMIN may force or reset a daily run, and only with a reason")
+                    .withKey("problem.text.onlyAnADMINMayForceOrReset");
         }
         if (asOf.isAfter(today.plusDays(maxDaysAhead)) && !request.force()) {
             throw ProblemException.ruleViolation(
-                    "asOf",
-                    "%s is more than %d days after today (%s); an ADMIN may force it with a reason"
-                            .formatted(asOf, maxDaysAhead, today));
+                            "asOf",
+                            "%s is more than %d days after today (%s); an ADMIN may force it with a reason"
+                                    .formatted(asOf, maxDaysAhead, today))
+                    .withKey("problem.text.isMoreThanDaysAfterTodayAn", asOf, maxDaysAhead, today);
         }
     }
 }

@@ -104,6 +104,29 @@ class EscalationRepository {
             ) l
             """;
 
+    /*
+     * The same snapshot from the invoices' current open amounts (the partial index invoice_open_idx): equal
+     * to SNAPSHOT for a date on or after the last allocation or reversal, without replaying the allocation
+     * history, so the board of today reads only what is open (AgingRepository.openAmountsHold decides).
+     */
+    private static final String SNAPSHOT_FROM_OPEN_AMOUNTS =
+            """
+            WITH ladder AS (
+                SELECT level, from_days
+                FROM unnest(CAST(:levels AS int[]), CAST(:fromDays AS int[])) AS l (level, from_days)
+            ),
+            per_customer AS (
+                SELECT c.id AS customer_id, c.code AS customer_code, c.name AS customer_name, c.area_code,
+                       c.currency, min(i.due_date) AS oldest_due_date,
+                       CAST(:asOf AS date) - min(i.due_date) AS days_overdue,
+                       coalesce(sum(i.open_amount) FILTER (WHERE i.currency = c.currency), 0) AS overdue_amount
+                FROM invoice i
+                JOIN customer c ON c.id = i.customer_id
+                WHERE i.open_amount > 0 AND i.due_date < CAST(:asOf AS date) AND i.issue_date <= CAST(:asOf AS date)
+                GROUP BY c.id
+            )
+            """ + SNAPSHOT.substring(SNAPSHOT.indexOf("SELECT p.customer_id"));
+
     /** Who answers for customer {@code x} at level {@code x.level}; {@code x} is supplied by the statement. */
     private static final String RESPONSIBLE_PEOPLE_JOIN = """
             JOIN escalation_responsibility r ON r.level = x.level
@@ -122,8 +145,7 @@ class EscalationRepository {
              OR (r.role <> 'CREDIT_SUPERVISOR' AND NOT EXISTS (SELECT 1 FROM user_area ua WHERE ua.user_id = u.id)))
             """;
 
-    private static final String ESCALATIONS =
-            """
+    private static final String ESCALATIONS_TEMPLATE = """
             WITH x AS (
             %s
             ),
@@ -156,7 +178,84 @@ class EscalationRepository {
               AND (CAST(:level AS int) IS NULL OR x.level = CAST(:level AS int))
               AND (coalesce(cardinality(CAST(:areas AS text[])), 0) = 0 OR x.area_code = ANY(CAST(:areas AS text[])))
             ORDER BY x.level DESC, x.days_overdue DESC, x.customer_code
-            """.formatted(SNAPSHOT, RESPONSIBLE_PEOPLE_JOIN, RESPONSIBLE_PEOPLE_CONDITION);
+            """;
+
+    private static final String ESCALATIONS =
+            ESCALATIONS_TEMPLATE.formatted(SNAPSHOT, RESPONSIBLE_PEOPLE_JOIN, RESPONSIBLE_PEOPLE_CONDITION);
+    private static final String ESCALATIONS_FROM_OPEN_AMOUNTS = ESCALATIONS_TEMPLATE.formatted(
+            SNAPSHOT_FROM_OPEN_AMOUNTS, RESPONSIBLE_PEOPLE_JOIN, RESPONSIBLE_PEOPLE_CONDITION);
+
+    /*
+     * One page of the board: the same snapshot filtered in SQL (caller's areas, an area, a responsible
+     * person), the count per level of everything the filters keep, and only the page's rows joined to
+     * their people, entry date and last action. The counts come on every row and on one empty row when
+     * the page itself is empty.
+     */
+    private static final String BOARD_PAGE = """
+            WITH s AS (
+            %s
+            ),
+            f AS (
+                SELECT s.*
+                FROM s
+                WHERE s.level > 0
+                  AND (coalesce(cardinality(CAST(:areas AS text[])), 0) = 0 OR s.area_code = ANY(CAST(:areas AS text[])))
+                  AND (CAST(:area AS text) IS NULL OR s.area_code = CAST(:area AS text))
+                  AND (CAST(:owner AS text) IS NULL OR EXISTS (
+                        SELECT 1
+                        FROM (SELECT s.level, s.area_code) x
+            %s
+                        WHERE u.username = CAST(:owner AS text) AND %s))
+            ),
+            counts AS (
+                SELECT array_agg(c.level ORDER BY c.level) AS levels, array_agg(c.n ORDER BY c.level) AS customers
+                FROM (SELECT f.level, count(*) AS n FROM f GROUP BY f.level) c
+            ),
+            pg AS (
+                SELECT f.*
+                FROM f
+                WHERE CAST(:level AS int) IS NULL OR f.level = CAST(:level AS int)
+                ORDER BY f.level DESC, f.days_overdue DESC, f.customer_code
+                LIMIT :limit OFFSET :offset
+            )
+            SELECT counts.levels AS count_levels, counts.customers AS count_customers,
+                   x.customer_id, x.customer_code, x.customer_name, x.area_code, x.currency, x.oldest_due_date,
+                   x.days_overdue, x.overdue_amount, x.procedural, x.level,
+                   ARRAY(SELECT r.role FROM escalation_responsibility r WHERE r.level = x.level ORDER BY r.role)
+                       AS responsible_roles,
+                   ARRAY(SELECT DISTINCT u.username
+                         FROM (SELECT 1) one
+            %s
+                         WHERE %s
+                         ORDER BY u.username) AS responsible_people,
+                   h.entered_on,
+                   last_task.done_at AS last_action_at, last_task.username AS last_action_by,
+                   last_task.note AS last_action_note
+            FROM counts
+            LEFT JOIN pg x ON TRUE
+            LEFT JOIN escalation_history h ON h.customer_id = x.customer_id AND h.left_on IS NULL
+            LEFT JOIN LATERAL (
+                SELECT t.done_at, u.username, t.note
+                FROM escalation_task t
+                JOIN app_user u ON u.id = t.user_id
+                WHERE t.customer_id = x.customer_id AND t.done_at IS NOT NULL
+                ORDER BY t.done_at DESC, t.id DESC
+                LIMIT 1
+            ) last_task ON TRUE
+            ORDER BY x.level DESC, x.days_overdue DESC, x.customer_code
+            """;
+
+    private static String boardPage(String snapshot) {
+        return BOARD_PAGE.formatted(
+                snapshot,
+                RESPONSIBLE_PEOPLE_JOIN,
+                RESPONSIBLE_PEOPLE_CONDITION,
+                RESPONSIBLE_PEOPLE_JOIN,
+                RESPONSIBLE_PEOPLE_CONDITION);
+    }
+
+    private static final String BOARD_PAGE_LIVE = boardPage(SNAPSHOT);
+    private static final String BOARD_PAGE_FROM_OPEN_AMOUNTS = boardPage(SNAPSHOT_FROM_OPEN_AMOUNTS);
 
     // The run ----------------------------------------------------------------------------------------
 
@@ -377,12 +476,48 @@ class EscalationRepository {
         return byLevel;
     }
 
-    List<Row> escalations(LocalDate asOf, EscalationLadder ladder, @Nullable Integer level, String[] areas) {
-        return ladderParams(jdbc.sql(ESCALATIONS), asOf, ladder)
+    List<Row> escalations(
+            LocalDate asOf, boolean fromOpenAmounts, EscalationLadder ladder, @Nullable Integer level, String[] areas) {
+        return ladderParams(jdbc.sql(fromOpenAmounts ? ESCALATIONS_FROM_OPEN_AMOUNTS : ESCALATIONS), asOf, ladder)
                 .param("level", level, java.sql.Types.INTEGER)
                 .param("areas", areas)
                 .query(EscalationRepository::row)
                 .list();
+    }
+
+    /** One page of the board and the count per level of all rows the filters keep. */
+    record BoardPage(List<Row> rows, Map<Integer, Long> levelCounts) {}
+
+    BoardPage board(
+            LocalDate asOf,
+            boolean fromOpenAmounts,
+            EscalationLadder ladder,
+            @Nullable Integer level,
+            String[] areas,
+            @Nullable String area,
+            @Nullable String owner,
+            int offset,
+            int limit) {
+        Map<Integer, Long> counts = new TreeMap<>();
+        List<Row> rows = new ArrayList<>();
+        ladderParams(jdbc.sql(fromOpenAmounts ? BOARD_PAGE_FROM_OPEN_AMOUNTS : BOARD_PAGE_LIVE), asOf, ladder)
+                .param("level", level, java.sql.Types.INTEGER)
+                .param("areas", areas)
+                .param("area", area, java.sql.Types.VARCHAR)
+                .param("owner", owner, java.sql.Types.VARCHAR)
+                .param("offset", offset)
+                .param("limit", limit)
+                .query(rs -> {
+                    if (counts.isEmpty() && rs.getArray("count_levels") != null) {
+                        Integer[] levels =
+                                (Integer[]) rs.getArray("count_levels").getArray();
+                        Long[] customers =
+                                (Long[]) rs.getArray("count_customers").getArray();
+                        for (int i = 0; i < levels.length; i++) counts.put(levels[i], customers[i]);
+                    }
+                    if (rs.getObject("customer_id") != null) rows.add(row(rs, rows.size()));
+                });
+        return new BoardPage(rows, counts);
     }
 
     void lockRun() {

@@ -32,6 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Escalations {
 
     private final EscalationRepository repository;
+    private final AgingRepository aging;
     private final CreditPolicies policies;
     private final Customers customers;
     private final BusinessCalendar calendar;
@@ -39,11 +40,13 @@ public class Escalations {
 
     Escalations(
             EscalationRepository repository,
+            AgingRepository aging,
             CreditPolicies policies,
             Customers customers,
             BusinessCalendar calendar,
             Clock clock) {
         this.repository = repository;
+        this.aging = aging;
         this.policies = policies;
         this.customers = customers;
         this.calendar = calendar;
@@ -74,12 +77,62 @@ public class Escalations {
     public List<Escalation> escalations(@Nullable LocalDate asOf, @Nullable Integer level, Caller caller) {
         if (level != null && (level < 1 || level > 4)) {
             throw ProblemException.malformed(
-                    "level must be 1 to 4", List.of(Violation.field("level", "must be 1 to 4")));
+                            "level must be 1 to 4", List.of(Violation.field("level", "must be 1 to 4")))
+                    .withKey("problem.text.levelMustBe1To4");
         }
         LocalDate date = calendar.asOfOrToday(asOf);
-        return repository.escalations(date, ladder(), level, caller.areaFilter()).stream()
+        return repository.escalations(date, aging.openAmountsHold(date), ladder(), level, caller.areaFilter()).stream()
                 .map(Escalations::escalation)
                 .toList();
+    }
+
+    /**
+     * One page of the escalation board, filtered and paged in the database: the caller's areas, then
+     * optionally a level, an area and a responsible person (username); with the count of customers per
+     * level under the same filters (the level filter aside).
+     */
+    @Transactional(readOnly = true)
+    public EscalationBoard board(
+            @Nullable LocalDate asOf,
+            @Nullable Integer level,
+            @Nullable String area,
+            @Nullable String owner,
+            int page,
+            int size,
+            Caller caller) {
+        if (level != null && (level < 1 || level > 4)) {
+            throw ProblemException.malformed(
+                            "level must be 1 to 4", List.of(Violation.field("level", "must be 1 to 4")))
+                    .withKey("problem.text.levelMustBe1To4");
+        }
+        LocalDate date = calendar.asOfOrToday(asOf);
+        int safePage = Math.max(page, 0);
+        int safeSize = Math.clamp(size, 1, 500);
+        EscalationLadder ladder = ladder();
+        EscalationRepository.BoardPage found = repository.board(
+                date,
+                aging.openAmountsHold(date),
+                ladder,
+                level,
+                caller.areaFilter(),
+                blankToNull(area),
+                blankToNull(owner),
+                safePage * safeSize,
+                safeSize);
+        long total = level == null
+                ? found.levelCounts().values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum()
+                : found.levelCounts().getOrDefault(level, 0L);
+        return new EscalationBoard(
+                date,
+                ladder,
+                new Page<>(found.rows().stream().map(Escalations::escalation).toList(), safePage, safeSize, total),
+                found.levelCounts());
+    }
+
+    private static @Nullable String blankToNull(@Nullable String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     /** The caller's escalation tasks, open ones first. */
@@ -109,11 +162,13 @@ public class Escalations {
     /** Marks one of the caller's own open tasks done; another person's task or a done one is not found. */
     @Transactional
     public void completeTask(long taskId, @Nullable String note, Caller caller) {
-        if (caller.has(Role.AUDITOR)) throw ProblemException.forbidden("Auditors read only");
+        if (caller.has(Role.AUDITOR))
+            throw ProblemException.forbidden("Auditors read only").withKey("problem.text.auditorsReadOnly");
         String trimmed = note == null || note.isBlank() ? null : note.strip();
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         if (!repository.completeTask(taskId, caller.username(), now, trimmed)) {
-            throw ProblemException.notFound("No open escalation task " + taskId + " of " + caller.username());
+            throw ProblemException.notFound("No open escalation task " + taskId + " of " + caller.username())
+                    .withKey("problem.text.noOpenEscalationTaskOf", taskId, caller.username());
         }
     }
 

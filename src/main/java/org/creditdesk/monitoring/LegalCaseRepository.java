@@ -30,6 +30,24 @@ class LegalCaseRepository {
             LIMIT :limit
             """;
 
+    private static final String FILTER = """
+            WHERE (CAST(:status AS text) IS NULL OR lc.status = :status)
+              AND (coalesce(cardinality(CAST(:areas AS text[])), 0) = 0 OR c.area_code = ANY(CAST(:areas AS text[])))
+              AND (CAST(:area AS text) IS NULL OR c.area_code = CAST(:area AS text))
+              AND (CAST(:lawyer AS text) IS NULL OR lc.lawyer = CAST(:lawyer AS text))
+            """;
+
+    private static final String PAGE = COLUMNS + FILTER + """
+            ORDER BY lc.status IN ('SETTLED', 'WRITTEN_OFF'), lc.opened_on DESC, lc.id DESC
+            LIMIT :limit OFFSET :offset
+            """;
+
+    private static final String COUNT = """
+            SELECT count(*)
+            FROM legal_case lc
+            JOIN customer c ON c.id = lc.customer_id
+            """ + FILTER;
+
     private static final String BY_ID = COLUMNS + "WHERE lc.id = :id";
 
     private static final String LOCK = "SELECT customer_id FROM legal_case WHERE id = :id FOR UPDATE";
@@ -131,6 +149,36 @@ class LegalCaseRepository {
                 .param("limit", limit)
                 .query(LegalCaseRepository::map)
                 .list();
+    }
+
+    /** Filters of the legal cases page; null = any. */
+    record Filter(
+            @Nullable LegalCaseStatus status,
+            String[] areas,
+            @Nullable String area,
+            @Nullable String lawyer) {}
+
+    List<LegalCase> page(Filter filter, int offset, int limit) {
+        return filtered(jdbc.sql(PAGE), filter)
+                .param("offset", offset)
+                .param("limit", limit)
+                .query(LegalCaseRepository::map)
+                .list();
+    }
+
+    long count(Filter filter) {
+        return filtered(jdbc.sql(COUNT), filter).query(Long.class).single();
+    }
+
+    private static JdbcClient.StatementSpec filtered(JdbcClient.StatementSpec statement, Filter filter) {
+        return statement
+                .param(
+                        "status",
+                        filter.status() == null ? null : filter.status().name(),
+                        java.sql.Types.VARCHAR)
+                .param("areas", filter.areas())
+                .param("area", filter.area(), java.sql.Types.VARCHAR)
+                .param("lawyer", filter.lawyer(), java.sql.Types.VARCHAR);
     }
 
     Optional<LegalCase> find(long id) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.creditdesk.credit.CreditAccounts;
+import org.creditdesk.customers.Page;
 import org.creditdesk.customers.ReceivablesSummary;
 import org.creditdesk.customers.ReceivablesView;
 import org.creditdesk.identity.Caller;
@@ -70,11 +71,13 @@ public class LegalCases {
      */
     @Transactional
     public LegalCase open(long customerId, String reason, LocalDate asOf, Caller caller) {
-        if (reason.isBlank()) throw ProblemException.ruleViolation("reason", "is required");
+        if (reason.isBlank())
+            throw ProblemException.ruleViolation("reason", "is required").withKey("problem.text.isRequired");
         ReceivablesSummary summary = receivables.summaryOf(customerId, asOf);
         String currency = repository
                 .currencyOf(customerId)
-                .orElseThrow(() -> ProblemException.notFound("Unknown customer " + customerId));
+                .orElseThrow(() -> ProblemException.notFound("Unknown customer " + customerId)
+                        .withKey("problem.text.unknownCustomer", customerId));
         var id = repository.open(
                 customerId,
                 reason.strip(),
@@ -121,13 +124,37 @@ public class LegalCases {
                 status == null || status.isBlank() ? null : status(status), caller.areaFilter(), LIST_LIMIT);
     }
 
+    /**
+     * One page of the cases the caller may see, filtered and paged in the database (open ones first,
+     * newest first), with the count of all that match.
+     */
+    @Transactional(readOnly = true)
+    public Page<LegalCase> page(
+            @Nullable String status,
+            @Nullable String area,
+            @Nullable String lawyer,
+            int page,
+            int size,
+            Caller caller) {
+        int safePage = Math.max(page, 0);
+        int safeSize = Math.clamp(size, 1, LIST_LIMIT);
+        var filter = new LegalCaseRepository.Filter(
+                status == null || status.isBlank() ? null : status(status),
+                caller.areaFilter(),
+                area == null || area.isBlank() ? null : area.strip(),
+                lawyer == null || lawyer.isBlank() ? null : lawyer.strip());
+        return new Page<>(
+                repository.page(filter, safePage * safeSize, safeSize), safePage, safeSize, repository.count(filter));
+    }
+
     /** A case the caller may see; an unknown one or one outside the caller's areas is not found. */
     @Transactional(readOnly = true)
     public LegalCase get(long id, Caller caller) {
         return repository
                 .find(id)
                 .filter(c -> caller.sees(c.areaCode()))
-                .orElseThrow(() -> ProblemException.notFound("Unknown legal case " + id));
+                .orElseThrow(() -> ProblemException.notFound("Unknown legal case " + id)
+                        .withKey("problem.text.unknownLegalCase", id));
     }
 
     /**
@@ -137,18 +164,24 @@ public class LegalCases {
     @Transactional
     public LegalCase changeStatus(long id, LegalCaseChange change, Caller caller) {
         if (caller.roles().stream().noneMatch(EDITORS::contains) || caller.has(Role.AUDITOR)) {
-            throw ProblemException.forbidden("Only LEGAL, CREDIT_MANAGER and GENERAL_MANAGER move legal cases");
+            throw ProblemException.forbidden("Only LEGAL, CREDIT_MANAGER and GENERAL_MANAGER move legal cases")
+                    .withKey("problem.text.onlyLEGALCREDITMANAGERAndGENERALMANAGER");
         }
         if (change.status() == null || change.status().isBlank()) {
-            throw ProblemException.malformed("Invalid change", List.of(Violation.field("status", "is required")));
+            throw ProblemException.malformed("Invalid change", List.of(Violation.field("status", "is required")))
+                    .withKey("problem.text.invalidChange");
         }
         LegalCaseStatus next = status(change.status());
         BigDecimal recovered = change.amountRecovered();
         if (recovered != null
                 && (recovered.signum() < 0 || recovered.stripTrailingZeros().scale() > 2)) {
-            throw ProblemException.ruleViolation("amountRecovered", "must be zero or more with at most 2 decimals");
+            throw ProblemException.ruleViolation("amountRecovered", "must be zero or more with at most 2 decimals")
+                    .withKey("problem.text.mustBeZeroOrMoreWithAt");
         }
-        long customerId = repository.lock(id).orElseThrow(() -> ProblemException.notFound("Unknown legal case " + id));
+        long customerId = repository
+                .lock(id)
+                .orElseThrow(() -> ProblemException.notFound("Unknown legal case " + id)
+                        .withKey("problem.text.unknownLegalCase", id));
         LegalCase before = get(id, caller);
         String note = change.note() == null || change.note().isBlank()
                 ? null
@@ -158,10 +191,12 @@ public class LegalCases {
         if (sameStatus && note == null && newRecovered.compareTo(before.amountRecovered()) == 0) return before;
         if (!sameStatus && !before.status().canMoveTo(next)) {
             throw ProblemException.ruleViolation(
-                    "status", "a %s case cannot move to %s".formatted(before.status(), next));
+                            "status", "a %s case cannot move to %s".formatted(before.status(), next))
+                    .withKey("problem.text.aCaseCannotMoveTo", before.status(), next);
         }
         if (sameStatus && before.status().closed()) {
-            throw ProblemException.ruleViolation("status", "the case is closed");
+            throw ProblemException.ruleViolation("status", "the case is closed")
+                    .withKey("problem.text.theCaseIsClosed");
         }
         LocalDate today = calendar.today();
         String line = "%s %s: %s%s".formatted(today, caller.username(), next, note == null ? "" : " — " + note);
@@ -188,8 +223,10 @@ public class LegalCases {
             return LegalCaseStatus.valueOf(text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw ProblemException.malformed(
-                    "Unknown status",
-                    List.of(Violation.field("status", "must be one of " + Arrays.toString(LegalCaseStatus.values()))));
+                            "Unknown status",
+                            List.of(Violation.field(
+                                    "status", "must be one of " + Arrays.toString(LegalCaseStatus.values()))))
+                    .withKey("problem.text.unknownStatus");
         }
     }
 }

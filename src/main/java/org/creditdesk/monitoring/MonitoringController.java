@@ -65,13 +65,16 @@ class MonitoringController {
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
         AgingGrouping grouping = AgingGrouping.ofParameter(groupBy)
                 .orElseThrow(() -> ProblemException.malformed(
-                        "Unknown groupBy",
-                        List.of(Violation.field(
-                                "groupBy", "must be one of area, productLine, salesRep, customer, businessGroup"))));
+                                "Unknown groupBy",
+                                List.of(Violation.field(
+                                        "groupBy",
+                                        "must be one of area, productLine, salesRep, customer, businessGroup")))
+                        .withKey("problem.text.unknownGroupBy"));
         String chosen = format != null ? format : fromAccept(accept);
         if (!Set.of("json", "csv", "xlsx").contains(chosen)) {
             throw ProblemException.malformed(
-                    "Unknown format", List.of(Violation.field("format", "must be json, csv or xlsx")));
+                            "Unknown format", List.of(Violation.field("format", "must be json, csv or xlsx")))
+                    .withKey("problem.text.unknownFormat");
         }
         AgingReport report = aging.report(asOf, grouping, callers.current());
         if (chosen.equals("json")) {
@@ -135,7 +138,8 @@ class MonitoringController {
     EscalationRunResult evaluate(@RequestBody(required = false) @Nullable RunRequest body) {
         Caller caller = callers.current();
         if (caller.roles().stream().noneMatch(RUNNERS::contains)) {
-            throw ProblemException.forbidden("Only ADMIN, CREDIT_MANAGER, GENERAL_MANAGER may run the escalation");
+            throw ProblemException.forbidden("Only ADMIN, CREDIT_MANAGER, GENERAL_MANAGER may run the escalation")
+                    .withKey("problem.text.onlyADMINCREDITMANAGERGENERALMANAGERMay");
         }
         LocalDate asOf = body == null ? null : body.asOf();
         return run.evaluate(calendar.asOfOrToday(asOf));

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.creditdesk.customers.Page;
 import org.creditdesk.identity.Caller;
 import org.creditdesk.identity.Callers;
@@ -34,6 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Controller
 class MonitoringPages {
 
+    static final int AGING_ROWS = 100;
+
     private final Aging aging;
     private final Escalations escalations;
     private final Staffing staffing;
@@ -56,28 +57,25 @@ class MonitoringPages {
         this.json = json;
     }
 
+    /** The board pages and filters in SQL: level, area, responsible person; counts per level. */
     @GetMapping("/monitoring/escalations")
     String board(
             @RequestParam(required = false) @Nullable LocalDate asOf,
             @RequestParam(required = false) @Nullable Integer level,
             @RequestParam(required = false) @Nullable String area,
+            @RequestParam(required = false) @Nullable String owner,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size,
             Model model) {
-        LocalDate date = calendar.asOfOrToday(asOf);
-        EscalationLadder ladder = escalations.ladder();
-        Map<Integer, List<Escalation>> byLevel = new TreeMap<>(java.util.Comparator.reverseOrder());
-        ladder.rungs().stream()
-                .filter(r -> level == null || r.level() == level)
-                .forEach(r -> byLevel.put(r.level(), new ArrayList<>()));
-        String areaFilter = area == null || area.isBlank() ? null : area;
-        for (Escalation e : escalations.escalations(date, level, callers.current())) {
-            if (areaFilter != null && !areaFilter.equals(e.area())) continue;
-            byLevel.computeIfAbsent(e.level(), k -> new ArrayList<>()).add(e);
-        }
+        Caller caller = callers.current();
+        EscalationBoard board = escalations.board(asOf, level, area, owner, page, size, caller);
         model.addAttribute("level", level);
-        model.addAttribute("area", areaFilter);
-        model.addAttribute("asOf", date);
-        model.addAttribute("ladder", ladder);
-        model.addAttribute("byLevel", byLevel);
+        model.addAttribute("area", area == null ? "" : area.strip());
+        model.addAttribute("owner", owner == null ? "" : owner.strip());
+        model.addAttribute("me", caller.username());
+        model.addAttribute("asOf", board.asOf());
+        model.addAttribute("ladder", board.ladder());
+        model.addAttribute("board", board);
         return "monitoring/escalations";
     }
 
@@ -85,6 +83,7 @@ class MonitoringPages {
     String aging(
             @RequestParam(required = false) @Nullable LocalDate asOf,
             @RequestParam(defaultValue = "area") String groupBy,
+            @RequestParam(defaultValue = "0") int page,
             Model model) {
         Caller caller = callers.current();
         LocalDate date = calendar.asOfOrToday(asOf);
@@ -96,6 +95,21 @@ class MonitoringPages {
         model.addAttribute("groupBy", grouping.parameter());
         model.addAttribute("groupings", AgingGrouping.values());
         model.addAttribute("report", report);
+        // By customer the report has a row per customer: the page shows them AGING_ROWS at a time (the
+        // totals and the exports cover all). The rows are still aggregated for every customer in SQL.
+        int first = Math.clamp((long) page * AGING_ROWS, 0, report.rows().size());
+        model.addAttribute(
+                "rows",
+                new Page<>(
+                        report.rows()
+                                .subList(
+                                        first,
+                                        Math.min(
+                                                first + AGING_ROWS,
+                                                report.rows().size())),
+                        Math.max(page, 0),
+                        AGING_ROWS,
+                        report.rows().size()));
         model.addAttribute("areaChart", json.writeValueAsString(areaChart(byArea, trend.currency())));
         model.addAttribute("trendChart", json.writeValueAsString(trendChart(trend)));
         model.addAttribute("chartCurrency", trend.currency());
@@ -111,10 +125,12 @@ class MonitoringPages {
             @RequestParam(defaultValue = "csv") String format) {
         AgingGrouping grouping = AgingGrouping.ofParameter(groupBy)
                 .orElseThrow(() -> ProblemException.malformed(
-                        "Unknown grouping", List.of(Violation.field("groupBy", "unknown grouping " + groupBy))));
+                                "Unknown grouping", List.of(Violation.field("groupBy", "unknown grouping " + groupBy)))
+                        .withKey("problem.text.unknownGrouping"));
         if (!format.equals("csv") && !format.equals("xlsx")) {
             throw ProblemException.malformed(
-                    "Unknown format", List.of(Violation.field("format", "must be csv or xlsx")));
+                            "Unknown format", List.of(Violation.field("format", "must be csv or xlsx")))
+                    .withKey("problem.text.unknownFormat");
         }
         return MonitoringController.attachment(aging.report(asOf, grouping, callers.current()), format);
     }

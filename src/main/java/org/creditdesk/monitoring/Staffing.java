@@ -37,7 +37,8 @@ public class Staffing {
     @Transactional
     public StaffingNorm changeNorm(StaffingNorm norm, String reason, Caller caller) {
         if (caller.roles().stream().noneMatch(NORM_KEEPERS::contains)) {
-            throw ProblemException.forbidden("Only ADMIN and GENERAL_MANAGER change the staffing norm");
+            throw ProblemException.forbidden("Only ADMIN and GENERAL_MANAGER change the staffing norm")
+                    .withKey("problem.text.onlyADMINAndGENERALMANAGERChangeThe2");
         }
         StaffingNorm before = repository.norm();
         repository.saveNorm(norm);

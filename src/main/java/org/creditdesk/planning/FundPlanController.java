@@ -65,7 +65,8 @@ class FundPlanController {
         if (format.equals("json")) return ResponseEntity.ok(report);
         if (!format.equals("xlsx")) {
             throw ProblemException.malformed(
-                    "Unknown format", List.of(Violation.field("format", "must be json or xlsx")));
+                            "Unknown format", List.of(Violation.field("format", "must be json or xlsx")))
+                    .withKey("problem.text.unknownFormat");
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PlanExport.xlsx(report, out);
@@ -91,8 +92,9 @@ class FundPlanController {
             case "marginAfterCapitalCost" -> FundPlans.Ranking.MARGIN_AFTER_CAPITAL_COST;
             default ->
                 throw ProblemException.malformed(
-                        "Unknown sort",
-                        List.of(Violation.field("sort", "must be capitalCost or marginAfterCapitalCost")));
+                                "Unknown sort",
+                                List.of(Violation.field("sort", "must be capitalCost or marginAfterCapitalCost")))
+                        .withKey("problem.text.unknownSort");
         };
         return plans.profitability(year, asOf, ranking, callers.current());
     }
@@ -127,6 +129,8 @@ class FundPlanController {
     static Level level(String value, String field) {
         return Level.ofParameter(value)
                 .orElseThrow(() -> ProblemException.malformed(
-                        "Unknown " + field, List.of(Violation.field(field, "must be productLine, area or customer"))));
+                                "Unknown " + field,
+                                List.of(Violation.field(field, "must be productLine, area or customer")))
+                        .withKey("problem.text.unknown", field));
     }
 }

@@ -71,7 +71,8 @@ public class FundPlans {
     public FundPlan plan(int year, Caller caller) {
         FundPlan plan = plans.find(year, EnumSet.of(FundPlan.Status.DRAFT))
                 .or(() -> plans.find(year, EnumSet.of(FundPlan.Status.APPROVED)))
-                .orElseThrow(() -> ProblemException.notFound("No fund plan for " + year));
+                .orElseThrow(() -> ProblemException.notFound("No fund plan for " + year)
+                        .withKey("problem.text.noFundPlanFor", year));
         return scoped(plan, caller);
     }
 
@@ -85,7 +86,8 @@ public class FundPlans {
     public FundPlan save(int year, FundPlanInput input, Caller caller) {
         if (caller.roles().stream().noneMatch(PLANNERS::contains)) {
             throw ProblemException.forbidden(
-                    "Only ADMIN, GENERAL_MANAGER, CREDIT_MANAGER or FINANCE may write fund plans");
+                            "Only ADMIN, GENERAL_MANAGER, CREDIT_MANAGER or FINANCE may write fund plans")
+                    .withKey("problem.text.onlyADMINGENERALMANAGERCREDITMANAGEROr");
         }
         requireYear(year);
         plans.lockYear(year);
@@ -114,12 +116,13 @@ public class FundPlans {
     @Transactional
     public FundPlan approve(int year, @Nullable String comment, Caller caller) {
         if (!caller.has(Role.GENERAL_MANAGER)) {
-            throw ProblemException.forbidden("Only a GENERAL_MANAGER approves the fund plan");
+            throw ProblemException.forbidden("Only a GENERAL_MANAGER approves the fund plan")
+                    .withKey("problem.text.onlyAGENERALMANAGERApprovesTheFund");
         }
         plans.lockYear(year);
         long draft = plans.idOf(year, FundPlan.Status.DRAFT)
-                .orElseThrow(
-                        () -> ProblemException.conflict("There is no draft fund plan for " + year + " to approve"));
+                .orElseThrow(() -> ProblemException.conflict("There is no draft fund plan for " + year + " to approve")
+                        .withKey("problem.text.thereIsNoDraftFundPlanFor", year));
         FundPlan before = plans.find(year, EnumSet.of(FundPlan.Status.APPROVED)).orElse(null);
         plans.approve(year, draft, caller.username(), now());
         FundPlan after = plans.find(year, EnumSet.of(FundPlan.Status.APPROVED)).orElseThrow();
@@ -149,7 +152,8 @@ public class FundPlans {
             int year, @Nullable LocalDate asOf, Level level, Caller caller, int customersPerNode) {
         FundPlan plan = plans.find(year, EnumSet.of(FundPlan.Status.APPROVED))
                 .or(() -> plans.find(year, EnumSet.of(FundPlan.Status.DRAFT)))
-                .orElseThrow(() -> ProblemException.notFound("No fund plan for " + year));
+                .orElseThrow(() -> ProblemException.notFound("No fund plan for " + year)
+                        .withKey("problem.text.noFundPlanFor", year));
         Optional<PlanSnapshotRepository.Header> stored = snapshots
                 .header()
                 .filter(h -> asOf == null
@@ -214,8 +218,9 @@ public class FundPlans {
     public DsoTrend dsoTrend(@Nullable LocalDate asOf, Level level, int months, Caller caller) {
         if (months < 1 || months > MAX_TREND_MONTHS) {
             throw ProblemException.malformed(
-                    "months out of range",
-                    List.of(Violation.field("months", "months must be from 1 to " + MAX_TREND_MONTHS)));
+                            "months out of range",
+                            List.of(Violation.field("months", "months must be from 1 to " + MAX_TREND_MONTHS)))
+                    .withKey("problem.text.monthsOutOfRange");
         }
         int horizon = PlanVersusActual.STATUS_MONTHS;
         // Areas and product lines keep their movements over the longest trend's window in the stored actuals.
@@ -328,7 +333,8 @@ public class FundPlans {
             return today.getYear() > year ? LocalDate.of(year, 12, 31) : LocalDate.of(year, 1, 1);
         }
         if (asOf.getYear() != year) {
-            throw ProblemException.ruleViolation("asOf", "asOf must be in the plan's year " + year);
+            throw ProblemException.ruleViolation("asOf", "asOf must be in the plan's year " + year)
+                    .withKey("problem.text.asofMustBeInThePlanS", year);
         }
         return asOf;
     }
@@ -336,7 +342,8 @@ public class FundPlans {
     private static void requireYear(int year) {
         if (year < 2000 || year > 2999) {
             throw ProblemException.malformed(
-                    "year out of range", List.of(Violation.field("year", "year must be from 2000 to 2999")));
+                            "year out of range", List.of(Violation.field("year", "year must be from 2000 to 2999")))
+                    .withKey("problem.text.yearOutOfRange");
         }
     }
 

@@ -33,7 +33,9 @@ final class PlanRules {
             missing.add(Violation.field("costOfCapitalRate", "costOfCapitalRate is required"));
         }
         if (input.productLines() == null) missing.add(Violation.field("productLines", "productLines is required"));
-        if (!missing.isEmpty()) throw ProblemException.malformed("The fund plan is incomplete", missing);
+        if (!missing.isEmpty())
+            throw ProblemException.malformed("The fund plan is incomplete", missing)
+                    .withKey("problem.text.theFundPlanIsIncomplete");
 
         List<Violation> violations = new ArrayList<>();
         BigDecimal capital = amount("capital", input.capital(), violations);
@@ -127,7 +129,9 @@ final class PlanRules {
         }
 
         if (violations.isEmpty()) violations.addAll(sumsWithinParents(capital, lines, areas, customers));
-        if (!violations.isEmpty()) throw ProblemException.ruleViolation("The fund plan is not valid", violations);
+        if (!violations.isEmpty())
+            throw ProblemException.ruleViolation("The fund plan is not valid", violations)
+                    .withKey("problem.text.theFundPlanIsNotValid");
         return new PlanContent(
                 capital,
                 rate,

@@ -57,7 +57,8 @@ class TodaysWork {
 
     @Transactional(readOnly = true)
     Work of(Caller caller) {
-        List<EscalationTask> tasks = escalations.tasksOf(caller, true);
+        // The first few open tasks and the count of all of them, both from the database (not capped).
+        var tasks = escalations.tasksOf(caller, true, 0, SHOWN);
         List<CreditOrder> blocked = orders.orders(OrderStatus.BLOCKED, caller);
         List<CreditOrder> releasable =
                 blocked.stream().filter(o -> orders.mayRelease(o, caller)).toList();
@@ -71,8 +72,8 @@ class TodaysWork {
                         .toList()
                 : List.of();
         return new Work(
-                first(tasks),
-                tasks.size(),
+                tasks.items(),
+                Math.toIntExact(tasks.total()),
                 first(releasable.isEmpty() ? blocked : releasable),
                 blocked.size(),
                 releasable.size(),

@@ -1,5 +1,5 @@
 /** Reports across the modules: the home dashboard every signed-in user lands on. */
-@ApplicationModule(allowedDependencies = {"shared", "identity", "ledger", "credit", "monitoring"})
+@ApplicationModule(allowedDependencies = {"shared", "identity", "customers", "ledger", "credit", "monitoring"})
 @NullMarked
 package org.creditdesk.reporting;
 

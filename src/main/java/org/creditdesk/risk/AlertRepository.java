@@ -12,8 +12,9 @@ class AlertRepository {
 
     // A link is announced once per pair (partial unique index); other alerts every time they happen.
     private static final String INSERT = """
-            INSERT INTO risk_alert (at, customer_id, type, message, related_customer_id, business_date)
-            VALUES (:at, :customerId, :type, :message, :relatedCustomerId, :businessDate)
+            INSERT INTO risk_alert (at, customer_id, type, message, message_key, message_args, related_customer_id,
+                                    business_date)
+            VALUES (:at, :customerId, :type, :message, :key, CAST(:args AS text[]), :relatedCustomerId, :businessDate)
             ON CONFLICT DO NOTHING
             """;
     // areas: empty array = every area.
@@ -31,10 +32,13 @@ class AlertRepository {
     // "First goes overdue": the customer's oldest overdue open invoice fell due the day before, so
     // yesterday nothing of it was overdue. Uses the open-invoice index; once per customer and date.
     private static final String FIRST_OVERDUE = """
-            INSERT INTO risk_alert (at, customer_id, type, message, business_date)
+            INSERT INTO risk_alert (at, customer_id, type, message, message_key, message_args, business_date)
             SELECT :at, i.customer_id, 'FIRST_OVERDUE',
                    'First overdue: ' || count(*) || ' invoice(s) fell due on ' || min(i.due_date)
-                   || ', ' || sum(i.open_amount) || ' open', CAST(:asOf AS date)
+                   || ', ' || sum(i.open_amount) || ' open',
+                   'risk.alert.firstOverdue',
+                   ARRAY[CAST(count(*) AS text), CAST(min(i.due_date) AS text), CAST(sum(i.open_amount) AS text)],
+                   CAST(:asOf AS date)
             FROM invoice i
             WHERE i.open_amount > 0 AND i.due_date < CAST(:asOf AS date)
             GROUP BY i.customer_id
@@ -59,6 +63,8 @@ class AlertRepository {
             long customerId,
             AlertType type,
             String message,
+            @Nullable String key,
+            List<String> args,
             @Nullable Long relatedCustomerId,
             @Nullable LocalDate businessDate) {
         return jdbc.sql(INSERT)
@@ -66,6 +72,8 @@ class AlertRepository {
                         .param("customerId", customerId)
                         .param("type", type.name())
                         .param("message", message)
+                        .param("key", key, java.sql.Types.VARCHAR)
+                        .param("args", args.toArray(String[]::new))
                         .param("relatedCustomerId", relatedCustomerId)
                         .param("businessDate", businessDate)
                         .update()

@@ -31,13 +31,16 @@ public class Alerts {
 
     /**
      * Raises an alert; returns false when it was raised before (a link to a stopped customer is
-     * announced once per pair).
+     * announced once per pair). {@code message} is the English text the API's feed shows; {@code key} and
+     * {@code args} name the same text in the message bundles, for pages in the reader's language.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean raise(
             long customerId,
             AlertType type,
             String message,
+            String key,
+            List<String> args,
             @Nullable Long relatedCustomerId,
             @Nullable LocalDate businessDate) {
         return repository.insert(
@@ -45,6 +48,8 @@ public class Alerts {
                 customerId,
                 type,
                 message,
+                key,
+                args,
                 relatedCustomerId,
                 businessDate);
     }

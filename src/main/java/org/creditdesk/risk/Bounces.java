@@ -89,6 +89,16 @@ public class Bounces {
         return repository.countsWithin(from, to);
     }
 
+    /** The arguments of the bounce alerts' texts: cheque, payment, amount, date, reason. */
+    private static List<String> bounceArgs(ChequeBounced bounce, LocalDate on) {
+        return List.of(
+                String.valueOf(bounce.chequeNo()),
+                bounce.paymentNo(),
+                String.valueOf(bounce.amount()),
+                on.toString(),
+                String.valueOf(bounce.reason()));
+    }
+
     /** Called in the bounce's transaction: stops the customer, and for good on a second bounce. */
     @Transactional
     void bounced(ChequeBounced bounce) {
@@ -112,7 +122,14 @@ public class Bounces {
         switch (outcome) {
             case STOPPED -> {
                 accounts.stop(customer, STOP_REASON, Caller.SYSTEM);
-                alerts.raise(customer.id(), AlertType.CHEQUE_BOUNCED, what + "; credit stopped", null, on);
+                alerts.raise(
+                        customer.id(),
+                        AlertType.CHEQUE_BOUNCED,
+                        what + "; credit stopped",
+                        "risk.alert.chequeBounced",
+                        bounceArgs(bounce, on),
+                        null,
+                        on);
             }
             case STOPPED_FOR_GOOD -> {
                 accounts.stop(customer, FINAL_STOP_REASON, Caller.SYSTEM);
@@ -122,6 +139,14 @@ public class Bounces {
                         AlertType.CHEQUE_BOUNCED,
                         "%s; %d bounces within %d months: credit stopped for good, legal case %d opened"
                                 .formatted(what, within, settings.months(), caseId),
+                        "risk.alert.chequeBouncedForGood",
+                        java.util.stream.Stream.concat(
+                                        bounceArgs(bounce, on).stream(),
+                                        java.util.stream.Stream.of(
+                                                String.valueOf(within),
+                                                String.valueOf(settings.months()),
+                                                String.valueOf(caseId)))
+                                .toList(),
                         null,
                         on);
             }
@@ -135,26 +160,30 @@ public class Bounces {
     @Transactional
     public BounceReinstatement reinstate(String customerCode, BounceReinstate input, Caller caller) {
         if (!caller.has(Role.CREDIT_MANAGER)) {
-            throw ProblemException.forbidden("Only a CREDIT_MANAGER may reinstate a customer after a bounced cheque");
+            throw ProblemException.forbidden("Only a CREDIT_MANAGER may reinstate a customer after a bounced cheque")
+                    .withKey("problem.text.onlyACREDITMANAGERMayReinstateA");
         }
         String note = input.note() == null ? "" : input.note().strip();
         if (note.isEmpty()) {
             throw ProblemException.malformed(
-                    "A reinstatement needs a note",
-                    List.of(Violation.field("note", "is required: say why the customer may buy again")));
+                            "A reinstatement needs a note",
+                            List.of(Violation.field("note", "is required: say why the customer may buy again")))
+                    .withKey("problem.text.aReinstatementNeedsANote");
         }
         CustomerRef customer = customers.require(customerCode, caller);
         LocalDate forGood = repository.stoppedForGoodOn(customer.id());
         if (forGood != null) {
             throw ProblemException.ruleViolation(
-                    "code",
-                    "%s's credit was stopped for good after a second bounced cheque on %s; it cannot be reinstated"
-                            .formatted(customer.code(), forGood));
+                            "code",
+                            "%s's credit was stopped for good after a second bounced cheque on %s; it cannot be reinstated"
+                                    .formatted(customer.code(), forGood))
+                    .withKey("problem.text.sCreditWasStoppedForGoodAfter", customer.code(), forGood);
         }
         List<String> payments = repository.markReinstated(customer.id(), caller.username(), now(), note);
         if (payments.isEmpty()) {
             throw ProblemException.ruleViolation(
-                    "code", "%s is not stopped for a bounced cheque".formatted(customer.code()));
+                            "code", "%s is not stopped for a bounced cheque".formatted(customer.code()))
+                    .withKey("problem.text.isNotStoppedForABouncedCheque", customer.code());
         }
         BigDecimal cut = settings.cut();
         accounts.reinstate(customer, note, caller);

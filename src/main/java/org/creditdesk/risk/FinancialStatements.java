@@ -92,10 +92,13 @@ public class FinancialStatements {
     public Saved put(String customerCode, int year, FinancialStatement input, Caller caller) {
         requireWriter(caller);
         CustomerRef customer = customers.require(customerCode, caller);
-        if (year < 1900 || year > 2999) throw ProblemException.ruleViolation("year", "must be a fiscal year");
+        if (year < 1900 || year > 2999)
+            throw ProblemException.ruleViolation("year", "must be a fiscal year")
+                    .withKey("problem.text.mustBeAFiscalYear");
         List<Violation> violations = input.violations(customer.currency(), null);
         if (!violations.isEmpty()) {
-            throw ProblemException.ruleViolation("The financial statement has invalid figures", violations);
+            throw ProblemException.ruleViolation("The financial statement has invalid figures", violations)
+                    .withKey("problem.text.theFinancialStatementHasInvalidFigures");
         }
         Optional<FinancialStatementRepository.Stored> before = repository.find(customer.id(), year);
         FinancialStatementRepository.Stored row = new FinancialStatementRepository.Stored(
@@ -142,8 +145,9 @@ public class FinancialStatements {
         List<String[]> rows = read(csv);
         if (rows.isEmpty() || !List.of(rows.getFirst()).equals(CSV_HEADER)) {
             throw ProblemException.malformed(
-                    "The first line must be the header " + String.join(",", CSV_HEADER),
-                    List.of(Violation.line(1, "expected header " + String.join(",", CSV_HEADER))));
+                            "The first line must be the header " + String.join(",", CSV_HEADER),
+                            List.of(Violation.line(1, "expected header " + String.join(",", CSV_HEADER))))
+                    .withKey("problem.text.theFirstLineMustBeTheHeader", String.join(",", CSV_HEADER));
         }
         List<String> codes =
                 rows.stream().skip(1).map(r -> r[0].strip()).distinct().toList();
@@ -214,7 +218,11 @@ public class FinancialStatements {
                                             .distinct()
                                             .count(),
                                     rows.size() - 1),
-                    rejected);
+                    rejected)
+                    .withKey(
+                            "problem.text.ofRowsAreInvalidNothingWasImported",
+                            rejected.stream().map(Violation::line).distinct().count(),
+                            rows.size() - 1);
         }
         int written = repository.upsert(statements, caller.username(), now());
         if (written > 0) {
@@ -247,7 +255,9 @@ public class FinancialStatements {
             violations.add(Violation.field("rating", "must be one of " + String.join(", ", RATINGS)));
         }
         if (input.ratedOn() == null) violations.add(Violation.field("ratedOn", "is required"));
-        if (!violations.isEmpty()) throw ProblemException.ruleViolation("The rating is invalid", violations);
+        if (!violations.isEmpty())
+            throw ProblemException.ruleViolation("The rating is invalid", violations)
+                    .withKey("problem.text.theRatingIsInvalid");
         var rating = new FinancialStatementRepository.Rating(
                 input.ratedOn(), input.agency().strip(), input.rating().strip());
         if (repository.upsertRating(customer.id(), rating, caller.username(), now()) > 0) {
@@ -267,7 +277,8 @@ public class FinancialStatements {
     static void requireWriter(Caller caller) {
         if (caller.roles().stream().noneMatch(WRITERS::contains)) {
             throw ProblemException.forbidden(
-                    "Only ADMIN, CREDIT_MANAGER, CREDIT_SUPERVISOR, FINANCE, GENERAL_MANAGER may record financial data");
+                            "Only ADMIN, CREDIT_MANAGER, CREDIT_SUPERVISOR, FINANCE, GENERAL_MANAGER may record financial data")
+                    .withKey("problem.text.onlyADMINCREDITMANAGERCREDITSUPERVISORFINANCE");
         }
     }
 

@@ -647,10 +647,12 @@ public class FitScorecards {
     @Transactional
     public ScorecardHeader adopt(long cardId, @Nullable String reason, Caller caller) {
         if (caller.roles().stream().noneMatch(ADOPTERS::contains)) {
-            throw ProblemException.forbidden("Only a CREDIT_MANAGER may adopt a scorecard");
+            throw ProblemException.forbidden("Only a CREDIT_MANAGER may adopt a scorecard")
+                    .withKey("problem.text.onlyACREDITMANAGERMayAdoptA");
         }
-        ScorecardHeader card =
-                cards.header(cardId).orElseThrow(() -> ProblemException.notFound("Unknown scorecard " + cardId));
+        ScorecardHeader card = cards.header(cardId)
+                .orElseThrow(() -> ProblemException.notFound("Unknown scorecard " + cardId)
+                        .withKey("problem.text.unknownScorecard", cardId));
         if (card.active()) return card;
         Scorecard full = cards.card(card);
         List<String> problems = new ArrayList<>(full.problems());

@@ -130,20 +130,24 @@ public class Links {
     @Transactional
     public LinkCleared clear(String customerCode, LinkClear input, Caller caller) {
         if (!caller.has(Role.CREDIT_MANAGER)) {
-            throw ProblemException.forbidden("Only a CREDIT_MANAGER may clear a link");
+            throw ProblemException.forbidden("Only a CREDIT_MANAGER may clear a link")
+                    .withKey("problem.text.onlyACREDITMANAGERMayClearA");
         }
         List<Violation> missing = new ArrayList<>();
         if (blank(input.linkedCustomerCode())) missing.add(Violation.field("linkedCustomerCode", "is required"));
         if (blank(input.reason()))
             missing.add(Violation.field("reason", "is required: say why the link does not matter"));
-        if (!missing.isEmpty()) throw ProblemException.malformed("The clearance is incomplete", missing);
+        if (!missing.isEmpty())
+            throw ProblemException.malformed("The clearance is incomplete", missing)
+                    .withKey("problem.text.theClearanceIsIncomplete");
         CustomerRef customer = customers.require(customerCode, caller);
         CustomerRef linked = customers.require(input.linkedCustomerCode().strip(), caller);
         if (!repository.linked(customer.id(), linked.id())) {
             throw ProblemException.ruleViolation(
-                    "linkedCustomerCode",
-                    "%s shares no person, phone, address, bank account or e-mail domain with %s"
-                            .formatted(linked.code(), customer.code()));
+                            "linkedCustomerCode",
+                            "%s shares no person, phone, address, bank account or e-mail domain with %s"
+                                    .formatted(linked.code(), customer.code()))
+                    .withKey("problem.text.sharesNoPersonPhoneAddressBankAccount", linked.code(), customer.code());
         }
         String reason = input.reason().strip();
         if (repository.clear(customer.id(), linked.id(), reason, caller.username(), now())) {
@@ -204,7 +208,14 @@ public class Links {
         for (LinkRepository.Blocking link : links) {
             String message = "%s shares %s %s with %s, whose credit is stopped"
                     .formatted(link.customerCode(), link.attribute(), link.value(), link.linkedCode());
-            alerts.raise(link.customerId(), AlertType.LINK_TO_STOPPED, message, link.linkedId(), null);
+            alerts.raise(
+                    link.customerId(),
+                    AlertType.LINK_TO_STOPPED,
+                    message,
+                    "risk.alert.linkToStopped",
+                    List.of(link.customerCode(), String.valueOf(link.attribute()), link.value(), link.linkedCode()),
+                    link.linkedId(),
+                    null);
             if (seen.add(link.customerId()) && !repository.flagged(link.customerId())) {
                 customers
                         .find(link.customerCode(), Caller.SYSTEM)

@@ -28,16 +28,21 @@ class RiskDashboardRepository {
             BigDecimal exposure,
             String currency) {}
 
-    record Alert(OffsetDateTime at, @Nullable String customerCode, String type, String message) {}
+    /**
+     * An alert as pages show it: {@code key} and {@code args} (when the alert was raised with them) give the
+     * text in the reader's language; {@code message} is the stored English, shown for older rows.
+     */
+    record Alert(
+            OffsetDateTime at,
+            @Nullable String customerCode,
+            String type,
+            String message,
+            @Nullable String key,
+            String[] args) {}
 
+    /** The limit in force and the average days to pay of the payments of the month up to the date. */
     record Month(
             LocalDate monthEnd,
-            BigDecimal open,
-            BigDecimal notDue,
-            BigDecimal days1to30,
-            BigDecimal days31to60,
-            BigDecimal days61to90,
-            BigDecimal over90,
             @Nullable BigDecimal creditLimit,
             @Nullable BigDecimal averageDaysToPay) {}
 
@@ -72,55 +77,54 @@ class RiskDashboardRepository {
             LIMIT :limit
             """;
     private static final String ALERTS = """
-            SELECT a.at, c.code, a.type, a.message
+            SELECT a.at, c.code, a.type, a.message, a.message_key, a.message_args
             FROM risk_alert a
             LEFT JOIN customer c ON c.id = a.customer_id
             WHERE (c.id IS NULL AND cardinality(CAST(:areas AS text[])) = 0) OR (c.id IS NOT NULL AND %s)
             ORDER BY a.id DESC
             LIMIT :limit
             """.formatted(AREAS);
+    private static final String ALERT_FILTER = """
+            FROM risk_alert a
+            JOIN customer c ON c.id = a.customer_id
+            WHERE %s
+              AND (CAST(:type AS text) IS NULL OR a.type = CAST(:type AS text))
+              AND (CAST(:area AS text) IS NULL OR c.area_code = CAST(:area AS text))
+              AND (CAST(:customer AS text) IS NULL OR c.code = CAST(:customer AS text))
+            """.formatted(AREAS);
+    private static final String ALERT_PAGE = """
+            SELECT a.at, c.code, a.type, a.message, a.message_key, a.message_args
+            """ + ALERT_FILTER + """
+            ORDER BY a.id DESC
+            LIMIT :limit OFFSET :offset
+            """;
+    private static final String ALERT_COUNT = "SELECT count(*) " + ALERT_FILTER;
     private static final String ALERTS_OF = """
-            SELECT a.at, CAST(NULL AS text) AS code, a.type, a.message FROM risk_alert a
+            SELECT a.at, CAST(NULL AS text) AS code, a.type, a.message, a.message_key, a.message_args
+            FROM risk_alert a
             WHERE a.customer_id = :customerId ORDER BY a.id DESC LIMIT :limit
             """;
-    // Twelve month-ends up to the date: what was open and how old, the limit then, and how long the
-    // payments allocated in the month took from invoice to payment.
+    /*
+     * Per date of the aging trend (monitoring's snapshots or its live points): the customer's limit in
+     * force and the average days to pay of the payments allocated in that month up to the date. The
+     * open amounts themselves come from monitoring's aging trend, not from here.
+     */
     private static final String MONTHS = """
             WITH m AS (
-                SELECT least(CAST(d + interval '1 month' - interval '1 day' AS date), CAST(:asOf AS date)) AS month_end
-                FROM generate_series(date_trunc('month', CAST(:asOf AS date)) - interval '11 months',
-                                     date_trunc('month', CAST(:asOf AS date)), interval '1 month') AS d
-            ),
-            inv AS (SELECT id, amount, issue_date, due_date FROM invoice WHERE customer_id = :customerId),
-            alloc AS (
-                SELECT a.invoice_id, a.amount, a.allocated_on, a.reversed_on, i.issue_date
-                FROM allocation a JOIN inv i ON i.id = a.invoice_id
-            ),
-            open AS (
-                SELECT m.month_end, i.due_date,
-                       i.amount - coalesce((SELECT sum(a.amount) FROM alloc a
-                                            WHERE a.invoice_id = i.id AND a.allocated_on <= m.month_end
-                                              AND (a.reversed_on IS NULL OR a.reversed_on > m.month_end)), 0) AS amount
-                FROM m JOIN inv i ON i.issue_date <= m.month_end
+                SELECT DISTINCT CAST(d AS date) AS month_end FROM unnest(CAST(:dates AS text[])) AS d
             )
             SELECT m.month_end,
-                   coalesce(sum(o.amount), 0) AS open,
-                   coalesce(sum(o.amount) FILTER (WHERE o.due_date >= m.month_end), 0) AS not_due,
-                   coalesce(sum(o.amount) FILTER (WHERE m.month_end - o.due_date BETWEEN 1 AND 30), 0) AS d30,
-                   coalesce(sum(o.amount) FILTER (WHERE m.month_end - o.due_date BETWEEN 31 AND 60), 0) AS d60,
-                   coalesce(sum(o.amount) FILTER (WHERE m.month_end - o.due_date BETWEEN 61 AND 90), 0) AS d90,
-                   coalesce(sum(o.amount) FILTER (WHERE m.month_end - o.due_date > 90), 0) AS over90,
                    (SELECT l.amount FROM credit_limit l
                     WHERE l.customer_id = :customerId AND l.contract_no IS NULL
                       AND l.valid_from <= m.month_end AND l.valid_until >= m.month_end
                     ORDER BY l.approved_at DESC LIMIT 1) AS credit_limit,
-                   (SELECT round(sum(a.amount * (a.allocated_on - a.issue_date)) / nullif(sum(a.amount), 0), 1)
-                    FROM alloc a
-                    WHERE a.allocated_on > CAST(date_trunc('month', m.month_end) AS date) - 1
+                   (SELECT round(sum(a.amount * (a.allocated_on - i.issue_date)) / nullif(sum(a.amount), 0), 1)
+                    FROM allocation a
+                    JOIN invoice i ON i.id = a.invoice_id
+                    WHERE i.customer_id = :customerId
+                      AND a.allocated_on > CAST(date_trunc('month', m.month_end) AS date) - 1
                       AND a.allocated_on <= m.month_end AND a.reversed_on IS NULL) AS days_to_pay
             FROM m
-            LEFT JOIN open o ON o.month_end = m.month_end AND o.amount > 0
-            GROUP BY m.month_end
             ORDER BY m.month_end
             """;
 
@@ -169,6 +173,33 @@ class RiskDashboardRepository {
                 .list();
     }
 
+    /** Filters of the alerts page; null = any. */
+    record AlertFilter(
+            String[] areas,
+            @Nullable String type,
+            @Nullable String area,
+            @Nullable String customer) {}
+
+    List<Alert> alertPage(AlertFilter filter, int offset, int limit) {
+        return alertFilter(jdbc.sql(ALERT_PAGE), filter)
+                .param("offset", offset)
+                .param("limit", limit)
+                .query(RiskDashboardRepository::alert)
+                .list();
+    }
+
+    long alertCount(AlertFilter filter) {
+        return alertFilter(jdbc.sql(ALERT_COUNT), filter).query(Long.class).single();
+    }
+
+    private static JdbcClient.StatementSpec alertFilter(JdbcClient.StatementSpec statement, AlertFilter filter) {
+        return statement
+                .param("areas", filter.areas())
+                .param("type", filter.type(), java.sql.Types.VARCHAR)
+                .param("area", filter.area(), java.sql.Types.VARCHAR)
+                .param("customer", filter.customer(), java.sql.Types.VARCHAR);
+    }
+
     List<Alert> alertsOf(long customerId, int limit) {
         return jdbc.sql(ALERTS_OF)
                 .param("customerId", customerId)
@@ -177,28 +208,25 @@ class RiskDashboardRepository {
                 .list();
     }
 
-    List<Month> months(long customerId, LocalDate asOf) {
+    List<Month> months(long customerId, List<LocalDate> dates) {
         return jdbc.sql(MONTHS)
                 .param("customerId", customerId)
-                .param("asOf", asOf)
+                .param("dates", dates.stream().map(LocalDate::toString).toArray(String[]::new))
                 .query((rs, n) -> new Month(
                         rs.getObject("month_end", LocalDate.class),
-                        rs.getBigDecimal("open"),
-                        rs.getBigDecimal("not_due"),
-                        rs.getBigDecimal("d30"),
-                        rs.getBigDecimal("d60"),
-                        rs.getBigDecimal("d90"),
-                        rs.getBigDecimal("over90"),
                         rs.getBigDecimal("credit_limit"),
                         rs.getBigDecimal("days_to_pay")))
                 .list();
     }
 
     private static Alert alert(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        java.sql.Array args = rs.getArray("message_args");
         return new Alert(
                 rs.getObject("at", OffsetDateTime.class),
                 rs.getString("code"),
                 String.valueOf(rs.getString("type")),
-                String.valueOf(rs.getString("message")));
+                String.valueOf(rs.getString("message")),
+                rs.getString("message_key"),
+                args == null ? new String[0] : (String[]) args.getArray());
     }
 }

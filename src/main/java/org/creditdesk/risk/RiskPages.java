@@ -14,14 +14,19 @@ import org.creditdesk.credit.CreditLimits;
 import org.creditdesk.customers.CustomerRef;
 import org.creditdesk.customers.CustomerStatus;
 import org.creditdesk.customers.Customers;
+import org.creditdesk.customers.Page;
 import org.creditdesk.identity.Caller;
 import org.creditdesk.identity.Callers;
+import org.creditdesk.monitoring.Aging;
+import org.creditdesk.monitoring.AgingBucket;
+import org.creditdesk.monitoring.AgingTrend;
 import org.creditdesk.shared.BusinessCalendar;
 import org.creditdesk.shared.ProblemException;
 import org.creditdesk.shared.Violation;
 import org.creditdesk.shared.audit.AuditTrail;
 import org.creditdesk.shared.web.PageRefusal;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -47,6 +52,8 @@ class RiskPages {
     private final Scores scores;
     private final ScoreRepository history;
     private final RiskDashboardRepository dashboard;
+    private final Aging agingTrends;
+    private final MessageSource texts;
     private final FinancialStatements statements;
     private final FitScorecards fits;
     private final CreditLimits limits;
@@ -61,6 +68,8 @@ class RiskPages {
             Scores scores,
             ScoreRepository history,
             RiskDashboardRepository dashboard,
+            Aging agingTrends,
+            MessageSource texts,
             FinancialStatements statements,
             FitScorecards fits,
             CreditLimits limits,
@@ -73,6 +82,8 @@ class RiskPages {
         this.scores = scores;
         this.history = history;
         this.dashboard = dashboard;
+        this.agingTrends = agingTrends;
+        this.texts = texts;
         this.statements = statements;
         this.fits = fits;
         this.limits = limits;
@@ -85,7 +96,17 @@ class RiskPages {
     }
 
     /** One entry of the customer's event timeline. */
-    record Event(OffsetDateTime at, String kind, String text) {}
+    record Event(
+            OffsetDateTime at,
+            String kind,
+            String text,
+            @Nullable String key,
+            String[] args) {
+
+        Event(OffsetDateTime at, String kind, String text) {
+            this(at, kind, text, null, new String[0]);
+        }
+    }
 
     @GetMapping("/risk")
     String dashboard(Model model) {
@@ -116,6 +137,40 @@ class RiskPages {
         return "risk/dashboard";
     }
 
+    /** Every alert the caller may see, newest first, filtered and paged in the database, with the count. */
+    @GetMapping("/risk/alerts")
+    String alerts(
+            @RequestParam(required = false) @Nullable AlertType type,
+            @RequestParam(required = false) @Nullable String area,
+            @RequestParam(required = false) @Nullable String customer,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size,
+            Model model) {
+        int safePage = Math.max(page, 0);
+        int safeSize = Math.clamp(size, 1, 500);
+        var filter = new RiskDashboardRepository.AlertFilter(
+                callers.current().areaFilter(),
+                type == null ? null : type.name(),
+                blankToNull(area),
+                blankToNull(customer));
+        model.addAttribute(
+                "alerts",
+                new Page<>(
+                        dashboard.alertPage(filter, safePage * safeSize, safeSize),
+                        safePage,
+                        safeSize,
+                        dashboard.alertCount(filter)));
+        model.addAttribute("type", type);
+        model.addAttribute("types", AlertType.values());
+        model.addAttribute("area", area == null ? "" : area.strip());
+        model.addAttribute("customer", customer == null ? "" : customer.strip());
+        return "risk/alerts";
+    }
+
+    private static @Nullable String blankToNull(@Nullable String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
     @PostMapping("/risk/scoring-runs")
     String run(@RequestParam(required = false) @Nullable LocalDate asOf, RedirectAttributes redirect) {
         try {
@@ -128,13 +183,18 @@ class RiskPages {
     }
 
     @GetMapping("/customers/{code}/risk")
-    String customer(@PathVariable String code, @RequestParam(required = false) @Nullable LocalDate asOf, Model model) {
+    String customer(
+            @PathVariable String code,
+            @RequestParam(required = false) @Nullable LocalDate asOf,
+            Model model,
+            Locale locale) {
         Caller caller = callers.current();
         CustomerRef customer = customers.require(code, caller);
         LocalDate date = calendar.asOfOrToday(asOf);
         Score score = scores.score(code, date, caller);
         List<ScoreRepository.StoredScore> past = history.history(customer.id(), date, 36);
-        List<RiskDashboardRepository.Month> months = dashboard.months(customer.id(), date);
+        AgingTrend aging = agingTrends.customerTrend(customer, date);
+        List<RiskDashboardRepository.Month> months = dashboard.months(customer.id(), aging.dates());
         CreditLimitOverview limit = limits.overview(code, date, caller);
         model.addAttribute("customer", customer);
         model.addAttribute("asOf", date);
@@ -152,25 +212,20 @@ class RiskPages {
         charts.put(
                 "scores",
                 ascending.stream().map(ScoreRepository.StoredScore::score).toList());
-        charts.put("months", months.stream().map(m -> m.monthEnd().toString()).toList());
-        charts.put(
-                "open", months.stream().map(RiskDashboardRepository.Month::open).toList());
+        charts.put("months", aging.dates().stream().map(LocalDate::toString).toList());
+        charts.put("open", aging.dates().stream().map(d -> openOn(aging, d)).toList());
         charts.put("limit", months.stream().map(m -> m.creditLimit()).toList());
-        charts.put(
-                "notDue",
-                months.stream().map(RiskDashboardRepository.Month::notDue).toList());
-        charts.put(
-                "d30",
-                months.stream().map(RiskDashboardRepository.Month::days1to30).toList());
-        charts.put(
-                "d60",
-                months.stream().map(RiskDashboardRepository.Month::days31to60).toList());
-        charts.put(
-                "d90",
-                months.stream().map(RiskDashboardRepository.Month::days61to90).toList());
-        charts.put(
-                "over90",
-                months.stream().map(RiskDashboardRepository.Month::over90).toList());
+        List<Map<String, Object>> buckets = new ArrayList<>();
+        for (AgingBucket bucket : aging.buckets()) {
+            String label = texts.getMessage("monitoring.bucket." + bucket.code(), null, bucket.label(), locale);
+            buckets.add(Map.of(
+                    "name",
+                    label == null ? bucket.label() : label,
+                    "data",
+                    aging.amounts().get(bucket.code())));
+        }
+        charts.put("aging", buckets);
+        model.addAttribute("agingLive", aging.computedLive());
         charts.put("daysToPay", months.stream().map(m -> m.averageDaysToPay()).toList());
         model.addAttribute("chartData", script(charts));
         return "risk/customer";
@@ -204,7 +259,8 @@ class RiskPages {
         }
         try {
             if (!unreadable.isEmpty() || year == null) {
-                throw ProblemException.malformed("The financial statement was not saved", unreadable);
+                throw ProblemException.malformed("The financial statement was not saved", unreadable)
+                        .withKey("problem.text.theFinancialStatementWasNotSaved");
             }
             statements.put(
                     code,
@@ -290,12 +346,20 @@ class RiskPages {
                 .body(pdf);
     }
 
+    /** The customer's open receivables on a trend date: the sum of its aging buckets. */
+    private static BigDecimal openOn(AgingTrend aging, LocalDate date) {
+        int index = aging.dates().indexOf(date);
+        return aging.amounts().values().stream().map(v -> v.get(index)).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
     private List<Event> timeline(CustomerRef customer, List<ScoreRepository.StoredScore> past) {
         List<Event> events = new ArrayList<>();
         audit.entries("CUSTOMER", customer.code(), 100)
                 .forEach(e -> events.add(
                         new Event(e.at(), e.action(), e.reason() == null ? e.actor() : e.actor() + ": " + e.reason())));
-        dashboard.alertsOf(customer.id(), 50).forEach(a -> events.add(new Event(a.at(), a.type(), a.message())));
+        dashboard
+                .alertsOf(customer.id(), 50)
+                .forEach(a -> events.add(new Event(a.at(), a.type(), a.message(), a.key(), a.args())));
         for (int i = 0; i + 1 < past.size(); i++) {
             ScoreRepository.StoredScore now = past.get(i), before = past.get(i + 1);
             if (!now.riskClass().equals(before.riskClass())) {

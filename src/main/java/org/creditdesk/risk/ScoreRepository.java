@@ -253,10 +253,13 @@ class ScoreRepository {
 
     // Letters sort like the classes (A best), so a greater letter is a drop. Same date again: no new alert.
     private static final String CLASS_DROP_ALERTS = """
-            INSERT INTO risk_alert (at, customer_id, type, message, business_date)
+            INSERT INTO risk_alert (at, customer_id, type, message, message_key, message_args, business_date)
             SELECT :at, s.customer_id, 'CLASS_DROP',
                    'Risk class fell from ' || s.previous_class || ' to ' || s.risk_class
                    || ' (score ' || s.score || ') as of ' || s.as_of,
+                   'risk.alert.classDrop',
+                   ARRAY[CAST(s.previous_class AS text), CAST(s.risk_class AS text), CAST(s.score AS text),
+                         CAST(s.as_of AS text)],
                    s.as_of
             FROM customer_score s
             WHERE s.as_of = :asOf AND s.previous_class IS NOT NULL AND s.risk_class > s.previous_class

@@ -79,7 +79,8 @@ public class Scores {
                 scores.factorValues(date, List.of(customer.id())).getFirst();
         CardChoice choice = CardChoice.of(cards.allActive(), values);
         if (choice == null) {
-            throw ProblemException.conflict("No active scorecard for business group " + values.businessGroup());
+            throw ProblemException.conflict("No active scorecard for business group " + values.businessGroup())
+                    .withKey("problem.text.noActiveScorecardForBusinessGroup", values.businessGroup());
         }
         Map<ScoreFactor, String> notes = scores.statementOn(customer.id(), date)
                 .map(s -> StatementRatios.missing(s.statement(), s.year()))
@@ -216,7 +217,8 @@ public class Scores {
     static void requireRunner(Caller caller) {
         if (caller.roles().stream().noneMatch(RUNNERS::contains)) {
             throw ProblemException.forbidden(
-                    "Only ADMIN, CREDIT_MANAGER, CREDIT_SUPERVISOR, GENERAL_MANAGER may run the scoring");
+                            "Only ADMIN, CREDIT_MANAGER, CREDIT_SUPERVISOR, GENERAL_MANAGER may run the scoring")
+                    .withKey("problem.text.onlyADMINCREDITMANAGERCREDITSUPERVISORGENERAL");
         }
     }
 }

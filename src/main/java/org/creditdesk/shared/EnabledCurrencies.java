@@ -62,7 +62,8 @@ public class EnabledCurrencies {
                             throw new IllegalArgumentException();
                     } catch (IllegalArgumentException e) {
                         throw ProblemException.ruleViolation(
-                                "currencies", "'%s' is not an ISO 4217 currency of money".formatted(code));
+                                        "currencies", "'%s' is not an ISO 4217 currency of money".formatted(code))
+                                .withKey("problem.text.isNotAnISO4217CurrencyOf", code);
                     }
                 })
                 .distinct()

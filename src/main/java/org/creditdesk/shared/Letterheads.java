@@ -32,7 +32,9 @@ public class Letterheads {
             String actor,
             String reason) {
         var violations = Letterhead.check(address, phone, email, logo);
-        if (!violations.isEmpty()) throw ProblemException.ruleViolation("Invalid letterhead", violations);
+        if (!violations.isEmpty())
+            throw ProblemException.ruleViolation("Invalid letterhead", violations)
+                    .withKey("problem.text.invalidLetterhead");
         Letterhead before = current();
         repository.save(address, phone, email, logo);
         Letterhead after = current();

@@ -1,10 +1,16 @@
 package org.creditdesk.shared;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A request the application refuses, mapped to an RFC 9457 problem: the kind fixes the HTTP status
  * (API.md Conventions), the violations say which field or line and why.
+ *
+ * <p>The detail is written in English, the API's default language. {@link #withKey} names the same text
+ * in the message bundles ({@code problem.*}, with its arguments) so that a caller whose language is
+ * another (user preference, else Accept-Language) reads it in that language; see
+ * {@code shared.web.ProblemTexts}.
  */
 public class ProblemException extends RuntimeException {
 
@@ -26,6 +32,8 @@ public class ProblemException extends RuntimeException {
 
     private final Kind kind;
     private final List<Violation> violations;
+    private @Nullable String key;
+    private Object[] args = {};
 
     public ProblemException(Kind kind, String detail, List<Violation> violations) {
         super(detail);
@@ -55,6 +63,24 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException ruleViolation(String field, String message) {
         return new ProblemException(Kind.RULE_VIOLATION, message, List.of(Violation.field(field, message)));
+    }
+
+    /**
+     * The bundle key of this detail and its arguments (shown as text, never number-formatted), for callers
+     * in another language than English. The English detail given at construction stays the default.
+     */
+    public ProblemException withKey(String key, Object... args) {
+        this.key = key;
+        this.args = java.util.Arrays.stream(args).map(String::valueOf).toArray();
+        return this;
+    }
+
+    public @Nullable String key() {
+        return key;
+    }
+
+    public Object[] args() {
+        return args.clone();
     }
 
     public Kind kind() {

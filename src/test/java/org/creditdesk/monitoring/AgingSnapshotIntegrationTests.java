@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.creditdesk.TestMail;
+import org.creditdesk.customers.CustomerRef;
+import org.creditdesk.customers.Customers;
 import org.creditdesk.identity.Caller;
 import org.creditdesk.identity.Role;
 import org.creditdesk.ledger.Ledger;
@@ -54,6 +56,9 @@ class AgingSnapshotIntegrationTests {
 
     @Autowired
     AgingRepository agingRepository;
+
+    @Autowired
+    Customers customerFacade;
 
     @Autowired
     PlatformTransactionManager transactions;
@@ -162,6 +167,47 @@ class AgingSnapshotIntegrationTests {
                 assertThat(trend.amounts().get(bucket).get(i))
                         .as("%s on %s", bucket, date)
                         .isEqualByComparingTo(expected.getOrDefault(bucket, BigDecimal.ZERO));
+            }
+        }
+    }
+
+    @Test
+    void a_customers_trend_reads_the_months_with_a_snapshot_from_it_and_computes_the_others_live() {
+        LocalDate base = nextDate();
+        String area = fixtures.area();
+        String code = customer(area);
+        LocalDate lastRunOfMonth = base.with(TemporalAdjusters.lastDayOfMonth()).minusDays(1);
+        String invoice = fixtures.invoice(code, lastRunOfMonth.minusDays(80), lastRunOfMonth.minusDays(45), "700.00");
+        fixtures.invoice(code, lastRunOfMonth.minusDays(10), lastRunOfMonth.plusDays(20), "40.00");
+        dailyRun.run(lastRunOfMonth, Caller.SYSTEM);
+        fixtures.pay(code, lastRunOfMonth.plusDays(3), "200.00", invoice);
+        LocalDate asOf = lastRunOfMonth.plusDays(10);
+        CustomerRef customer = customerFacade.require(code, Caller.SYSTEM);
+
+        AgingTrend trend = aging.customerTrend(customer, asOf);
+
+        assertThat(trend.dates())
+                .hasSize(Aging.TREND_MONTHS)
+                .contains(lastRunOfMonth)
+                .endsWith(asOf);
+        assertThat(trend.computedLive()).contains(asOf).doesNotContain(lastRunOfMonth);
+        int run = trend.dates().indexOf(lastRunOfMonth);
+        assertThat(trend.amounts().get("31-60").get(run)).isEqualByComparingTo("700.00");
+        assertThat(trend.amounts().get("current").get(run)).isEqualByComparingTo("40.00");
+        int today = trend.dates().indexOf(asOf);
+        assertThat(trend.amounts().get("31-60").get(today))
+                .as("the payment after the run shows in the live point")
+                .isEqualByComparingTo("500.00");
+        for (int i = 0; i < trend.dates().size(); i++) {
+            LocalDate date = trend.dates().get(i);
+            Map<String, BigDecimal> live = new java.util.HashMap<>();
+            agingRepository
+                    .customerAging(customer.id(), customer.currency(), List.of(date))
+                    .forEach(c -> live.put(c.bucket(), c.amount()));
+            for (String bucket : trend.amounts().keySet()) {
+                assertThat(trend.amounts().get(bucket).get(i))
+                        .as("%s on %s equals the live figure", bucket, date)
+                        .isEqualByComparingTo(live.getOrDefault(bucket, BigDecimal.ZERO));
             }
         }
     }

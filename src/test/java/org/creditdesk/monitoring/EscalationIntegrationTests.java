@@ -55,11 +55,46 @@ class EscalationIntegrationTests {
     @Autowired
     EscalationRun run;
 
+    @Autowired
+    EscalationRepository repository;
+
+    @Autowired
+    AgingRepository agingRepository;
+
     MonitoringFixtures fixtures;
 
     @BeforeEach
     void fixtures() {
         fixtures = new MonitoringFixtures(jdbc, ledger);
+    }
+
+    /** Dated in 2290, after every other test's settlements, so the open-amount path applies. */
+    @Test
+    void the_board_after_the_last_settlement_reads_open_amounts_and_equals_the_replayed_history() {
+        String area = fixtures.area();
+        String partly = fixtures.customer(area, "Open One", null, "VOLUME");
+        String other = fixtures.customer(area, "Open Two", null, "VOLUME");
+        LocalDate issued = LocalDate.of(2290, 3, 1);
+        String invoice = fixtures.invoice(partly, issued, issued.plusDays(30), "900.00");
+        fixtures.invoice(partly, issued.plusDays(60), issued.plusDays(90), "50.00");
+        fixtures.invoice(other, issued.plusDays(5), issued.plusDays(20), "120.00");
+        fixtures.pay(partly, issued.plusDays(40), "300.00", invoice);
+        LocalDate asOf = issued.plusDays(95);
+        EscalationLadder ladder = escalations.ladder();
+        String[] areas = {area};
+
+        assertThat(agingRepository.openAmountsHold(asOf)).isTrue();
+        EscalationRepository.BoardPage fromOpenAmounts =
+                repository.board(asOf, true, ladder, null, areas, null, null, 0, 50);
+        assertThat(fromOpenAmounts).isEqualTo(repository.board(asOf, false, ladder, null, areas, null, null, 0, 50));
+        assertThat(repository.escalations(asOf, true, ladder, null, areas))
+                .isEqualTo(repository.escalations(asOf, false, ladder, null, areas))
+                .hasSize(2);
+        assertThat(fromOpenAmounts.rows())
+                .extracting(EscalationRepository.Row::customerCode, EscalationRepository.Row::overdueAmount)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(other, new java.math.BigDecimal("120.00")),
+                        org.assertj.core.groups.Tuple.tuple(partly, new java.math.BigDecimal("650.00")));
     }
 
     @Test
@@ -288,7 +323,7 @@ class EscalationIntegrationTests {
         var asSupervisor = TestUsers.signedIn(new Caller(supervisor, Set.of(Role.CREDIT_SUPERVISOR), Set.of()));
 
         MvcTestResult board = mvc.get()
-                .uri("/monitoring/escalations?asOf={asOf}", asOf)
+                .uri("/monitoring/escalations?asOf={asOf}&area={area}", asOf, area)
                 .with(asSupervisor)
                 .exchange();
         assertThat(board).hasStatusOk();
@@ -315,7 +350,9 @@ class EscalationIntegrationTests {
                 .bodyText()
                 .contains("task-" + taskId, "called the buyer")
                 .doesNotContain("<html");
-        assertThat(mvc.get().uri("/monitoring/escalations?asOf={asOf}", asOf).with(asSupervisor))
+        assertThat(mvc.get()
+                        .uri("/monitoring/escalations?asOf={asOf}&area={area}", asOf, area)
+                        .with(asSupervisor))
                 .bodyText()
                 .contains("called the buyer");
         // someone else's task is not theirs to close

@@ -222,7 +222,13 @@ class RiskWebIntegrationTests {
                         .with(admin()))
                 .hasStatusOk()
                 .bodyText()
-                .contains("Maximum days overdue now", "chart-aging", "statement-form", "credit-limit-letter.pdf");
+                .contains("Maximum days overdue now", "chart-aging", "statement-form", "credit-limit-letter.pdf")
+                .as("no daily run kept a snapshot of these dates: the page says the aging was computed live")
+                .contains("aging-source", "computed live from the ledger", AS_OF.toString());
+        assertThat(mvc.get().uri("/risk/alerts").with(admin()))
+                .hasStatusOk()
+                .bodyText()
+                .contains("Risk alerts", "alert-type-filter");
         assertThat(mvc.get().uri("/risk/scorecards").with(admin()))
                 .hasStatusOk()
                 .bodyText()

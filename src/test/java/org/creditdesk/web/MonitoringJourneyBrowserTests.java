@@ -114,7 +114,7 @@ class MonitoringJourneyBrowserTests {
     void the_lawyer_works_the_escalation_and_the_legal_case_and_reads_aging_runs_and_staffing() {
         Browser.logIn(browser, port, "law" + x, PASSWORD);
 
-        browser.get(url("/monitoring/escalations"));
+        browser.get(url("/monitoring/escalations?area=" + area));
         WebElement levelFour = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("level-4")));
         assertThat(levelFour.getText()).contains(code).contains("48,000.00 CNY");
 
@@ -134,7 +134,7 @@ class MonitoringJourneyBrowserTests {
         wait.until(d -> !d.findElements(By.cssSelector("#aging-by-area canvas")).isEmpty());
         wait.until(d -> !d.findElements(By.cssSelector("#aging-trend canvas")).isEmpty());
 
-        browser.get(url("/monitoring/legal-cases"));
+        browser.get(url("/monitoring/legal-cases?area=" + area));
         WebElement legalCase = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.xpath("//tr[contains(@class, 'legal-case-row') and contains(., '" + code + "')]")));
         new Select(legalCase.findElement(By.name("status"))).selectByValue("DEMAND_LETTER_SENT");

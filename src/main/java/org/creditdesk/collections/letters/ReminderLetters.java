@@ -76,7 +76,8 @@ public class ReminderLetters {
     public LetterRun run(@Nullable LocalDate asOf, Caller caller) {
         if (caller.roles().stream().noneMatch(RUNNERS::contains) || caller.has(Role.AUDITOR)) {
             throw ProblemException.forbidden(
-                    "Only ADMIN, CREDIT_MANAGER, GENERAL_MANAGER and CREDIT_SUPERVISOR run the letters");
+                            "Only ADMIN, CREDIT_MANAGER, GENERAL_MANAGER and CREDIT_SUPERVISOR run the letters")
+                    .withKey("problem.text.onlyADMINCREDITMANAGERGENERALMANAGERAnd");
         }
         LocalDate date = calendar.asOfOrToday(asOf);
         long started = System.nanoTime();
@@ -86,9 +87,10 @@ public class ReminderLetters {
         LocalDate newest = repository.newestRun().orElse(null);
         if (newest != null && date.isBefore(newest)) {
             throw ProblemException.ruleViolation(
-                    "asOf",
-                    "%s is before the last letter run's date %s: letters go out in date order, nothing was changed"
-                            .formatted(date, newest));
+                            "asOf",
+                            "%s is before the last letter run's date %s: letters go out in date order, nothing was changed"
+                                    .formatted(date, newest))
+                    .withKey("problem.text.isBeforeTheLastLetterRunS", date, newest);
         }
         long runId = repository.insertRun(date, caller.username(), now());
         int letters = repository.writeLetters(runId, date, repository.settings(), replyContact, caller.username());
@@ -124,13 +126,19 @@ public class ReminderLetters {
     /** All letters of the run of a date in one PDF, for printing. */
     public byte[] runPdf(LocalDate asOf, Caller caller) {
         if (caller.roles().stream().noneMatch(RUNNERS::contains) && !caller.has(Role.AUDITOR)) {
-            throw ProblemException.forbidden("Only the credit department prints a run's letters");
+            throw ProblemException.forbidden("Only the credit department prints a run's letters")
+                    .withKey("problem.text.onlyTheCreditDepartmentPrintsARun");
         }
-        long runId = repository.runOf(asOf).orElseThrow(() -> ProblemException.notFound("No letter run for " + asOf));
+        long runId = repository
+                .runOf(asOf)
+                .orElseThrow(() -> ProblemException.notFound("No letter run for " + asOf)
+                        .withKey("problem.text.noLetterRunFor", asOf));
         List<LetterRenderer.Page> pages = repository.ofRun(runId).stream()
                 .map(l -> new LetterRenderer.Page(l.body(), content(l)))
                 .toList();
-        if (pages.isEmpty()) throw ProblemException.notFound("The letter run of " + asOf + " wrote no letters");
+        if (pages.isEmpty())
+            throw ProblemException.notFound("The letter run of " + asOf + " wrote no letters")
+                    .withKey("problem.text.theLetterRunOfWroteNoLetters", asOf);
         return renderer.pdf(pages);
     }
 
@@ -183,25 +191,30 @@ public class ReminderLetters {
     private void checkTemplate(int level, String language, String subject, String body) {
         checkKey(level, language);
         List<Violation> violations = TemplateCheck.check(subject, body);
-        if (!violations.isEmpty()) throw ProblemException.ruleViolation("The template is refused", violations);
+        if (!violations.isEmpty())
+            throw ProblemException.ruleViolation("The template is refused", violations)
+                    .withKey("problem.text.theTemplateIsRefused");
     }
 
     private static void checkKey(int level, String language) {
         List<Violation> violations = new ArrayList<>();
         if (level < 1 || level > 4) violations.add(Violation.field("level", "must be 1 to 4"));
         if (!LANGUAGES.contains(language)) violations.add(Violation.field("language", "must be en or zh-CN"));
-        if (!violations.isEmpty()) throw ProblemException.malformed("Unknown template", violations);
+        if (!violations.isEmpty())
+            throw ProblemException.malformed("Unknown template", violations).withKey("problem.text.unknownTemplate");
     }
 
     private static void checkEditor(Caller caller) {
         if (caller.roles().stream().noneMatch(EDITORS::contains) || caller.has(Role.AUDITOR)) {
-            throw ProblemException.forbidden("Only a credit manager edits the letter templates");
+            throw ProblemException.forbidden("Only a credit manager edits the letter templates")
+                    .withKey("problem.text.onlyACreditManagerEditsTheLetter");
         }
     }
 
     private LetterRepository.Stored visible(long id, Caller caller) {
-        LetterRepository.Stored letter =
-                repository.find(id).orElseThrow(() -> ProblemException.notFound("No letter " + id));
+        LetterRepository.Stored letter = repository
+                .find(id)
+                .orElseThrow(() -> ProblemException.notFound("No letter " + id).withKey("problem.text.noLetter", id));
         customers.require(letter.customerCode(), caller);
         return letter;
     }

@@ -32,7 +32,9 @@ public class CashForecasts {
         if (!groupBy.equals("area") && !groupBy.equals("productLine")) {
             violations.add(Violation.field("groupBy", "must be area or productLine"));
         }
-        if (!violations.isEmpty()) throw ProblemException.malformed("Bad cash forecast request", violations);
+        if (!violations.isEmpty())
+            throw ProblemException.malformed("Bad cash forecast request", violations)
+                    .withKey("problem.text.badCashForecastRequest");
         LocalDate date = calendar.asOfOrToday(asOf);
         String currency = calendar.settings().baseCurrency().getCurrencyCode();
         List<CashForecastRepository.Cell> cells = repository.cells(date, weeks, groupBy, currency, caller.areaFilter());

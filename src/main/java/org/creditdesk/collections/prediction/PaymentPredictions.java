@@ -189,7 +189,10 @@ public class PaymentPredictions {
     @Transactional
     public StoredModel adopt(long id, @Nullable String reason, Caller caller) {
         require(caller, ADOPTERS, "Only a credit manager adopts a payment model");
-        StoredModel model = repository.model(id).orElseThrow(() -> ProblemException.notFound("No payment model " + id));
+        StoredModel model = repository
+                .model(id)
+                .orElseThrow(() ->
+                        ProblemException.notFound("No payment model " + id).withKey("problem.text.noPaymentModel", id));
         if (model.status().equals("ADOPTED")) return model;
         Long before = repository.adopted().map(StoredModel::id).orElse(null);
         repository.adopt(id, caller.username(), now());

@@ -40,10 +40,12 @@ class AuditController {
                         .anyMatch(READERS::contains);
         if (!reader) {
             throw ProblemException.forbidden(
-                    "Reading the audit trail needs one of the roles ADMIN, AUDITOR, CREDIT_MANAGER, GENERAL_MANAGER");
+                            "Reading the audit trail needs one of the roles ADMIN, AUDITOR, CREDIT_MANAGER, GENERAL_MANAGER")
+                    .withKey("problem.text.readingTheAuditTrailNeedsOneOf");
         }
         if (limit < 1 || limit > AuditTrail.MAX_LIMIT) {
-            throw ProblemException.ruleViolation("limit", "limit must be between 1 and " + AuditTrail.MAX_LIMIT);
+            throw ProblemException.ruleViolation("limit", "limit must be between 1 and " + AuditTrail.MAX_LIMIT)
+                    .withKey("problem.text.limitMustBeBetween1And", AuditTrail.MAX_LIMIT);
         }
         return trail.entries(subjectType, subjectId, limit);
     }

@@ -9,11 +9,14 @@ import org.creditdesk.shared.ProblemException;
  */
 public record PageRefusal(String message, List<String> details) {
 
+    /** The refusal in the request's language ({@link ProblemTexts}); English when none is set up. */
     public static PageRefusal of(ProblemException e) {
+        ProblemTexts texts = ProblemTexts.current();
         return new PageRefusal(
-                String.valueOf(e.getMessage()),
-                e.violations().stream()
-                        .map(v -> v.field() == null ? v.message() : v.field() + ": " + v.message())
-                        .toList());
+                texts == null ? String.valueOf(e.getMessage()) : texts.detail(e),
+                (texts == null ? e.violations() : texts.violations(e))
+                        .stream()
+                                .map(v -> v.field() == null ? v.message() : v.field() + ": " + v.message())
+                                .toList());
     }
 }

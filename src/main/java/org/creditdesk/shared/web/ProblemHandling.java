@@ -42,14 +42,16 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
 
     private final MessageSource texts;
+    private final ProblemTexts details;
 
-    ProblemHandling(MessageSource texts) {
+    ProblemHandling(MessageSource texts, ProblemTexts details) {
         this.texts = texts;
+        this.details = details;
     }
 
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<Object> refused(ProblemException e) {
-        return problem(HttpStatus.valueOf(e.kind().status), e.kind(), e.getMessage(), e.violations());
+        return problem(HttpStatus.valueOf(e.kind().status), e.kind(), details.detail(e), details.violations(e));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

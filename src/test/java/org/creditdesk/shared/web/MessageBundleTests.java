@@ -6,9 +6,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Every English text has its Simplified Chinese one, so that no page mixes the languages. */
@@ -47,6 +51,67 @@ class MessageBundleTests {
                     .as(key)
                     .isEqualTo(placeholders(english.getProperty(key)));
         }
+    }
+
+    /**
+     * Every refusal detail key ({@code .withKey("problem...", args)}) and stored alert key ({@code risk.alert.*})
+     * the code uses is in both bundles, and a refusal key's English text has one placeholder per argument.
+     */
+    @Test
+    void every_message_key_the_code_uses_for_refusals_and_alerts_is_in_both_bundles_with_its_arguments()
+            throws IOException {
+        Properties english = load("messages.properties");
+        Properties chinese = load("messages_zh_CN.properties");
+        java.util.regex.Pattern withKey = java.util.regex.Pattern.compile("\\.withKey\\(\\s*\"([^\"]+)\"");
+        java.util.regex.Pattern alertKey = java.util.regex.Pattern.compile("[\"'](risk\\.alert\\.[A-Za-z]+)[\"']");
+        Set<String> used = new TreeSet<>();
+        List<String> wrongArguments = new java.util.ArrayList<>();
+        List<Path> sources;
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            sources = files.filter(f -> f.toString().endsWith(".java")).toList();
+        }
+        for (Path file : sources) {
+            String code = Files.readString(file);
+            java.util.regex.Matcher m = withKey.matcher(code);
+            while (m.find()) {
+                String key = m.group(1);
+                used.add(key);
+                int arguments = arguments(code, m.end());
+                String text = english.getProperty(key);
+                if (text != null && placeholders(text).size() != arguments) {
+                    wrongArguments.add(file.getFileName() + ": " + key + " has " + arguments + " argument(s)");
+                }
+            }
+            java.util.regex.Matcher a = alertKey.matcher(code);
+            while (a.find()) used.add(a.group(1));
+        }
+        assertThat(used).as("keys found in the code").hasSizeGreaterThan(150);
+        assertThat(used.stream().filter(k -> !english.containsKey(k) || !chinese.containsKey(k)))
+                .as("keys missing from a bundle")
+                .isEmpty();
+        assertThat(wrongArguments).isEmpty();
+    }
+
+    /** The number of arguments after the key of a {@code withKey(} call whose key ends at {@code from}. */
+    private static int arguments(String code, int from) {
+        int depth = 0;
+        int count = 0;
+        boolean inString = false;
+        for (int i = from; i < code.length(); i++) {
+            char c = code.charAt(i);
+            if (inString) {
+                if (c == '\\') i++;
+                else if (c == '"') inString = false;
+                continue;
+            }
+            if (c == '"') inString = true;
+            else if (c == '(') depth++;
+            else if (c == ')') {
+                if (depth == 0) return count;
+                depth--;
+            } else if (c == ',' && depth == 0) count++;
+        }
+        throw new IllegalStateException("unbalanced withKey call");
     }
 
     private static Set<String> placeholders(String text) {

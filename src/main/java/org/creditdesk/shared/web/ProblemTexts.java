@@ -1,0 +1,65 @@
+package org.creditdesk.shared.web;
+
+import java.util.List;
+import java.util.Locale;
+import org.creditdesk.shared.ProblemException;
+import org.creditdesk.shared.Violation;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * A refusal's detail in the caller's language (the locale resolved for the request: the user's
+ * preference, else Accept-Language). English is the default and is the detail exactly as the code wrote
+ * it; another language reads the detail's bundle key ({@link ProblemException#withKey}) and falls back to
+ * the English when the key or its translation is missing. A violation that repeats the detail (the
+ * {@code ruleViolation(field, message)} shape) is translated with it.
+ *
+ * <p>Pages build their refusals with the static {@link PageRefusal#of}; it reads the texts through the
+ * instance this component registers when the application starts.
+ */
+@Component
+public class ProblemTexts {
+
+    private static volatile @Nullable ProblemTexts current;
+
+    private final MessageSource texts;
+
+    ProblemTexts(MessageSource texts) {
+        this.texts = texts;
+        current = this;
+    }
+
+    static @Nullable ProblemTexts current() {
+        return current;
+    }
+
+    /** The detail in the request's language. */
+    public String detail(ProblemException e) {
+        return detail(e, LocaleContextHolder.getLocale());
+    }
+
+    public String detail(ProblemException e, Locale locale) {
+        String english = String.valueOf(e.getMessage());
+        String key = e.key();
+        if (key == null || isEnglish(locale)) return english;
+        String text = texts.getMessage(key, e.args(), english, locale);
+        return text == null ? english : text;
+    }
+
+    /** The violations, those that repeat the English detail in the request's language. */
+    public List<Violation> violations(ProblemException e) {
+        Locale locale = LocaleContextHolder.getLocale();
+        String english = String.valueOf(e.getMessage());
+        if (e.key() == null || isEnglish(locale)) return e.violations();
+        String translated = detail(e, locale);
+        return e.violations().stream()
+                .map(v -> english.equals(v.message()) ? new Violation(v.field(), v.line(), translated) : v)
+                .toList();
+    }
+
+    private static boolean isEnglish(Locale locale) {
+        return locale.getLanguage().isEmpty() || locale.getLanguage().equals(Locale.ENGLISH.getLanguage());
+    }
+}
