@@ -71,6 +71,7 @@ class AppraisalPages {
             @RequestParam(required = false) @Nullable String period,
             @RequestParam(defaultValue = "kpiScore") String sort,
             @RequestParam(defaultValue = "desc") String dir,
+            @RequestParam(defaultValue = "0") int page,
             Model model) {
         Caller caller = callers.current();
         String key = period != null
@@ -83,7 +84,10 @@ class AppraisalPages {
         String column = SORTS.containsKey(sort) ? sort : "kpiScore";
         boolean ascending = dir.equals("asc");
         model.addAttribute("sheet", sheet);
-        model.addAttribute("reps", sorted(sheet.reps(), column, ascending));
+        List<RepAppraisal> all = sorted(sheet.reps(), column, ascending);
+        int from = Math.min(Math.max(page, 0) * BOARD_ROWS, all.size());
+        model.addAttribute("reps", all.subList(from, Math.min(from + BOARD_ROWS, all.size())));
+        model.addAttribute("paging", new BoardPage(from / BOARD_ROWS, BOARD_ROWS, all.size()));
         model.addAttribute("sort", column);
         model.addAttribute("dir", ascending ? "asc" : "desc");
         model.addAttribute("previous", p.previous().key());
@@ -91,6 +95,12 @@ class AppraisalPages {
         model.addAttribute("quadrant", json.writeValueAsString(quadrant(sheet.reps(), appraisals.settings())));
         return "appraisal/board";
     }
+
+    /** The league table shows this many reps a page (sorted over all of them first); the exports have all. */
+    static final int BOARD_ROWS = 100;
+
+    /** One page of the league table, for the shared pager. */
+    record BoardPage(int page, int size, long total) {}
 
     private static boolean mayClose(Caller caller) {
         return caller.roles().stream()

@@ -84,6 +84,20 @@ class PlanActualsRepository {
                 .list();
     }
 
+    /**
+     * Every customer's movements per product line, one row at a time through a cursor (the caller's
+     * transaction): at 100,000 customers the rows of a long window do not fit in a small heap at once.
+     */
+    void eachCustomer(MonthWindow window, java.util.function.Consumer<NodeActuals> each) {
+        jdbc.sql(statement(Level.CUSTOMER, window.months(), false))
+                .withFetchSize(1000)
+                .param("asOf", window.asOf().toString())
+                .param("windowStart", window.start(1).toString())
+                .param("bounds", window.lowerBounds())
+                .param("areas", new String[0])
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> each.accept(row(rs, window.months())));
+    }
+
     /** One customer's movements per product line (its monitoring: turnover against the plan's targets). */
     List<NodeActuals> movementsOf(long customerId, MonthWindow window) {
         return jdbc.sql(statement(Level.CUSTOMER, window.months(), true))

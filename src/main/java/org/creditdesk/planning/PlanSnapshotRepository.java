@@ -46,16 +46,29 @@ class PlanSnapshotRepository {
                 .optional();
     }
 
-    /** Computes and stores the measures of every node as of the date, replacing the previous computation. */
+    /**
+     * Computes and stores the measures of every node as of the date, replacing the previous computation. The
+     * customers stream through a cursor and are written in batches; only the area and product-line sums are
+     * kept in memory.
+     */
     @Transactional
     void store(LocalDate asOf, OffsetDateTime computedAt) {
         MonthWindow stored = new MonthWindow(asOf, STORED_MONTHS);
         MonthWindow status = new MonthWindow(asOf, PlanVersusActual.STATUS_MONTHS);
-        List<NodeActuals> customers = actuals.movements(Level.CUSTOMER, stored, new String[0]);
-        Map<String, NodeActuals> areas = sum(customers, c -> Nodes.key(c.productLine(), c.area(), null), true);
-        Map<String, NodeActuals> lines = sum(customers, c -> c.productLine(), false);
+        Map<String, NodeActuals> areas = new LinkedHashMap<>();
+        Map<String, NodeActuals> lines = new LinkedHashMap<>();
+        List<NodeActuals> batch = new java.util.ArrayList<>(BATCH);
         jdbc.sql("DELETE FROM plan_snapshot_node").update();
-        insert(Level.CUSTOMER, customers, status, false);
+        actuals.eachCustomer(stored, customer -> {
+            add(areas, Nodes.key(customer.productLine(), customer.area(), null), customer, true);
+            add(lines, customer.productLine(), customer, false);
+            batch.add(customer);
+            if (batch.size() == BATCH) {
+                insert(Level.CUSTOMER, batch, status, false);
+                batch.clear();
+            }
+        });
+        insert(Level.CUSTOMER, batch, status, false);
         insert(Level.AREA, List.copyOf(areas.values()), status, true);
         insert(Level.PRODUCT_LINE, List.copyOf(lines.values()), status, true);
         jdbc.sql("""
@@ -68,6 +81,8 @@ class PlanSnapshotRepository {
                 .param("at", computedAt)
                 .update();
     }
+
+    private static final int BATCH = 5000;
 
     /** How many nodes each level stored. */
     Map<String, Integer> counts() {
@@ -208,12 +223,14 @@ class PlanSnapshotRepository {
     private static Map<String, NodeActuals> sum(
             List<NodeActuals> nodes, Function<NodeActuals, String> key, boolean keepArea) {
         Map<String, NodeActuals> sums = new LinkedHashMap<>();
-        for (NodeActuals node : nodes) {
-            NodeActuals named = new NodeActuals(
-                    node.productLine(), keepArea ? node.area() : null, null, null, node.net(), node.sales());
-            sums.merge(key.apply(node), named, NodeActuals::plus);
-        }
+        for (NodeActuals node : nodes) add(sums, key.apply(node), node, keepArea);
         return sums;
+    }
+
+    private static void add(Map<String, NodeActuals> sums, String key, NodeActuals node, boolean keepArea) {
+        NodeActuals named = new NodeActuals(
+                node.productLine(), keepArea ? node.area() : null, null, null, node.net(), node.sales());
+        sums.merge(key, named, NodeActuals::plus);
     }
 
     private static String literal(BigDecimal[] values) {

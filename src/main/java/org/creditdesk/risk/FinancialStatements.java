@@ -211,14 +211,14 @@ public class FinancialStatements {
         }
         if (!rejected.isEmpty()) {
             throw ProblemException.ruleViolation(
-                    "%d of %d rows are invalid; nothing was imported"
-                            .formatted(
-                                    rejected.stream()
-                                            .map(Violation::line)
-                                            .distinct()
-                                            .count(),
-                                    rows.size() - 1),
-                    rejected)
+                            "%d of %d rows are invalid; nothing was imported"
+                                    .formatted(
+                                            rejected.stream()
+                                                    .map(Violation::line)
+                                                    .distinct()
+                                                    .count(),
+                                            rows.size() - 1),
+                            rejected)
                     .withKey(
                             "problem.text.ofRowsAreInvalidNothingWasImported",
                             rejected.stream().map(Violation::line).distinct().count(),
