@@ -133,7 +133,8 @@ class WorklistRepository {
             SELECT f.code, f.name, f.area_code, f.priority, f.reasons, f.overdue_amount, f.max_days, f.level,
                    f.risk_class, f.next_action_on, f.total, k.name AS contact_name, k.phone AS contact_phone,
                    pp.predicted_pay_date
-            FROM filtered f
+            -- The page first: the contact and the prediction are looked up for its rows only.
+            FROM (SELECT * FROM filtered ORDER BY priority LIMIT :limit OFFSET :offset) f
             LEFT JOIN LATERAL (
                 SELECT min(p.predicted_pay_date) AS predicted_pay_date FROM invoice_prediction p
                 WHERE p.customer_id = f.id AND p.predicted_pay_date >= CAST(:asOf AS date)) pp ON TRUE
@@ -144,7 +145,6 @@ class WorklistRepository {
                          c.chain_role = coalesce(f.stalled_role, 'FINANCE') DESC, c.chain_role = 'KEY_PERSON' DESC, c.id
                 LIMIT 1) k ON TRUE
             ORDER BY f.priority
-            LIMIT :limit OFFSET :offset
             """;
 
     private final JdbcClient jdbc;
