@@ -106,12 +106,19 @@ class LetterRepository {
                 FROM (SELECT customer_id, currency, sum(claimed_amount) AS amount FROM claimed GROUP BY 1, 2) t
                 GROUP BY t.customer_id
             ),
+            -- What the letter claims in the customer's own currency; grouped once (a correlated sum over the
+            -- claimed rows per customer was quadratic: minutes at 100,000 customers).
+            own AS (
+                SELECT c.customer_id, sum(c.claimed_amount) AS amount
+                FROM claimed c
+                JOIN customer cu ON cu.id = c.customer_id AND c.currency = cu.currency
+                GROUP BY c.customer_id
+            ),
             letters AS (
                 SELECT due.customer_id, due.level, cu.code, cu.name, cu.address, cu.currency,
                        coalesce(cu.language, cs.language) AS language, cs.name AS company,
                        pc.max_days, pc.invoices, tt.totals,
-                       coalesce((SELECT sum(c.claimed_amount) FROM claimed c
-                                 WHERE c.customer_id = due.customer_id AND c.currency = cu.currency), 0) AS amount,
+                       coalesce(own.amount, 0) AS amount,
                        fin.name AS finance_name, coalesce(fin.email, nullif(cu.email, '')) AS recipient,
                        CASE WHEN due.level >= :ccFrom THEN coalesce((
                            SELECT array_agg(DISTINCT k.email ORDER BY k.email)
@@ -133,6 +140,7 @@ class LetterRepository {
                 JOIN per_customer pc ON pc.customer_id = due.customer_id
                 JOIN totals tt ON tt.customer_id = due.customer_id
                 JOIN customer cu ON cu.id = due.customer_id
+                LEFT JOIN own ON own.customer_id = due.customer_id
                 CROSS JOIN company_settings cs
                 LEFT JOIN LATERAL (
                     SELECT k.name, nullif(k.email, '') AS email FROM customer_contact k
