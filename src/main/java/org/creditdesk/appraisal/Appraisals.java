@@ -184,10 +184,12 @@ public class Appraisals {
     public AppraisalSheet recompute(String periodText, Caller caller) {
         AppraisalPeriod period = period(periodText);
         if (caller.roles().stream().noneMatch(RECOMPUTERS::contains)) {
-            throw ProblemException.forbidden("Only managers, the credit department and finance recompute KPIs");
+            throw ProblemException.forbidden("Only managers, the credit department and finance recompute KPIs")
+                    .withKey("problem.text.onlyManagersRecomputeKpis");
         }
         if (repository.latestClosing(period.key()).isPresent()) {
-            throw ProblemException.conflict("Period " + period.key() + " is closed; its KPIs are frozen");
+            throw ProblemException.conflict("Period " + period.key() + " is closed; its KPIs are frozen")
+                    .withKey("problem.text.periodIsClosedItsKpisAreFrozen", period.key());
         }
         storeSnapshot(period, calendar.today(), caller.username());
         return sheet(periodText, null, caller);

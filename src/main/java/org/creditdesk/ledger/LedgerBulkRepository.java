@@ -473,8 +473,9 @@ class LedgerBulkRepository {
         int reduced = jdbc.sql(REDUCE_OPEN_AMOUNTS).update();
         if (reduced != settled) {
             throw ProblemException.conflict(
-                    "%d invoice(s) of this file were paid by someone else while it was imported; nothing was imported, import it again"
-                            .formatted(settled - reduced));
+                            "%d invoice(s) of this file were paid by someone else while it was imported; nothing was imported, import it again"
+                                    .formatted(settled - reduced))
+                    .withKey("problem.text.invoicesOfThisFileWerePaidMeanwhile", settled - reduced);
         }
         log.info(
                 "Payments merge: new payments in {} ms, allocated in {} ms, payments written in {} ms, allocations in {} ms, {} invoices settled in {} ms",

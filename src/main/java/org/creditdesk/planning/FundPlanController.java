@@ -115,7 +115,8 @@ class FundPlanController {
     CustomerTurnover turnover(@PathVariable String code, @RequestParam(required = false) @Nullable LocalDate asOf) {
         return turnovers
                 .of(code, asOf, callers.current())
-                .orElseThrow(() -> ProblemException.notFound("No approved fund plan for the year of the date"));
+                .orElseThrow(() -> ProblemException.notFound("No approved fund plan for the year of the date")
+                        .withKey("problem.text.noApprovedFundPlanForTheYear"));
     }
 
     @GetMapping("/reports/dso")

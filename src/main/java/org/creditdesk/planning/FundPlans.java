@@ -285,11 +285,14 @@ public class FundPlans {
      */
     public StoredActuals storeActuals(@Nullable LocalDate asOf, Caller caller) {
         if (caller.roles().stream().noneMatch(PLANNERS::contains)) {
-            throw ProblemException.forbidden("Only planners (general manager, credit manager, finance) store actuals");
+            throw ProblemException.forbidden("Only planners (general manager, credit manager, finance) store actuals")
+                    .withKey("problem.text.onlyPlannersStoreActuals");
         }
         LocalDate today = calendar.today();
         LocalDate date = asOf == null ? today : asOf;
-        if (date.isAfter(today)) throw ProblemException.ruleViolation("asOf", "asOf must not be after today " + today);
+        if (date.isAfter(today))
+            throw ProblemException.ruleViolation("asOf", "asOf must not be after today " + today)
+                    .withKey("problem.text.asOfMustNotBeAfterToday", today);
         storeActuals(date);
         PlanSnapshotRepository.Header header = snapshots.header().orElseThrow();
         return new StoredActuals(header.asOf(), header.computedAt(), snapshots.counts());

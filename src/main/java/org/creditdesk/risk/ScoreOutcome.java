@@ -89,7 +89,8 @@ public sealed interface ScoreOutcome {
     static ScoreOutcome of(@Nullable String kind, @Nullable Integer days, @Nullable Integer months, int graceDays) {
         if (kind == null || kind.isBlank()) {
             if (days != null || months != null) {
-                throw ProblemException.ruleViolation("outcome", "name the outcome whose days or months are given");
+                throw ProblemException.ruleViolation("outcome", "name the outcome whose days or months are given")
+                        .withKey("problem.text.nameTheOutcomeWhoseDaysOrMonths");
             }
             return DEFAULT;
         }
@@ -101,10 +102,10 @@ public sealed interface ScoreOutcome {
                     "outcome", "must be one of PAID_LATE, REACHES_OVERDUE, RECORDED, not '" + kind + "'");
         }
         if (days != null && (days < 0 || days > 365)) {
-            throw ProblemException.ruleViolation("days", "must be 0 to 365");
+            throw ProblemException.ruleViolation("days", "must be 0 to 365").withKey("problem.text.daysMustBe0To365");
         }
         if (months != null && (months < 1 || months > 36)) {
-            throw ProblemException.ruleViolation("months", "must be 1 to 36");
+            throw ProblemException.ruleViolation("months", "must be 1 to 36").withKey("problem.text.monthsMustBe1To36");
         }
         return switch (k) {
             case PAID_LATE -> new PaidLate(days == null ? graceDays : days, months == null ? 3 : months);
