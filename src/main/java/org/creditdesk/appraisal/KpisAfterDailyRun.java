@@ -33,7 +33,7 @@ class KpisAfterDailyRun {
 
     @ApplicationModuleListener
     void on(DailyRunCompleted run) {
-        if (!enabled || run.asOf().isBefore(calendar.today().minusDays(1))) return;
+        if (!enabled || !run.ofTheCurrentDay(calendar.today())) return;
         long started = System.nanoTime();
         appraisals.snapshotAfterDailyRun(run.asOf());
         log.info(

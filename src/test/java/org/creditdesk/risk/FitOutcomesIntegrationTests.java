@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import org.creditdesk.OwnDatabase;
 import org.creditdesk.demo.GeneratedPortfolio;
 import org.creditdesk.demo.PortfolioGenerator;
 import org.creditdesk.demo.PortfolioSpec;

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import org.creditdesk.OwnDatabase;
 import org.creditdesk.demo.ShortLatenessBook;
 import org.creditdesk.identity.Caller;
 import org.creditdesk.imports.ImportKind;

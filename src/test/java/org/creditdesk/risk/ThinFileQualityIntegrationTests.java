@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import org.creditdesk.OwnDatabase;
 import org.creditdesk.demo.ThinFileBook;
 import org.creditdesk.identity.Caller;
 import org.creditdesk.imports.ImportKind;

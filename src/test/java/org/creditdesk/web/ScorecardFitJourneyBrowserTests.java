@@ -3,16 +3,15 @@ package org.creditdesk.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.creditdesk.OwnDatabase;
 import org.creditdesk.demo.GeneratedPortfolio;
 import org.creditdesk.demo.PortfolioGenerator;
 import org.creditdesk.demo.PortfolioSpec;
@@ -27,7 +26,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
@@ -57,39 +55,11 @@ class ScorecardFitJourneyBrowserTests {
     /** A fixed date, so that the generated history and the fit's month-ends are the same on every run. */
     private static final LocalDate AS_OF = LocalDate.of(2025, 6, 30);
 
-    private static EmbeddedPostgres database;
+    private static final OwnDatabase DATABASE = new OwnDatabase();
 
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) {
-        registry.add("creditdesk.database.url", () -> database().getJdbcUrl("postgres", "postgres"));
-        registry.add("creditdesk.database.pool-size", () -> 4);
-    }
-
-    private static synchronized EmbeddedPostgres database() {
-        if (database == null) {
-            try {
-                EmbeddedPostgres started = EmbeddedPostgres.builder()
-                        .setRegisterShutdownHook(false)
-                        .setCleanDataDirectory(true)
-                        .setServerConfig("listen_addresses", "127.0.0.1")
-                        .setServerConfig("timezone", "UTC")
-                        .setLocaleConfig("locale", "C.UTF-8")
-                        .setLocaleConfig("encoding", "UTF-8")
-                        .start();
-                // After the context's pool has closed, as the shared test database is.
-                SpringApplication.getShutdownHandlers().add(() -> {
-                    try {
-                        started.close();
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-                database = started;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return database;
+        DATABASE.register(registry);
     }
 
     @LocalServerPort

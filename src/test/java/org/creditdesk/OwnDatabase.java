@@ -1,4 +1,4 @@
-package org.creditdesk.risk;
+package org.creditdesk;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -8,10 +8,10 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * A PostgreSQL of a test class's own, for fits that read every customer in the database: started on
+ * A PostgreSQL of a test class's own, for tests that read every customer in the database (fits): started on
  * first use, closed after the context's pool, as the shared test database is.
  */
-final class OwnDatabase implements Supplier<EmbeddedPostgres> {
+public final class OwnDatabase implements Supplier<EmbeddedPostgres> {
 
     private EmbeddedPostgres database;
 
@@ -42,7 +42,7 @@ final class OwnDatabase implements Supplier<EmbeddedPostgres> {
         return database;
     }
 
-    void register(DynamicPropertyRegistry registry) {
+    public void register(DynamicPropertyRegistry registry) {
         registry.add("creditdesk.database.url", () -> get().getJdbcUrl("postgres", "postgres"));
         registry.add("creditdesk.database.pool-size", () -> 4);
     }
