@@ -63,7 +63,7 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
                         "problem.detail.invalidValue",
                         "'%s' is not a valid value".formatted(e.getValue()),
                         String.valueOf(e.getValue()));
-        return problem(
+        return translated(
                 HttpStatus.BAD_REQUEST,
                 ProblemException.Kind.MALFORMED,
                 message,
@@ -103,7 +103,7 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
                 HttpStatus.BAD_REQUEST,
                 ProblemException.Kind.MALFORMED,
                 text("problem.detail.invalidFields", "The request has invalid fields"),
-                violations);
+                details.violations(violations));
     }
 
     @Override
@@ -115,7 +115,7 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         List<Violation> violations = jsonField(e)
                 .map(field -> List.of(Violation.field(field, reason)))
                 .orElse(List.of());
-        return problem(HttpStatus.BAD_REQUEST, ProblemException.Kind.MALFORMED, detail, violations);
+        return problem(HttpStatus.BAD_REQUEST, ProblemException.Kind.MALFORMED, detail, details.violations(violations));
     }
 
     /** The JSON path of the value Jackson could not read, e.g. {@code allocations[0].amount}. */
@@ -164,6 +164,13 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
     private ResponseEntity<Object> problem(
             HttpStatus status, ProblemException.Kind kind, @Nullable String detail, List<Violation> violations) {
         return problem(status, kind.title, text("problem.title." + kind.name(), kind.title), detail, violations);
+    }
+
+    /** A refusal of the framework's (binding, conversion): its English reasons in the request's language. */
+    private ResponseEntity<Object> translated(
+            HttpStatus status, ProblemException.Kind kind, String detail, List<Violation> violations) {
+        return problem(
+                status, kind, details.text(detail, LocaleContextHolder.getLocale()), details.violations(violations));
     }
 
     /** The text in the request's language; the fallback (English) when the bundles lack the key. */

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * preference, else Accept-Language). English is the default and is the detail exactly as the code wrote
  * it; another language reads the detail's bundle key ({@link ProblemException#withKey}) and falls back to
  * the English when the key or its translation is missing. A violation that repeats the detail (the
- * {@code ruleViolation(field, message)} shape) is translated with it.
+ * {@code ruleViolation(field, message)} shape) is translated with it. A text written without a key (most
+ * fields' and lines' reasons) is recognised by the English bundle text it follows ({@link ReasonCatalogue}).
  *
  * <p>Pages build their refusals with the static {@link PageRefusal#of}; it reads the texts through the
  * instance this component registers when the application starts.
@@ -25,6 +26,7 @@ public class ProblemTexts {
     private static volatile @Nullable ProblemTexts current;
 
     private final MessageSource texts;
+    private final ReasonCatalogue reasons = ReasonCatalogue.fromBundle("messages.properties");
 
     ProblemTexts(MessageSource texts) {
         this.texts = texts;
@@ -43,20 +45,40 @@ public class ProblemTexts {
     public String detail(ProblemException e, Locale locale) {
         String english = String.valueOf(e.getMessage());
         String key = e.key();
-        if (key == null || isEnglish(locale)) return english;
+        if (isEnglish(locale)) return english;
+        if (key == null) return text(english, locale);
         String text = texts.getMessage(key, e.args(), english, locale);
         return text == null ? english : text;
     }
 
-    /** The violations, those that repeat the English detail in the request's language. */
+    /** The violations in the request's language: those repeating the detail with it, the others by their text. */
     public List<Violation> violations(ProblemException e) {
         Locale locale = LocaleContextHolder.getLocale();
+        if (isEnglish(locale)) return e.violations();
         String english = String.valueOf(e.getMessage());
-        if (e.key() == null || isEnglish(locale)) return e.violations();
         String translated = detail(e, locale);
         return e.violations().stream()
-                .map(v -> english.equals(v.message()) ? new Violation(v.field(), v.line(), translated) : v)
+                .map(v -> english.equals(v.message())
+                        ? new Violation(v.field(), v.line(), translated)
+                        : new Violation(v.field(), v.line(), text(v.message(), locale)))
                 .toList();
+    }
+
+    /** Reasons written without a key (binding and parsing errors) in the request's language. */
+    public List<Violation> violations(List<Violation> violations) {
+        Locale locale = LocaleContextHolder.getLocale();
+        if (isEnglish(locale)) return violations;
+        return violations.stream()
+                .map(v -> new Violation(v.field(), v.line(), text(v.message(), locale)))
+                .toList();
+    }
+
+    /** An English text written without a key, in the locale's language when a bundle text it follows is known. */
+    public String text(String english, Locale locale) {
+        if (isEnglish(locale)) return english;
+        return reasons.recognise(english)
+                .map(r -> texts.getMessage(r.key(), r.args(), english, locale))
+                .orElse(english);
     }
 
     private static boolean isEnglish(Locale locale) {

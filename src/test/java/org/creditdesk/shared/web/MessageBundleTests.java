@@ -129,4 +129,61 @@ class MessageBundleTests {
         }
         return properties;
     }
+
+    /**
+     * Every field's or line's reason the code writes as a literal (or a literal with {@code .formatted}) is
+     * recognised by a bundle text, so that a Chinese caller reads it in Chinese ({@link ReasonCatalogue}).
+     */
+    @Test
+    void every_literal_reason_the_code_writes_is_recognised_for_translation() throws IOException {
+        ReasonCatalogue catalogue = ReasonCatalogue.fromBundle("messages.properties");
+        java.util.regex.Pattern call = java.util.regex.Pattern.compile("Violation\\.(field|line)\\(");
+        Set<String> unrecognised = new TreeSet<>();
+        int checked = 0;
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String code = Files.readString(file);
+                java.util.regex.Matcher m = call.matcher(code);
+                while (m.find()) {
+                    String reason = literalReason(lastArgument(code, m.end()));
+                    if (reason == null) continue;
+                    checked++;
+                    if (catalogue.recognise(reason).isEmpty()) unrecognised.add(file.getFileName() + ": " + reason);
+                }
+            }
+        }
+        assertThat(checked).as("literal reasons found").isGreaterThan(100);
+        assertThat(unrecognised)
+                .as("reasons without a bundle text (add a reason.* key)")
+                .isEmpty();
+    }
+
+    /** The source text of the last argument of the call whose argument list starts at {@code from}. */
+    private static String lastArgument(String code, int from) {
+        int depth = 1;
+        int start = from;
+        for (int i = from; i < code.length(); i++) {
+            char c = code.charAt(i);
+            if (c == '"') {
+                for (i++; code.charAt(i) != '"'; i++) if (code.charAt(i) == '\\') i++;
+            } else if (c == '(' || c == '[' || c == '{') {
+                depth++;
+            } else if (c == ')' || c == ']' || c == '}') {
+                if (--depth == 0) return code.substring(start, i).strip();
+            } else if (c == ',' && depth == 1) {
+                start = i + 1;
+            }
+        }
+        return "";
+    }
+
+    /** A literal, or a literal formatted, with each format argument as "X"; null for anything else. */
+    private static @org.jspecify.annotations.Nullable String literalReason(String argument) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                        "^\"((?:[^\"\\\\]|\\\\.)*)\"(\\s*\\.formatted\\(.*)?$", java.util.regex.Pattern.DOTALL)
+                .matcher(argument);
+        if (!m.matches()) return null;
+        String text = m.group(1).replace("\\\"", "\"").replace("\\'", "'");
+        return m.group(2) == null ? text : text.replaceAll("%0?\\d*[sd]", "X");
+    }
 }

@@ -65,4 +65,53 @@ class ProblemTextsTests {
             LocaleContextHolder.resetLocaleContext();
         }
     }
+
+    @Test
+    void a_reason_written_without_a_key_is_recognised_by_its_english_text_with_its_arguments() {
+        ProblemException refused = ProblemException.malformed(
+                "The request has invalid fields",
+                List.of(
+                        Violation.field("amount", "must be 0 or more"),
+                        Violation.field("currency", "'XYZ' is not an ISO 4217 currency code"),
+                        Violation.line(3, "expected 4 fields, found 2"),
+                        Violation.field("template", "unknown placeholder {{payer}}; known: [customerName]")));
+        LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
+        try {
+            assertThat(texts.violations(refused))
+                    .containsExactly(
+                            Violation.field("amount", "必须大于或等于 0"),
+                            Violation.field("currency", "'XYZ' 不是 ISO 4217 货币代码"),
+                            Violation.line(3, "应有 4 个字段，实际为 2 个"),
+                            Violation.field("template", "未知占位符 {{payer}}；已知：[customerName]"));
+        } finally {
+            LocaleContextHolder.resetLocaleContext();
+        }
+    }
+
+    @Test
+    void a_detail_built_from_variables_without_a_key_is_recognised_too() {
+        assertThat(texts.detail(
+                        ProblemException.ruleViolation("2 of 9 rows are invalid; nothing was imported", List.of()),
+                        Locale.SIMPLIFIED_CHINESE))
+                .isEqualTo("9 行中有 2 行无效；未导入任何数据");
+        assertThat(texts.detail(
+                        ProblemException.malformed(
+                                "code 'a b' may only hold letters A-Z, digits and - _ . (starting"
+                                        + " with a letter or digit)",
+                                List.of()),
+                        Locale.SIMPLIFIED_CHINESE))
+                .isEqualTo("code 'a b' 只能包含字母 A-Z、数字和 - _ .（以字母或数字开头）");
+    }
+
+    @Test
+    void an_english_caller_reads_every_reason_exactly_as_the_code_wrote_it() {
+        ProblemException refused =
+                ProblemException.malformed("x", List.of(Violation.field("amount", "must be 0 or more")));
+        LocaleContextHolder.setLocale(Locale.ENGLISH);
+        try {
+            assertThat(texts.violations(refused)).containsExactly(Violation.field("amount", "must be 0 or more"));
+        } finally {
+            LocaleContextHolder.resetLocaleContext();
+        }
+    }
 }
