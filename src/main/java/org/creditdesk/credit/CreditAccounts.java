@@ -214,6 +214,7 @@ public class CreditAccounts {
                         .withKey("problem.text.mustBeOneOfAToE2", riskClass);
             }
         });
+        accounts.lockForBulkWrites();
         Map<String, Long> changed =
                 accounts.setRiskClasses(riskClasses, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
         long total = changed.values().stream().mapToLong(Long::longValue).sum();

@@ -72,6 +72,16 @@ public class CustomerHolds {
     }
 
     /** What {@link #followOverdue} changed. */
+    /**
+     * Makes the calling transaction the only one writing many credit accounts at once until it ends (the daily
+     * run calls it first, before any account row is locked; the scoring run's classes wait for it), so that two
+     * bulk writers never deadlock on rows they lock in different orders.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void serialiseBulkAccountWrites() {
+        accounts.lockForBulkWrites();
+    }
+
     public record OverdueHolds(int placed, int lifted) {}
 
     /**

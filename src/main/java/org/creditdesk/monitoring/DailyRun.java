@@ -127,6 +127,7 @@ public class DailyRun {
                     throw ProblemException.conflict("A daily run is in progress on another instance; try again later")
                             .withKey("problem.text.aDailyRunIsInProgressOn");
                 }
+                holds.serialiseBulkAccountWrites();
                 runId[0] = separately.execute(inner -> {
                     repository.markInterrupted();
                     return repository.start(date, caller.username(), startedAt);

@@ -53,6 +53,15 @@ class CreditConcurrencyTests {
     @Autowired
     BusinessCalendar calendar;
 
+    @Autowired
+    CreditAccounts accounts;
+
+    @Autowired
+    CustomerHolds holds;
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
     @Test
     void fifty_parallel_orders_never_exceed_the_line_and_use_all_the_headroom_they_can() throws Exception {
         long seed = new Random().nextLong();
@@ -106,5 +115,57 @@ class CreditConcurrencyTests {
                 if (fits) headroom = headroom.subtract(order.amount());
             }
         }
+    }
+
+    /**
+     * The scoring run's classes wait while a daily run writes accounts in bulk, instead of locking rows in
+     * another order beside it (they deadlocked once when the demo replayed a day's scoring beside the next run).
+     */
+    @Test
+    void a_scoring_run_sets_its_classes_only_after_a_daily_run_writing_accounts_has_committed() throws Exception {
+        OrderFixtures fx = new OrderFixtures(jdbc, customers, limits, orders, ledger, calendar);
+        CustomerRef customer = fx.customer();
+        var template = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        CountDownLatch bulkHeld = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        List<String> finished = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+            Future<?> dailyRun = pool.submit(() -> template.executeWithoutResult(status -> {
+                holds.serialiseBulkAccountWrites();
+                bulkHeld.countDown();
+                try {
+                    commit.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                finished.add("daily run");
+            }));
+            bulkHeld.await();
+            Future<?> scoring = pool.submit(() -> {
+                accounts.setRiskClasses(
+                        java.util.Map.of(customer.id(), "D"), "test", org.creditdesk.identity.Caller.SYSTEM);
+                finished.add("scoring");
+            });
+            // The scoring waits on the lock while the daily run holds it.
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (jdbc.sql("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")
+                                    .query(Long.class)
+                                    .single()
+                            == 0
+                    && finished.isEmpty()
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(finished).isEmpty();
+            commit.countDown();
+            dailyRun.get();
+            scoring.get();
+        }
+        assertThat(finished).containsExactly("daily run", "scoring");
+        assertThat(jdbc.sql("SELECT risk_class FROM credit_account WHERE customer_id = ?")
+                        .param(customer.id())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("D");
     }
 }
