@@ -32,3 +32,46 @@ SELECT CASE
        END
 $$;
 
+
+-- Issue 18: the same state for every customer at once, for figures over the whole book (the home dashboard's
+-- stored tiles): calling customer_credit_state() per row costs about 0.1 ms a customer, 10 s at 100,000.
+-- The rules are those above, written set-based; CustomerCreditStatesIntegrationTests checks both agree.
+-- The overdue part reads open invoices by due date only (invoice_open_due_idx, V141); disputes are read only
+-- when the policy says disputed amounts do not count for the hold.
+CREATE OR REPLACE FUNCTION customer_credit_states(p_as_of DATE)
+    RETURNS TABLE (customer_id BIGINT, state TEXT)
+    LANGUAGE sql STABLE AS
+$$
+WITH overdue AS (
+    SELECT i.customer_id
+    FROM invoice i
+    WHERE i.open_amount > 0
+      AND i.due_date < p_as_of - (SELECT p.grace_days FROM credit_policy p WHERE p.id = 1)
+      AND (SELECT p.disputed_counts_for_hold FROM credit_policy p WHERE p.id = 1)
+    UNION
+    SELECT i.customer_id
+    FROM invoice i
+    LEFT JOIN invoice_disputed_amounts(p_as_of) d ON d.invoice_id = i.id
+    WHERE i.open_amount > 0
+      AND i.due_date < p_as_of - (SELECT p.grace_days FROM credit_policy p WHERE p.id = 1)
+      AND NOT (SELECT p.disputed_counts_for_hold FROM credit_policy p WHERE p.id = 1)
+      AND i.open_amount > coalesce(d.disputed_amount, 0)
+),
+held AS (
+    SELECT DISTINCT h.customer_id
+    FROM customer_hold h
+    WHERE h.lifted_at IS NULL AND NOT (h.automatic AND h.reason = 'OVERDUE')
+)
+SELECT c.id,
+       CASE
+           WHEN a.credit_state = 'STOPPED' THEN 'STOPPED'
+           WHEN h.customer_id IS NOT NULL
+               OR coalesce(a.legal OR a.linked_to_stopped OR a.bounced_cheque OR a.risk_class = 'E', FALSE)
+               OR o.customer_id IS NOT NULL THEN 'ON_HOLD'
+           ELSE 'ACTIVE'
+       END
+FROM customer c
+LEFT JOIN credit_account a ON a.customer_id = c.id
+LEFT JOIN held h ON h.customer_id = c.id
+LEFT JOIN (SELECT DISTINCT overdue.customer_id FROM overdue) o ON o.customer_id = c.id
+$$;

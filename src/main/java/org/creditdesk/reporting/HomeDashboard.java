@@ -1,16 +1,21 @@
 package org.creditdesk.reporting;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.creditdesk.credit.CreditPolicies;
 import org.creditdesk.identity.Caller;
 import org.creditdesk.monitoring.Aging;
 import org.creditdesk.monitoring.AgingBucket;
 import org.creditdesk.monitoring.AgingTrend;
 import org.creditdesk.shared.BusinessCalendar;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,7 +26,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class HomeDashboard {
 
-    record View(LocalDate asOf, PortfolioFigures figures, List<DsoPoint> trend) {
+    /** {@code storedAt}: when the daily run stored the tiles; null when they were computed for this visit. */
+    record View(
+            LocalDate asOf,
+            PortfolioFigures figures,
+            List<DsoPoint> trend,
+            @Nullable OffsetDateTime storedAt) {
 
         public DsoPoint today() {
             return trend.getLast();
@@ -40,12 +50,19 @@ class HomeDashboard {
     private final Aging aging;
     private final CreditPolicies policies;
     private final BusinessCalendar calendar;
+    private final Clock clock;
 
-    HomeDashboard(HomeDashboardRepository repository, Aging aging, CreditPolicies policies, BusinessCalendar calendar) {
+    HomeDashboard(
+            HomeDashboardRepository repository,
+            Aging aging,
+            CreditPolicies policies,
+            BusinessCalendar calendar,
+            Clock clock) {
         this.repository = repository;
         this.aging = aging;
         this.policies = policies;
         this.calendar = calendar;
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
@@ -67,8 +84,28 @@ class HomeDashboard {
             LocalDate date = receivables.dates().get(i);
             trend.add(new DsoPoint(date, open, overdue, sales.getOrDefault(date, BigDecimal.ZERO)));
         }
-        PortfolioFigures figures = repository.figures(
-                asOf, currency, policies.current().graceDays(), trend.getLast().receivables(), caller.areaFilter());
-        return new View(asOf, figures, trend);
+        BigDecimal open = trend.getLast().receivables();
+        Optional<HomeDashboardRepository.Stored> stored =
+                repository.storedFigures(asOf, currency, open, caller.areaFilter());
+        if (stored.isPresent()) {
+            return new View(asOf, stored.get().figures(), trend, stored.get().storedAt());
+        }
+        PortfolioFigures figures =
+                repository.figures(asOf, currency, policies.current().graceDays(), open, caller.areaFilter());
+        return new View(asOf, figures, trend, null);
+    }
+
+    /**
+     * Stores the date's sales for the DSO trend and, for a run of the current day, today's tiles per area, so that
+     * the dashboard reads them instead of computing them over the whole book on every visit.
+     */
+    @Transactional
+    void storeAfterDailyRun(LocalDate asOf, boolean currentDay) {
+        repository.store(
+                asOf,
+                DsoPoint.WINDOW_DAYS,
+                currentDay,
+                policies.current().graceDays(),
+                OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
     }
 }
