@@ -101,10 +101,31 @@ public class PageTimer {
 
     record Timing(int status, double p50, double p95, double max, long bytes) {}
 
-    /** Milliseconds to the last byte; the status of the last answer (a non-200 page is reported as such). */
+    /** A page slower than this on its first request is timed once, not warmed up and repeated. */
+    static final double SLOW_MILLIS = 5_000;
+
+    /**
+     * Milliseconds to the last byte; the status of the last answer (a non-200 page is reported as such). A page
+     * that does not answer within the request timeout is reported with status 0 and the timeout as its time; a
+     * page slower than {@link #SLOW_MILLIS} on its first request is reported with that one time, so that one slow
+     * page does not stop (or take over) the run.
+     */
     static Timing time(HttpClient client, HttpRequest request, int warmup, int runs)
             throws IOException, InterruptedException {
-        for (int i = 0; i < warmup; i++) {
+        long first = System.nanoTime();
+        HttpResponse<byte[]> firstAnswer;
+        try {
+            firstAnswer = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (java.net.http.HttpTimeoutException e) {
+            double timeout = request.timeout().orElseThrow().toMillis();
+            return new Timing(0, timeout, timeout, timeout, 0);
+        }
+        double firstMillis = (System.nanoTime() - first) / 1e6;
+        if (firstMillis > SLOW_MILLIS) {
+            return new Timing(
+                    firstAnswer.statusCode(), firstMillis, firstMillis, firstMillis, firstAnswer.body().length);
+        }
+        for (int i = 1; i < warmup; i++) {
             client.send(request, HttpResponse.BodyHandlers.discarding());
         }
         List<Double> millis = new ArrayList<>();
