@@ -24,11 +24,13 @@ public class Staffing {
     private static final Set<Role> NORM_KEEPERS = Set.of(Role.ADMIN, Role.GENERAL_MANAGER);
 
     private final StaffingRepository repository;
+    private final AgingRepository aging;
     private final BusinessCalendar calendar;
     private final AuditTrail audit;
 
-    Staffing(StaffingRepository repository, BusinessCalendar calendar, AuditTrail audit) {
+    Staffing(StaffingRepository repository, AgingRepository aging, BusinessCalendar calendar, AuditTrail audit) {
         this.repository = repository;
+        this.aging = aging;
         this.calendar = calendar;
         this.audit = audit;
     }
@@ -51,7 +53,8 @@ public class Staffing {
         LocalDate date = calendar.asOfOrToday(asOf);
         String currency = calendar.baseCurrency().getCurrencyCode();
         StaffingNorm norm = repository.norm();
-        List<StaffingRepository.AreaFigures> figures = repository.areas(date, currency, caller.areaFilter());
+        List<StaffingRepository.AreaFigures> figures =
+                repository.areas(date, aging.openAmountsHold(date), currency, caller.areaFilter());
         Map<String, StaffingRepository.AreaFigures> byArea =
                 figures.stream().collect(Collectors.toMap(StaffingRepository.AreaFigures::area, Function.identity()));
 

@@ -29,13 +29,26 @@ class StaffingRepository {
                   AND (a.reversed_on IS NULL OR a.reversed_on > CAST(:asOf AS date))
                 GROUP BY a.invoice_id
             ),
+            -- What was open on the date: the invoices' open amounts when nothing was settled or reversed after it
+            -- (today, as a rule: the open invoices only), else replayed from the settlements up to the date.
             receivables AS (
+                SELECT i.customer_id,
+                       sum(i.open_amount) AS open_amount,
+                       sum(i.open_amount) FILTER (WHERE i.due_date < CAST(:asOf AS date)) AS overdue
+                FROM invoice i
+                WHERE CAST(:openAmountsHold AS boolean)
+                  AND i.open_amount > 0
+                  AND i.issue_date <= CAST(:asOf AS date)
+                  AND i.currency = :currency
+                GROUP BY i.customer_id
+                UNION ALL
                 SELECT i.customer_id,
                        sum(i.amount - coalesce(s.amount, 0)) AS open_amount,
                        sum(i.amount - coalesce(s.amount, 0)) FILTER (WHERE i.due_date < CAST(:asOf AS date)) AS overdue
                 FROM invoice i
                 LEFT JOIN settled s ON s.invoice_id = i.id
-                WHERE i.issue_date <= CAST(:asOf AS date)
+                WHERE NOT CAST(:openAmountsHold AS boolean)
+                  AND i.issue_date <= CAST(:asOf AS date)
                   AND i.currency = :currency
                   AND i.amount - coalesce(s.amount, 0) > 0
                 GROUP BY i.customer_id
@@ -139,9 +152,10 @@ class StaffingRepository {
                 .orElseGet(StaffingNorm::standard);
     }
 
-    List<AreaFigures> areas(LocalDate asOf, String currency, String[] areas) {
+    List<AreaFigures> areas(LocalDate asOf, boolean openAmountsHold, String currency, String[] areas) {
         return jdbc.sql(AREA_FIGURES)
                 .param("asOf", asOf)
+                .param("openAmountsHold", openAmountsHold)
                 .param("yearAgo", asOf.minusYears(1))
                 .param("currency", currency)
                 .param("areas", areas)
