@@ -56,13 +56,17 @@ class KpiRepository {
                   FROM receivable_invoice i
                  WHERE i.open_amount > 0 AND i.issue_date <= :end
                 UNION ALL
-                SELECT i.customer_id, i.issue_date, i.due_date, i.currency,
-                       CASE WHEN s.settled_on > :end THEN s.amount ELSE -s.amount END
+                SELECT i.customer_id, i.issue_date, i.due_date, i.currency, s.amount
                   FROM receivable_settlement s
                  CROSS JOIN LATERAL (SELECT x.customer_id, x.issue_date, x.due_date, x.currency
                                        FROM receivable_invoice x WHERE x.id = s.invoice_id OFFSET 0) i
-                 WHERE ((s.settled_on > :end AND s.reversed_on IS NULL) OR (s.reversed_on > :end AND s.settled_on <= :end))
-                   AND i.issue_date <= :end
+                 WHERE s.settled_on > :end AND s.reversed_on IS NULL AND i.issue_date <= :end
+                UNION ALL
+                SELECT i.customer_id, i.issue_date, i.due_date, i.currency, -s.amount
+                  FROM receivable_settlement s
+                 CROSS JOIN LATERAL (SELECT x.customer_id, x.issue_date, x.due_date, x.currency
+                                       FROM receivable_invoice x WHERE x.id = s.invoice_id OFFSET 0) i
+                 WHERE s.reversed_on > :end AND s.settled_on <= :end AND i.issue_date <= :end
             ),
             open_at_end AS (
                 SELECT rc.sales_rep,
@@ -104,18 +108,26 @@ class KpiRepository {
                   FROM generate_series(CAST(:end AS date) - interval '24 months' + interval '1 day', CAST(:end AS date),
                                        interval '1 day') AS d
             ),
+            -- The first day of DSO month k and every newer month (months_back falls as the issue date rises).
+            newest AS (
+                SELECT min(day) FILTER (WHERE months_back <= 0) AS month0, min(day) FILTER (WHERE months_back <= 1) AS month1,
+                       min(day) FILTER (WHERE months_back <= 2) AS month2
+                  FROM days
+            ),
             -- One pass over the newer invoices: the period's invoicing and the sales of DSO months 0 to 2.
             recent AS (
-                SELECT rc.sales_rep, d.months_back, i.issue_date >= :from AS in_period,
+                SELECT rc.sales_rep,
+                       CASE WHEN i.issue_date >= n.month0 THEN 0 WHEN i.issue_date >= n.month1 THEN 1
+                            WHEN i.issue_date >= n.month2 THEN 2 END AS months_back,
+                       i.issue_date >= :from AS in_period,
                        sum(i.amount * CASE WHEN i.currency = :currency THEN 1 ELSE r.rate END) AS sales
                   FROM receivable_invoice i
-                  LEFT JOIN days d ON d.day = i.issue_date
+                 CROSS JOIN newest n
                   JOIN rep_customer rc ON rc.customer_id = i.customer_id
                                       AND i.issue_date >= rc.valid_from AND i.issue_date < rc.valid_to
                   LEFT JOIN rates r ON r.currency = i.currency
-                 WHERE i.issue_date > least(CAST(:from AS date) - 1, CAST(CAST(:end AS date) - interval '4 months' AS date))
+                 WHERE i.issue_date >= least(CAST(:from AS date), (SELECT month2 FROM newest))
                    AND i.issue_date <= :end AND (i.currency = :currency OR r.rate IS NOT NULL)
-                   AND (i.issue_date >= :from OR d.months_back <= 2)
                  GROUP BY 1, 2, 3
             ),
             totals AS (
@@ -152,8 +164,8 @@ class KpiRepository {
                                       AND i.issue_date >= rc.valid_from AND i.issue_date < rc.valid_to
                   JOIN need2 n ON n.sales_rep = rc.sales_rep
                   LEFT JOIN rates r ON r.currency = i.currency
-                 WHERE i.issue_date > CAST(CAST(:end AS date) - interval '7 months' AS date)
-                   AND i.issue_date <= CAST(CAST(:end AS date) - interval '2 months' AS date)
+                 WHERE i.issue_date >= (SELECT min(day) FROM days WHERE months_back <= 5)
+                   AND i.issue_date < (SELECT min(day) FROM days WHERE months_back <= 2)
                    AND d.months_back BETWEEN 3 AND 5 AND (i.currency = :currency OR r.rate IS NOT NULL)
                    AND EXISTS (SELECT 1 FROM need2)
                  GROUP BY 1, 2
@@ -174,8 +186,8 @@ class KpiRepository {
                                       AND i.issue_date >= rc.valid_from AND i.issue_date < rc.valid_to
                   JOIN need3 n ON n.sales_rep = rc.sales_rep
                   LEFT JOIN rates r ON r.currency = i.currency
-                 WHERE i.issue_date > CAST(CAST(:end AS date) - interval '13 months' AS date)
-                   AND i.issue_date <= CAST(CAST(:end AS date) - interval '5 months' AS date)
+                 WHERE i.issue_date >= (SELECT min(day) FROM days WHERE months_back <= 11)
+                   AND i.issue_date < (SELECT min(day) FROM days WHERE months_back <= 5)
                    AND d.months_back BETWEEN 6 AND 11 AND (i.currency = :currency OR r.rate IS NOT NULL)
                    AND EXISTS (SELECT 1 FROM need3)
                  GROUP BY 1, 2
@@ -196,8 +208,8 @@ class KpiRepository {
                                       AND i.issue_date >= rc.valid_from AND i.issue_date < rc.valid_to
                   JOIN need4 n ON n.sales_rep = rc.sales_rep
                   LEFT JOIN rates r ON r.currency = i.currency
-                 WHERE i.issue_date > CAST(CAST(:end AS date) - interval '24 months' AS date)
-                   AND i.issue_date <= CAST(CAST(:end AS date) - interval '11 months' AS date)
+                 WHERE i.issue_date >= (SELECT min(day) FROM days WHERE months_back <= 23)
+                   AND i.issue_date < (SELECT min(day) FROM days WHERE months_back <= 11)
                    AND d.months_back BETWEEN 12 AND 23 AND (i.currency = :currency OR r.rate IS NOT NULL)
                    AND EXISTS (SELECT 1 FROM need4)
                  GROUP BY 1, 2
