@@ -11,9 +11,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The KPIs of every rep of a period in one set-based statement. It reads other modules' data only through
- * what they publish in V70__appraisal.sql: customer_sales_rep_period (customers), receivable_invoice and
- * receivable_settlement (ledger), released_blocked_order and credit_grace_days() (credit), bounced_cheque_stop
- * (risk) and broken_payment_promise (collections), and the stored exchange rates.
+ * what they publish in V70__appraisal.sql: customer_sales_rep_period (customers), receivable_invoice (with the
+ * open amount since V72) and receivable_settlement (ledger), released_blocked_order and credit_grace_days()
+ * (credit), bounced_cheque_stop (risk) and broken_payment_promise (collections), and the stored exchange rates.
  *
  * <p>Money is in the company currency: an invoice in another currency, and its settlements, count at the newest
  * rate on or before :end (as planning's receivables); one without such a rate is left out. Sums are rounded
@@ -25,6 +25,12 @@ import org.springframework.transaction.annotation.Transactional;
  * receivables at :end are matched against the rep's invoicing month by month backwards (month k being the
  * days after :end − (k+1) months up to :end − k months); every month fully used adds its days, the last one
  * its used fraction.
+ *
+ * <p>At 100,000 customers (V72) it reads only what changes the answer: the period's invoices and settlements,
+ * the invoices open now and the settlements after :end (open at :end = open now + settled after :end − reversed
+ * after :end of what was settled by then), and for DSO the newest three months' sales, older months only for
+ * the reps whose open receivables those do not cover (every older month adds nothing once they are covered).
+ * KpiStatementEquivalenceIntegrationTests holds it to the first statement, which replayed every settlement.
  */
 @Repository
 class KpiRepository {
