@@ -106,14 +106,26 @@ final class AppraisalFixtures {
     }
 
     void credit(String customer, String invoiceNo, LocalDate on, BigDecimal amount, String reason) {
-        ledger.issueCreditNote(
-                new IssueCreditNote(unique("ACN"), customer, invoiceNo, on, amount, reason, "CNY"), Caller.SYSTEM);
+        credit(customer, invoiceNo, on, amount, reason, "CNY");
     }
 
+    void credit(String customer, String invoiceNo, LocalDate on, BigDecimal amount, String reason, String currency) {
+        ledger.issueCreditNote(
+                new IssueCreditNote(unique("ACN"), customer, invoiceNo, on, amount, reason, currency), Caller.SYSTEM);
+    }
+
+    /** As the ledger's bounce does: the payment's settlements reversed from the date, the invoices reopened. */
     void reverse(String paymentNo, LocalDate on) {
         jdbc.sql("""
-                        UPDATE allocation SET reversed_on = :on
-                        WHERE payment_id = (SELECT id FROM payment WHERE payment_no = :paymentNo)
+                        WITH reversed AS (
+                            UPDATE allocation SET reversed_on = :on
+                            WHERE payment_id = (SELECT id FROM payment WHERE payment_no = :paymentNo)
+                              AND reversed_on IS NULL
+                            RETURNING invoice_id, amount
+                        )
+                        UPDATE invoice i SET open_amount = i.open_amount + r.amount
+                        FROM (SELECT invoice_id, sum(amount) AS amount FROM reversed GROUP BY invoice_id) r
+                        WHERE i.id = r.invoice_id
                         """).param("on", on).param("paymentNo", paymentNo).update();
     }
 
