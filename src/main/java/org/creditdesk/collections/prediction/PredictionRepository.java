@@ -129,7 +129,20 @@ class PredictionRepository {
 
     private static final String GRACE = "SELECT grace_days FROM credit_policy WHERE id = 1";
 
-    private static final String CLEAR = "DELETE FROM invoice_prediction";
+    // A run replaces every row: emptied, loaded without its indexes and the model's foreign key, which are then
+    // built once over the loaded rows (at 456,753 rows on a loaded machine about 3 s instead of 8 s for DELETE
+    // and COPY through the indexes). TRUNCATE locks the table to the run's commit: pages reading predictions
+    // wait for those seconds instead of reading the previous run's rows.
+    private static final List<String> CLEAR = List.of(
+            "TRUNCATE invoice_prediction",
+            "ALTER TABLE invoice_prediction DROP CONSTRAINT invoice_prediction_pkey,"
+                    + " DROP CONSTRAINT invoice_prediction_model_id_fkey",
+            "DROP INDEX invoice_prediction_customer_idx");
+
+    private static final List<String> INDEX = List.of(
+            "ALTER TABLE invoice_prediction ADD CONSTRAINT invoice_prediction_pkey PRIMARY KEY (invoice_id),"
+                    + " ADD CONSTRAINT invoice_prediction_model_id_fkey FOREIGN KEY (model_id) REFERENCES payment_model (id)",
+            "CREATE INDEX invoice_prediction_customer_idx ON invoice_prediction (customer_id, predicted_pay_date)");
 
     // Currencies are ISO codes, the rest numbers and dates: nothing to quote. An empty model: NULL (the baseline).
     private static final String COPY = """
@@ -353,10 +366,10 @@ class PredictionRepository {
         }
     }
 
-    /** Replaces every stored prediction by these (one DELETE, then one COPY), under {@link #lockRuns}. */
+    /** Replaces every stored prediction by these (emptied, one COPY, indexes built), under {@link #lockRuns}. */
     void replace(Predictions predictions) {
         predictions.flush();
-        jdbc.sql(CLEAR).update();
+        CLEAR.forEach(sql -> jdbc.sql(sql).update());
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
@@ -371,6 +384,7 @@ class PredictionRepository {
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
+        INDEX.forEach(sql -> jdbc.sql(sql).update());
     }
 
     /** The stored late probability: four places, half up (the column's scale). */
