@@ -83,31 +83,25 @@ public class PaymentPredictions {
     private PredictionRun predictAt(LocalDate date) {
         long started = System.nanoTime();
         int grace = repository.graceDays();
-        Map<Long, List<PaidInvoice>> history = newestFirst(repository.recentPaid(date));
+        boolean settled = repository.ledgerSettledBy(date);
+        Map<Long, List<PaidInvoice>> history = repository.recentPaid(date, settled);
         CollectorFacts facts =
                 new CollectorFacts(repository.disputes(date), repository.promises(date), repository.steps(date));
         PaymentModel model = repository.adopted().map(StoredModel::model).orElse(null);
+        Long modelId = model == null ? null : model.id();
         double portfolioLateShare = portfolioLateShare(history, grace);
-        List<PredictionRepository.Row> rows = new ArrayList<>();
-        for (PredictionRepository.Open open : repository.open(date)) {
+        var predictions = new PredictionRepository.Predictions(date, modelId);
+        repository.eachOpen(date, settled, open -> {
             List<PaidInvoice> past = history.getOrDefault(open.customerId(), List.of());
             InvoiceFacts f = facts.at(open.customerId(), open.invoiceId(), open.dueDate(), open.amount(), date);
             PaymentModel.Prediction p = model == null
                     ? PaymentModel.baseline(past, f, grace, portfolioLateShare, date)
                     : model.predict(past, f, grace, date);
-            rows.add(new PredictionRepository.Row(
-                    open.invoiceId(),
-                    open.customerId(),
-                    open.dueDate(),
-                    open.openAmount(),
-                    open.currency(),
-                    p.payDate(),
-                    p.lateProbability()));
-        }
-        Long modelId = model == null ? null : model.id();
-        repository.replace(date, modelId, rows);
+            predictions.add(open, p.payDate(), p.lateProbability());
+        });
+        repository.replace(predictions);
         return new PredictionRun(
-                date, rows.size(), modelId, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+                date, predictions.count(), modelId, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     }
 
     /**
@@ -247,14 +241,6 @@ public class PaymentPredictions {
         List<PaidInvoice> history = new ArrayList<>(PaymentFeatures.HISTORY);
         for (int i = lo - 1; i >= 0 && history.size() < PaymentFeatures.HISTORY; i--) history.add(paidInOrder.get(i));
         return history;
-    }
-
-    private static Map<Long, List<PaidInvoice>> newestFirst(List<PredictionRepository.Paid> paidInOrder) {
-        Map<Long, List<PaidInvoice>> byCustomer = new HashMap<>();
-        for (PredictionRepository.Paid p : paidInOrder) {
-            byCustomer.computeIfAbsent(p.customerId(), k -> new ArrayList<>()).addFirst(p.invoice());
-        }
-        return byCustomer;
     }
 
     private static double portfolioLateShare(Map<Long, List<PaidInvoice>> history, int grace) {
