@@ -17,7 +17,7 @@ class RiskDashboardRepository {
 
     record ClassCount(String riskClass, long customers, BigDecimal exposure) {}
 
-    record Cell(String riskClass, String area, BigDecimal exposure) {}
+    record Cell(String riskClass, String area, long customers, BigDecimal exposure) {}
 
     record TopRisk(
             String code,
@@ -49,24 +49,21 @@ class RiskDashboardRepository {
     private static final String AREAS =
             "(cardinality(CAST(:areas AS text[])) = 0 OR c.area_code = ANY(CAST(:areas AS text[])))";
 
-    // Exposure in the customer's currency from the credit module's running totals.
+    // Exposure in the customer's currency from the credit module's running totals (one row per customer and
+    // currency, so the join keeps one row per customer: no grouping over the book).
     private static final String SCORED = """
             WITH scored AS (
                 SELECT c.id, c.code, c.name, c.area_code, c.currency, s.risk_class, s.score,
-                       coalesce(sum(b.open_receivables + b.released_orders - b.unapplied_credit)
-                                FILTER (WHERE b.currency = c.currency), 0) AS exposure
+                       coalesce(b.open_receivables + b.released_orders - b.unapplied_credit, 0) AS exposure
                 FROM customer_score s
                 JOIN customer c ON c.id = s.customer_id
-                LEFT JOIN credit_balance b ON b.customer_id = c.id
+                LEFT JOIN credit_balance b ON b.customer_id = c.id AND b.currency = c.currency
                 WHERE %s
-                GROUP BY c.id, c.code, c.name, c.area_code, c.currency, s.risk_class, s.score
             )
             """.formatted(AREAS);
-    private static final String BY_CLASS = SCORED + """
-            SELECT risk_class, count(*) AS customers, sum(exposure) AS exposure FROM scored GROUP BY risk_class ORDER BY risk_class
-            """;
+    // The page's class totals are these cells summed (byClass): one pass over the scores instead of two.
     private static final String BY_CLASS_AND_AREA = SCORED + """
-            SELECT risk_class, area_code, sum(exposure) AS exposure FROM scored
+            SELECT risk_class, area_code, count(*) AS customers, sum(exposure) AS exposure FROM scored
             GROUP BY risk_class, area_code ORDER BY area_code, risk_class
             """;
     // Exposure weighted by how bad the class is: E counts five times what A does.
@@ -134,19 +131,29 @@ class RiskDashboardRepository {
         this.jdbc = jdbc;
     }
 
-    List<ClassCount> byClass(String[] areas) {
-        return jdbc.sql(BY_CLASS)
-                .param("areas", areas)
-                .query((rs, n) -> new ClassCount(
-                        rs.getString("risk_class"), rs.getLong("customers"), rs.getBigDecimal("exposure")))
-                .list();
+    /** The cells summed per class, in class order. */
+    static List<ClassCount> byClass(List<Cell> cells) {
+        java.util.Map<String, ClassCount> byClass = new java.util.TreeMap<>();
+        for (Cell cell : cells) {
+            byClass.merge(
+                    cell.riskClass(),
+                    new ClassCount(cell.riskClass(), cell.customers(), cell.exposure()),
+                    (a, b) -> new ClassCount(
+                            a.riskClass(),
+                            a.customers() + b.customers(),
+                            a.exposure().add(b.exposure())));
+        }
+        return List.copyOf(byClass.values());
     }
 
     List<Cell> byClassAndArea(String[] areas) {
         return jdbc.sql(BY_CLASS_AND_AREA)
                 .param("areas", areas)
-                .query((rs, n) ->
-                        new Cell(rs.getString("risk_class"), rs.getString("area_code"), rs.getBigDecimal("exposure")))
+                .query((rs, n) -> new Cell(
+                        rs.getString("risk_class"),
+                        rs.getString("area_code"),
+                        rs.getLong("customers"),
+                        rs.getBigDecimal("exposure")))
                 .list();
     }
 

@@ -112,8 +112,8 @@ class RiskPages {
     String dashboard(Model model) {
         Caller caller = callers.current();
         String[] areas = caller.areaFilter();
-        List<RiskDashboardRepository.ClassCount> byClass = dashboard.byClass(areas);
         List<RiskDashboardRepository.Cell> cells = dashboard.byClassAndArea(areas);
+        List<RiskDashboardRepository.ClassCount> byClass = RiskDashboardRepository.byClass(cells);
         model.addAttribute("byClass", byClass);
         model.addAttribute("top", dashboard.top(areas, TOP_RISKS));
         model.addAttribute("alerts", dashboard.alerts(areas, ALERTS));
