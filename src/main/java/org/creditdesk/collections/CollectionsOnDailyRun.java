@@ -43,13 +43,14 @@ class CollectionsOnDailyRun {
         Promises.EvaluationResult result = promises.evaluate(run.asOf(), "daily-run");
         CollectionsSettings s = settings.load();
         int stalled = repository.stalledInvoices(run.asOf(), s.stallDays(), s.chainThreshold());
-        int worklist = worklists.rebuild(run.asOf(), s);
+        // A rerun of the stored date only replays the customers the run touched.
+        int worklist = worklists.storedFor(run.asOf(), s) ? worklists.replay() : worklists.rebuild(run.asOf(), s);
         long ms = (System.nanoTime() - started) / 1_000_000;
         repository.record(run.asOf(), result, stalled, ms);
         if (!result.newlyBroken().isEmpty()) events.publishEvent(new CollectionsMailQueued());
         log.info(
                 "Collections for {}: {} promises evaluated ({} kept, {} broken, {} newly broken), {} stalled invoices,"
-                        + " worklist of {} customers stored, {} ms",
+                        + " worklist entries of {} customers stored, {} ms",
                 run.asOf(),
                 result.evaluated(),
                 result.kept(),

@@ -90,7 +90,7 @@ class WorklistRepository {
             flagged AS (
                 SELECT s.id, s.code, s.area_code,
                        coalesce(o.overdue_amount, 0) AS overdue_amount, coalesce(o.max_days, 0) AS max_days,
-                       coalesce(l.level, 0) AS level, customer_risk_class(s.id) AS risk_class,
+                       coalesce(l.level, 0) AS level, rc.risk_class,
                        na.next_action_on, st.chain_role AS stalled_role, st.contact_id AS stalled_contact,
                        b.customer_id IS NOT NULL AS is_broken,
                        pd.customer_id IS NOT NULL AS is_due,
@@ -108,6 +108,7 @@ class WorklistRepository {
                 LEFT JOIN stalled st ON st.customer_id = s.id
                 LEFT JOIN disputes d ON d.customer_id = s.id
                 LEFT JOIN next_action na ON na.customer_id = s.id
+                LEFT JOIN customer_risk_classes() rc ON rc.customer_id = s.id
             ),
             items AS (
                 SELECT f.id AS customer_id, f.code, f.area_code,
@@ -137,30 +138,12 @@ class WorklistRepository {
             SELECT c.id, c.code, c.area_code FROM customer c
             WHERE (cardinality(CAST(:areas AS text[])) = 0 OR c.area_code = ANY(:areas))""";
 
-    /**
-     * The page from {@code items}: the priority as the row number over all of them (first reason, escalation
-     * level, overdue amount weighted by risk class, days overdue, code), filters after numbering (so a row
-     * keeps its priority under a filter), paging in SQL; the name, the contact and the prediction are looked
-     * up for the page's rows only.
-     */
-    private static final String PAGE = """
-            ranked AS (
-                SELECT i.*, row_number() OVER (
-                           ORDER BY rank_group, level DESC, weighted DESC, max_days DESC, code) AS priority
-                FROM items i
-            ),
-            filtered AS (
-                SELECT r.*, count(*) OVER () AS total
-                FROM ranked r
-                WHERE cardinality(r.reasons) > 0
-                  AND (CAST(:reason AS text) IS NULL OR :reason = ANY(r.reasons))
-                  AND (CAST(:area AS text) IS NULL OR r.area_code = :area)
-                  AND (CAST(:level AS integer) IS NULL OR r.level = :level)
-            )
+    /** The page's rows ({@code %s}: with priority and total) with their name, contact and prediction. */
+    private static final String LOOKUPS = """
             SELECT f.code, cu.name, f.area_code, f.priority, f.reasons, f.overdue_amount, f.max_days, f.level,
                    f.risk_class, f.next_action_on, f.total, k.name AS contact_name, k.phone AS contact_phone,
                    pp.predicted_pay_date
-            FROM (SELECT * FROM filtered ORDER BY priority LIMIT :limit OFFSET :offset) f
+            FROM (%s) f
             JOIN customer cu ON cu.id = f.customer_id
             LEFT JOIN LATERAL (
                 SELECT min(p.predicted_pay_date) AS predicted_pay_date FROM invoice_prediction p
@@ -174,6 +157,29 @@ class WorklistRepository {
             ORDER BY f.priority
             """;
 
+    /**
+     * The page from {@code items}: the priority as the row number over all of them (first reason, escalation
+     * level, overdue amount weighted by risk class, days overdue, code), filters after numbering (so a row
+     * keeps its priority under a filter), paging in SQL; the name, the contact and the prediction are looked
+     * up for the page's rows only.
+     */
+    private static final String PAGE =
+            """
+            ranked AS (
+                SELECT i.*, row_number() OVER (
+                           ORDER BY rank_group, level DESC, weighted DESC, max_days DESC, code) AS priority
+                FROM items i
+            ),
+            filtered AS (
+                SELECT r.*, count(*) OVER () AS total
+                FROM ranked r
+                WHERE cardinality(r.reasons) > 0
+                  AND (CAST(:reason AS text) IS NULL OR :reason = ANY(r.reasons))
+                  AND (CAST(:area AS text) IS NULL OR r.area_code = :area)
+                  AND (CAST(:level AS integer) IS NULL OR r.level = :level)
+            )
+            """ + LOOKUPS.formatted("SELECT * FROM filtered ORDER BY priority LIMIT :limit OFFSET :offset");
+
     /** Every flagged customer of the areas built and ranked per request. */
     private static final String LIVE_PAGE = "WITH " + ITEMS.formatted(IN_AREAS) + ",\n" + PAGE;
 
@@ -184,6 +190,23 @@ class WorklistRepository {
                 WHERE (cardinality(CAST(:areas AS text[])) = 0 OR w.area_code = ANY(:areas))
             ),
             """ + PAGE;
+
+    /**
+     * Without filters the priority is the place in the scope: the page is the priority index read in order
+     * up to the page's end (no ranking of the whole area), the total a count of the scope's stored rows.
+     */
+    private static final String STORED_UNFILTERED_PAGE = """
+            WITH page AS (
+                SELECT w.*, CAST(:offset AS bigint) + row_number() OVER (
+                           ORDER BY rank_group, level DESC, weighted DESC, max_days DESC, code) AS priority,
+                       (SELECT count(*) FROM collections_worklist t
+                        WHERE cardinality(CAST(:areas AS text[])) = 0 OR t.area_code = ANY(:areas)) AS total
+                FROM (SELECT * FROM collections_worklist w
+                      WHERE cardinality(CAST(:areas AS text[])) = 0 OR w.area_code = ANY(:areas)
+                      ORDER BY rank_group, level DESC, weighted DESC, max_days DESC, code
+                      LIMIT :limit OFFSET :offset) w
+            )
+            """ + LOOKUPS.formatted("SELECT * FROM page");
 
     private static final String REFRESH = "WITH " + ITEMS.formatted("""
                     SELECT c.id, c.code, c.area_code FROM customer c WHERE c.id = ANY(CAST(:ids AS bigint[]))""") + """
@@ -235,7 +258,8 @@ class WorklistRepository {
             @Nullable Integer level,
             int page,
             int size) {
-        return read(jdbc.sql(STORED_PAGE).param("asOf", asOf), areas, reason, area, level, page, size);
+        String sql = reason == null && area == null && level == null ? STORED_UNFILTERED_PAGE : STORED_PAGE;
+        return read(jdbc.sql(sql).param("asOf", asOf), areas, reason, area, level, page, size);
     }
 
     /** Whether the stored entries were built for this date with these settings. */
