@@ -1,6 +1,6 @@
 -- The stored worklist (issue 9, speed): each flagged customer's worklist entry (reasons, the keys of its
 -- priority) as of one date, so a collector's page ranks a few narrow stored rows instead of building every
--- flagged customer of the area per request. Built by the daily run for its date; kept true at every moment
+-- flagged customer of the area per request. Built after the daily run for its date; kept true at every moment
 -- by a log of touched customers that every change of what the rule reads writes in the same transaction
 -- (triggers below), which the page replays (recomputes those customers with the live rule) before it reads.
 -- The rule itself stays in one place: WorklistRepository's live statement fills these rows.
@@ -14,7 +14,9 @@ CREATE TABLE collections_worklist_state (
     stall_days          INTEGER,
     new_overdue_days    INTEGER,
     broken_promise_days INTEGER,
-    built_at            TIMESTAMPTZ
+    built_at            TIMESTAMPTZ,
+    -- how long the last build or replay after a daily run took
+    build_ms            BIGINT
 );
 INSERT INTO collections_worklist_state (id) VALUES (1);
 

@@ -340,6 +340,13 @@ class WorklistRepository {
         return stored;
     }
 
+    /** How long the last build or replay after a daily run took (bench collections reports it). */
+    void recordBuild(long ms) {
+        jdbc.sql("UPDATE collections_worklist_state SET build_ms = :ms WHERE id = 1")
+                .param("ms", ms)
+                .update();
+    }
+
     private static JdbcClient.StatementSpec rule(
             JdbcClient.StatementSpec spec, LocalDate asOf, CollectionsSettings settings) {
         return spec.param("asOf", asOf)

@@ -1,0 +1,56 @@
+package org.creditdesk.collections;
+
+import org.creditdesk.monitoring.DailyRunCompleted;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Stores the worklist of the run's date once the daily run has committed (synchronously, in the run's
+ * thread, in a transaction of its own): a first run of a date builds every customer's entry, a rerun with
+ * the same settings replays only the customers touched since. Outside the run's transaction on purpose: the
+ * stored worklist is a faster way to the same rows, so building it neither lengthens the run nor can undo
+ * it; until it commits, pages of the date are computed live.
+ */
+@Component
+class WorklistOnDailyRun {
+
+    private static final Logger log = LoggerFactory.getLogger(WorklistOnDailyRun.class);
+
+    private final WorklistRepository repository;
+    private final SettingsRepository settings;
+    private final TransactionTemplate transaction;
+
+    WorklistOnDailyRun(
+            WorklistRepository repository, SettingsRepository settings, PlatformTransactionManager transactions) {
+        this.repository = repository;
+        this.settings = settings;
+        this.transaction = new TransactionTemplate(transactions);
+        this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(DailyRunCompleted run) {
+        long started = System.nanoTime();
+        try {
+            Integer stored = transaction.execute(tx -> {
+                CollectionsSettings s = settings.load();
+                int n = repository.storedFor(run.asOf(), s) ? repository.replay() : repository.rebuild(run.asOf(), s);
+                repository.recordBuild((System.nanoTime() - started) / 1_000_000);
+                return n;
+            });
+            log.info(
+                    "Worklist of {} stored: {} customers' entries in {} ms",
+                    run.asOf(),
+                    stored,
+                    (System.nanoTime() - started) / 1_000_000);
+        } catch (RuntimeException e) {
+            // The run has committed; without a stored worklist the pages of the date are computed live.
+            log.warn("Worklist of {} not stored; its pages are computed live", run.asOf(), e);
+        }
+    }
+}
