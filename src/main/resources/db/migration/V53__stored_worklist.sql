@@ -34,7 +34,8 @@ CREATE TABLE collections_worklist (
     level           INTEGER NOT NULL,
     weighted        NUMERIC NOT NULL,
     max_days        INTEGER NOT NULL,
-    overdue_amount  NUMERIC(19, 2) NOT NULL,
+    -- unconstrained: the rule's value as computed (0 when nothing is overdue), like the live page's
+    overdue_amount  NUMERIC NOT NULL,
     risk_class      TEXT,
     next_action_on  DATE,
     stalled_role    TEXT,
