@@ -1,8 +1,10 @@
 package org.creditdesk.collections;
 
 import org.creditdesk.monitoring.DailyRunCompleted;
+import org.creditdesk.shared.BusinessCalendar;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -14,7 +16,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * thread, in a transaction of its own): a first run of a date builds every customer's entry, a rerun with
  * the same settings replays only the customers touched since. Outside the run's transaction on purpose: the
  * stored worklist is a faster way to the same rows, so building it neither lengthens the run nor can undo
- * it; until it commits, pages of the date are computed live.
+ * it; until it commits, pages of the date are computed live. Only for a run of the current business day
+ * (not the demo's replayed history or a catch-up of an older date) unless
+ * {@code creditdesk.collections.store-worklist-of-any-run} (the benchmarks, whose portfolio date is past).
  */
 @Component
 class WorklistOnDailyRun {
@@ -24,17 +28,26 @@ class WorklistOnDailyRun {
     private final WorklistRepository repository;
     private final SettingsRepository settings;
     private final TransactionTemplate transaction;
+    private final BusinessCalendar calendar;
+    private final boolean anyRun;
 
     WorklistOnDailyRun(
-            WorklistRepository repository, SettingsRepository settings, PlatformTransactionManager transactions) {
+            WorklistRepository repository,
+            SettingsRepository settings,
+            PlatformTransactionManager transactions,
+            BusinessCalendar calendar,
+            @Value("${creditdesk.collections.store-worklist-of-any-run:false}") boolean anyRun) {
         this.repository = repository;
         this.settings = settings;
+        this.calendar = calendar;
+        this.anyRun = anyRun;
         this.transaction = new TransactionTemplate(transactions);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(DailyRunCompleted run) {
+        if (!anyRun && !run.ofTheCurrentDay(calendar.today())) return;
         long started = System.nanoTime();
         try {
             Integer stored = transaction.execute(tx -> {

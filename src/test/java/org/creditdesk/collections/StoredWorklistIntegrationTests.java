@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import org.creditdesk.credit.CreditAccounts;
 import org.creditdesk.customers.CustomerRef;
 import org.creditdesk.customers.Customers;
 import org.creditdesk.identity.Caller;
@@ -51,6 +52,9 @@ class StoredWorklistIntegrationTests {
 
     @Autowired
     Worklist worklist;
+
+    @Autowired
+    CreditAccounts accounts;
 
     @Autowired
     WorklistRepository repository;
@@ -167,6 +171,31 @@ class StoredWorklistIntegrationTests {
         assertThat(row(storedEqualsLive(today, collector, null, null, null, 0, 50), payer)
                         .reasons())
                 .containsExactly(WorklistReason.NEW_OVERDUE);
+    }
+
+    @Test
+    void a_risk_class_change_reorders_the_stored_page_and_a_stop_keeps_it_equal_to_the_live_rule() {
+        LocalDate today = calendar.today();
+        String area = area();
+        Caller collector = collector(area);
+        CustomerRef larger = CollectionsFixtures.customer(customers, area);
+        CollectionsFixtures.invoice(ledger, larger, today.minusDays(50), today.minusDays(20), "1000.00");
+        CustomerRef smaller = CollectionsFixtures.customer(customers, area);
+        CollectionsFixtures.invoice(ledger, smaller, today.minusDays(50), today.minusDays(20), "700.00");
+        dailyRun.run(today, CollectionsFixtures.ADMIN);
+        accounts.setRiskClass(larger, "A", "test", CollectionsFixtures.ADMIN);
+        accounts.setRiskClass(smaller, "A", "test", CollectionsFixtures.ADMIN);
+        assertThat(codes(storedEqualsLive(today, collector, null, null, null, 0, 50)))
+                .containsExactly(larger.code(), smaller.code());
+
+        // 700 weighted by class E (x4) outranks 1,000 weighted by class A (x1).
+        accounts.setRiskClass(smaller, "E", "test", CollectionsFixtures.ADMIN);
+        WorklistPage reordered = storedEqualsLive(today, collector, null, null, null, 0, 50);
+        assertThat(codes(reordered)).containsExactly(smaller.code(), larger.code());
+        assertThat(reordered.rows().getFirst().riskClass()).isEqualTo("E");
+
+        accounts.stop(larger, "test stop", CollectionsFixtures.ADMIN);
+        storedEqualsLive(today, collector, null, null, null, 0, 50);
     }
 
     @Test
