@@ -28,6 +28,7 @@ class WorklistOnDailyRun {
     private final WorklistRepository repository;
     private final SettingsRepository settings;
     private final TransactionTemplate transaction;
+    private final TransactionTemplate outside;
     private final BusinessCalendar calendar;
     private final boolean anyRun;
 
@@ -43,6 +44,8 @@ class WorklistOnDailyRun {
         this.anyRun = anyRun;
         this.transaction = new TransactionTemplate(transactions);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.outside = new TransactionTemplate(transactions);
+        this.outside.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -56,6 +59,9 @@ class WorklistOnDailyRun {
                 repository.recordBuild((System.nanoTime() - started) / 1_000_000);
                 return n;
             });
+            // Rewritten rows clear the visibility map: without it the page's count of the area's entries reads
+            // the heap (35 ms for an area of 14,000 at 100,000 customers instead of 2 ms).
+            outside.executeWithoutResult(tx -> repository.vacuum());
             log.info(
                     "Worklist of {} stored: {} customers' entries in {} ms",
                     run.asOf(),

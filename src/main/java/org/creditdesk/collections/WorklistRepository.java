@@ -340,6 +340,11 @@ class WorklistRepository {
         return stored;
     }
 
+    /** Outside any transaction (VACUUM cannot run in one). */
+    void vacuum() {
+        jdbc.sql("VACUUM (ANALYZE) collections_worklist").update();
+    }
+
     /** How long the last build or replay after a daily run took (bench collections reports it). */
     void recordBuild(long ms) {
         jdbc.sql("UPDATE collections_worklist_state SET build_ms = :ms WHERE id = 1")
