@@ -11,7 +11,9 @@ import org.creditdesk.shared.BusinessCalendar;
 import org.creditdesk.shared.ProblemException;
 import org.creditdesk.shared.Violation;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A collector's customers in one priority order a person can follow. The collector's areas decide the
@@ -26,15 +28,31 @@ public class Worklist {
     private final SettingsRepository settings;
     private final Users users;
     private final BusinessCalendar calendar;
+    private final TransactionTemplate replay;
+    private final TransactionTemplate read;
 
-    Worklist(WorklistRepository repository, SettingsRepository settings, Users users, BusinessCalendar calendar) {
+    Worklist(
+            WorklistRepository repository,
+            SettingsRepository settings,
+            Users users,
+            BusinessCalendar calendar,
+            PlatformTransactionManager transactions) {
         this.repository = repository;
         this.settings = settings;
         this.users = users;
         this.calendar = calendar;
+        this.replay = new TransactionTemplate(transactions);
+        this.replay.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.read = new TransactionTemplate(transactions);
+        this.read.setReadOnly(true);
+        this.read.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * The page from the stored worklist when it was built for the date with the current settings (after
+     * replaying the customers touched since, so a payment or promise recorded a second ago shows), otherwise
+     * computed live; both give the same rows, order and reasons.
+     */
     public WorklistPage page(WorklistQuery query, Caller caller) {
         Fields in = new Fields();
         WorklistReason reason = in.optional("reason", query.reason(), WorklistReason.class);
@@ -44,8 +62,13 @@ public class Worklist {
         in.rejectIfAny();
         LocalDate asOf = calendar.asOfOrToday(query.asOf());
         String[] areas = areasOf(query.collector(), caller);
-        List<WorklistRepository.Row> rows = repository.page(
-                asOf, areas, settings.load(), reason, query.area(), query.level(), query.page(), query.size());
+        CollectionsSettings s = settings.load();
+        if (repository.storedFor(asOf, s) && repository.anyTouched())
+            replay.executeWithoutResult(tx -> repository.replay());
+        // One snapshot for the check and the read: a build committing in between cannot mix dates.
+        List<WorklistRepository.Row> rows = read.execute(tx -> repository.storedFor(asOf, s)
+                ? repository.storedPage(asOf, areas, reason, query.area(), query.level(), query.page(), query.size())
+                : repository.livePage(asOf, areas, s, reason, query.area(), query.level(), query.page(), query.size()));
         long total = rows.isEmpty() ? 0 : rows.getFirst().total();
         return new WorklistPage(
                 asOf, rows.stream().map(WorklistRepository.Row::row).toList(), query.page(), query.size(), total);
