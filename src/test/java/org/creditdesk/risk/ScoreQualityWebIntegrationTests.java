@@ -140,7 +140,7 @@ class ScoreQualityWebIntegrationTests {
                 table,
                 java.util.Map.of(),
                 false);
-        var outcome = FitReport.Outcome.of(ScoreOutcome.DEFAULT);
+        var outcome = FitReport.Outcome.of(ScoreOutcome.DEFAULT, FitReport.Outcome.REQUEST);
         var window = new FitReport.Window(
                 java.time.LocalDate.of(2025, 1, 31),
                 java.time.LocalDate.of(2025, 4, 30),
