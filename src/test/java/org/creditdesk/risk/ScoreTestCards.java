@@ -29,14 +29,15 @@ final class ScoreTestCards {
     static final String V100 = "/db/migration/V100__broken_promises_factor.sql";
 
     static final String V102 = "/db/migration/V102__thin_file_scorecards.sql";
+    static final String V105 = "/db/migration/V105__altman_components_as_factors.sql";
 
     static Scorecard defaultCard() {
         return parse(read(V47) + read(V100), "Default scorecard", Scorecard.HISTORY, null);
     }
 
-    /** The thin-file card as V102 seeds it. */
+    /** The thin-file card as V102 seeds it, with V105's Altman components (weight 0). */
     static Scorecard thinFileCard() {
-        return parse(read(V102), "Thin-file scorecard", Scorecard.THIN_FILE, 2);
+        return parse(read(V102) + read(V105), "Thin-file scorecard", Scorecard.THIN_FILE, 2);
     }
 
     private static Scorecard parse(String sql, String name, String segment, Integer thinMax) {
