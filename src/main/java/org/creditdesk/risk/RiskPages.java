@@ -363,8 +363,10 @@ class RiskPages {
                     date = LocalDate.parse(on.strip());
                 } catch (java.time.format.DateTimeParseException e) {
                     throw ProblemException.malformed(
-                            "The outcome was not recorded",
-                            List.of(Violation.field("on", "'%s' is not a date (yyyy-MM-dd)".formatted(on.strip()))));
+                                    "The outcome was not recorded",
+                                    List.of(Violation.field(
+                                            "on", "'%s' is not a date (yyyy-MM-dd)".formatted(on.strip()))))
+                            .withKey("problem.text.theOutcomeWasNotRecorded");
                 }
             }
             CustomerOutcomes.Recorded recorded =
