@@ -22,6 +22,7 @@ class DemoCommand implements ApplicationRunner {
     private final DemoPortfolioRepository portfolio;
     private final DemoLogins logins;
     private final CollectionsDemo collections;
+    private final RecordedOutcomesDemo recordedOutcomes;
     private final BusinessCalendar calendar;
     private final Environment environment;
     private final PrintStream console = System.out;
@@ -34,6 +35,7 @@ class DemoCommand implements ApplicationRunner {
             DemoPortfolioRepository portfolio,
             DemoLogins logins,
             CollectionsDemo collections,
+            RecordedOutcomesDemo recordedOutcomes,
             BusinessCalendar calendar,
             Environment environment,
             DemoFundPlan fundPlan) {
@@ -44,6 +46,7 @@ class DemoCommand implements ApplicationRunner {
         this.portfolio = portfolio;
         this.logins = logins;
         this.collections = collections;
+        this.recordedOutcomes = recordedOutcomes;
         this.calendar = calendar;
         this.environment = environment;
     }
@@ -76,6 +79,7 @@ class DemoCommand implements ApplicationRunner {
                     "collections work",
                     () -> console.println("Collections work for " + collections.generate(calendar.today(), 42)
                             + " larger customers."));
+            timed("recorded outcomes", () -> console.println("Recorded outcomes: " + recordedOutcomes.record()));
             console.printf(
                     java.util.Locale.ROOT,
                     "Demo data loaded in %.1f s (the replayed runs' scorings may still finish in the background)%n",

@@ -10,7 +10,8 @@
             "monitoring",
             "appraisal",
             "planning",
-            "collections"
+            "collections",
+            "risk"
         })
 @NullMarked
 package org.creditdesk.demo;

@@ -45,11 +45,24 @@ public class CustomerOutcomes {
         this.clock = clock;
     }
 
-    /** An outcome of a customer on a date. */
-    public record Outcome(@Nullable String type, @Nullable LocalDate on) {}
+    /** An outcome of a customer on a date, with an optional note (what happened, a bureau's reference). */
+    public record Outcome(
+            @Nullable String type,
+            @Nullable LocalDate on,
+            @Nullable String note) {
+        public Outcome(@Nullable String type, @Nullable LocalDate on) {
+            this(type, on, null);
+        }
+    }
 
     /** The outcome as stored and whether this call recorded it (false: it was there already). */
-    public record Recorded(String customerCode, String type, LocalDate on, boolean created) {}
+    public record Recorded(
+            String customerCode,
+            String type,
+            LocalDate on,
+            @Nullable String note,
+            @Nullable String recordedBy,
+            boolean created) {}
 
     @Transactional
     public Recorded record(String customerCode, Outcome input, Caller caller) {
@@ -59,8 +72,13 @@ public class CustomerOutcomes {
         String type = type(input.type());
         if (type == null) violations.add(Violation.field("type", "must be one of " + String.join(", ", TYPES)));
         if (input.on() == null) violations.add(Violation.field("on", "is required"));
+        String note = input.note() == null || input.note().isBlank()
+                ? null
+                : input.note().strip();
+        if (note != null && note.length() > 500)
+            violations.add(Violation.field("note", "must be at most 500 characters"));
         if (!violations.isEmpty()) throw ProblemException.ruleViolation("The outcome is invalid", violations);
-        var row = new CustomerOutcomeRepository.Stored(customer.id(), type, input.on());
+        var row = new CustomerOutcomeRepository.Stored(customer.id(), type, input.on(), note, caller.username());
         boolean created = repository.insert(List.of(row), caller.username(), now()) > 0;
         if (created) {
             audit.record(
@@ -70,16 +88,16 @@ public class CustomerOutcomes {
                     customer.code(),
                     null,
                     Map.of("type", type, "on", input.on().toString()),
-                    null);
+                    note);
         }
-        return new Recorded(customer.code(), type, input.on(), created);
+        return new Recorded(customer.code(), type, input.on(), note, caller.username(), created);
     }
 
     @Transactional(readOnly = true)
     public List<Recorded> outcomes(String customerCode, Caller caller) {
         CustomerRef customer = customers.require(customerCode, caller);
         return repository.ofCustomer(customer.id()).stream()
-                .map(o -> new Recorded(customer.code(), o.type(), o.on(), false))
+                .map(o -> new Recorded(customer.code(), o.type(), o.on(), o.note(), o.recordedBy(), false))
                 .toList();
     }
 
@@ -125,7 +143,7 @@ public class CustomerOutcomes {
                 continue;
             }
             if (keys.add(customer.id() + "/" + type + "/" + on)) {
-                outcomes.add(new CustomerOutcomeRepository.Stored(customer.id(), type, on));
+                outcomes.add(new CustomerOutcomeRepository.Stored(customer.id(), type, on, null, caller.username()));
             }
         }
         if (!rejected.isEmpty()) {

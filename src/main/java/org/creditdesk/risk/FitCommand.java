@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code ./creditdesk fit-scorecard [--as-of DATE] [--outcome paid-late|reaches-overdue|recorded] [--days N]
- * [--months H] [--adopt]}: fits the card weights to the chosen outcome in our own history, prints AUC/KS
+ * [--months H] [--adopt]}: fits the card weights to the chosen outcome (without {@code --outcome}, the
+ * company's outcome setting) in our own history, prints AUC/KS
  * of the current and the fitted card out of time with the class table, and stores the fitted cards
  * inactive (or adopts them with {@code --adopt}, audited as the system; refused unless the classes
  * rise A to E on the test window).
@@ -57,10 +58,11 @@ class FitCommand implements ApplicationRunner, ExitCodeGenerator {
         }
         System.out.printf(
                 Locale.ROOT,
-                "Fit as of %s to: %s%n  train: month-ends %s .. %s, outcomes until %s%n"
+                "Fit as of %s to: %s%s%n  train: month-ends %s .. %s, outcomes until %s%n"
                         + "  test:  month-ends %s .. %s, outcomes until %s%n",
                 report.asOf(),
                 report.outcome().definition(),
+                FitReport.Outcome.SETTING.equals(report.outcome().source()) ? " (the company's outcome setting)" : "",
                 report.train().first(),
                 report.train().last(),
                 report.train().outcomesUntil(),

@@ -25,10 +25,22 @@ public record FitReport(
         groups = List.copyOf(groups);
     }
 
-    /** The outcome as a setting: its kind, days (0 for recorded outcomes), months and definition. */
-    public record Outcome(String kind, int days, int months, String definition) {
-        static Outcome of(ScoreOutcome outcome) {
-            return new Outcome(outcome.kind().name(), outcome.days(), outcome.months(), outcome.definition());
+    /**
+     * The outcome: its kind, days (0 for recorded outcomes), months and definition, and where it came
+     * from: {@code SETTING} (the company's stored outcome, the fit named none) or {@code REQUEST} (named by
+     * the fit); null in reports stored before the outcome was a setting.
+     */
+    public record Outcome(
+            String kind,
+            int days,
+            int months,
+            String definition,
+            @Nullable String source) {
+        static final String SETTING = "SETTING";
+        static final String REQUEST = "REQUEST";
+
+        static Outcome of(ScoreOutcome outcome, String source) {
+            return new Outcome(outcome.kind().name(), outcome.days(), outcome.months(), outcome.definition(), source);
         }
     }
 

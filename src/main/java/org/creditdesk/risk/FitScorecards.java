@@ -72,6 +72,7 @@ public class FitScorecards {
     private final JsonMapper json;
     private final Clock clock;
     private final CreditPolicies policies;
+    private final ScoreOutcomeSettings setting;
 
     FitScorecards(
             ScoreRepository scores,
@@ -81,8 +82,10 @@ public class FitScorecards {
             AuditTrail audit,
             JsonMapper json,
             Clock clock,
-            CreditPolicies policies) {
+            CreditPolicies policies,
+            ScoreOutcomeSettings setting) {
         this.policies = policies;
+        this.setting = setting;
         this.scores = scores;
         this.cards = cards;
         this.outcomes = outcomes;
@@ -103,7 +106,8 @@ public class FitScorecards {
 
     /**
      * Fits to the outcome named by its kind (PAID_LATE, REACHES_OVERDUE, RECORDED) and parameters;
-     * late by default means more than the credit policy's grace days.
+     * late by default means more than the credit policy's grace days. Naming no outcome (nor days or
+     * months) fits to the company's setting ({@link ScoreOutcomeSettings}), and the report says so.
      */
     @Transactional
     public FitReport fit(
@@ -113,18 +117,23 @@ public class FitScorecards {
             @Nullable Integer months,
             Caller caller) {
         Scores.requireRunner(caller);
+        if ((outcome == null || outcome.isBlank()) && days == null && months == null) return fit(asOf, caller);
         return fit(
-                asOf, ScoreOutcome.of(outcome, days, months, policies.current().graceDays()), caller);
+                asOf,
+                ScoreOutcome.of(outcome, days, months, policies.current().graceDays()),
+                FitReport.Outcome.REQUEST,
+                caller);
     }
 
-    /** Fits to today's outcome (an invoice 60+ days overdue within 6 months). */
+    /** Fits to the company's outcome setting. */
     @Transactional
     public FitReport fit(@Nullable LocalDate asOf, Caller caller) {
-        return fit(asOf, ScoreOutcome.DEFAULT, caller);
+        Scores.requireRunner(caller);
+        return fit(asOf, setting.outcome(), FitReport.Outcome.SETTING, caller);
     }
 
     @Transactional
-    public FitReport fit(@Nullable LocalDate asOf, ScoreOutcome outcome, Caller caller) {
+    public FitReport fit(@Nullable LocalDate asOf, ScoreOutcome outcome, String source, Caller caller) {
         Scores.requireRunner(caller);
         scores.lockRun();
         LocalDate end = calendar.asOfOrToday(asOf);
@@ -153,7 +162,7 @@ public class FitScorecards {
                         seen.bad().contains(v.customerId()) ? 1 : 0));
             }
         }
-        FitReport.Outcome definition = FitReport.Outcome.of(outcome);
+        FitReport.Outcome definition = FitReport.Outcome.of(outcome, source);
         FitReport.Window trainWindow = FitReport.Window.of(train, outcome);
         FitReport.Window testWindow = FitReport.Window.of(test, outcome);
         List<FitReport.Group> groups = new ArrayList<>();

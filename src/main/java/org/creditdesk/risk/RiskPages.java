@@ -1,5 +1,8 @@
 package org.creditdesk.risk;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -36,6 +39,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -56,6 +60,8 @@ class RiskPages {
     private final MessageSource texts;
     private final FinancialStatements statements;
     private final FitScorecards fits;
+    private final ScoreOutcomeSettings outcomeSetting;
+    private final CustomerOutcomes recordedOutcomes;
     private final CreditLimits limits;
     private final Customers customers;
     private final AuditTrail audit;
@@ -72,6 +78,8 @@ class RiskPages {
             MessageSource texts,
             FinancialStatements statements,
             FitScorecards fits,
+            ScoreOutcomeSettings outcomeSetting,
+            CustomerOutcomes recordedOutcomes,
             CreditLimits limits,
             Customers customers,
             AuditTrail audit,
@@ -86,6 +94,8 @@ class RiskPages {
         this.texts = texts;
         this.statements = statements;
         this.fits = fits;
+        this.outcomeSetting = outcomeSetting;
+        this.recordedOutcomes = recordedOutcomes;
         this.limits = limits;
         this.customers = customers;
         this.audit = audit;
@@ -202,6 +212,8 @@ class RiskPages {
         model.addAttribute("limit", limit.limit());
         model.addAttribute("statements", statements.statements(code, caller));
         model.addAttribute("ratings", statements.ratings(code, caller));
+        model.addAttribute("outcomes", recordedOutcomes.outcomes(code, caller));
+        model.addAttribute("outcomeTypes", CustomerOutcomes.TYPES);
         model.addAttribute("timeline", timeline(customer, past));
         model.addAttribute("statementFields", FinancialStatement.FIELDS);
         model.addAttribute("canWrite", caller.roles().stream().anyMatch(FinancialStatements.WRITERS::contains));
@@ -290,7 +302,80 @@ class RiskPages {
         model.addAttribute("cards", fits.cards());
         model.addAttribute("canFit", caller.roles().stream().anyMatch(Scores.RUNNERS::contains));
         model.addAttribute("canAdopt", caller.roles().stream().anyMatch(FitScorecards.ADOPTERS::contains));
+        model.addAttribute("canRecord", caller.roles().stream().anyMatch(FinancialStatements.WRITERS::contains));
+        model.addAttribute("outcomeSetting", outcomeSetting.setting());
         return "risk/scorecards";
+    }
+
+    @PostMapping("/risk/scorecards/outcome-setting")
+    String saveOutcomeSetting(
+            @RequestParam(required = false) @Nullable String kind,
+            @RequestParam(required = false) @Nullable Integer days,
+            @RequestParam(required = false) @Nullable Integer months,
+            @RequestParam(required = false) @Nullable String reason,
+            RedirectAttributes redirect) {
+        try {
+            outcomeSetting.save(new ScoreOutcomeSettings.Input(kind, days, months, reason), callers.current());
+            redirect.addFlashAttribute("settingSaved", true);
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("refusal", PageRefusal.of(e));
+        }
+        return "redirect:/risk/scorecards";
+    }
+
+    @PostMapping("/risk/scorecards/outcomes-import")
+    String importOutcomes(
+            @RequestParam(name = "file", required = false) @Nullable MultipartFile file,
+            RedirectAttributes redirect,
+            Locale locale) {
+        try (InputStream in = file == null ? InputStream.nullInputStream() : file.getInputStream()) {
+            redirect.addFlashAttribute("outcomesImported", recordedOutcomes.importCsv(in, callers.current()));
+        } catch (ProblemException e) {
+            // Each refused line is shown with its number, as the file's author needs to find it.
+            PageRefusal refusal = PageRefusal.of(e);
+            List<String> details = new ArrayList<>();
+            for (int i = 0; i < refusal.details().size(); i++) {
+                Long line = i < e.violations().size() ? e.violations().get(i).line() : null;
+                details.add(
+                        line == null
+                                ? refusal.details().get(i)
+                                : texts.getMessage("risk.outcomes.line", new Object[] {line}, locale) + " "
+                                        + refusal.details().get(i));
+            }
+            redirect.addFlashAttribute("refusal", new PageRefusal(refusal.message(), details));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return "redirect:/risk/scorecards";
+    }
+
+    @PostMapping("/customers/{code}/risk/outcomes")
+    String recordOutcome(
+            @PathVariable String code,
+            @RequestParam(required = false) @Nullable String type,
+            @RequestParam(required = false) @Nullable String on,
+            @RequestParam(required = false) @Nullable String note,
+            RedirectAttributes redirect) {
+        try {
+            LocalDate date = null;
+            if (on != null && !on.isBlank()) {
+                try {
+                    date = LocalDate.parse(on.strip());
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw ProblemException.malformed(
+                                    "The outcome was not recorded",
+                                    List.of(Violation.field(
+                                            "on", "'%s' is not a date (yyyy-MM-dd)".formatted(on.strip()))))
+                            .withKey("problem.text.theOutcomeWasNotRecorded");
+                }
+            }
+            CustomerOutcomes.Recorded recorded =
+                    recordedOutcomes.record(code, new CustomerOutcomes.Outcome(type, date, note), callers.current());
+            redirect.addFlashAttribute("outcomeRecorded", recorded);
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("refusal", PageRefusal.of(e));
+        }
+        return "redirect:/customers/" + code + "/risk";
     }
 
     @PostMapping("/risk/scorecards/fit")

@@ -37,7 +37,22 @@ public enum ScoreFactor {
      * stopped or in legal action now, or have a recorded outcome (default, insolvency, ...) by the date;
      * a link a credit manager cleared does not count.
      */
-    BAD_LINKS("links");
+    BAD_LINKS("links"),
+    /**
+     * Altman's components as factors of their own (V105, on the thin-file cards, weight 0 until a fit
+     * gives them one), so a card fitted to defaults can weigh them apart instead of through Z'''s fixed
+     * coefficients. Liabilities / total assets is {@link #DEBT_RATIO}. Working capital (current assets -
+     * current liabilities) as a share (%) of total assets.
+     */
+    WORKING_CAPITAL_TO_ASSETS("%"),
+    /** Retained earnings as a share (%) of total assets (Altman's X2). */
+    RETAINED_EARNINGS_TO_ASSETS("%"),
+    /** EBIT as a share (%) of total assets (Altman's X3). */
+    EBIT_TO_ASSETS("%"),
+    /** Book equity / total liabilities (Altman's X4 in Z''). */
+    EQUITY_TO_LIABILITIES(""),
+    /** Net income as a share (%) of total assets (return on assets). */
+    NET_INCOME_TO_ASSETS("%");
 
     private final String unit;
 

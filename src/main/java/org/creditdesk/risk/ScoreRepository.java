@@ -208,6 +208,12 @@ class ScoreRepository {
                          + 3.26 * st.retained_earnings / st.total_assets
                          + 6.72 * st.ebit / st.total_assets
                          + 1.05 * st.book_equity / nullif(st.total_liabilities, 0), 4) AS altman_z,
+                   round(100.0 * (st.current_assets - st.current_liabilities) / st.total_assets, 4)
+                       AS working_capital_to_assets,
+                   round(100.0 * st.retained_earnings / st.total_assets, 4) AS retained_earnings_to_assets,
+                   round(100.0 * st.ebit / st.total_assets, 4) AS ebit_to_assets,
+                   round(st.book_equity / nullif(st.total_liabilities, 0), 4) AS equity_to_liabilities,
+                   round(100.0 * st.net_income / st.total_assets, 4) AS net_income_to_assets,
                    CAST(array_position(ARRAY['AAA', 'AA', 'A', 'BBB', 'BB', 'B', 'CCC', 'CC', 'C', 'D'], ra.rating)
                         AS numeric) AS external_rating,
                    CAST(coalesce(pr.broken_promises, 0) AS numeric) AS broken_promises_12m,

@@ -36,7 +36,21 @@ final class StatementRatios {
                             "bookEquity",
                             "totalAssets",
                             "totalLiabilities"),
-                    List.of("totalAssets", "totalLiabilities")));
+                    List.of("totalAssets", "totalLiabilities")),
+            new Ratio(
+                    ScoreFactor.WORKING_CAPITAL_TO_ASSETS,
+                    List.of("currentAssets", "currentLiabilities", "totalAssets"),
+                    List.of("totalAssets")),
+            new Ratio(
+                    ScoreFactor.RETAINED_EARNINGS_TO_ASSETS,
+                    List.of("retainedEarnings", "totalAssets"),
+                    List.of("totalAssets")),
+            new Ratio(ScoreFactor.EBIT_TO_ASSETS, List.of("ebit", "totalAssets"), List.of("totalAssets")),
+            new Ratio(
+                    ScoreFactor.EQUITY_TO_LIABILITIES,
+                    List.of("bookEquity", "totalLiabilities"),
+                    List.of("totalLiabilities")),
+            new Ratio(ScoreFactor.NET_INCOME_TO_ASSETS, List.of("netIncome", "totalAssets"), List.of("totalAssets")));
 
     /** For each ratio of the statement that cannot be computed, why; ratios that can are absent. */
     static Map<ScoreFactor, String> missing(FinancialStatement statement, int year) {

@@ -23,6 +23,7 @@ class DefaultScorecardMigrationTests {
 
     static final String V47 = "db/migration/V47__default_scorecard_recalibrated.sql";
     static final String V100 = "db/migration/V100__broken_promises_factor.sql";
+    static final String V106 = "db/migration/V106__history_cards_weigh_the_payment_habit.sql";
 
     @Autowired
     JdbcClient jdbc;
@@ -78,7 +79,9 @@ class DefaultScorecardMigrationTests {
                               AND scorecard_id IN (SELECT id FROM scorecard WHERE source = 'DEFAULT')""").update();
 
             Connection connection = DataSourceUtils.getConnection(dataSource);
-            new ResourceDatabasePopulator(new ClassPathResource(V47), new ClassPathResource(V100)).populate(connection);
+            new ResourceDatabasePopulator(
+                            new ClassPathResource(V47), new ClassPathResource(V100), new ClassPathResource(V106))
+                    .populate(connection);
 
             assertThat(cards.activeCards().get("VOLUME").id()).isEqualTo(fittedId);
             assertSameRules(cards.card(fittedId).orElseThrow(), fitted);

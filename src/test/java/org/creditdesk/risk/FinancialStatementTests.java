@@ -19,14 +19,23 @@ class FinancialStatementTests {
     /** Which ratio factors each figure feeds (as the scoring statement computes them). */
     static final Map<String, Set<ScoreFactor>> FEEDS = Map.of(
             "revenue", Set.of(ScoreFactor.NET_MARGIN),
-            "netIncome", Set.of(ScoreFactor.NET_MARGIN),
-            "ebit", Set.of(ScoreFactor.ALTMAN_Z),
-            "currentAssets", Set.of(ScoreFactor.CURRENT_RATIO, ScoreFactor.ALTMAN_Z),
-            "currentLiabilities", Set.of(ScoreFactor.CURRENT_RATIO, ScoreFactor.ALTMAN_Z),
-            "totalAssets", Set.of(ScoreFactor.DEBT_RATIO, ScoreFactor.ALTMAN_Z),
-            "totalLiabilities", Set.of(ScoreFactor.DEBT_RATIO, ScoreFactor.ALTMAN_Z),
-            "retainedEarnings", Set.of(ScoreFactor.ALTMAN_Z),
-            "bookEquity", Set.of(ScoreFactor.ALTMAN_Z));
+            "netIncome", Set.of(ScoreFactor.NET_MARGIN, ScoreFactor.NET_INCOME_TO_ASSETS),
+            "ebit", Set.of(ScoreFactor.ALTMAN_Z, ScoreFactor.EBIT_TO_ASSETS),
+            "currentAssets",
+                    Set.of(ScoreFactor.CURRENT_RATIO, ScoreFactor.ALTMAN_Z, ScoreFactor.WORKING_CAPITAL_TO_ASSETS),
+            "currentLiabilities",
+                    Set.of(ScoreFactor.CURRENT_RATIO, ScoreFactor.ALTMAN_Z, ScoreFactor.WORKING_CAPITAL_TO_ASSETS),
+            "totalAssets",
+                    Set.of(
+                            ScoreFactor.DEBT_RATIO,
+                            ScoreFactor.ALTMAN_Z,
+                            ScoreFactor.WORKING_CAPITAL_TO_ASSETS,
+                            ScoreFactor.RETAINED_EARNINGS_TO_ASSETS,
+                            ScoreFactor.EBIT_TO_ASSETS,
+                            ScoreFactor.NET_INCOME_TO_ASSETS),
+            "totalLiabilities", Set.of(ScoreFactor.DEBT_RATIO, ScoreFactor.ALTMAN_Z, ScoreFactor.EQUITY_TO_LIABILITIES),
+            "retainedEarnings", Set.of(ScoreFactor.ALTMAN_Z, ScoreFactor.RETAINED_EARNINGS_TO_ASSETS),
+            "bookEquity", Set.of(ScoreFactor.ALTMAN_Z, ScoreFactor.EQUITY_TO_LIABILITIES));
 
     @Test
     void a_statement_with_any_one_figure_missing_is_accepted_and_warns_of_exactly_the_ratios_that_need_it() {
@@ -49,7 +58,7 @@ class FinancialStatementTests {
     @Test
     void zero_denominators_are_named_and_total_liabilities_of_zero_explains_the_missing_altman_z() {
         assertThat(StatementRatios.missing(with("totalLiabilities", BigDecimal.ZERO), 2024))
-                .containsOnlyKeys(ScoreFactor.ALTMAN_Z)
+                .containsOnlyKeys(ScoreFactor.ALTMAN_Z, ScoreFactor.EQUITY_TO_LIABILITIES)
                 .hasValueSatisfying(new org.assertj.core.api.Condition<>(
                         r -> r.contains("totalLiabilities is 0") && r.contains("division by zero"), "named"));
         assertThat(StatementRatios.missing(with("revenue", BigDecimal.ZERO), 2024))

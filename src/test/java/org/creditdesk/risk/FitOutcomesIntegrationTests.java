@@ -58,6 +58,9 @@ class FitOutcomesIntegrationTests {
     JdbcClient jdbc;
 
     @Autowired
+    ScoreOutcomeSettings settings;
+
+    @Autowired
     JsonMapper json;
 
     @BeforeAll
@@ -129,6 +132,30 @@ class FitOutcomesIntegrationTests {
                         .single();
                 assertThat(stored).as(kind).contains("\"kind\": \"" + kind + "\"", "fittedClasses");
             }
+        }
+    }
+
+    @Test
+    void a_fit_naming_no_outcome_uses_the_company_setting_and_its_report_says_so() {
+        Caller manager =
+                new Caller("cm", java.util.Set.of(org.creditdesk.identity.Role.CREDIT_MANAGER), java.util.Set.of());
+        settings.save(new ScoreOutcomeSettings.Input("paid_late", 10, 2, "our book is rarely very late"), manager);
+        try {
+            FitReport report = fits.fit(AS_OF, null, null, null, Caller.SYSTEM);
+
+            assertThat(report.outcome())
+                    .isEqualTo(new FitReport.Outcome(
+                            "PAID_LATE",
+                            10,
+                            2,
+                            new ScoreOutcome.PaidLate(10, 2).definition(),
+                            FitReport.Outcome.SETTING));
+            assertThat(fits.fit(AS_OF, "PAID_LATE", 10, 2, Caller.SYSTEM)
+                            .outcome()
+                            .source())
+                    .isEqualTo(FitReport.Outcome.REQUEST);
+        } finally {
+            settings.save(new ScoreOutcomeSettings.Input("REACHES_OVERDUE", 60, 6, "back to the default"), manager);
         }
     }
 }

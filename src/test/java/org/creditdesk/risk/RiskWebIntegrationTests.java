@@ -81,7 +81,7 @@ class RiskWebIntegrationTests {
         assertThat(result)
                 .bodyJson()
                 .extractingPath("$.factors[3].points")
-                .isEqualTo(7.5); // 0.30 x grade 25 (31-60 days overdue)
+                .isEqualTo(5.5); // 0.22 x grade 25 (31-60 days overdue; 0.30 before V106)
         assertThat(result)
                 .bodyJson()
                 .extractingPath("$.factors[7].band")

@@ -140,7 +140,7 @@ class ScoreQualityWebIntegrationTests {
                 table,
                 java.util.Map.of(),
                 false);
-        var outcome = FitReport.Outcome.of(ScoreOutcome.DEFAULT);
+        var outcome = FitReport.Outcome.of(ScoreOutcome.DEFAULT, FitReport.Outcome.REQUEST);
         var window = new FitReport.Window(
                 java.time.LocalDate.of(2025, 1, 31),
                 java.time.LocalDate.of(2025, 4, 30),
@@ -191,7 +191,15 @@ class ScoreQualityWebIntegrationTests {
 
             Score score = scores.score(code, AS_OF, Caller.SYSTEM);
             for (ScoreFactor ratio : List.of(
-                    ScoreFactor.CURRENT_RATIO, ScoreFactor.DEBT_RATIO, ScoreFactor.NET_MARGIN, ScoreFactor.ALTMAN_Z)) {
+                    ScoreFactor.CURRENT_RATIO,
+                    ScoreFactor.DEBT_RATIO,
+                    ScoreFactor.NET_MARGIN,
+                    ScoreFactor.ALTMAN_Z,
+                    ScoreFactor.WORKING_CAPITAL_TO_ASSETS,
+                    ScoreFactor.RETAINED_EARNINGS_TO_ASSETS,
+                    ScoreFactor.EBIT_TO_ASSETS,
+                    ScoreFactor.EQUITY_TO_LIABILITIES,
+                    ScoreFactor.NET_INCOME_TO_ASSETS)) {
                 Score.FactorLine line = line(score, ratio);
                 if (FinancialStatementTests.FEEDS.get(field).contains(ratio)) {
                     assertThat(line.missing()).as(field + " " + ratio).isTrue();
@@ -268,6 +276,49 @@ class ScoreQualityWebIntegrationTests {
                 .contentType("text/csv")
                 .content(csv)
                 .exchange();
+    }
+
+    @Test
+    void altmans_components_are_factors_of_their_own_on_the_thin_file_card_with_no_weight_until_fitted() {
+        StringBuilder body = new StringBuilder("{");
+        for (int i = 0; i < FinancialStatement.FIELDS.size(); i++) {
+            if (i > 0) body.append(',');
+            body.append('"')
+                    .append(FinancialStatement.FIELDS.get(i))
+                    .append("\": ")
+                    .append(FinancialStatementTests.FULL.get(i));
+        }
+        assertThat(mvc.put()
+                        .uri("/api/v1/customers/{code}/financial-statements/2024", code)
+                        .with(user("cm").roles("CREDIT_MANAGER"))
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body.append('}').toString()))
+                .hasStatus2xxSuccessful();
+
+        Score score = scores.score(code, AS_OF, Caller.SYSTEM);
+
+        assertThat(score.segment()).isEqualTo("THIN_FILE");
+        // revenue 1,000,000, net income 50,000, EBIT 80,000, current assets 300,000, current liabilities
+        // 200,000, total assets 800,000, liabilities 500,000, retained earnings 120,000, equity 300,000.
+        assertThat(line(score, ScoreFactor.WORKING_CAPITAL_TO_ASSETS).value()).isEqualByComparingTo("12.5");
+        assertThat(line(score, ScoreFactor.RETAINED_EARNINGS_TO_ASSETS).value()).isEqualByComparingTo("15");
+        assertThat(line(score, ScoreFactor.EBIT_TO_ASSETS).value()).isEqualByComparingTo("10");
+        assertThat(line(score, ScoreFactor.EQUITY_TO_LIABILITIES).value()).isEqualByComparingTo("0.6");
+        assertThat(line(score, ScoreFactor.NET_INCOME_TO_ASSETS).value()).isEqualByComparingTo("6.25");
+        assertThat(line(score, ScoreFactor.EBIT_TO_ASSETS).band()).isEqualTo("EBIT 8% of assets or more");
+        for (ScoreFactor component : List.of(
+                ScoreFactor.WORKING_CAPITAL_TO_ASSETS,
+                ScoreFactor.RETAINED_EARNINGS_TO_ASSETS,
+                ScoreFactor.EBIT_TO_ASSETS,
+                ScoreFactor.EQUITY_TO_LIABILITIES,
+                ScoreFactor.NET_INCOME_TO_ASSETS)) {
+            assertThat(line(score, component).points()).as(component.name()).isEqualByComparingTo("0");
+        }
+        assertThat(score.factors().stream()
+                        .map(Score.FactorLine::points)
+                        .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add))
+                .isEqualByComparingTo(score.score());
     }
 
     private static Score.FactorLine line(Score score, ScoreFactor factor) {

@@ -27,31 +27,39 @@ final class ScoreTestCards {
 
     static final String V47 = "/db/migration/V47__default_scorecard_recalibrated.sql";
     static final String V100 = "/db/migration/V100__broken_promises_factor.sql";
+    static final String V106 = "/db/migration/V106__history_cards_weigh_the_payment_habit.sql";
 
     static final String V102 = "/db/migration/V102__thin_file_scorecards.sql";
+    static final String V105 = "/db/migration/V105__altman_components_as_factors.sql";
 
     static Scorecard defaultCard() {
-        return parse(read(V47) + read(V100), "Default scorecard", Scorecard.HISTORY, null);
+        return parse(List.of(read(V47), read(V100), read(V106)), "Default scorecard", Scorecard.HISTORY, null);
     }
 
-    /** The thin-file card as V102 seeds it. */
+    /** The thin-file card as V102 seeds it, with V105's Altman components (weight 0). */
     static Scorecard thinFileCard() {
-        return parse(read(V102), "Thin-file scorecard", Scorecard.THIN_FILE, 2);
+        return parse(List.of(read(V102), read(V105)), "Thin-file scorecard", Scorecard.THIN_FILE, 2);
     }
 
-    private static Scorecard parse(String sql, String name, String segment, Integer thinMax) {
+    /** The card the migrations leave: a later file's bands of a factor replace the earlier file's whole. */
+    private static Scorecard parse(List<String> files, String name, String segment, Integer thinMax) {
         Map<String, List<Scorecard.Band>> bands = new LinkedHashMap<>();
-        Matcher b = BAND.matcher(sql);
-        while (b.find()) {
-            bands.computeIfAbsent(b.group(1), f -> new ArrayList<>())
-                    .add(new Scorecard.Band(
-                            Integer.parseInt(b.group(2)),
-                            b.group(3).equals("TRUE"),
-                            decimal(b.group(4)),
-                            decimal(b.group(5)),
-                            new BigDecimal(b.group(6)),
-                            b.group(7).replace("''", "'")));
+        for (String file : files) {
+            Map<String, List<Scorecard.Band>> ofFile = new LinkedHashMap<>();
+            Matcher b = BAND.matcher(file);
+            while (b.find()) {
+                ofFile.computeIfAbsent(b.group(1), f -> new ArrayList<>())
+                        .add(new Scorecard.Band(
+                                Integer.parseInt(b.group(2)),
+                                b.group(3).equals("TRUE"),
+                                decimal(b.group(4)),
+                                decimal(b.group(5)),
+                                new BigDecimal(b.group(6)),
+                                b.group(7).replace("''", "'")));
+            }
+            bands.putAll(ofFile);
         }
+        String sql = String.join("\n", files);
         // A later migration's row for a factor replaces its weight (and keeps its place).
         Map<String, Scorecard.Factor> factors = new LinkedHashMap<>();
         Matcher f = FACTOR.matcher(sql);

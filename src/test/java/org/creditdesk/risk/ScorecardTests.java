@@ -19,7 +19,8 @@ class ScorecardTests {
         assertThat(CARD.factors())
                 .extracting(Scorecard.Factor::factor)
                 .containsExactly(java.util.Arrays.stream(ScoreFactor.values())
-                        .filter(f -> f != ScoreFactor.BAD_LINKS)
+                        // BAD_LINKS and Altman's components (V105) are on the thin-file cards only.
+                        .filter(f -> f.ordinal() < ScoreFactor.BAD_LINKS.ordinal())
                         .toArray(ScoreFactor[]::new));
         assertThat(CARD.factors().stream().map(Scorecard.Factor::weight).reduce(BigDecimal.ZERO, BigDecimal::add))
                 .isEqualByComparingTo("1");
@@ -63,18 +64,28 @@ class ScorecardTests {
 
     @Test
     void days_beyond_terms_bands_at_their_edges() {
+        // V106: ten bands falling steadily over the first 30 days beyond terms.
         Scorecard.Factor f = CARD.byFactor().get(ScoreFactor.DAYS_BEYOND_TERMS);
         assertThat(grade(f, "0")).isEqualTo("100");
         assertThat(grade(f, "0.9999")).isEqualTo("100");
-        assertThat(grade(f, "1")).isEqualTo("95");
-        assertThat(grade(f, "7.9999")).isEqualTo("95");
-        assertThat(grade(f, "8")).isEqualTo("85");
-        assertThat(grade(f, "15.9999")).isEqualTo("85");
-        assertThat(grade(f, "16")).isEqualTo("70");
-        assertThat(grade(f, "30.9999")).isEqualTo("70");
-        assertThat(grade(f, "31")).isEqualTo("20");
-        assertThat(grade(f, "60.9999")).isEqualTo("20");
+        assertThat(grade(f, "1")).isEqualTo("92");
+        assertThat(grade(f, "3.9999")).isEqualTo("92");
+        assertThat(grade(f, "4")).isEqualTo("80");
+        assertThat(grade(f, "7.9999")).isEqualTo("80");
+        assertThat(grade(f, "8")).isEqualTo("68");
+        assertThat(grade(f, "11")).isEqualTo("55");
+        assertThat(grade(f, "16")).isEqualTo("42");
+        assertThat(grade(f, "21")).isEqualTo("28");
+        assertThat(grade(f, "30.9999")).isEqualTo("28");
+        assertThat(grade(f, "31")).isEqualTo("12");
+        assertThat(grade(f, "46")).isEqualTo("5");
+        assertThat(grade(f, "60.9999")).isEqualTo("5");
         assertThat(grade(f, "61")).isEqualTo("0");
+        Scorecard.Factor late = CARD.byFactor().get(ScoreFactor.LATE_PAYMENT_SHARE);
+        assertThat(grade(late, "4.9999")).isEqualTo("100");
+        assertThat(grade(late, "5")).isEqualTo("92");
+        assertThat(grade(late, "30")).isEqualTo("48");
+        assertThat(grade(late, "80")).isEqualTo("0");
     }
 
     @Test
@@ -178,17 +189,20 @@ class ScorecardTests {
     }
 
     @Test
-    void a_customer_without_invoices_yet_starts_in_c_unless_it_has_ten_years_in_business() {
+    void a_customer_without_invoices_on_the_history_card_sits_in_c_whatever_its_age() {
         // Without history the run reports nothing overdue, no bounce and no broken promise (0), the rest is missing.
+        // (Such a customer gets the thin-file card since V102; V106 moved weight to the payment habit, which
+        // sits neutral here, so the history card keeps it in C even after ten years: 74.75 / B before V106.)
         Map<ScoreFactor, BigDecimal> none = new EnumMap<>(ScoreFactor.class);
         none.put(ScoreFactor.MAX_DAYS_OVERDUE, BigDecimal.ZERO);
         none.put(ScoreFactor.BOUNCED_CHEQUES, BigDecimal.ZERO);
         none.put(ScoreFactor.BROKEN_PROMISES_12M, BigDecimal.ZERO);
         none.put(ScoreFactor.YEARS_IN_BUSINESS, BigDecimal.valueOf(6));
-        assertThat(CARD.evaluate(none).score()).isEqualByComparingTo("74.75");
+        assertThat(CARD.evaluate(none).score()).isEqualByComparingTo("70.00");
         assertThat(CARD.evaluate(none).riskClass().riskClass()).isEqualTo("C");
         none.put(ScoreFactor.YEARS_IN_BUSINESS, BigDecimal.valueOf(12));
-        assertThat(CARD.evaluate(none).riskClass().riskClass()).isEqualTo("B");
+        assertThat(CARD.evaluate(none).score()).isEqualByComparingTo("71.00");
+        assertThat(CARD.evaluate(none).riskClass().riskClass()).isEqualTo("C");
     }
 
     @Test

@@ -78,7 +78,12 @@ class SegmentCardTests {
                             ScoreFactor.ALTMAN_Z,
                             ScoreFactor.CURRENT_RATIO,
                             ScoreFactor.NET_MARGIN,
-                            ScoreFactor.YEARS_IN_BUSINESS)
+                            ScoreFactor.YEARS_IN_BUSINESS,
+                            ScoreFactor.WORKING_CAPITAL_TO_ASSETS,
+                            ScoreFactor.RETAINED_EARNINGS_TO_ASSETS,
+                            ScoreFactor.EBIT_TO_ASSETS,
+                            ScoreFactor.EQUITY_TO_LIABILITIES,
+                            ScoreFactor.NET_INCOME_TO_ASSETS)
                     .contains(factor.factor());
             for (int i = 1; i < ranges.size(); i++) {
                 int order = ranges.get(i).grade().compareTo(ranges.get(i - 1).grade());
