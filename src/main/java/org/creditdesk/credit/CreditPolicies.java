@@ -32,6 +32,14 @@ public class CreditPolicies {
         return repository.load(calendar.baseCurrency());
     }
 
+    /**
+     * Only the grace days and the escalation ladder, in one statement without a transaction: the customer
+     * status evaluates its live escalation level on every read (issue 14), and needs nothing else of the policy.
+     */
+    public EscalationPolicy escalation() {
+        return repository.escalation();
+    }
+
     /** Replaces the policy; an identical policy changes nothing and writes no audit row. */
     @Transactional
     public CreditPolicy change(CreditPolicyInput input, Caller caller) {

@@ -1,6 +1,7 @@
 package org.creditdesk.credit;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import org.creditdesk.shared.Money;
@@ -19,6 +20,13 @@ class CreditPolicyRepository {
     private static final String LOCK = "SELECT id FROM credit_policy WHERE id = 1 FOR UPDATE";
     private static final String LADDER = """
             SELECT level, from_days FROM credit_policy_escalation ORDER BY level
+            """;
+    private static final String ESCALATION = """
+            SELECT p.grace_days,
+                   ARRAY(SELECT CAST(e.level AS integer) FROM credit_policy_escalation e ORDER BY e.level) AS levels,
+                   ARRAY(SELECT e.from_days FROM credit_policy_escalation e ORDER BY e.level) AS from_days
+            FROM credit_policy p
+            WHERE p.id = 1
             """;
     private static final String SAVE = """
             UPDATE credit_policy
@@ -42,6 +50,19 @@ class CreditPolicyRepository {
 
     CreditPolicyRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** The grace days and the ladder in one statement (consistent by itself, no transaction needed). */
+    EscalationPolicy escalation() {
+        return jdbc.sql(ESCALATION)
+                .query((rs, n) -> {
+                    Integer[] levels = (Integer[]) rs.getArray("levels").getArray();
+                    Integer[] fromDays = (Integer[]) rs.getArray("from_days").getArray();
+                    List<EscalationStep> steps = new ArrayList<>();
+                    for (int i = 0; i < levels.length; i++) steps.add(new EscalationStep(levels[i], fromDays[i]));
+                    return new EscalationPolicy(rs.getInt("grace_days"), steps);
+                })
+                .single();
     }
 
     CreditPolicy load(Currency currency) {

@@ -12,15 +12,27 @@ import tools.jackson.databind.json.JsonMapper;
 class ErpEventRepository {
 
     /*
-     * A sequence hands out ids before commit, so without this lock a later id could commit first and a
-     * reader resuming "after" it would skip the earlier one for ever. The transaction-scoped lock makes
-     * writers take ids in commit order; events are rare (holds, blocks, limit changes), so it is cheap.
+     * Writers take no lock (V142): an event is inserted with its transaction's id (xid8) and no feed id.
+     * A reader gives feed ids to the waiting events whose transaction is older than every transaction
+     * still running, so no event can later commit before them; in (xid, entry) order, after the largest
+     * id given so far. Numbering is serialised among readers only, with a lock held to commit so the
+     * next reader sees the ids given; a reader that finds the lock taken just reads what is numbered.
      */
-    private static final String SERIALISE_WRITERS = "SELECT pg_advisory_xact_lock(hashtext('erp_event'))";
+    private static final String TRY_NUMBERING = "SELECT pg_try_advisory_xact_lock(hashtext('erp_event_feed'))";
+    private static final String NUMBER_READABLE = """
+            WITH readable AS (
+                SELECT entry, row_number() OVER (ORDER BY xid, entry) AS n
+                FROM erp_event
+                WHERE id IS NULL AND xid < pg_snapshot_xmin(pg_current_snapshot())
+            )
+            UPDATE erp_event e
+            SET id = (SELECT coalesce(max(id), 0) FROM erp_event) + readable.n
+            FROM readable
+            WHERE e.entry = readable.entry
+            """;
     private static final String INSERT = """
             INSERT INTO erp_event (type, customer_code, order_no, at, payload)
             VALUES (:type, :customerCode, :orderNo, :at, CAST(:payload AS jsonb))
-            RETURNING id
             """;
     private static final String INSERT_ALL = """
             INSERT INTO erp_event (type, customer_code, at, payload)
@@ -47,26 +59,30 @@ class ErpEventRepository {
                 .build();
     }
 
-    long insert(ErpEventType type, String customerCode, @Nullable String orderNo, OffsetDateTime at, String payload) {
-        jdbc.sql(SERIALISE_WRITERS).query().listOfRows();
-        return jdbc.sql(INSERT)
+    void insert(ErpEventType type, String customerCode, @Nullable String orderNo, OffsetDateTime at, String payload) {
+        jdbc.sql(INSERT)
                 .param("type", type.name())
                 .param("customerCode", customerCode)
                 .param("orderNo", orderNo)
                 .param("at", at)
                 .param("payload", payload)
-                .query(Long.class)
-                .single();
+                .update();
     }
 
     int insertAll(ErpEventType type, String[] customerCodes, String[] payloads, OffsetDateTime at) {
-        jdbc.sql(SERIALISE_WRITERS).query().listOfRows();
         return jdbc.sql(INSERT_ALL)
                 .param("type", type.name())
                 .param("customerCodes", customerCodes)
                 .param("payloads", payloads)
                 .param("at", at)
                 .update();
+    }
+
+    /** Numbers the events that became readable (must run in a transaction: the lock is held to its commit). */
+    void numberReadable() {
+        if (jdbc.sql(TRY_NUMBERING).query(Boolean.class).single()) {
+            jdbc.sql(NUMBER_READABLE).update();
+        }
     }
 
     List<ErpEvent> after(long after, int limit) {

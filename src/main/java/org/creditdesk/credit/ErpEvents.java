@@ -31,12 +31,14 @@ public class ErpEvents {
         this.clock = clock;
     }
 
-    /** Adds an event to the feed; {@code payload} is any record (or map), stored as JSON. */
+    /**
+     * Adds an event to the feed; {@code payload} is any record (or map), stored as JSON. The event gets
+     * its feed id when it becomes readable: once its transaction and every older one have ended.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public long publish(ErpEventType type, String customerCode, @Nullable String orderNo, @Nullable Object payload) {
+    public void publish(ErpEventType type, String customerCode, @Nullable String orderNo, @Nullable Object payload) {
         String body = json.writeValueAsString(payload == null ? Map.of() : payload);
-        return repository.insert(
-                type, customerCode, orderNo, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), body);
+        repository.insert(type, customerCode, orderNo, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), body);
     }
 
     /** One customer's event in a batch published by {@link #publishAll}. */
@@ -58,9 +60,13 @@ public class ErpEvents {
                 OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
     }
 
-    /** Up to {@code limit} events with an id greater than {@code after}, in id order. */
-    @Transactional(readOnly = true)
+    /**
+     * Up to {@code limit} events with an id greater than {@code after}, in id order. Ids are given in
+     * the order events become readable, so no event ever appears later with a smaller id.
+     */
+    @Transactional
     public List<ErpEvent> after(long after, int limit) {
+        repository.numberReadable();
         return repository.after(after, Math.clamp(limit, 1, MAX_LIMIT));
     }
 }

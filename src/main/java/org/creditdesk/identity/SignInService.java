@@ -10,15 +10,17 @@ import org.springframework.stereotype.Service;
 class SignInService implements UserDetailsService {
 
     private final UserRepository repository;
+    private final RememberedUsers remembered;
 
-    SignInService(UserRepository repository) {
+    SignInService(UserRepository repository, RememberedUsers remembered) {
         this.repository = repository;
+        this.remembered = remembered;
     }
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        return repository
-                .find(username)
+        return remembered
+                .find(username, () -> repository.find(username))
                 .map(stored -> new SignedInUser(stored.user(), stored.passwordHash(), stored.locale()))
                 .orElseThrow(() -> new UsernameNotFoundException("No user " + username));
     }

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import org.creditdesk.customers.ReceivablesSummary;
 import org.creditdesk.customers.ReceivablesView;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /** The ledger's answer to the customer master's question "what does this customer owe?". */
 @Component
@@ -16,8 +15,8 @@ class LedgerReceivablesView implements ReceivablesView {
         this.receivables = receivables;
     }
 
+    /** One statement, consistent by itself: no transaction around it (the customer read, issue 14). */
     @Override
-    @Transactional(readOnly = true)
     public ReceivablesSummary summaryOf(long customerId, LocalDate asOf) {
         return receivables.summary(customerId, asOf);
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.creditdesk.credit.CreditPolicies;
 import org.creditdesk.credit.CreditPolicy;
+import org.creditdesk.credit.EscalationPolicy;
 import org.creditdesk.credit.EscalationStep;
 import org.creditdesk.customers.CustomerRef;
 import org.creditdesk.customers.Customers;
@@ -61,7 +62,12 @@ public class Escalations {
 
     /** The levels alone (who is responsible left out): enough to place a customer on the ladder, one read less. */
     EscalationLadder levels() {
-        return ladder(Map.of());
+        EscalationPolicy policy = policies.escalation();
+        return new EscalationLadder(
+                policy.graceDays(),
+                policy.steps().stream()
+                        .map(step -> new Rung(step.level(), step.fromDays(), List.of()))
+                        .toList());
     }
 
     private EscalationLadder ladder(Map<Integer, List<Responsibility>> responsible) {

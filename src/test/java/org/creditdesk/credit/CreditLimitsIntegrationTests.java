@@ -124,8 +124,7 @@ class CreditLimitsIntegrationTests {
 
     @Test
     void approval_puts_the_limit_in_force_keeps_history_and_writes_audit_and_an_erp_event() {
-        long lastEvent =
-                events.after(0, 1000).stream().mapToLong(ErpEvent::id).max().orElse(0);
+        long lastEvent = ErpFeed.lastId(events);
         limits.approve(request(REP, "80000").id(), "good payer", SALES_MANAGER);
         CreditLimitRequest second = request(REP, "300000");
 

@@ -481,8 +481,6 @@ class CreditOrdersIntegrationTests {
     }
 
     long lastEventId() {
-        return jdbc.sql("SELECT coalesce(max(id), 0) FROM erp_event")
-                .query(Long.class)
-                .single();
+        return ErpFeed.lastId(events);
     }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.creditdesk.identity.Caller;
 import org.creditdesk.identity.Role;
+import org.creditdesk.shared.Money;
 import org.creditdesk.shared.ProblemException;
 import org.creditdesk.shared.audit.AuditEntry;
 import org.creditdesk.shared.audit.AuditTrail;
@@ -47,6 +48,33 @@ class CreditPolicyIntegrationTests {
     void a_fresh_database_has_the_default_policy_and_matrix() {
         assertThat(policies.current()).isEqualTo(defaultPolicy(PolicyMode.BALANCED));
         assertThat(matrices.current()).isEqualTo(defaultMatrix());
+    }
+
+    @Test
+    void the_escalation_read_gives_the_grace_days_and_ladder_of_the_policy_in_force() {
+        CreditPolicy changed = new CreditPolicy(
+                PolicyMode.BALANCED,
+                Money.of("100000.00", "CNY"),
+                Money.of("1000000.00", "CNY"),
+                10,
+                3,
+                List.of(
+                        new EscalationStep(1, 5),
+                        new EscalationStep(2, 20),
+                        new EscalationStep(3, 45),
+                        new EscalationStep(4, 90)));
+        policies.change(asInput(changed, "a later ladder"), GM);
+
+        assertThat(policies.escalation())
+                .isEqualTo(new EscalationPolicy(
+                        policies.current().graceDays(), policies.current().escalation()))
+                .isEqualTo(new EscalationPolicy(
+                        10,
+                        List.of(
+                                new EscalationStep(1, 5),
+                                new EscalationStep(2, 20),
+                                new EscalationStep(3, 45),
+                                new EscalationStep(4, 90))));
     }
 
     @Test

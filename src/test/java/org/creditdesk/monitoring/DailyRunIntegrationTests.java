@@ -538,7 +538,7 @@ class DailyRunIntegrationTests {
     }
 
     private List<String> events(String customer) {
-        return jdbc.sql("SELECT type FROM erp_event WHERE customer_code = :c ORDER BY id")
+        return jdbc.sql("SELECT type FROM erp_event WHERE customer_code = :c ORDER BY entry")
                 .param("c", customer)
                 .query(String.class)
                 .list();
