@@ -10,7 +10,6 @@ import org.creditdesk.shared.ProblemException;
 import org.creditdesk.shared.Violation;
 import org.creditdesk.shared.audit.AuditTrail;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,13 +22,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ScoreOutcomeSettings {
 
-    private final JdbcClient jdbc;
+    private final ScoreOutcomeSettingRepository stored;
     private final AuditTrail audit;
     private final CreditPolicies policies;
     private final Clock clock;
 
-    ScoreOutcomeSettings(JdbcClient jdbc, AuditTrail audit, CreditPolicies policies, Clock clock) {
-        this.jdbc = jdbc;
+    ScoreOutcomeSettings(ScoreOutcomeSettingRepository stored, AuditTrail audit, CreditPolicies policies, Clock clock) {
+        this.stored = stored;
         this.audit = audit;
         this.policies = policies;
         this.clock = clock;
@@ -90,17 +89,7 @@ public class ScoreOutcomeSettings {
                 input.kind(), input.days(), input.months(), policies.current().graceDays());
         Setting before = row();
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        jdbc.sql("""
-                        UPDATE score_outcome_setting
-                        SET kind = :kind, days = :days, months = :months, changed_by = :by, changed_at = :at
-                        WHERE id = 1
-                        """)
-                .param("kind", outcome.kind().name())
-                .param("days", outcome.days())
-                .param("months", outcome.months())
-                .param("by", caller.username())
-                .param("at", now)
-                .update();
+        stored.save(outcome.kind().name(), outcome.days(), outcome.months(), caller.username(), now);
         Setting after = row();
         audit.record(
                 caller.username(),
@@ -114,20 +103,14 @@ public class ScoreOutcomeSettings {
     }
 
     private Setting row() {
-        return jdbc.sql("SELECT kind, days, months, changed_by, changed_at FROM score_outcome_setting WHERE id = 1")
-                .query((rs, n) -> {
-                    String kind = rs.getString("kind");
-                    int days = rs.getInt("days");
-                    int months = rs.getInt("months");
-                    return new Setting(
-                            kind,
-                            days,
-                            months,
-                            toOutcome(kind, days, months).definition(),
-                            rs.getString("changed_by"),
-                            rs.getObject("changed_at", OffsetDateTime.class));
-                })
-                .single();
+        ScoreOutcomeSettingRepository.Stored row = stored.read();
+        return new Setting(
+                row.kind(),
+                row.days(),
+                row.months(),
+                toOutcome(row.kind(), row.days(), row.months()).definition(),
+                row.changedBy(),
+                row.changedAt());
     }
 
     private static ScoreOutcome toOutcome(Setting s) {
