@@ -319,6 +319,37 @@ public class Appraisals {
         return result(period.key(), appraisal);
     }
 
+    /**
+     * Rates several reps of an open period at once (a manager's whole list), each checked and audited as
+     * {@link #rate} does, without computing each rep's appraisal afterwards (one KPI statement per rep).
+     */
+    @Transactional
+    public void rateAll(String periodText, Map<String, RatingInput> ratings, Caller caller) {
+        AppraisalPeriod period = period(periodText);
+        ratings.values().forEach(Appraisals::validate);
+        repository.lockPeriod(period.key());
+        if (repository.latestClosing(period.key()).isPresent()) {
+            throw ProblemException.conflict("Appraisal period " + period.key()
+                            + " is closed; a change is a correction (POST /appraisals/" + period.key()
+                            + "/corrections)")
+                    .withKey("problem.text.appraisalPeriodIsClosedAChangeIs", period.key(), period.key());
+        }
+        Map<String, Rating> before = repository.ratings(period.key());
+        ratings.forEach((salesRep, input) -> {
+            Rep rep = mayRate(salesRep, caller);
+            Rating rating = rating(input, caller);
+            repository.saveRating(period.key(), rep.code(), rating);
+            audit.record(
+                    caller.username(),
+                    "APPRAISAL_RATED",
+                    "appraisal_rating",
+                    period.key() + "/" + rep.code(),
+                    before.get(rep.code()),
+                    rating,
+                    input.note());
+        });
+    }
+
     private RatingResult result(String period, RepAppraisal appraisal) {
         Assessment a = Objects.requireNonNull(appraisal.assessment());
         return new RatingResult(

@@ -65,6 +65,7 @@ class AppraisalDemo {
             byArea.computeIfAbsent(Objects.requireNonNullElse(row.area(), ""), a -> new ArrayList<>())
                     .add(row);
         }
+        Map<String, RatingInput> ratings = new LinkedHashMap<>();
         byArea.forEach((area, reps) -> {
             for (int i = 0; i < reps.size(); i++) {
                 KpiRow rep = reps.get(i);
@@ -87,8 +88,9 @@ class AppraisalDemo {
                         default -> new RatingInput(2, 3, 4, experience, null);
                     };
                 }
-                appraisals.rate(quarter.key(), rep.salesRep(), rating, RATER);
+                ratings.put(rep.salesRep(), rating);
             }
         });
+        appraisals.rateAll(quarter.key(), ratings, RATER);
     }
 }

@@ -91,6 +91,38 @@ class AppraisalApiIntegrationTests {
     }
 
     @Test
+    void rating_a_list_at_once_stores_and_audits_each_rating_as_rating_one_by_one_does() {
+        String other = fixtures.rep(area);
+        Caller manager = new Caller("list-rater", Set.of(Role.CREDIT_MANAGER), Set.of());
+        appraisals.rateAll(
+                "2024-Q1",
+                java.util.Map.of(
+                        rep, new RatingInput(5, 4, 4, 3, "steady"),
+                        other, new RatingInput(2, 1, 2, 2, null)),
+                manager);
+
+        var reps = appraisals.sheet("2024-Q1", null, Caller.SYSTEM).reps();
+        assertThat(reps.stream()
+                        .filter(r -> r.kpis().salesRep().equals(rep))
+                        .findFirst()
+                        .orElseThrow()
+                        .rating())
+                .isNotNull()
+                .satisfies(r -> assertThat(r.responsibility()).isEqualTo(5));
+        assertThat(reps.stream()
+                        .filter(r -> r.kpis().salesRep().equals(other))
+                        .findFirst()
+                        .orElseThrow()
+                        .rating())
+                .isNotNull()
+                .satisfies(r -> assertThat(r.communication()).isEqualTo(2));
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'APPRAISAL_RATED' AND actor = 'list-rater'")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
+    }
+
+    @Test
     void ratings_outside_one_to_five_are_refused_naming_each_field() {
         assertThat(rate("2024-Q1", """
                         {"responsibility": 0, "execution": 6, "communication": 3}""", TestUsers.user(jdbc, Role.CREDIT_MANAGER)))
