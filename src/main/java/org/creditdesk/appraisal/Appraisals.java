@@ -296,12 +296,7 @@ public class Appraisals {
         Rep rep = mayRate(salesRep, caller);
         validate(input);
         repository.lockPeriod(period.key());
-        if (repository.latestClosing(period.key()).isPresent()) {
-            throw ProblemException.conflict("Appraisal period " + period.key()
-                            + " is closed; a change is a correction (POST /appraisals/" + period.key()
-                            + "/corrections)")
-                    .withKey("problem.text.appraisalPeriodIsClosedAChangeIs", period.key(), period.key());
-        }
+        requireOpen(period);
         Rating before = repository.ratings(period.key()).get(rep.code());
         Rating rating = rating(input, caller);
         repository.saveRating(period.key(), rep.code(), rating);
@@ -328,12 +323,7 @@ public class Appraisals {
         AppraisalPeriod period = period(periodText);
         ratings.values().forEach(Appraisals::validate);
         repository.lockPeriod(period.key());
-        if (repository.latestClosing(period.key()).isPresent()) {
-            throw ProblemException.conflict("Appraisal period " + period.key()
-                            + " is closed; a change is a correction (POST /appraisals/" + period.key()
-                            + "/corrections)")
-                    .withKey("problem.text.appraisalPeriodIsClosedAChangeIs", period.key(), period.key());
-        }
+        requireOpen(period);
         Map<String, Rating> before = repository.ratings(period.key());
         ratings.forEach((salesRep, input) -> {
             Rep rep = mayRate(salesRep, caller);
@@ -348,6 +338,16 @@ public class Appraisals {
                     rating,
                     input.note());
         });
+    }
+
+    /** A closed period's ratings change only by corrections (409 naming the endpoint). */
+    private void requireOpen(AppraisalPeriod period) {
+        if (repository.latestClosing(period.key()).isPresent()) {
+            throw ProblemException.conflict("Appraisal period " + period.key()
+                            + " is closed; a change is a correction (POST /appraisals/" + period.key()
+                            + "/corrections)")
+                    .withKey("problem.text.appraisalPeriodIsClosedAChangeIs", period.key(), period.key());
+        }
     }
 
     private RatingResult result(String period, RepAppraisal appraisal) {
