@@ -86,9 +86,19 @@ public class Aging {
      */
     @Transactional(readOnly = true)
     public AgingTrend trend(@Nullable LocalDate asOf, Caller caller) {
+        return trend(asOf, false, caller);
+    }
+
+    /**
+     * The trend, its last point from today's snapshot when {@code todayAsRun} and today's daily run kept one (a
+     * page that shows the figures "as stored after today's daily run" draws its trend from the same run); else as
+     * {@link #trend(LocalDate, Caller)}: today live, because its figures move with every payment after the run.
+     */
+    @Transactional(readOnly = true)
+    public AgingTrend trend(@Nullable LocalDate asOf, boolean todayAsRun, Caller caller) {
         LocalDate date = calendar.asOfOrToday(asOf);
         String currency = calendar.baseCurrency().getCurrencyCode();
-        TrendPoints at = trendPoints(date);
+        TrendPoints at = trendPoints(date, todayAsRun);
         List<LocalDate> points = at.points();
         List<LocalDate> fromSnapshots = at.fromSnapshots();
         List<LocalDate> live = at.live();
@@ -143,7 +153,7 @@ public class Aging {
     @Transactional(readOnly = true)
     public AgingTrend customerTrend(CustomerRef customer, @Nullable LocalDate asOf) {
         LocalDate date = calendar.asOfOrToday(asOf);
-        TrendPoints at = trendPoints(date);
+        TrendPoints at = trendPoints(date, false);
         AgingBuckets buckets = repository.buckets();
         Map<String, List<BigDecimal>> series = new LinkedHashMap<>();
         for (String code : buckets.codes()) {
@@ -166,12 +176,13 @@ public class Aging {
     /** The trend's dates: each month end's last kept snapshot, else the month end itself computed live. */
     private record TrendPoints(List<LocalDate> points, List<LocalDate> fromSnapshots, List<LocalDate> live) {}
 
-    private TrendPoints trendPoints(LocalDate date) {
+    private TrendPoints trendPoints(LocalDate date, boolean todayAsRun) {
         List<LocalDate> monthEnds = monthEnds(date, TREND_MONTHS);
-        // Only past dates: today's figures move with every payment after the night's run.
-        LocalDate yesterday = calendar.today().minusDays(1);
-        List<LocalDate> kept = snapshots.usableDates(
-                monthEnds.getFirst().withDayOfMonth(1), date.isAfter(yesterday) ? yesterday : date);
+        // Only past dates (unless the page shows today as run): today's figures move with every payment after the
+        // night's run.
+        LocalDate last = todayAsRun ? calendar.today() : calendar.today().minusDays(1);
+        List<LocalDate> kept =
+                snapshots.usableDates(monthEnds.getFirst().withDayOfMonth(1), date.isAfter(last) ? last : date);
         List<LocalDate> points = new ArrayList<>();
         List<LocalDate> fromSnapshots = new ArrayList<>();
         List<LocalDate> live = new ArrayList<>();

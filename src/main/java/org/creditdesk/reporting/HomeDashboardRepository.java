@@ -136,6 +136,15 @@ class HomeDashboardRepository {
                 .single();
     }
 
+    /** Whether the daily run of the date stored its tiles. */
+    boolean figuresStored(LocalDate asOf) {
+        return jdbc.sql(
+                        "SELECT EXISTS (SELECT 1 FROM portfolio_day WHERE as_of = :asOf AND figures_stored_at IS NOT NULL)")
+                .param("asOf", asOf)
+                .query(Boolean.class)
+                .single();
+    }
+
     /** The figures stored for the date, if its daily run stored them. */
     Optional<Stored> storedFigures(LocalDate asOf, String currency, BigDecimal openReceivables, String[] areas) {
         return jdbc.sql(STORED_FIGURES)

@@ -125,6 +125,44 @@ class HomeFiguresIntegrationTests {
     }
 
     @Test
+    void with_todays_tiles_stored_the_trends_last_point_is_todays_snapshot_else_computed() {
+        Caller manager = new Caller("home-figures", Set.of(Role.CREDIT_MANAGER), Set.of(area));
+        BigDecimal live = dashboard.view(manager).trend().getLast().receivables();
+        assertThat(live).isEqualByComparingTo("4006.00");
+        String bucket = jdbc.sql("SELECT code FROM aging_bucket ORDER BY position LIMIT 1")
+                .query(String.class)
+                .single();
+        boolean dateCreated = jdbc.sql("""
+                        INSERT INTO aging_snapshot_date (as_of, bucket_set)
+                        VALUES (?, (SELECT string_agg(code || ':' || from_days || ':' || coalesce(to_days::text, ''), ','
+                                    ORDER BY position) FROM aging_bucket))
+                        ON CONFLICT (as_of) DO NOTHING
+                        """).param(today).update() == 1;
+        try {
+            // The run's snapshot says 999.00 for one customer of the area: what the page draws once it shows the run.
+            jdbc.sql("""
+                            INSERT INTO aging_snapshot (as_of, customer_id, currency, bucket, invoices, open_amount)
+                            SELECT ?, id, 'CNY', ?, 1, 999.00 FROM customer WHERE code = ?
+                            """).params(today, bucket, "HF-" + x + "-0").update();
+            assertThat(dashboard.view(manager).trend().getLast().receivables())
+                    .as("no stored tiles yet: computed")
+                    .isEqualByComparingTo(live);
+
+            dashboard.storeAfterDailyRun(today, true);
+            assertThat(dashboard.view(manager).trend().getLast().receivables()).isEqualByComparingTo("999.00");
+        } finally {
+            jdbc.sql(
+                            "DELETE FROM aging_snapshot WHERE as_of = ? AND customer_id IN (SELECT id FROM customer WHERE area_code = ?)")
+                    .params(today, area)
+                    .update();
+            if (dateCreated)
+                jdbc.sql("DELETE FROM aging_snapshot_date WHERE as_of = ?")
+                        .param(today)
+                        .update();
+        }
+    }
+
+    @Test
     void every_customers_credit_state_set_based_agrees_with_the_one_customer_rule_under_both_dispute_policies() {
         jdbc.sql("""
                         INSERT INTO invoice_dispute (customer_id, invoice_id, reason, amount, raised_on, status, created_by)
