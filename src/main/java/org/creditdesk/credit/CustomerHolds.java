@@ -71,7 +71,6 @@ public class CustomerHolds {
         return place(customer, reason, true, note, Caller.SYSTEM.username());
     }
 
-    /** What {@link #followOverdue} changed. */
     /**
      * Makes the calling transaction the only one writing many credit accounts at once until it ends (the daily
      * run calls it first, before any account row is locked; the scoring run's classes wait for it), so that two
@@ -82,6 +81,7 @@ public class CustomerHolds {
         accounts.lockForBulkWrites();
     }
 
+    /** What {@link #followOverdue} changed. */
     public record OverdueHolds(int placed, int lifted) {}
 
     /**

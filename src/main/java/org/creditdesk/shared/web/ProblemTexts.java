@@ -26,7 +26,8 @@ public class ProblemTexts {
     private static volatile @Nullable ProblemTexts current;
 
     private final MessageSource texts;
-    private final ReasonCatalogue reasons = ReasonCatalogue.fromBundle("messages.properties");
+    // Built on the first refusal shown in another language than English, not at start-up.
+    private volatile @Nullable ReasonCatalogue reasons;
 
     ProblemTexts(MessageSource texts) {
         this.texts = texts;
@@ -76,12 +77,22 @@ public class ProblemTexts {
     /** An English text written without a key, in the locale's language when a bundle text it follows is known. */
     public String text(String english, Locale locale) {
         if (isEnglish(locale)) return english;
-        return reasons.recognise(english)
+        return reasons()
+                .recognise(english)
                 .map(r -> texts.getMessage(r.key(), r.args(), english, locale))
                 .orElse(english);
     }
 
     private static boolean isEnglish(Locale locale) {
         return locale.getLanguage().isEmpty() || locale.getLanguage().equals(Locale.ENGLISH.getLanguage());
+    }
+
+    private ReasonCatalogue reasons() {
+        ReasonCatalogue catalogue = reasons;
+        if (catalogue == null) {
+            catalogue = ReasonCatalogue.fromBundle("messages.properties");
+            reasons = catalogue;
+        }
+        return catalogue;
     }
 }
