@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The users signing in, remembered for a short while: API clients send HTTP Basic credentials with every
@@ -73,6 +75,29 @@ class RememberedUsers implements DisposableBean {
             if (generation.get() != before) users.remove(username);
         }
         return user;
+    }
+
+    /**
+     * Forgets the user this application has just changed, without waiting for the notification, which arrives
+     * a moment later on another thread: the user's next request must see the change. Inside a transaction it
+     * forgets after the commit, so that no request re-remembers the old row in between.
+     */
+    void forgetChanged(String username) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    forget(username);
+                }
+            });
+        } else {
+            forget(username);
+        }
+    }
+
+    private void forget(String username) {
+        generation.incrementAndGet();
+        users.remove(username);
     }
 
     /** Forgets every remembered user (a user, role or area changed). */

@@ -52,9 +52,11 @@ class UserRepository {
             """;
 
     private final JdbcClient jdbc;
+    private final RememberedUsers remembered;
 
-    UserRepository(JdbcClient jdbc) {
+    UserRepository(JdbcClient jdbc, RememberedUsers remembered) {
         this.jdbc = jdbc;
+        this.remembered = remembered;
     }
 
     Optional<StoredUser> find(String username) {
@@ -74,6 +76,7 @@ class UserRepository {
                 .param("username", username)
                 .param("locale", languageTag)
                 .update();
+        remembered.forgetChanged(username);
     }
 
     boolean anyUser() {
