@@ -12,7 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The KPIs of every rep of a period in one set-based statement. It reads other modules' data only through
  * what they publish in V70__appraisal.sql: customer_sales_rep_period (customers), receivable_invoice (with the
- * open amount since V72) and receivable_settlement (ledger), released_blocked_order and credit_grace_days()
+ * open amount since V72) and receivable_settlement (ledger; with its invoice's customer, dates and currency
+ * since V73), released_blocked_order and credit_grace_days()
  * (credit), bounced_cheque_stop (risk) and broken_payment_promise (collections), and the stored exchange rates.
  *
  * <p>Money is in the company currency: an invoice in another currency, and its settlements, count at the newest
@@ -30,6 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
  * the invoices open now and the settlements after :end (open at :end = open now + settled after :end − reversed
  * after :end of what was settled by then), and for DSO the newest three months' sales, older months only for
  * the reps whose open receivables those do not cover (every older month adds nothing once they are covered).
+ * Since V73 each settlement carries its invoice's customer, dates and currency, so the ~1 M settlements in and
+ * after a quarter are read from one covering index without looking up their invoices.
  * KpiStatementEquivalenceIntegrationTests holds it to the first statement, which replayed every settlement.
  */
 @Repository
@@ -55,24 +58,20 @@ class KpiRepository {
             ),
             -- What each invoice issued by :end had open at :end: its open amount now (kept by the ledger with every
             -- settlement and reversal), plus what was settled after :end, less what had been settled by :end and was
-            -- reversed after it. Only invoices open now or settled after :end have any; the settlements' invoices are
-            -- looked up one by one (OFFSET 0 keeps the planner from hashing the whole invoice table instead).
+            -- reversed after it. Only invoices open now or settled after :end have any; each settlement carries its
+            -- invoice's customer, dates and currency (V73), so no invoice is looked up.
             open_parts AS (
                 SELECT i.customer_id, i.issue_date, i.due_date, i.currency, i.open_amount AS amount
                   FROM receivable_invoice i
                  WHERE i.open_amount > 0 AND i.issue_date <= :end
                 UNION ALL
-                SELECT i.customer_id, i.issue_date, i.due_date, i.currency, s.amount
+                SELECT s.invoice_customer_id, s.invoice_issue_date, s.invoice_due_date, s.invoice_currency, s.amount
                   FROM receivable_settlement s
-                 CROSS JOIN LATERAL (SELECT x.customer_id, x.issue_date, x.due_date, x.currency
-                                       FROM receivable_invoice x WHERE x.id = s.invoice_id OFFSET 0) i
-                 WHERE s.settled_on > :end AND s.reversed_on IS NULL AND i.issue_date <= :end
+                 WHERE s.settled_on > :end AND s.reversed_on IS NULL AND s.invoice_issue_date <= :end
                 UNION ALL
-                SELECT i.customer_id, i.issue_date, i.due_date, i.currency, -s.amount
+                SELECT s.invoice_customer_id, s.invoice_issue_date, s.invoice_due_date, s.invoice_currency, -s.amount
                   FROM receivable_settlement s
-                 CROSS JOIN LATERAL (SELECT x.customer_id, x.issue_date, x.due_date, x.currency
-                                       FROM receivable_invoice x WHERE x.id = s.invoice_id OFFSET 0) i
-                 WHERE s.reversed_on > :end AND s.settled_on <= :end AND i.issue_date <= :end
+                 WHERE s.reversed_on > :end AND s.settled_on <= :end AND s.invoice_issue_date <= :end
             ),
             open_at_end AS (
                 SELECT rc.sales_rep,
@@ -89,21 +88,20 @@ class KpiRepository {
             -- The period's collections and write-offs, as the book stood at :end.
             settled AS (
                 SELECT rc.sales_rep,
-                       sum(s.amount * CASE WHEN i.currency = :currency THEN 1 ELSE r.rate END)
+                       sum(s.amount * CASE WHEN s.invoice_currency = :currency THEN 1 ELSE r.rate END)
                            FILTER (WHERE s.kind = 'PAYMENT') AS collected,
-                       sum(s.amount * CASE WHEN i.currency = :currency THEN 1 ELSE r.rate END)
-                           FILTER (WHERE s.kind = 'PAYMENT' AND s.settled_on <= i.due_date + :grace) AS collected_on_time,
-                       sum(s.amount * CASE WHEN i.currency = :currency THEN 1 ELSE r.rate END)
+                       sum(s.amount * CASE WHEN s.invoice_currency = :currency THEN 1 ELSE r.rate END)
+                           FILTER (WHERE s.kind = 'PAYMENT' AND s.settled_on <= s.invoice_due_date + :grace)
+                           AS collected_on_time,
+                       sum(s.amount * CASE WHEN s.invoice_currency = :currency THEN 1 ELSE r.rate END)
                            FILTER (WHERE s.kind = 'WRITE_OFF') AS written_off
                   FROM receivable_settlement s
-                 CROSS JOIN LATERAL (SELECT x.customer_id, x.issue_date, x.due_date, x.currency
-                                       FROM receivable_invoice x WHERE x.id = s.invoice_id OFFSET 0) i
-                  JOIN rep_customer rc ON rc.customer_id = i.customer_id
-                                      AND i.issue_date >= rc.valid_from AND i.issue_date < rc.valid_to
-                  LEFT JOIN rates r ON r.currency = i.currency
+                  JOIN rep_customer rc ON rc.customer_id = s.invoice_customer_id
+                                      AND s.invoice_issue_date >= rc.valid_from AND s.invoice_issue_date < rc.valid_to
+                  LEFT JOIN rates r ON r.currency = s.invoice_currency
                  WHERE s.settled_on BETWEEN :from AND :end AND (s.reversed_on IS NULL OR s.reversed_on > :end)
                    AND s.kind IN ('PAYMENT', 'WRITE_OFF')
-                   AND i.issue_date <= :end AND (i.currency = :currency OR r.rate IS NOT NULL)
+                   AND s.invoice_issue_date <= :end AND (s.invoice_currency = :currency OR r.rate IS NOT NULL)
                  GROUP BY rc.sales_rep
             ),
             -- Each day of the 24 months before :end with the month it counts in for DSO (0: the newest month).

@@ -26,11 +26,14 @@ class BankBookingRepository {
                  AS t (payment_no, customer_id, received_on, amount, currency, method, cheque_no, unapplied)
             """;
     private static final String INSERT_ALLOCATIONS = """
-            INSERT INTO allocation (customer_id, invoice_id, payment_id, amount, allocated_on)
-            SELECT p.customer_id, t.invoice_id, p.id, t.amount, t.allocated_on
+            INSERT INTO allocation (customer_id, invoice_id, payment_id, amount, allocated_on,
+                                    invoice_customer_id, invoice_issue_date, invoice_due_date, invoice_currency)
+            SELECT p.customer_id, t.invoice_id, p.id, t.amount, t.allocated_on,
+                   i.customer_id, i.issue_date, i.due_date, i.currency
             FROM unnest(CAST(:paymentNos AS text[]), CAST(:invoiceIds AS bigint[]), CAST(:amounts AS numeric[]),
                         CAST(:dates AS date[])) WITH ORDINALITY AS t (payment_no, invoice_id, amount, allocated_on, position)
             JOIN payment p ON p.payment_no = t.payment_no
+            LEFT JOIN invoice i ON i.id = t.invoice_id
             ORDER BY t.position
             """;
 

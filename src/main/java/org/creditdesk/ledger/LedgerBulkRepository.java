@@ -375,10 +375,13 @@ class LedgerBulkRepository {
             """;
 
     private static final String STORE_ALLOCATIONS = """
-            INSERT INTO allocation (customer_id, invoice_id, payment_id, amount, allocated_on)
-            SELECT customer_id, invoice_id, payment_id, amount, allocated_on
-            FROM import_new_allocation
-            ORDER BY payment_id, invoice_id
+            INSERT INTO allocation (customer_id, invoice_id, payment_id, amount, allocated_on,
+                                    invoice_customer_id, invoice_issue_date, invoice_due_date, invoice_currency)
+            SELECT n.customer_id, n.invoice_id, n.payment_id, n.amount, n.allocated_on,
+                   i.customer_id, i.issue_date, i.due_date, i.currency
+            FROM import_new_allocation n
+            LEFT JOIN invoice i ON i.id = n.invoice_id
+            ORDER BY n.payment_id, n.invoice_id
             """;
 
     private static final String SETTLED_INVOICES = "SELECT count(DISTINCT invoice_id) FROM import_new_allocation";

@@ -266,6 +266,10 @@ class KpiStatementEquivalenceIntegrationTests {
             fixtures.releasedOrder(customer, issued.minusDays(2), issued.minusDays(1), invoice);
         }
 
+        assertThat(settlementsNotCarryingTheirInvoice())
+                .as("every settlement carries its invoice's customer, dates and currency (V73)")
+                .isZero();
+
         int grace = kpis.graceDays();
         String[] codes = reps.toArray(String[]::new);
         List<String[]> cases = List.of(
@@ -316,5 +320,52 @@ class KpiStatementEquivalenceIntegrationTests {
                         new String[0]))
                 .singleElement()
                 .satisfies(k -> assertThat(k.openAtEnd()).isEqualByComparingTo("0"));
+    }
+
+    @Test
+    void a_settlement_keeps_carrying_its_invoice_when_the_invoice_or_the_copy_is_changed() {
+        AppraisalFixtures fixtures = new AppraisalFixtures(jdbc, ledger, transactions);
+        String area = fixtures.area();
+        String first = fixtures.customer(area, fixtures.rep(area));
+        String second = fixtures.customer(area, fixtures.rep(area));
+        String invoice =
+                fixtures.invoice(first, LocalDate.of(2022, 3, 1), LocalDate.of(2022, 3, 31), new BigDecimal("1000.00"));
+        fixtures.pay(first, LocalDate.of(2022, 3, 20), new BigDecimal("400.00"), invoice);
+        fixtures.credit(first, invoice, LocalDate.of(2022, 4, 2), new BigDecimal("100.00"), "WRITE_OFF: test");
+
+        // no ledger code changes these columns; should anything do it, the settlements follow
+        jdbc.sql("""
+                        UPDATE invoice
+                           SET issue_date = DATE '2022-02-27', due_date = DATE '2022-04-15', currency = 'SGD',
+                               customer_id = (SELECT id FROM customer WHERE code = :second)
+                         WHERE invoice_no = :invoice
+                        """).param("second", second).param("invoice", invoice).update();
+        // and a copy written by hand is replaced by the invoice's columns
+        jdbc.sql("""
+                        UPDATE allocation SET invoice_due_date = DATE '2000-01-01', invoice_currency = 'XXX'
+                         WHERE invoice_id = (SELECT id FROM invoice WHERE invoice_no = :invoice)
+                        """).param("invoice", invoice).update();
+
+        assertThat(jdbc.sql("""
+                        SELECT c.code, a.invoice_issue_date, a.invoice_due_date, a.invoice_currency
+                          FROM allocation a JOIN customer c ON c.id = a.invoice_customer_id
+                         WHERE a.invoice_id = (SELECT id FROM invoice WHERE invoice_no = :invoice)
+                        """)
+                        .param("invoice", invoice)
+                        .query((rs, n) ->
+                                rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getString(4))
+                        .list())
+                .containsExactly(second + " 2022-02-27 2022-04-15 SGD", second + " 2022-02-27 2022-04-15 SGD");
+        assertThat(settlementsNotCarryingTheirInvoice()).isZero();
+    }
+
+    private long settlementsNotCarryingTheirInvoice() {
+        return jdbc.sql("""
+                        SELECT count(*)
+                          FROM allocation a
+                          JOIN invoice i ON i.id = a.invoice_id
+                         WHERE (a.invoice_customer_id, a.invoice_issue_date, a.invoice_due_date, a.invoice_currency)
+                               IS DISTINCT FROM (i.customer_id, i.issue_date, i.due_date, i.currency)
+                        """).query(Long.class).single();
     }
 }

@@ -167,6 +167,9 @@ class BankStatementsIntegrationTests {
         assertThat(result.results().getFirst().note()).contains("customer by customer_code");
         assertThat(open(code + "-I1")).isEqualByComparingTo("0");
         assertThat(open(code + "-I2")).isEqualByComparingTo("30.00");
+        assertThat(SettlementCopies.notCarryingTheirInvoice(jdbc, code))
+                .as("each settlement carries its invoice's customer, dates and currency (V73)")
+                .isZero();
     }
 
     @Test

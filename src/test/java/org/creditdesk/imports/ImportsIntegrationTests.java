@@ -417,6 +417,9 @@ class ImportsIntegrationTests {
                         "OP1" + x + ">OB" + x + "=50.00",
                         "OP2" + x + ">OB" + x + "=150.00",
                         "OP2" + x + ">OC" + x + "=100.00");
+        assertThat(SettlementCopies.notCarryingTheirInvoice(jdbc, "O" + x))
+                .as("each settlement carries its invoice's customer, dates and currency (V73)")
+                .isZero();
         assertThat(run(
                         ImportKind.PAYMENTS,
                         "paymentNo,customerCode,receivedOn,amount,method",
