@@ -2,11 +2,13 @@ package org.creditdesk.monitoring;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.creditdesk.customers.CustomerRef;
 import org.creditdesk.identity.Caller;
 import org.creditdesk.shared.BusinessCalendar;
@@ -27,13 +29,38 @@ public class Aging {
 
     private final AgingRepository repository;
     private final AgingSnapshotRepository snapshots;
+    private final AgingTodayRepository todays;
     private final BusinessCalendar calendar;
 
-    Aging(AgingRepository repository, AgingSnapshotRepository snapshots, BusinessCalendar calendar) {
+    Aging(
+            AgingRepository repository,
+            AgingSnapshotRepository snapshots,
+            AgingTodayRepository todays,
+            BusinessCalendar calendar) {
         this.repository = repository;
         this.snapshots = snapshots;
+        this.todays = todays;
         this.calendar = calendar;
     }
+
+    /**
+     * Today's aging as stored by today's daily run, when it answers for {@code date}: the date is today, the store
+     * was built today with today's buckets and nothing was settled with a later date (then live replays).
+     */
+    @Transactional(readOnly = true)
+    public Optional<StoredToday> storedToday(LocalDate date) {
+        if (!date.equals(calendar.today())) return Optional.empty();
+        return todays.state()
+                .filter(state -> state.serves(date) && state.builtAt() != null)
+                .filter(state -> repository.openAmountsHold(date))
+                .map(state -> new StoredToday(state.builtAt(), state.touched()));
+    }
+
+    /**
+     * Today's aging is the one today's daily run stored at {@code storedAt} with the {@code touchedSince}
+     * customers changed since recomputed with the live rule: the figures equal a live computation.
+     */
+    public record StoredToday(OffsetDateTime storedAt, int touchedSince) {}
 
     @Transactional(readOnly = true)
     public AgingBuckets buckets() {
@@ -47,9 +74,12 @@ public class Aging {
         boolean fromSnapshot = date.isBefore(calendar.today())
                 && AgingSnapshotRepository.covers(grouping)
                 && !snapshots.usableDates(date, date).isEmpty();
+        boolean stored = !fromSnapshot && storedToday(date).isPresent();
         List<AgingRepository.Cell> cells = fromSnapshot
                 ? snapshots.aging(List.of(date), grouping, caller.areaFilter())
-                : live(List.of(date), grouping, caller.areaFilter());
+                : stored
+                        ? todays.aging(date, grouping, caller.areaFilter())
+                        : live(List.of(date), grouping, caller.areaFilter());
         Map<RowKey, Map<String, BigDecimal>> rows = new LinkedHashMap<>();
         Map<String, Map<String, BigDecimal>> totals = new LinkedHashMap<>();
         Map<Object, BigDecimal> disputed = new LinkedHashMap<>();
@@ -75,7 +105,9 @@ public class Aging {
                 buckets.buckets(),
                 rowList,
                 totalList,
-                fromSnapshot ? AgingReport.Source.SNAPSHOT : AgingReport.Source.LIVE);
+                fromSnapshot
+                        ? AgingReport.Source.SNAPSHOT
+                        : stored ? AgingReport.Source.STORED_TODAY : AgingReport.Source.LIVE);
     }
 
     /**
@@ -101,20 +133,28 @@ public class Aging {
         TrendPoints at = trendPoints(date, todayAsRun);
         List<LocalDate> points = at.points();
         List<LocalDate> fromSnapshots = at.fromSnapshots();
-        List<LocalDate> live = at.live();
+        List<LocalDate> live = new ArrayList<>(at.live());
         AgingBuckets buckets = repository.buckets();
         Map<String, List<BigDecimal>> series = new LinkedHashMap<>();
         for (String code : buckets.codes()) {
             series.put(code, new ArrayList<>(java.util.Collections.nCopies(points.size(), BigDecimal.ZERO)));
         }
-        List<AgingRepository.Cell> cells = new ArrayList<>();
-        if (!fromSnapshots.isEmpty()) {
-            cells.addAll(snapshots.aging(fromSnapshots, AgingGrouping.BUSINESS_GROUP, caller.areaFilter()));
+        List<AgingSnapshotRepository.TrendCell> cells =
+                new ArrayList<>(snapshots.trend(fromSnapshots, caller.areaFilter()));
+        // Today without today's snapshot: the store of today's run with the customers touched since, which is what
+        // a live computation answers, so the point is not listed as computed live.
+        if (live.contains(date) && storedToday(date).isPresent()) {
+            live.remove(date);
+            todays.aging(date, AgingGrouping.BUSINESS_GROUP, caller.areaFilter()).stream()
+                    .map(AgingSnapshotRepository.TrendCell::of)
+                    .forEach(cells::add);
         }
         if (!live.isEmpty()) {
-            cells.addAll(live(live, AgingGrouping.BUSINESS_GROUP, caller.areaFilter()));
+            live(live, AgingGrouping.BUSINESS_GROUP, caller.areaFilter()).stream()
+                    .map(AgingSnapshotRepository.TrendCell::of)
+                    .forEach(cells::add);
         }
-        for (AgingRepository.Cell cell : cells) {
+        for (AgingSnapshotRepository.TrendCell cell : cells) {
             if (!cell.currency().equals(currency)) continue;
             int index = points.indexOf(cell.asOf());
             List<BigDecimal> values = series.get(cell.bucket());

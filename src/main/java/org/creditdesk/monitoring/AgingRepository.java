@@ -155,7 +155,7 @@ class AgingRepository {
             """;
 
     /** The newest date on which an allocation took effect or was reversed (both indexed). */
-    private static final String LAST_SETTLEMENT_CHANGE = """
+    static final String LAST_SETTLEMENT_CHANGE = """
             SELECT greatest((SELECT max(allocated_on) FROM allocation), (SELECT max(reversed_on) FROM allocation))
             """;
 

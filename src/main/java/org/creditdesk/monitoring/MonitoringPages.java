@@ -95,6 +95,8 @@ class MonitoringPages {
         model.addAttribute("groupBy", grouping.parameter());
         model.addAttribute("groupings", AgingGrouping.values());
         model.addAttribute("report", report);
+        model.addAttribute("storedToday", aging.storedToday(date).orElse(null));
+        model.addAttribute("isToday", date.equals(calendar.today()));
         // By customer the report has a row per customer: the page shows them AGING_ROWS at a time (the
         // totals and the exports cover all). The rows are still aggregated for every customer in SQL.
         int first = Math.clamp((long) page * AGING_ROWS, 0, report.rows().size());
