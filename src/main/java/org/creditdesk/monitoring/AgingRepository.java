@@ -58,7 +58,7 @@ class AgingRepository {
                 SELECT d.as_of, i.customer_id, i.product_line, i.currency,
                        greatest(d.as_of - i.due_date, 0) AS days_overdue,
                        i.amount - coalesce(s.amount, 0) AS open_amount,
-                       coalesce(x.disputed_amount, 0) AS disputed_amount
+                       coalesce(x.disputed_amount, 0.00) AS disputed_amount
                 FROM dates d
                 JOIN invoice i ON i.issue_date <= d.as_of
                 LEFT JOIN settled s ON s.as_of = d.as_of AND s.invoice_id = i.id
@@ -115,7 +115,7 @@ class AgingRepository {
                        ELSE c.business_group
                    END AS group_name,
                    i.currency, b.code AS bucket, sum(i.open_amount) AS amount,
-                   sum(least(coalesce(x.disputed_amount, 0), i.open_amount)) AS disputed
+                   sum(least(coalesce(x.disputed_amount, 0.00), i.open_amount)) AS disputed
             FROM invoice i
             LEFT JOIN invoice_disputed_amounts(CAST(:asOf AS date)) x ON x.invoice_id = i.id
             JOIN customer c ON c.id = i.customer_id

@@ -129,7 +129,7 @@ class AgingSnapshotRepository {
                        ELSE c.business_group
                    END AS group_name,
                    s.currency, s.bucket, sum(s.open_amount) AS amount,
-                   sum(least(coalesce(x.amount, 0), s.open_amount)) AS disputed
+                   sum(least(coalesce(x.amount, 0.00), s.open_amount)) AS disputed
             FROM aging_snapshot s
             JOIN customer c ON c.id = s.customer_id
             JOIN area ar ON ar.code = c.area_code

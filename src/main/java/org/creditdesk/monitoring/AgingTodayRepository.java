@@ -39,7 +39,7 @@ class AgingTodayRepository {
     private static final String LIVE_CELLS = """
             SELECT i.customer_id, c.area_code, c.business_group, c.sales_rep, i.product_line, i.currency,
                    b.code AS bucket, sum(i.open_amount) AS open_amount,
-                   sum(least(coalesce(x.disputed_amount, 0), i.open_amount)) AS disputed
+                   sum(least(coalesce(x.disputed_amount, 0.00), i.open_amount)) AS disputed
             FROM invoice i
             LEFT JOIN invoice_disputed_amounts(CAST(:asOf AS date)) x ON x.invoice_id = i.id
             JOIN customer c ON c.id = i.customer_id
