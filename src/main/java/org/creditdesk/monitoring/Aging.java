@@ -80,6 +80,49 @@ public class Aging {
                 : stored
                         ? todays.aging(date, grouping, caller.areaFilter())
                         : live(List.of(date), grouping, caller.areaFilter());
+        return assemble(
+                date,
+                grouping,
+                buckets,
+                cells,
+                fromSnapshot
+                        ? AgingReport.Source.SNAPSHOT
+                        : stored ? AgingReport.Source.STORED_TODAY : AgingReport.Source.LIVE);
+    }
+
+    /** What the aging page shows for a date: the grouping's report, the areas' report (chart) and the trend. */
+    public record AgingPage(AgingReport report, AgingReport byArea, AgingTrend trend) {}
+
+    /**
+     * The aging page's figures. A date that is computed live (no snapshot, no store of today) and that nothing was
+     * settled after is computed in one pass for the grouping, the areas and the trend's point of the date (it took
+     * three passes of ~2 s each at 100,000 customers); everything else reads as {@link #report} and {@link #trend}.
+     */
+    @Transactional(readOnly = true)
+    public AgingPage page(@Nullable LocalDate asOf, AgingGrouping grouping, Caller caller) {
+        LocalDate date = calendar.asOfOrToday(asOf);
+        boolean live = !(date.isBefore(calendar.today())
+                        && !snapshots.usableDates(date, date).isEmpty())
+                && storedToday(date).isEmpty()
+                && repository.openAmountsHold(date);
+        if (!live) {
+            AgingReport report = report(date, grouping, caller);
+            AgingReport byArea = grouping == AgingGrouping.AREA ? report : report(date, AgingGrouping.AREA, caller);
+            return new AgingPage(report, byArea, trend(date, caller));
+        }
+        AgingBuckets buckets = repository.buckets();
+        AgingRepository.PageCells cells = repository.pageFromOpenAmounts(date, grouping, caller.areaFilter());
+        AgingReport report = assemble(date, grouping, buckets, cells.report(), AgingReport.Source.LIVE);
+        AgingReport byArea = assemble(date, AgingGrouping.AREA, buckets, cells.areas(), AgingReport.Source.LIVE);
+        return new AgingPage(report, byArea, trend(date, false, caller, cells.areas()));
+    }
+
+    private AgingReport assemble(
+            LocalDate date,
+            AgingGrouping grouping,
+            AgingBuckets buckets,
+            List<AgingRepository.Cell> cells,
+            AgingReport.Source source) {
         Map<RowKey, Map<String, BigDecimal>> rows = new LinkedHashMap<>();
         Map<String, Map<String, BigDecimal>> totals = new LinkedHashMap<>();
         Map<Object, BigDecimal> disputed = new LinkedHashMap<>();
@@ -99,15 +142,7 @@ public class Aging {
         totals.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
                 .forEach(e -> totalList.add(row(null, null, e.getKey(), e.getValue(), disputed.get(e.getKey()))));
-        return new AgingReport(
-                date,
-                grouping.parameter(),
-                buckets.buckets(),
-                rowList,
-                totalList,
-                fromSnapshot
-                        ? AgingReport.Source.SNAPSHOT
-                        : stored ? AgingReport.Source.STORED_TODAY : AgingReport.Source.LIVE);
+        return new AgingReport(date, grouping.parameter(), buckets.buckets(), rowList, totalList, source);
     }
 
     /**
@@ -128,6 +163,15 @@ public class Aging {
      */
     @Transactional(readOnly = true)
     public AgingTrend trend(@Nullable LocalDate asOf, boolean todayAsRun, Caller caller) {
+        return trend(asOf, todayAsRun, caller, null);
+    }
+
+    /** {@code dateCells}: the date's live cells when the caller computed them already (any grouping). */
+    private AgingTrend trend(
+            @Nullable LocalDate asOf,
+            boolean todayAsRun,
+            Caller caller,
+            @Nullable List<AgingRepository.Cell> dateCells) {
         LocalDate date = calendar.asOfOrToday(asOf);
         String currency = calendar.baseCurrency().getCurrencyCode();
         TrendPoints at = trendPoints(date, todayAsRun);
@@ -143,7 +187,12 @@ public class Aging {
                 new ArrayList<>(snapshots.trend(fromSnapshots, caller.areaFilter()));
         // Today without today's snapshot: the store of today's run with the customers touched since, which is what
         // a live computation answers, so the point is not listed as computed live.
-        if (live.contains(date) && storedToday(date).isPresent()) {
+        List<LocalDate> computed = live;
+        if (live.contains(date) && dateCells != null) {
+            computed = List.copyOf(live);
+            live.remove(date);
+            dateCells.stream().map(AgingSnapshotRepository.TrendCell::of).forEach(cells::add);
+        } else if (live.contains(date) && storedToday(date).isPresent()) {
             live.remove(date);
             todays.aging(date, AgingGrouping.BUSINESS_GROUP, caller.areaFilter()).stream()
                     .map(AgingSnapshotRepository.TrendCell::of)
@@ -161,7 +210,7 @@ public class Aging {
             if (index < 0 || values == null) continue;
             values.set(index, values.get(index).add(cell.amount()));
         }
-        return new AgingTrend(currency, buckets.buckets(), points, series, live);
+        return new AgingTrend(currency, buckets.buckets(), points, series, computed);
     }
 
     /**

@@ -132,6 +132,64 @@ class AgingRepository {
             """;
 
     /*
+     * The aging page's live figures in one pass over the open invoices (AGING_FROM_OPEN_AMOUNTS's rule): the
+     * requested grouping's cells (part REPORT) and the areas' cells (part AREA, the page's chart and, summed, the
+     * trend's point of the date), both aggregated from the same per-group cells; the customer grouping adds the
+     * customer to those cells.
+     */
+    private static final String PAGE_FROM_OPEN_AMOUNTS = """
+            WITH cells AS MATERIALIZED (
+                SELECT c.area_code, ar.name AS area_name, c.business_group, c.sales_rep, sr.name AS sales_rep_name,
+                       i.product_line, pl.name AS product_line_name%1$s, i.currency, b.code AS bucket,
+                       sum(i.open_amount) AS amount,
+                       sum(least(coalesce(x.disputed_amount, 0.00), i.open_amount)) AS disputed
+                FROM invoice i
+                LEFT JOIN invoice_disputed_amounts(CAST(:asOf AS date)) x ON x.invoice_id = i.id
+                JOIN customer c ON c.id = i.customer_id
+                JOIN area ar ON ar.code = c.area_code
+                LEFT JOIN sales_rep sr ON sr.code = c.sales_rep
+                LEFT JOIN product_line pl ON pl.code = i.product_line
+                JOIN aging_bucket b ON greatest(CAST(:asOf AS date) - i.due_date, 0) >= b.from_days
+                    AND (b.to_days IS NULL OR greatest(CAST(:asOf AS date) - i.due_date, 0) <= b.to_days)
+                WHERE i.open_amount > 0
+                  AND i.issue_date <= CAST(:asOf AS date)
+                  AND (coalesce(cardinality(CAST(:areas AS text[])), 0) = 0
+                       OR c.area_code = ANY(CAST(:areas AS text[])))
+                GROUP BY c.area_code, ar.name, c.business_group, c.sales_rep, sr.name, i.product_line, pl.name%4$s,
+                         i.currency, b.code
+            )
+            SELECT * FROM (
+                SELECT 'AREA' AS part, area_code AS group_key, area_name AS group_name, currency, bucket,
+                       sum(amount) AS amount, sum(disputed) AS disputed
+                FROM cells
+                GROUP BY area_code, area_name, currency, bucket
+                UNION ALL
+                SELECT 'REPORT',
+                       CASE :groupBy
+                           WHEN 'AREA' THEN area_code
+                           WHEN 'PRODUCT_LINE' THEN product_line
+                           WHEN 'SALES_REP' THEN sales_rep
+                           WHEN 'CUSTOMER' THEN %2$s
+                           ELSE business_group
+                       END AS group_key,
+                       CASE :groupBy
+                           WHEN 'AREA' THEN area_name
+                           WHEN 'PRODUCT_LINE' THEN product_line_name
+                           WHEN 'SALES_REP' THEN sales_rep_name
+                           WHEN 'CUSTOMER' THEN %3$s
+                           ELSE business_group
+                       END AS group_name,
+                       currency, bucket, sum(amount), sum(disputed)
+                FROM cells
+                GROUP BY 2, 3, currency, bucket
+            ) p
+            ORDER BY part, group_key NULLS LAST, currency, bucket
+            """;
+
+    /** The requested grouping's and the areas' cells of one date, from one pass ({@link #pageFromOpenAmounts}). */
+    record PageCells(List<Cell> report, List<Cell> areas) {}
+
+    /*
      * One customer's aging on a few dates computed live (the risk page's months without a snapshot): the
      * same as-of rule as AGING, restricted to the customer's invoices in one currency (index on customer).
      */
@@ -210,6 +268,34 @@ class AgingRepository {
                 .optional()
                 .orElse(null);
         return last == null || !last.isAfter(asOf);
+    }
+
+    /** As {@link #agingFromOpenAmounts} for the grouping and for AREA at once: one pass over the open invoices. */
+    PageCells pageFromOpenAmounts(LocalDate asOf, AgingGrouping grouping, String[] areas) {
+        boolean byCustomer = grouping == AgingGrouping.CUSTOMER;
+        String sql = PAGE_FROM_OPEN_AMOUNTS.formatted(
+                byCustomer ? ", c.code AS customer_code, c.name AS customer_name" : "",
+                byCustomer ? "customer_code" : "NULL",
+                byCustomer ? "customer_name" : "NULL",
+                byCustomer ? ", c.code, c.name" : "");
+        List<Cell> report = new java.util.ArrayList<>();
+        List<Cell> byArea = new java.util.ArrayList<>();
+        jdbc.sql(sql)
+                .param("asOf", asOf)
+                .param("groupBy", grouping.name())
+                .param("areas", areas)
+                .query(rs -> {
+                    Cell cell = new Cell(
+                            asOf,
+                            rs.getString("group_key"),
+                            rs.getString("group_name"),
+                            rs.getString("currency").trim(),
+                            rs.getString("bucket"),
+                            rs.getBigDecimal("amount"),
+                            rs.getBigDecimal("disputed"));
+                    ("AREA".equals(rs.getString("part")) ? byArea : report).add(cell);
+                });
+        return new PageCells(report, byArea);
     }
 
     List<Cell> agingFromOpenAmounts(LocalDate asOf, AgingGrouping grouping, String[] areas) {

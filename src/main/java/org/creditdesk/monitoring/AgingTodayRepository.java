@@ -57,11 +57,16 @@ class AgingTodayRepository {
             """ + LIVE_CELLS.formatted("TRUE");
 
     private static final String ROLL_UP = """
-            INSERT INTO aging_today_rollup (area_code, business_group, sales_rep, product_line, currency, bucket,
-                                            open_amount, disputed)
-            SELECT area_code, business_group, sales_rep, product_line, currency, bucket, sum(open_amount), sum(disputed)
+            INSERT INTO aging_today_rollup (by_rep, area_code, business_group, sales_rep, product_line, currency,
+                                            bucket, open_amount, disputed)
+            SELECT false, area_code, business_group, NULL, product_line, currency, bucket, sum(open_amount),
+                   sum(disputed)
             FROM aging_today
-            GROUP BY area_code, business_group, sales_rep, product_line, currency, bucket
+            GROUP BY area_code, business_group, product_line, currency, bucket
+            UNION ALL
+            SELECT true, area_code, NULL, sales_rep, NULL, currency, bucket, sum(open_amount), sum(disputed)
+            FROM aging_today
+            GROUP BY area_code, sales_rep, currency, bucket
             """;
 
     private static final String MARK = """
@@ -69,7 +74,8 @@ class AgingTodayRepository {
             """.formatted(AgingSnapshotRepository.BUCKET_SET);
 
     /*
-     * Any grouping but customer: the rollup, less the stored rows of the touched customers (with the attributes
+     * Any grouping but customer: the rollup (by sales rep for that grouping, else by area, business group and
+     * product line), less the stored rows of the touched customers (with the attributes
      * they were stored with), plus those customers' live rows (with their current attributes). A cell whose
      * invoices all went answers 0 and is dropped, as live never lists it (every open amount counted is > 0).
      */
@@ -79,6 +85,7 @@ class AgingTodayRepository {
             cells AS (
                 SELECT area_code, business_group, sales_rep, product_line, currency, bucket, open_amount, disputed
                 FROM aging_today_rollup
+                WHERE by_rep = (:groupBy = 'SALES_REP')
                 UNION ALL
                 SELECT t.area_code, t.business_group, t.sales_rep, t.product_line, t.currency, t.bucket,
                        -t.open_amount, -t.disputed

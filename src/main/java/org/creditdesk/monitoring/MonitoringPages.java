@@ -88,9 +88,10 @@ class MonitoringPages {
         Caller caller = callers.current();
         LocalDate date = calendar.asOfOrToday(asOf);
         AgingGrouping grouping = AgingGrouping.ofParameter(groupBy).orElse(AgingGrouping.AREA);
-        AgingReport report = aging.report(date, grouping, caller);
-        AgingReport byArea = grouping == AgingGrouping.AREA ? report : aging.report(date, AgingGrouping.AREA, caller);
-        AgingTrend trend = aging.trend(date, caller);
+        Aging.AgingPage figures = aging.page(date, grouping, caller);
+        AgingReport report = figures.report();
+        AgingReport byArea = figures.byArea();
+        AgingTrend trend = figures.trend();
         model.addAttribute("asOf", date);
         model.addAttribute("groupBy", grouping.parameter());
         model.addAttribute("groupings", AgingGrouping.values());
