@@ -56,6 +56,12 @@ class AgingTodayRepository {
                                      open_amount, disputed)
             """ + LIVE_CELLS.formatted("TRUE");
 
+    private static final String FOLD =
+            """
+            INSERT INTO aging_today (customer_id, area_code, business_group, sales_rep, product_line, currency, bucket,
+                                     open_amount, disputed)
+            """ + LIVE_CELLS.formatted("i.customer_id IN (SELECT customer_id FROM pg_temp.aging_folded)");
+
     private static final String ROLL_UP = """
             INSERT INTO aging_today_rollup (by_rep, area_code, business_group, sales_rep, product_line, currency,
                                             bucket, open_amount, disputed)
@@ -169,6 +175,32 @@ class AgingTodayRepository {
                 .param("asOf", today)
                 .param("buildMs", (System.nanoTime() - started) / 1_000_000)
                 .update();
+    }
+
+    /**
+     * Folds the touched customers into the store (their stored rows replaced by their live ones, the rollups
+     * rebuilt) so that reads replay only what changed since, in its own transaction; skipped while another
+     * instance folds or the store is not of {@code today}. Entries written by transactions that commit after the
+     * log was emptied stay and are replayed by the reads (or the next fold). Returns the customers folded.
+     */
+    int fold(LocalDate today) {
+        if (!Boolean.TRUE.equals(jdbc.sql("SELECT pg_try_advisory_xact_lock(hashtext('creditdesk.aging-today-fold'))")
+                .query(Boolean.class)
+                .single())) return 0;
+        if (state().filter(state -> state.serves(today)).isEmpty()) return 0;
+        jdbc.sql("DROP TABLE IF EXISTS pg_temp.aging_folded").update();
+        int folded = jdbc.sql("""
+                        CREATE TEMP TABLE aging_folded ON COMMIT DROP AS
+                        WITH gone AS (DELETE FROM aging_today_touched RETURNING customer_id)
+                        SELECT DISTINCT customer_id FROM gone
+                        """).update();
+        if (folded == 0) return 0;
+        jdbc.sql("DELETE FROM aging_today WHERE customer_id IN (SELECT customer_id FROM pg_temp.aging_folded)")
+                .update();
+        jdbc.sql(FOLD).param("asOf", today).update();
+        jdbc.sql("DELETE FROM aging_today_rollup").update();
+        jdbc.sql(ROLL_UP).update();
+        return folded;
     }
 
     /** A reset to a date before the store's: what it holds is undone with the runs after that date. */

@@ -109,6 +109,7 @@ class AgingTodayIntegrationTests {
         assertThat(todays.state().orElseThrow().serves(TODAY)).isTrue();
         assertEqualsLive("right after the store", scope);
 
+        int foldedTotal = 0;
         for (int step = 0; step < 30; step++) {
             String invoiceNo = invoices.get(random.nextInt(invoices.size()));
             String customer = customerOf(invoiceNo);
@@ -207,12 +208,26 @@ class AgingTodayIntegrationTests {
                     what = "payment " + paymentNo + " bounced";
                 }
             }
-            if (random.nextInt(3) == 0) {
-                store();
-                what += ", then stored again";
+            switch (random.nextInt(6)) {
+                case 0 -> {
+                    store();
+                    what += ", then stored again";
+                }
+                case 1, 2 -> {
+                    int folded = new TransactionTemplate(transactions).execute(status -> todays.fold(TODAY));
+                    assertThat(todays.state().orElseThrow().touched())
+                            .as("a fold empties the log")
+                            .isZero();
+                    foldedTotal += folded;
+                    what += ", then " + folded + " customer(s) folded";
+                }
+                default -> {}
             }
             assertEqualsLive("after step " + step + " (" + what + ", seed " + seed + ")", scope);
         }
+        assertThat(foldedTotal)
+                .as("folds replaced touched customers' rows (seed %s)", seed)
+                .isPositive();
     }
 
     @Test
