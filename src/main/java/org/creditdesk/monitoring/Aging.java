@@ -18,9 +18,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Aging of receivables as of any date; area-scoped callers see their areas. A past date the daily run
- * has kept a snapshot of is read from it; any other date (today, whose figures move with every payment,
- * and the product-line grouping, which snapshots do not keep) is computed live from the ledger, and the
- * report says which.
+ * has kept a snapshot of is read from it (trends from the snapshots' rollups); today, once today's run has
+ * stored it, from that store with the customers changed since recomputed (equal to live); any other date
+ * (and the product-line grouping of a past date, which snapshots do not keep) is computed live from the
+ * ledger, and the report says which.
  */
 @Service
 public class Aging {
@@ -185,8 +186,9 @@ public class Aging {
         }
         List<AgingSnapshotRepository.TrendCell> cells =
                 new ArrayList<>(snapshots.trend(fromSnapshots, caller.areaFilter()));
-        // Today without today's snapshot: the store of today's run with the customers touched since, which is what
-        // a live computation answers, so the point is not listed as computed live.
+        // The date's point without a snapshot: the caller's live cells if it has them (still computed live), else
+        // today's store with the customers touched since, which is what a live computation answers, so that point
+        // is not listed as computed live.
         List<LocalDate> computed = live;
         if (live.contains(date) && dateCells != null) {
             computed = List.copyOf(live);

@@ -27,7 +27,20 @@ class AgingRepository {
             String currency,
             String bucket,
             BigDecimal amount,
-            BigDecimal disputed) {}
+            BigDecimal disputed) {
+
+        /** The cell of a row with the columns every aging statement answers; {@code asOf} null = its as_of. */
+        static Cell of(java.sql.ResultSet rs, @Nullable LocalDate asOf) throws java.sql.SQLException {
+            return new Cell(
+                    asOf != null ? asOf : rs.getObject("as_of", LocalDate.class),
+                    rs.getString("group_key"),
+                    rs.getString("group_name"),
+                    rs.getString("currency").trim(),
+                    rs.getString("bucket"),
+                    rs.getBigDecimal("amount"),
+                    rs.getBigDecimal("disputed"));
+        }
+    }
 
     private static final String BUCKETS = """
             SELECT code, label, from_days, to_days
@@ -250,14 +263,7 @@ class AgingRepository {
                 .param("dates", dates.stream().map(LocalDate::toString).toArray(String[]::new))
                 .param("groupBy", grouping.name())
                 .param("areas", areas)
-                .query((rs, n) -> new Cell(
-                        rs.getObject("as_of", LocalDate.class),
-                        rs.getString("group_key"),
-                        rs.getString("group_name"),
-                        rs.getString("currency").trim(),
-                        rs.getString("bucket"),
-                        rs.getBigDecimal("amount"),
-                        rs.getBigDecimal("disputed")))
+                .query((rs, n) -> Cell.of(rs, null))
                 .list();
     }
 
@@ -285,14 +291,7 @@ class AgingRepository {
                 .param("groupBy", grouping.name())
                 .param("areas", areas)
                 .query(rs -> {
-                    Cell cell = new Cell(
-                            asOf,
-                            rs.getString("group_key"),
-                            rs.getString("group_name"),
-                            rs.getString("currency").trim(),
-                            rs.getString("bucket"),
-                            rs.getBigDecimal("amount"),
-                            rs.getBigDecimal("disputed"));
+                    Cell cell = Cell.of(rs, asOf);
                     ("AREA".equals(rs.getString("part")) ? byArea : report).add(cell);
                 });
         return new PageCells(report, byArea);
@@ -303,14 +302,7 @@ class AgingRepository {
                 .param("asOf", asOf)
                 .param("groupBy", grouping.name())
                 .param("areas", areas)
-                .query((rs, n) -> new Cell(
-                        rs.getObject("as_of", LocalDate.class),
-                        rs.getString("group_key"),
-                        rs.getString("group_name"),
-                        rs.getString("currency").trim(),
-                        rs.getString("bucket"),
-                        rs.getBigDecimal("amount"),
-                        rs.getBigDecimal("disputed")))
+                .query((rs, n) -> Cell.of(rs, null))
                 .list();
     }
 }

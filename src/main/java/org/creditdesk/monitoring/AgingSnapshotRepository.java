@@ -257,14 +257,7 @@ class AgingSnapshotRepository {
                 .param("dates", isoDates(dates))
                 .param("groupBy", grouping.name())
                 .param("areas", areas)
-                .query((rs, n) -> new AgingRepository.Cell(
-                        rs.getObject("as_of", LocalDate.class),
-                        rs.getString("group_key"),
-                        rs.getString("group_name"),
-                        rs.getString("currency").trim(),
-                        rs.getString("bucket"),
-                        rs.getBigDecimal("amount"),
-                        rs.getBigDecimal("disputed")))
+                .query((rs, n) -> AgingRepository.Cell.of(rs, null))
                 .list();
     }
 

@@ -226,14 +226,7 @@ class AgingTodayRepository {
                 .param("asOf", today)
                 .param("groupBy", grouping.name())
                 .param("areas", areas)
-                .query((rs, n) -> new AgingRepository.Cell(
-                        today,
-                        rs.getString("group_key"),
-                        rs.getString("group_name"),
-                        rs.getString("currency").trim(),
-                        rs.getString("bucket"),
-                        rs.getBigDecimal("amount"),
-                        rs.getBigDecimal("disputed")))
+                .query((rs, n) -> AgingRepository.Cell.of(rs, today))
                 .list();
     }
 }
