@@ -33,7 +33,7 @@ class AgingTodayRepository {
 
     /*
      * The live rule (AgingRepository.AGING_FROM_OPEN_AMOUNTS) per customer, product line, currency and bucket with
-     * the customer's grouping attributes, for every customer (:all) or the listed ones. Disputed parts are capped
+     * the customer's grouping attributes, for the customers the condition (%s) selects. Disputed parts are capped
      * per invoice, as live, so the cells add up to any grouping exactly.
      */
     private static final String LIVE_CELLS = """
