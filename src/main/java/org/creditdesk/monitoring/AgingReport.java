@@ -17,6 +17,8 @@ public record AgingReport(
 
     public enum Source {
         SNAPSHOT,
+        /** Today's daily run's stored aging with the customers changed since recomputed: equal to LIVE. */
+        STORED_TODAY,
         LIVE
     }
 

@@ -27,7 +27,20 @@ class AgingRepository {
             String currency,
             String bucket,
             BigDecimal amount,
-            BigDecimal disputed) {}
+            BigDecimal disputed) {
+
+        /** The cell of a row with the columns every aging statement answers; {@code asOf} null = its as_of. */
+        static Cell of(java.sql.ResultSet rs, @Nullable LocalDate asOf) throws java.sql.SQLException {
+            return new Cell(
+                    asOf != null ? asOf : rs.getObject("as_of", LocalDate.class),
+                    rs.getString("group_key"),
+                    rs.getString("group_name"),
+                    rs.getString("currency").trim(),
+                    rs.getString("bucket"),
+                    rs.getBigDecimal("amount"),
+                    rs.getBigDecimal("disputed"));
+        }
+    }
 
     private static final String BUCKETS = """
             SELECT code, label, from_days, to_days
@@ -58,7 +71,7 @@ class AgingRepository {
                 SELECT d.as_of, i.customer_id, i.product_line, i.currency,
                        greatest(d.as_of - i.due_date, 0) AS days_overdue,
                        i.amount - coalesce(s.amount, 0) AS open_amount,
-                       coalesce(x.disputed_amount, 0) AS disputed_amount
+                       coalesce(x.disputed_amount, 0.00) AS disputed_amount
                 FROM dates d
                 JOIN invoice i ON i.issue_date <= d.as_of
                 LEFT JOIN settled s ON s.as_of = d.as_of AND s.invoice_id = i.id
@@ -115,7 +128,7 @@ class AgingRepository {
                        ELSE c.business_group
                    END AS group_name,
                    i.currency, b.code AS bucket, sum(i.open_amount) AS amount,
-                   sum(least(coalesce(x.disputed_amount, 0), i.open_amount)) AS disputed
+                   sum(least(coalesce(x.disputed_amount, 0.00), i.open_amount)) AS disputed
             FROM invoice i
             LEFT JOIN invoice_disputed_amounts(CAST(:asOf AS date)) x ON x.invoice_id = i.id
             JOIN customer c ON c.id = i.customer_id
@@ -130,6 +143,64 @@ class AgingRepository {
             GROUP BY group_key, group_name, i.currency, b.code
             ORDER BY group_key NULLS LAST, i.currency, b.code
             """;
+
+    /*
+     * The aging page's live figures in one pass over the open invoices (AGING_FROM_OPEN_AMOUNTS's rule): the
+     * requested grouping's cells (part REPORT) and the areas' cells (part AREA, the page's chart and, summed, the
+     * trend's point of the date), both aggregated from the same per-group cells; the customer grouping adds the
+     * customer to those cells.
+     */
+    private static final String PAGE_FROM_OPEN_AMOUNTS = """
+            WITH cells AS MATERIALIZED (
+                SELECT c.area_code, ar.name AS area_name, c.business_group, c.sales_rep, sr.name AS sales_rep_name,
+                       i.product_line, pl.name AS product_line_name%1$s, i.currency, b.code AS bucket,
+                       sum(i.open_amount) AS amount,
+                       sum(least(coalesce(x.disputed_amount, 0.00), i.open_amount)) AS disputed
+                FROM invoice i
+                LEFT JOIN invoice_disputed_amounts(CAST(:asOf AS date)) x ON x.invoice_id = i.id
+                JOIN customer c ON c.id = i.customer_id
+                JOIN area ar ON ar.code = c.area_code
+                LEFT JOIN sales_rep sr ON sr.code = c.sales_rep
+                LEFT JOIN product_line pl ON pl.code = i.product_line
+                JOIN aging_bucket b ON greatest(CAST(:asOf AS date) - i.due_date, 0) >= b.from_days
+                    AND (b.to_days IS NULL OR greatest(CAST(:asOf AS date) - i.due_date, 0) <= b.to_days)
+                WHERE i.open_amount > 0
+                  AND i.issue_date <= CAST(:asOf AS date)
+                  AND (coalesce(cardinality(CAST(:areas AS text[])), 0) = 0
+                       OR c.area_code = ANY(CAST(:areas AS text[])))
+                GROUP BY c.area_code, ar.name, c.business_group, c.sales_rep, sr.name, i.product_line, pl.name%4$s,
+                         i.currency, b.code
+            )
+            SELECT * FROM (
+                SELECT 'AREA' AS part, area_code AS group_key, area_name AS group_name, currency, bucket,
+                       sum(amount) AS amount, sum(disputed) AS disputed
+                FROM cells
+                GROUP BY area_code, area_name, currency, bucket
+                UNION ALL
+                SELECT 'REPORT',
+                       CASE :groupBy
+                           WHEN 'AREA' THEN area_code
+                           WHEN 'PRODUCT_LINE' THEN product_line
+                           WHEN 'SALES_REP' THEN sales_rep
+                           WHEN 'CUSTOMER' THEN %2$s
+                           ELSE business_group
+                       END AS group_key,
+                       CASE :groupBy
+                           WHEN 'AREA' THEN area_name
+                           WHEN 'PRODUCT_LINE' THEN product_line_name
+                           WHEN 'SALES_REP' THEN sales_rep_name
+                           WHEN 'CUSTOMER' THEN %3$s
+                           ELSE business_group
+                       END AS group_name,
+                       currency, bucket, sum(amount), sum(disputed)
+                FROM cells
+                GROUP BY 2, 3, currency, bucket
+            ) p
+            ORDER BY part, group_key NULLS LAST, currency, bucket
+            """;
+
+    /** The requested grouping's and the areas' cells of one date, from one pass ({@link #pageFromOpenAmounts}). */
+    record PageCells(List<Cell> report, List<Cell> areas) {}
 
     /*
      * One customer's aging on a few dates computed live (the risk page's months without a snapshot): the
@@ -155,7 +226,7 @@ class AgingRepository {
             """;
 
     /** The newest date on which an allocation took effect or was reversed (both indexed). */
-    private static final String LAST_SETTLEMENT_CHANGE = """
+    static final String LAST_SETTLEMENT_CHANGE = """
             SELECT greatest((SELECT max(allocated_on) FROM allocation), (SELECT max(reversed_on) FROM allocation))
             """;
 
@@ -192,14 +263,7 @@ class AgingRepository {
                 .param("dates", dates.stream().map(LocalDate::toString).toArray(String[]::new))
                 .param("groupBy", grouping.name())
                 .param("areas", areas)
-                .query((rs, n) -> new Cell(
-                        rs.getObject("as_of", LocalDate.class),
-                        rs.getString("group_key"),
-                        rs.getString("group_name"),
-                        rs.getString("currency").trim(),
-                        rs.getString("bucket"),
-                        rs.getBigDecimal("amount"),
-                        rs.getBigDecimal("disputed")))
+                .query((rs, n) -> Cell.of(rs, null))
                 .list();
     }
 
@@ -212,19 +276,33 @@ class AgingRepository {
         return last == null || !last.isAfter(asOf);
     }
 
+    /** As {@link #agingFromOpenAmounts} for the grouping and for AREA at once: one pass over the open invoices. */
+    PageCells pageFromOpenAmounts(LocalDate asOf, AgingGrouping grouping, String[] areas) {
+        boolean byCustomer = grouping == AgingGrouping.CUSTOMER;
+        String sql = PAGE_FROM_OPEN_AMOUNTS.formatted(
+                byCustomer ? ", c.code AS customer_code, c.name AS customer_name" : "",
+                byCustomer ? "customer_code" : "NULL",
+                byCustomer ? "customer_name" : "NULL",
+                byCustomer ? ", c.code, c.name" : "");
+        List<Cell> report = new java.util.ArrayList<>();
+        List<Cell> byArea = new java.util.ArrayList<>();
+        jdbc.sql(sql)
+                .param("asOf", asOf)
+                .param("groupBy", grouping.name())
+                .param("areas", areas)
+                .query(rs -> {
+                    Cell cell = Cell.of(rs, asOf);
+                    ("AREA".equals(rs.getString("part")) ? byArea : report).add(cell);
+                });
+        return new PageCells(report, byArea);
+    }
+
     List<Cell> agingFromOpenAmounts(LocalDate asOf, AgingGrouping grouping, String[] areas) {
         return jdbc.sql(AGING_FROM_OPEN_AMOUNTS)
                 .param("asOf", asOf)
                 .param("groupBy", grouping.name())
                 .param("areas", areas)
-                .query((rs, n) -> new Cell(
-                        rs.getObject("as_of", LocalDate.class),
-                        rs.getString("group_key"),
-                        rs.getString("group_name"),
-                        rs.getString("currency").trim(),
-                        rs.getString("bucket"),
-                        rs.getBigDecimal("amount"),
-                        rs.getBigDecimal("disputed")))
+                .query((rs, n) -> Cell.of(rs, null))
                 .list();
     }
 }

@@ -28,11 +28,34 @@ class AgingSnapshotRepository {
             @DefaultValue("5") int monthEndYears) {}
 
     /** The bucket definitions as one string: a snapshot is usable only under the same definitions. */
-    private static final String BUCKET_SET =
+    static final String BUCKET_SET =
             "SELECT string_agg(code || ':' || from_days || ':' || coalesce(to_days::text, ''), ',' ORDER BY position)"
                     + " FROM aging_bucket";
 
     private static final String FORGET_DATE = "DELETE FROM aging_snapshot WHERE as_of = :asOf";
+
+    private static final String FORGET_ROLLUP = "DELETE FROM aging_snapshot_rollup WHERE as_of = :asOf";
+
+    /* The snapshot's rollup (V133): per area and business group as the customers are at the run. */
+    private static final String KEEP_ROLLUP = """
+            INSERT INTO aging_snapshot_rollup (as_of, area_code, business_group, currency, bucket, customers, invoices,
+                                               open_amount)
+            SELECT CAST(:asOf AS date), c.area_code, c.business_group, a.currency, b.code, count(*), sum(a.invoices),
+                   sum(a.open_amount)
+            FROM pg_temp.daily_aging a
+            JOIN aging_bucket b ON b.position = a.bucket
+            JOIN customer c ON c.id = a.customer_id
+            GROUP BY c.area_code, c.business_group, a.currency, b.code
+            """;
+
+    /* The trend's points from the rollups: per date, currency and bucket, for the caller's areas. */
+    private static final String TREND = """
+            SELECT r.as_of, r.currency, r.bucket, sum(r.open_amount) AS amount
+            FROM aging_snapshot_rollup r
+            WHERE r.as_of = ANY(CAST(:dates AS date[]))
+              AND (coalesce(cardinality(CAST(:areas AS text[])), 0) = 0 OR r.area_code = ANY(CAST(:areas AS text[])))
+            GROUP BY r.as_of, r.currency, r.bucket
+            """;
 
     private static final String KEEP = """
             INSERT INTO aging_snapshot (as_of, customer_id, currency, bucket, invoices, open_amount)
@@ -106,7 +129,7 @@ class AgingSnapshotRepository {
                        ELSE c.business_group
                    END AS group_name,
                    s.currency, s.bucket, sum(s.open_amount) AS amount,
-                   sum(least(coalesce(x.amount, 0), s.open_amount)) AS disputed
+                   sum(least(coalesce(x.amount, 0.00), s.open_amount)) AS disputed
             FROM aging_snapshot s
             JOIN customer c ON c.id = s.customer_id
             JOIN area ar ON ar.code = c.area_code
@@ -121,22 +144,30 @@ class AgingSnapshotRepository {
 
     private final JdbcClient jdbc;
     private final Retention retention;
+    private final AgingTodayRepository todays;
 
-    AgingSnapshotRepository(JdbcClient jdbc, Retention retention) {
+    AgingSnapshotRepository(JdbcClient jdbc, Retention retention, AgingTodayRepository todays) {
         this.jdbc = jdbc;
         this.retention = retention;
+        this.todays = todays;
     }
 
     /**
      * Keeps the run's aging (pg_temp.daily_aging, filled for {@code asOf}) as that date's snapshot,
      * replacing one an earlier run of the same date kept, and prunes what the retention lets go,
      * counted back from the run's date or today, whichever is earlier: a run forced far into the future
-     * must not prune the real history.
+     * must not prune the real history. With it its rollup (V133); a run of today also stores today's aging
+     * for the pages ({@link AgingTodayRepository}).
      */
     void keep(LocalDate asOf, LocalDate today) {
         jdbc.sql(FORGET_DATE).param("asOf", asOf).update();
+        jdbc.sql(FORGET_ROLLUP).param("asOf", asOf).update();
         jdbc.sql(KEEP).param("asOf", asOf).update();
+        jdbc.sql(KEEP_ROLLUP).param("asOf", asOf).update();
         jdbc.sql(MARK_DATE).param("asOf", asOf).update();
+        if (asOf.equals(today)) {
+            todays.store(today);
+        }
         LocalDate from = asOf.isBefore(today) ? asOf : today;
         List<LocalDate> expired = jdbc.sql(EXPIRED)
                 .param("dailyFrom", from.minusDays(retention.dailyDays()))
@@ -148,6 +179,9 @@ class AgingSnapshotRepository {
             jdbc.sql("DELETE FROM aging_snapshot WHERE as_of = ANY(CAST(:dates AS date[]))")
                     .param("dates", dates)
                     .update();
+            jdbc.sql("DELETE FROM aging_snapshot_rollup WHERE as_of = ANY(CAST(:dates AS date[]))")
+                    .param("dates", dates)
+                    .update();
             jdbc.sql("DELETE FROM aging_snapshot_date WHERE as_of = ANY(CAST(:dates AS date[]))")
                     .param("dates", dates)
                     .update();
@@ -156,12 +190,38 @@ class AgingSnapshotRepository {
 
     /** A reset to {@code asOf} undoes the runs after it: their snapshots go with them. */
     void forgetAfter(LocalDate asOf) {
+        todays.forgetAfter(asOf);
         jdbc.sql("DELETE FROM aging_snapshot WHERE as_of > :asOf")
+                .param("asOf", asOf)
+                .update();
+        jdbc.sql("DELETE FROM aging_snapshot_rollup WHERE as_of > :asOf")
                 .param("asOf", asOf)
                 .update();
         jdbc.sql("DELETE FROM aging_snapshot_date WHERE as_of > :asOf")
                 .param("asOf", asOf)
                 .update();
+    }
+
+    /** A trend point from the snapshots' rollups: what was open on the date in one currency and bucket. */
+    record TrendCell(LocalDate asOf, String currency, String bucket, java.math.BigDecimal amount) {
+
+        static TrendCell of(AgingRepository.Cell cell) {
+            return new TrendCell(cell.asOf(), cell.currency(), cell.bucket(), cell.amount());
+        }
+    }
+
+    /** The rollups' totals of snapshot dates per currency and bucket, for the areas (none = all). */
+    List<TrendCell> trend(List<LocalDate> dates, String[] areas) {
+        if (dates.isEmpty()) return List.of();
+        return jdbc.sql(TREND)
+                .param("dates", isoDates(dates))
+                .param("areas", areas)
+                .query((rs, n) -> new TrendCell(
+                        rs.getObject("as_of", LocalDate.class),
+                        rs.getString("currency").trim(),
+                        rs.getString("bucket"),
+                        rs.getBigDecimal("amount")))
+                .list();
     }
 
     /** Snapshot dates in [from, to] cut with today's bucket definitions, oldest first. */
@@ -197,14 +257,7 @@ class AgingSnapshotRepository {
                 .param("dates", isoDates(dates))
                 .param("groupBy", grouping.name())
                 .param("areas", areas)
-                .query((rs, n) -> new AgingRepository.Cell(
-                        rs.getObject("as_of", LocalDate.class),
-                        rs.getString("group_key"),
-                        rs.getString("group_name"),
-                        rs.getString("currency").trim(),
-                        rs.getString("bucket"),
-                        rs.getBigDecimal("amount"),
-                        rs.getBigDecimal("disputed")))
+                .query((rs, n) -> AgingRepository.Cell.of(rs, null))
                 .list();
     }
 

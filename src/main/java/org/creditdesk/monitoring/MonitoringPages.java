@@ -88,13 +88,16 @@ class MonitoringPages {
         Caller caller = callers.current();
         LocalDate date = calendar.asOfOrToday(asOf);
         AgingGrouping grouping = AgingGrouping.ofParameter(groupBy).orElse(AgingGrouping.AREA);
-        AgingReport report = aging.report(date, grouping, caller);
-        AgingReport byArea = grouping == AgingGrouping.AREA ? report : aging.report(date, AgingGrouping.AREA, caller);
-        AgingTrend trend = aging.trend(date, caller);
+        Aging.AgingPage figures = aging.page(date, grouping, caller);
+        AgingReport report = figures.report();
+        AgingReport byArea = figures.byArea();
+        AgingTrend trend = figures.trend();
         model.addAttribute("asOf", date);
         model.addAttribute("groupBy", grouping.parameter());
         model.addAttribute("groupings", AgingGrouping.values());
         model.addAttribute("report", report);
+        model.addAttribute("storedToday", aging.storedToday(date).orElse(null));
+        model.addAttribute("isToday", date.equals(calendar.today()));
         // By customer the report has a row per customer: the page shows them AGING_ROWS at a time (the
         // totals and the exports cover all). The rows are still aggregated for every customer in SQL.
         int first = Math.clamp((long) page * AGING_ROWS, 0, report.rows().size());

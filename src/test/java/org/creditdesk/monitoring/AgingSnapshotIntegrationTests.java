@@ -58,6 +58,9 @@ class AgingSnapshotIntegrationTests {
     AgingRepository agingRepository;
 
     @Autowired
+    AgingTodayRepository todays;
+
+    @Autowired
     Customers customerFacade;
 
     @Autowired
@@ -215,7 +218,7 @@ class AgingSnapshotIntegrationTests {
     @Test
     void retention_keeps_every_date_of_the_daily_window_and_the_last_of_each_month_within_the_long_one() {
         AgingSnapshotRepository snapshots =
-                new AgingSnapshotRepository(jdbc, new AgingSnapshotRepository.Retention(30, 1));
+                new AgingSnapshotRepository(jdbc, new AgingSnapshotRepository.Retention(30, 1), todays);
         TransactionTemplate transaction = new TransactionTemplate(transactions);
         List<LocalDate> kept = List.of(
                 LocalDate.of(1980, 1, 10),

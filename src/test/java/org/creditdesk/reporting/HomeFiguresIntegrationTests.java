@@ -144,6 +144,12 @@ class HomeFiguresIntegrationTests {
                             INSERT INTO aging_snapshot (as_of, customer_id, currency, bucket, invoices, open_amount)
                             SELECT ?, id, 'CNY', ?, 1, 999.00 FROM customer WHERE code = ?
                             """).params(today, bucket, "HF-" + x + "-0").update();
+            // and its rollup per area and business group (V133), which the trend reads
+            jdbc.sql("""
+                            INSERT INTO aging_snapshot_rollup (as_of, area_code, business_group, currency, bucket,
+                                                               customers, invoices, open_amount)
+                            SELECT ?, area_code, business_group, 'CNY', ?, 1, 1, 999.00 FROM customer WHERE code = ?
+                            """).params(today, bucket, "HF-" + x + "-0").update();
             assertThat(dashboard.view(manager).trend().getLast().receivables())
                     .as("no stored tiles yet: computed")
                     .isEqualByComparingTo(live);
@@ -153,6 +159,9 @@ class HomeFiguresIntegrationTests {
         } finally {
             jdbc.sql(
                             "DELETE FROM aging_snapshot WHERE as_of = ? AND customer_id IN (SELECT id FROM customer WHERE area_code = ?)")
+                    .params(today, area)
+                    .update();
+            jdbc.sql("DELETE FROM aging_snapshot_rollup WHERE as_of = ? AND area_code = ?")
                     .params(today, area)
                     .update();
             if (dateCreated)

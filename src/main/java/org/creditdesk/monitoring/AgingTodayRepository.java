@@ -1,0 +1,232 @@
+package org.creditdesk.monitoring;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Today's aging as stored by today's daily run plus the customers touched since (V133): the stored rows are cut
+ * exactly like {@link AgingRepository}'s live statement from the current open amounts, per customer, product
+ * line, currency and bucket, and a read replaces the touched customers' stored rows by their live ones in the
+ * same statement, so it answers what the live computation answers, from a few thousand rows.
+ */
+@Repository
+class AgingTodayRepository {
+
+    /** What the store holds: its date, when it was built, whether today's buckets cut it, how many were touched. */
+    record State(@Nullable LocalDate asOf, @Nullable OffsetDateTime builtAt, boolean sameBuckets, int touched) {
+
+        boolean serves(LocalDate date) {
+            return asOf != null && asOf.equals(date) && sameBuckets;
+        }
+    }
+
+    private static final String STATE = """
+            SELECT s.as_of, s.built_at, s.bucket_set IS NOT DISTINCT FROM (%s) AS same_buckets,
+                   (SELECT count(DISTINCT customer_id) FROM aging_today_touched) AS touched
+            FROM aging_today_state s
+            """.formatted(AgingSnapshotRepository.BUCKET_SET);
+
+    /*
+     * The live rule (AgingRepository.AGING_FROM_OPEN_AMOUNTS) per customer, product line, currency and bucket with
+     * the customer's grouping attributes, for the customers the condition (%s) selects. Disputed parts are capped
+     * per invoice, as live, so the cells add up to any grouping exactly.
+     */
+    private static final String LIVE_CELLS = """
+            SELECT i.customer_id, c.area_code, c.business_group, c.sales_rep, i.product_line, i.currency,
+                   b.code AS bucket, sum(i.open_amount) AS open_amount,
+                   sum(least(coalesce(x.disputed_amount, 0.00), i.open_amount)) AS disputed
+            FROM invoice i
+            LEFT JOIN invoice_disputed_amounts(CAST(:asOf AS date)) x ON x.invoice_id = i.id
+            JOIN customer c ON c.id = i.customer_id
+            JOIN aging_bucket b ON greatest(CAST(:asOf AS date) - i.due_date, 0) >= b.from_days
+                AND (b.to_days IS NULL OR greatest(CAST(:asOf AS date) - i.due_date, 0) <= b.to_days)
+            WHERE i.open_amount > 0
+              AND i.issue_date <= CAST(:asOf AS date)
+              AND %s
+            GROUP BY i.customer_id, c.area_code, c.business_group, c.sales_rep, i.product_line, i.currency, b.code
+            """;
+
+    private static final String STORE = """
+            INSERT INTO aging_today (customer_id, area_code, business_group, sales_rep, product_line, currency, bucket,
+                                     open_amount, disputed)
+            """ + LIVE_CELLS.formatted("TRUE");
+
+    private static final String FOLD =
+            """
+            INSERT INTO aging_today (customer_id, area_code, business_group, sales_rep, product_line, currency, bucket,
+                                     open_amount, disputed)
+            """ + LIVE_CELLS.formatted("i.customer_id IN (SELECT customer_id FROM pg_temp.aging_folded)");
+
+    private static final String ROLL_UP = """
+            INSERT INTO aging_today_rollup (by_rep, area_code, business_group, sales_rep, product_line, currency,
+                                            bucket, open_amount, disputed)
+            SELECT false, area_code, business_group, NULL, product_line, currency, bucket, sum(open_amount),
+                   sum(disputed)
+            FROM aging_today
+            GROUP BY area_code, business_group, product_line, currency, bucket
+            UNION ALL
+            SELECT true, area_code, NULL, sales_rep, NULL, currency, bucket, sum(open_amount), sum(disputed)
+            FROM aging_today
+            GROUP BY area_code, sales_rep, currency, bucket
+            """;
+
+    private static final String MARK = """
+            UPDATE aging_today_state SET as_of = :asOf, bucket_set = (%s), built_at = now(), build_ms = :buildMs
+            """.formatted(AgingSnapshotRepository.BUCKET_SET);
+
+    /*
+     * Any grouping but customer: the rollup (by sales rep for that grouping, else by area, business group and
+     * product line), less the stored rows of the touched customers (with the attributes
+     * they were stored with), plus those customers' live rows (with their current attributes). A cell whose
+     * invoices all went answers 0 and is dropped, as live never lists it (every open amount counted is > 0).
+     */
+    private static final String GROUPED =
+            """
+            WITH touched AS (SELECT DISTINCT customer_id FROM aging_today_touched),
+            cells AS (
+                SELECT area_code, business_group, sales_rep, product_line, currency, bucket, open_amount, disputed
+                FROM aging_today_rollup
+                WHERE by_rep = (:groupBy = 'SALES_REP')
+                UNION ALL
+                SELECT t.area_code, t.business_group, t.sales_rep, t.product_line, t.currency, t.bucket,
+                       -t.open_amount, -t.disputed
+                FROM aging_today t JOIN touched USING (customer_id)
+                UNION ALL
+                SELECT area_code, business_group, sales_rep, product_line, currency, bucket, open_amount, disputed
+                FROM (%s) live
+            )
+            SELECT CASE :groupBy
+                       WHEN 'AREA' THEN o.area_code
+                       WHEN 'PRODUCT_LINE' THEN o.product_line
+                       WHEN 'SALES_REP' THEN o.sales_rep
+                       ELSE o.business_group
+                   END AS group_key,
+                   CASE :groupBy
+                       WHEN 'AREA' THEN ar.name
+                       WHEN 'PRODUCT_LINE' THEN pl.name
+                       WHEN 'SALES_REP' THEN sr.name
+                       ELSE o.business_group
+                   END AS group_name,
+                   o.currency, o.bucket, sum(o.open_amount) AS amount, sum(o.disputed) AS disputed
+            FROM cells o
+            JOIN area ar ON ar.code = o.area_code
+            LEFT JOIN sales_rep sr ON sr.code = o.sales_rep
+            LEFT JOIN product_line pl ON pl.code = o.product_line
+            WHERE coalesce(cardinality(CAST(:areas AS text[])), 0) = 0 OR o.area_code = ANY(CAST(:areas AS text[]))
+            GROUP BY group_key, group_name, o.currency, o.bucket
+            HAVING sum(o.open_amount) <> 0
+            ORDER BY group_key NULLS LAST, o.currency, o.bucket
+            """.formatted(LIVE_CELLS.formatted("i.customer_id IN (SELECT customer_id FROM touched)"));
+
+    /* By customer: the stored rows of the customers not touched since, and the touched ones live. */
+    private static final String BY_CUSTOMER =
+            """
+            WITH touched AS (SELECT DISTINCT customer_id FROM aging_today_touched),
+            cells AS (
+                SELECT t.customer_id, t.area_code, t.currency, t.bucket, t.open_amount, t.disputed
+                FROM aging_today t
+                WHERE NOT EXISTS (SELECT 1 FROM touched x WHERE x.customer_id = t.customer_id)
+                UNION ALL
+                SELECT customer_id, area_code, currency, bucket, open_amount, disputed
+                FROM (%s) live
+            )
+            SELECT c.code AS group_key, c.name AS group_name, o.currency, o.bucket,
+                   sum(o.open_amount) AS amount, sum(o.disputed) AS disputed
+            FROM cells o
+            JOIN customer c ON c.id = o.customer_id
+            WHERE coalesce(cardinality(CAST(:areas AS text[])), 0) = 0 OR o.area_code = ANY(CAST(:areas AS text[]))
+            GROUP BY c.code, c.name, o.currency, o.bucket
+            ORDER BY c.code, o.currency, o.bucket
+            """.formatted(LIVE_CELLS.formatted("i.customer_id IN (SELECT customer_id FROM touched)"));
+
+    private final JdbcClient jdbc;
+
+    AgingTodayRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Stores today's aging (inside the daily run of today, so it commits with the run's snapshot). The touched
+     * log is emptied first: a change committed after that statement's snapshot either is in the stored rows
+     * already or keeps its entry and is replayed, so no change is lost (one seen twice is harmless).
+     */
+    void store(LocalDate today) {
+        long started = System.nanoTime();
+        jdbc.sql("DELETE FROM aging_today_touched").update();
+        jdbc.sql("DELETE FROM aging_today").update();
+        jdbc.sql("DELETE FROM aging_today_rollup").update();
+        LocalDate lastSettlement = jdbc.sql(AgingRepository.LAST_SETTLEMENT_CHANGE)
+                .query(LocalDate.class)
+                .optional()
+                .orElse(null);
+        if (lastSettlement != null && lastSettlement.isAfter(today)) {
+            // Settlements dated after today: live replays the allocations, which the store is not cut from.
+            jdbc.sql("UPDATE aging_today_state SET as_of = NULL").update();
+            return;
+        }
+        jdbc.sql(STORE).param("asOf", today).update();
+        jdbc.sql(ROLL_UP).update();
+        jdbc.sql(MARK)
+                .param("asOf", today)
+                .param("buildMs", (System.nanoTime() - started) / 1_000_000)
+                .update();
+    }
+
+    /**
+     * Folds the touched customers into the store (their stored rows replaced by their live ones, the rollups
+     * rebuilt) so that reads replay only what changed since, in its own transaction; skipped while another
+     * instance folds or the store is not of {@code today}. Entries written by transactions that commit after the
+     * log was emptied stay and are replayed by the reads (or the next fold). Returns the customers folded.
+     */
+    int fold(LocalDate today) {
+        if (!Boolean.TRUE.equals(jdbc.sql("SELECT pg_try_advisory_xact_lock(hashtext('creditdesk.aging-today-fold'))")
+                .query(Boolean.class)
+                .single())) return 0;
+        if (state().filter(state -> state.serves(today)).isEmpty()) return 0;
+        jdbc.sql("DROP TABLE IF EXISTS pg_temp.aging_folded").update();
+        int folded = jdbc.sql("""
+                        CREATE TEMP TABLE aging_folded ON COMMIT DROP AS
+                        WITH gone AS (DELETE FROM aging_today_touched RETURNING customer_id)
+                        SELECT DISTINCT customer_id FROM gone
+                        """).update();
+        if (folded == 0) return 0;
+        jdbc.sql("DELETE FROM aging_today WHERE customer_id IN (SELECT customer_id FROM pg_temp.aging_folded)")
+                .update();
+        jdbc.sql(FOLD).param("asOf", today).update();
+        jdbc.sql("DELETE FROM aging_today_rollup").update();
+        jdbc.sql(ROLL_UP).update();
+        return folded;
+    }
+
+    /** A reset to a date before the store's: what it holds is undone with the runs after that date. */
+    void forgetAfter(LocalDate asOf) {
+        jdbc.sql("UPDATE aging_today_state SET as_of = NULL WHERE as_of > :asOf")
+                .param("asOf", asOf)
+                .update();
+    }
+
+    Optional<State> state() {
+        return jdbc.sql(STATE)
+                .query((rs, n) -> new State(
+                        rs.getObject("as_of", LocalDate.class),
+                        rs.getObject("built_at", OffsetDateTime.class),
+                        rs.getBoolean("same_buckets"),
+                        rs.getInt("touched")))
+                .optional();
+    }
+
+    /** Today's cells for the grouping (the store must serve {@code today}: see {@link State#serves}). */
+    List<AgingRepository.Cell> aging(LocalDate today, AgingGrouping grouping, String[] areas) {
+        return jdbc.sql(grouping == AgingGrouping.CUSTOMER ? BY_CUSTOMER : GROUPED)
+                .param("asOf", today)
+                .param("groupBy", grouping.name())
+                .param("areas", areas)
+                .query((rs, n) -> AgingRepository.Cell.of(rs, today))
+                .list();
+    }
+}
