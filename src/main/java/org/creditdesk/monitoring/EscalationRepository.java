@@ -145,46 +145,6 @@ class EscalationRepository {
              OR (r.role <> 'CREDIT_SUPERVISOR' AND NOT EXISTS (SELECT 1 FROM user_area ua WHERE ua.user_id = u.id)))
             """;
 
-    private static final String ESCALATIONS_TEMPLATE = """
-            WITH x AS (
-            %s
-            ),
-            people AS (
-                SELECT DISTINCT x.customer_id, u.username
-                FROM x
-            %s
-                WHERE %s
-            )
-            SELECT x.customer_id, x.customer_code, x.customer_name, x.area_code, x.currency, x.oldest_due_date,
-                   x.days_overdue, x.overdue_amount, x.procedural, x.level,
-                   ARRAY(SELECT r.role FROM escalation_responsibility r WHERE r.level = x.level ORDER BY r.role)
-                       AS responsible_roles,
-                   ARRAY(SELECT p.username FROM people p WHERE p.customer_id = x.customer_id ORDER BY p.username)
-                       AS responsible_people,
-                   h.entered_on,
-                   last_task.done_at AS last_action_at, last_task.username AS last_action_by,
-                   last_task.note AS last_action_note
-            FROM x
-            LEFT JOIN escalation_history h ON h.customer_id = x.customer_id AND h.left_on IS NULL
-            LEFT JOIN LATERAL (
-                SELECT t.done_at, u.username, t.note
-                FROM escalation_task t
-                JOIN app_user u ON u.id = t.user_id
-                WHERE t.customer_id = x.customer_id AND t.done_at IS NOT NULL
-                ORDER BY t.done_at DESC, t.id DESC
-                LIMIT 1
-            ) last_task ON TRUE
-            WHERE x.level > 0
-              AND (CAST(:level AS int) IS NULL OR x.level = CAST(:level AS int))
-              AND (coalesce(cardinality(CAST(:areas AS text[])), 0) = 0 OR x.area_code = ANY(CAST(:areas AS text[])))
-            ORDER BY x.level DESC, x.days_overdue DESC, x.customer_code
-            """;
-
-    private static final String ESCALATIONS =
-            ESCALATIONS_TEMPLATE.formatted(SNAPSHOT, RESPONSIBLE_PEOPLE_JOIN, RESPONSIBLE_PEOPLE_CONDITION);
-    private static final String ESCALATIONS_FROM_OPEN_AMOUNTS = ESCALATIONS_TEMPLATE.formatted(
-            SNAPSHOT_FROM_OPEN_AMOUNTS, RESPONSIBLE_PEOPLE_JOIN, RESPONSIBLE_PEOPLE_CONDITION);
-
     /*
      * One page of the board: the same snapshot filtered in SQL (caller's areas, an area, a responsible
      * person), the count per level of everything the filters keep, and only the page's rows joined to
@@ -476,16 +436,11 @@ class EscalationRepository {
         return byLevel;
     }
 
-    List<Row> escalations(
-            LocalDate asOf, boolean fromOpenAmounts, EscalationLadder ladder, @Nullable Integer level, String[] areas) {
-        return ladderParams(jdbc.sql(fromOpenAmounts ? ESCALATIONS_FROM_OPEN_AMOUNTS : ESCALATIONS), asOf, ladder)
-                .param("level", level, java.sql.Types.INTEGER)
-                .param("areas", areas)
-                .query(EscalationRepository::row)
-                .list();
-    }
-
-    /** One page of the board and the count per level of all rows the filters keep. */
+    /**
+     * One page of the board and the count per level of all rows the filters keep; a null limit reads every
+     * row (LIMIT NULL), which is how the unpaged API reads them: only the rows' own people, entry date and
+     * last action are looked up per row.
+     */
     record BoardPage(List<Row> rows, Map<Integer, Long> levelCounts) {}
 
     BoardPage board(
@@ -497,7 +452,7 @@ class EscalationRepository {
             @Nullable String area,
             @Nullable String owner,
             int offset,
-            int limit) {
+            @Nullable Integer limit) {
         Map<Integer, Long> counts = new TreeMap<>();
         List<Row> rows = new ArrayList<>();
         ladderParams(jdbc.sql(fromOpenAmounts ? BOARD_PAGE_FROM_OPEN_AMOUNTS : BOARD_PAGE_LIVE), asOf, ladder)
@@ -506,7 +461,7 @@ class EscalationRepository {
                 .param("area", area, java.sql.Types.VARCHAR)
                 .param("owner", owner, java.sql.Types.VARCHAR)
                 .param("offset", offset)
-                .param("limit", limit)
+                .param("limit", limit, java.sql.Types.INTEGER)
                 .query(rs -> {
                     if (counts.isEmpty() && rs.getArray("count_levels") != null) {
                         Integer[] levels =
@@ -609,7 +564,7 @@ class EscalationRepository {
                 .param("username", username)
                 .param("open", openOnly)
                 .param("offset", offset)
-                .param("limit", limit)
+                .param("limit", limit, java.sql.Types.INTEGER)
                 .query((rs, n) -> task(rs))
                 .list();
     }
