@@ -283,8 +283,8 @@ class EscalationRepository {
             """.formatted(UNTOUCHED_BY_LATER_RUNS.formatted("s.customer_id"));
 
     private static final String CREATE_TASKS = """
-            INSERT INTO escalation_task (history_id, customer_id, user_id, role, created_on)
-            SELECT DISTINCT ON (x.id, u.id) x.id, x.customer_id, u.id, r.role, CAST(:asOf AS date)
+            INSERT INTO escalation_task (history_id, customer_id, user_id, role, created_on, level)
+            SELECT DISTINCT ON (x.id, u.id) x.id, x.customer_id, u.id, r.role, CAST(:asOf AS date), x.level
             FROM (SELECT h.id, h.customer_id, h.level, c.area_code
                   FROM escalation_history h
                   JOIN customer c ON c.id = h.customer_id
@@ -354,10 +354,19 @@ class EscalationRepository {
             JOIN customer c ON c.id = t.customer_id
             """;
 
-    private static final String TASKS_OF_USER = TASK_COLUMNS + """
+    // Open tasks only: in the order of the index escalation_task_open_order_idx (V146), a page without a sort.
+    private static final String OPEN_TASKS_OF_USER = TASK_COLUMNS + """
             WHERE u.username = :username
-              AND (:open = FALSE OR t.done_at IS NULL)
-            ORDER BY t.done_at NULLS FIRST, h.level DESC, t.created_on, t.id
+              AND t.done_at IS NULL
+            ORDER BY t.level DESC, t.created_on, t.id
+            OFFSET :offset
+            LIMIT :limit
+            """;
+
+    // Open tasks first (in the same order), then the done ones.
+    private static final String ALL_TASKS_OF_USER = TASK_COLUMNS + """
+            WHERE u.username = :username
+            ORDER BY t.done_at NULLS FIRST, t.level DESC, t.created_on, t.id
             OFFSET :offset
             LIMIT :limit
             """;
@@ -560,9 +569,8 @@ class EscalationRepository {
     }
 
     List<EscalationTask> tasksOf(String username, boolean openOnly, int offset, int limit) {
-        return jdbc.sql(TASKS_OF_USER)
+        return jdbc.sql(openOnly ? OPEN_TASKS_OF_USER : ALL_TASKS_OF_USER)
                 .param("username", username)
-                .param("open", openOnly)
                 .param("offset", offset)
                 .param("limit", limit, java.sql.Types.INTEGER)
                 .query((rs, n) -> task(rs))
