@@ -115,14 +115,20 @@ class EscalationRepository {
                 SELECT level, from_days
                 FROM unnest(CAST(:levels AS int[]), CAST(:fromDays AS int[])) AS l (level, from_days)
             ),
+            -- Per customer and currency first (index-only on invoice_open_due_idx, V147), then per customer.
+            overdue AS (
+                SELECT i.customer_id, i.currency, min(i.due_date) AS oldest_due_date, sum(i.open_amount) AS amount
+                FROM invoice i
+                WHERE i.open_amount > 0 AND i.due_date < CAST(:asOf AS date) AND i.issue_date <= CAST(:asOf AS date)
+                GROUP BY i.customer_id, i.currency
+            ),
             per_customer AS (
                 SELECT c.id AS customer_id, c.code AS customer_code, c.name AS customer_name, c.area_code,
-                       c.currency, min(i.due_date) AS oldest_due_date,
-                       CAST(:asOf AS date) - min(i.due_date) AS days_overdue,
-                       coalesce(sum(i.open_amount) FILTER (WHERE i.currency = c.currency), 0) AS overdue_amount
-                FROM invoice i
-                JOIN customer c ON c.id = i.customer_id
-                WHERE i.open_amount > 0 AND i.due_date < CAST(:asOf AS date) AND i.issue_date <= CAST(:asOf AS date)
+                       c.currency, min(o.oldest_due_date) AS oldest_due_date,
+                       CAST(:asOf AS date) - min(o.oldest_due_date) AS days_overdue,
+                       coalesce(sum(o.amount) FILTER (WHERE o.currency = c.currency), 0) AS overdue_amount
+                FROM overdue o
+                JOIN customer c ON c.id = o.customer_id
                 GROUP BY c.id
             )
             """ + SNAPSHOT.substring(SNAPSHOT.indexOf("SELECT p.customer_id"));
