@@ -360,9 +360,22 @@ class EscalationRepository {
             JOIN customer c ON c.id = t.customer_id
             """;
 
-    // Open tasks only: in the order of the index escalation_task_open_order_idx (V146), a page without a sort.
-    private static final String OPEN_TASKS_OF_USER = TASK_COLUMNS + """
-            WHERE u.username = :username
+    /*
+     * The user's tasks for a page: the user resolved first (a scalar subquery), so the tasks are one index
+     * range of that user in page order (escalation_task_open_order_idx, V146) and only the page's rows are
+     * joined to their episode and customer. A join with app_user instead made the planner sort every task.
+     */
+    private static final String USER_TASKS = """
+            SELECT t.id, c.code AS customer_code, c.name AS customer_name, h.level, h.entered_on, h.left_on,
+                   h.days_overdue, h.overdue_amount, h.currency, h.procedural, t.role, t.created_on, t.done_at, t.note
+            FROM escalation_task t
+            JOIN escalation_history h ON h.id = t.history_id
+            JOIN customer c ON c.id = t.customer_id
+            WHERE t.user_id = (SELECT u.id FROM app_user u WHERE u.username = :username)
+            """;
+
+    // Open tasks only, most urgent level first.
+    private static final String OPEN_TASKS_OF_USER = USER_TASKS + """
               AND t.done_at IS NULL
             ORDER BY t.level DESC, t.created_on, t.id
             OFFSET :offset
@@ -370,8 +383,7 @@ class EscalationRepository {
             """;
 
     // Open tasks first (in the same order), then the done ones.
-    private static final String ALL_TASKS_OF_USER = TASK_COLUMNS + """
-            WHERE u.username = :username
+    private static final String ALL_TASKS_OF_USER = USER_TASKS + """
             ORDER BY t.done_at NULLS FIRST, t.level DESC, t.created_on, t.id
             OFFSET :offset
             LIMIT :limit
