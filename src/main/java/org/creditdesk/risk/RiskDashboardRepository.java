@@ -73,33 +73,6 @@ class RiskDashboardRepository {
             ORDER BY exposure * (ascii(risk_class) - 64) DESC, code
             LIMIT :limit
             """;
-    /*
-     * The dashboard's cells and its top risks from ONE read of the scores (the same two statements above,
-     * each of which read every score with its customer and balance): the scored rows are materialised once,
-     * then grouped into cells and ranked for the top. Cells come first (rank 0, by area and class), then the
-     * top risks by rank.
-     */
-    private static final String OVERVIEW = SCORED.replace("WITH scored AS (", "WITH scored AS MATERIALIZED (") + """
-            , cells AS (
-                SELECT risk_class, area_code, count(*) AS customers, sum(exposure) AS exposure FROM scored
-                GROUP BY risk_class, area_code
-            ),
-            top AS (
-                SELECT code, name, area_code, risk_class, score, exposure, currency,
-                       row_number() OVER (ORDER BY exposure * (ascii(risk_class) - 64) DESC, code) AS rank
-                FROM scored
-                WHERE exposure > 0
-                ORDER BY exposure * (ascii(risk_class) - 64) DESC, code
-                LIMIT :limit
-            )
-            SELECT 0 AS rank, risk_class, area_code, customers, exposure, CAST(NULL AS text) AS code,
-                   CAST(NULL AS text) AS name, CAST(NULL AS numeric) AS score, CAST(NULL AS text) AS currency
-            FROM cells
-            UNION ALL
-            SELECT rank, risk_class, area_code, 0, exposure, code, name, score, currency FROM top
-            ORDER BY rank, area_code, risk_class
-            """;
-
     private static final String ALERTS = """
             SELECT a.at, c.code, a.type, a.message, a.message_key, a.message_args
             FROM risk_alert a
@@ -171,33 +144,6 @@ class RiskDashboardRepository {
                             a.exposure().add(b.exposure())));
         }
         return List.copyOf(byClass.values());
-    }
-
-    /** The class-by-area cells and the top risks of the dashboard, in one statement. */
-    record Overview(List<Cell> cells, List<TopRisk> top) {}
-
-    Overview overview(String[] areas, int limit) {
-        List<Cell> cells = new java.util.ArrayList<>();
-        List<TopRisk> top = new java.util.ArrayList<>();
-        jdbc.sql(OVERVIEW).param("areas", areas).param("limit", limit).query(rs -> {
-            if (rs.getLong("rank") == 0) {
-                cells.add(new Cell(
-                        rs.getString("risk_class"),
-                        rs.getString("area_code"),
-                        rs.getLong("customers"),
-                        rs.getBigDecimal("exposure")));
-            } else {
-                top.add(new TopRisk(
-                        rs.getString("code"),
-                        rs.getString("name"),
-                        rs.getString("area_code"),
-                        rs.getString("risk_class"),
-                        rs.getBigDecimal("score"),
-                        rs.getBigDecimal("exposure"),
-                        rs.getString("currency").trim()));
-            }
-        });
-        return new Overview(List.copyOf(cells), List.copyOf(top));
     }
 
     List<Cell> byClassAndArea(String[] areas) {

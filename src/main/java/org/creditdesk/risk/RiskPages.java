@@ -122,11 +122,10 @@ class RiskPages {
     String dashboard(Model model) {
         Caller caller = callers.current();
         String[] areas = caller.areaFilter();
-        RiskDashboardRepository.Overview overview = dashboard.overview(areas, TOP_RISKS);
-        List<RiskDashboardRepository.Cell> cells = overview.cells();
+        List<RiskDashboardRepository.Cell> cells = dashboard.byClassAndArea(areas);
         List<RiskDashboardRepository.ClassCount> byClass = RiskDashboardRepository.byClass(cells);
         model.addAttribute("byClass", byClass);
-        model.addAttribute("top", overview.top());
+        model.addAttribute("top", dashboard.top(areas, TOP_RISKS));
         model.addAttribute("alerts", dashboard.alerts(areas, ALERTS));
         model.addAttribute("canRun", caller.roles().stream().anyMatch(Scores.RUNNERS::contains));
         Map<String, Object> charts = new LinkedHashMap<>();

@@ -5,7 +5,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -157,20 +156,6 @@ class RiskWebIntegrationTests {
                 .bodyJson()
                 .extractingPath("$.unchanged")
                 .isEqualTo(1);
-    }
-
-    @Autowired
-    RiskDashboardRepository dashboard;
-
-    @Test
-    void the_dashboard_in_one_statement_equals_its_cells_and_top_risks_read_separately() {
-        scores.run(AS_OF, org.creditdesk.identity.Caller.SYSTEM);
-        for (String[] areas : List.of(new String[0], new String[] {"EAST"}, new String[] {"NO-SUCH-AREA"})) {
-            RiskDashboardRepository.Overview overview = dashboard.overview(areas, 10);
-            assertThat(overview.cells()).isEqualTo(dashboard.byClassAndArea(areas));
-            assertThat(overview.top()).isEqualTo(dashboard.top(areas, 10));
-        }
-        assertThat(dashboard.overview(new String[0], 10).cells()).isNotEmpty();
     }
 
     @Test
