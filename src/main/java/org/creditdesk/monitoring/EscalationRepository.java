@@ -115,14 +115,20 @@ class EscalationRepository {
                 SELECT level, from_days
                 FROM unnest(CAST(:levels AS int[]), CAST(:fromDays AS int[])) AS l (level, from_days)
             ),
+            -- Per customer and currency first (index-only on invoice_open_due_idx, V147), then per customer.
+            overdue AS (
+                SELECT i.customer_id, i.currency, min(i.due_date) AS oldest_due_date, sum(i.open_amount) AS amount
+                FROM invoice i
+                WHERE i.open_amount > 0 AND i.due_date < CAST(:asOf AS date) AND i.issue_date <= CAST(:asOf AS date)
+                GROUP BY i.customer_id, i.currency
+            ),
             per_customer AS (
                 SELECT c.id AS customer_id, c.code AS customer_code, c.name AS customer_name, c.area_code,
-                       c.currency, min(i.due_date) AS oldest_due_date,
-                       CAST(:asOf AS date) - min(i.due_date) AS days_overdue,
-                       coalesce(sum(i.open_amount) FILTER (WHERE i.currency = c.currency), 0) AS overdue_amount
-                FROM invoice i
-                JOIN customer c ON c.id = i.customer_id
-                WHERE i.open_amount > 0 AND i.due_date < CAST(:asOf AS date) AND i.issue_date <= CAST(:asOf AS date)
+                       c.currency, min(o.oldest_due_date) AS oldest_due_date,
+                       CAST(:asOf AS date) - min(o.oldest_due_date) AS days_overdue,
+                       coalesce(sum(o.amount) FILTER (WHERE o.currency = c.currency), 0) AS overdue_amount
+                FROM overdue o
+                JOIN customer c ON c.id = o.customer_id
                 GROUP BY c.id
             )
             """ + SNAPSHOT.substring(SNAPSHOT.indexOf("SELECT p.customer_id"));
@@ -144,46 +150,6 @@ class EscalationRepository {
              OR EXISTS (SELECT 1 FROM user_area ua WHERE ua.user_id = u.id AND ua.area_code = x.area_code)
              OR (r.role <> 'CREDIT_SUPERVISOR' AND NOT EXISTS (SELECT 1 FROM user_area ua WHERE ua.user_id = u.id)))
             """;
-
-    private static final String ESCALATIONS_TEMPLATE = """
-            WITH x AS (
-            %s
-            ),
-            people AS (
-                SELECT DISTINCT x.customer_id, u.username
-                FROM x
-            %s
-                WHERE %s
-            )
-            SELECT x.customer_id, x.customer_code, x.customer_name, x.area_code, x.currency, x.oldest_due_date,
-                   x.days_overdue, x.overdue_amount, x.procedural, x.level,
-                   ARRAY(SELECT r.role FROM escalation_responsibility r WHERE r.level = x.level ORDER BY r.role)
-                       AS responsible_roles,
-                   ARRAY(SELECT p.username FROM people p WHERE p.customer_id = x.customer_id ORDER BY p.username)
-                       AS responsible_people,
-                   h.entered_on,
-                   last_task.done_at AS last_action_at, last_task.username AS last_action_by,
-                   last_task.note AS last_action_note
-            FROM x
-            LEFT JOIN escalation_history h ON h.customer_id = x.customer_id AND h.left_on IS NULL
-            LEFT JOIN LATERAL (
-                SELECT t.done_at, u.username, t.note
-                FROM escalation_task t
-                JOIN app_user u ON u.id = t.user_id
-                WHERE t.customer_id = x.customer_id AND t.done_at IS NOT NULL
-                ORDER BY t.done_at DESC, t.id DESC
-                LIMIT 1
-            ) last_task ON TRUE
-            WHERE x.level > 0
-              AND (CAST(:level AS int) IS NULL OR x.level = CAST(:level AS int))
-              AND (coalesce(cardinality(CAST(:areas AS text[])), 0) = 0 OR x.area_code = ANY(CAST(:areas AS text[])))
-            ORDER BY x.level DESC, x.days_overdue DESC, x.customer_code
-            """;
-
-    private static final String ESCALATIONS =
-            ESCALATIONS_TEMPLATE.formatted(SNAPSHOT, RESPONSIBLE_PEOPLE_JOIN, RESPONSIBLE_PEOPLE_CONDITION);
-    private static final String ESCALATIONS_FROM_OPEN_AMOUNTS = ESCALATIONS_TEMPLATE.formatted(
-            SNAPSHOT_FROM_OPEN_AMOUNTS, RESPONSIBLE_PEOPLE_JOIN, RESPONSIBLE_PEOPLE_CONDITION);
 
     /*
      * One page of the board: the same snapshot filtered in SQL (caller's areas, an area, a responsible
@@ -323,8 +289,8 @@ class EscalationRepository {
             """.formatted(UNTOUCHED_BY_LATER_RUNS.formatted("s.customer_id"));
 
     private static final String CREATE_TASKS = """
-            INSERT INTO escalation_task (history_id, customer_id, user_id, role, created_on)
-            SELECT DISTINCT ON (x.id, u.id) x.id, x.customer_id, u.id, r.role, CAST(:asOf AS date)
+            INSERT INTO escalation_task (history_id, customer_id, user_id, role, created_on, level)
+            SELECT DISTINCT ON (x.id, u.id) x.id, x.customer_id, u.id, r.role, CAST(:asOf AS date), x.level
             FROM (SELECT h.id, h.customer_id, h.level, c.area_code
                   FROM escalation_history h
                   JOIN customer c ON c.id = h.customer_id
@@ -394,10 +360,31 @@ class EscalationRepository {
             JOIN customer c ON c.id = t.customer_id
             """;
 
-    private static final String TASKS_OF_USER = TASK_COLUMNS + """
-            WHERE u.username = :username
-              AND (:open = FALSE OR t.done_at IS NULL)
-            ORDER BY t.done_at NULLS FIRST, h.level DESC, t.created_on, t.id
+    /*
+     * The user's tasks for a page: the user resolved first (a scalar subquery), so the tasks are one index
+     * range of that user in page order (escalation_task_open_order_idx, V146) and only the page's rows are
+     * joined to their episode and customer. A join with app_user instead made the planner sort every task.
+     */
+    private static final String USER_TASKS = """
+            SELECT t.id, c.code AS customer_code, c.name AS customer_name, h.level, h.entered_on, h.left_on,
+                   h.days_overdue, h.overdue_amount, h.currency, h.procedural, t.role, t.created_on, t.done_at, t.note
+            FROM escalation_task t
+            JOIN escalation_history h ON h.id = t.history_id
+            JOIN customer c ON c.id = t.customer_id
+            WHERE t.user_id = (SELECT u.id FROM app_user u WHERE u.username = :username)
+            """;
+
+    // Open tasks only, most urgent level first.
+    private static final String OPEN_TASKS_OF_USER = USER_TASKS + """
+              AND t.done_at IS NULL
+            ORDER BY t.level DESC, t.created_on, t.id
+            OFFSET :offset
+            LIMIT :limit
+            """;
+
+    // Open tasks first (in the same order), then the done ones.
+    private static final String ALL_TASKS_OF_USER = USER_TASKS + """
+            ORDER BY t.done_at NULLS FIRST, t.level DESC, t.created_on, t.id
             OFFSET :offset
             LIMIT :limit
             """;
@@ -476,16 +463,11 @@ class EscalationRepository {
         return byLevel;
     }
 
-    List<Row> escalations(
-            LocalDate asOf, boolean fromOpenAmounts, EscalationLadder ladder, @Nullable Integer level, String[] areas) {
-        return ladderParams(jdbc.sql(fromOpenAmounts ? ESCALATIONS_FROM_OPEN_AMOUNTS : ESCALATIONS), asOf, ladder)
-                .param("level", level, java.sql.Types.INTEGER)
-                .param("areas", areas)
-                .query(EscalationRepository::row)
-                .list();
-    }
-
-    /** One page of the board and the count per level of all rows the filters keep. */
+    /**
+     * One page of the board and the count per level of all rows the filters keep; a null limit reads every
+     * row (LIMIT NULL), which is how the unpaged API reads them: only the rows' own people, entry date and
+     * last action are looked up per row.
+     */
     record BoardPage(List<Row> rows, Map<Integer, Long> levelCounts) {}
 
     BoardPage board(
@@ -497,7 +479,7 @@ class EscalationRepository {
             @Nullable String area,
             @Nullable String owner,
             int offset,
-            int limit) {
+            @Nullable Integer limit) {
         Map<Integer, Long> counts = new TreeMap<>();
         List<Row> rows = new ArrayList<>();
         ladderParams(jdbc.sql(fromOpenAmounts ? BOARD_PAGE_FROM_OPEN_AMOUNTS : BOARD_PAGE_LIVE), asOf, ladder)
@@ -506,7 +488,7 @@ class EscalationRepository {
                 .param("area", area, java.sql.Types.VARCHAR)
                 .param("owner", owner, java.sql.Types.VARCHAR)
                 .param("offset", offset)
-                .param("limit", limit)
+                .param("limit", limit, java.sql.Types.INTEGER)
                 .query(rs -> {
                     if (counts.isEmpty() && rs.getArray("count_levels") != null) {
                         Integer[] levels =
@@ -605,11 +587,10 @@ class EscalationRepository {
     }
 
     List<EscalationTask> tasksOf(String username, boolean openOnly, int offset, int limit) {
-        return jdbc.sql(TASKS_OF_USER)
+        return jdbc.sql(openOnly ? OPEN_TASKS_OF_USER : ALL_TASKS_OF_USER)
                 .param("username", username)
-                .param("open", openOnly)
                 .param("offset", offset)
-                .param("limit", limit)
+                .param("limit", limit, java.sql.Types.INTEGER)
                 .query((rs, n) -> task(rs))
                 .list();
     }

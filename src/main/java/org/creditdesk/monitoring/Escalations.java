@@ -32,6 +32,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Escalations {
 
+    /** The largest page of the board and of the paged API. */
+    public static final int MAX_PAGE_SIZE = 500;
+
     private final EscalationRepository repository;
     private final AgingRepository aging;
     private final CreditPolicies policies;
@@ -79,17 +82,41 @@ public class Escalations {
         return new EscalationLadder(policy.graceDays(), rungs);
     }
 
+    /** Every escalated customer as of the date (all levels or one), the caller's areas only, most urgent first. */
     @Transactional(readOnly = true)
     public List<Escalation> escalations(@Nullable LocalDate asOf, @Nullable Integer level, Caller caller) {
+        requireLevel(level);
+        LocalDate date = calendar.asOfOrToday(asOf);
+        return repository
+                .board(date, aging.openAmountsHold(date), ladder(), level, caller.areaFilter(), null, null, 0, null)
+                .rows()
+                .stream()
+                .map(Escalations::escalation)
+                .toList();
+    }
+
+    /**
+     * One page of {@link #escalations}: the same rows in the same order, paged in the database, with the
+     * count of all of them (the level's count when a level is asked).
+     */
+    @Transactional(readOnly = true)
+    public Page<Escalation> escalations(
+            @Nullable LocalDate asOf, @Nullable Integer level, int page, int size, Caller caller) {
+        List<Violation> violations = new ArrayList<>();
+        if (page < 0) violations.add(Violation.field("page", "must be 0 or more"));
+        if (size < 1 || size > MAX_PAGE_SIZE)
+            violations.add(Violation.field("size", "must be between 1 and " + MAX_PAGE_SIZE));
+        if (!violations.isEmpty())
+            throw ProblemException.malformed("Invalid paging", violations).withKey("problem.text.invalidPaging");
+        return board(asOf, level, null, null, page, size, caller).page();
+    }
+
+    private static void requireLevel(@Nullable Integer level) {
         if (level != null && (level < 1 || level > 4)) {
             throw ProblemException.malformed(
                             "level must be 1 to 4", List.of(Violation.field("level", "must be 1 to 4")))
                     .withKey("problem.text.levelMustBe1To4");
         }
-        LocalDate date = calendar.asOfOrToday(asOf);
-        return repository.escalations(date, aging.openAmountsHold(date), ladder(), level, caller.areaFilter()).stream()
-                .map(Escalations::escalation)
-                .toList();
     }
 
     /**
@@ -106,14 +133,10 @@ public class Escalations {
             int page,
             int size,
             Caller caller) {
-        if (level != null && (level < 1 || level > 4)) {
-            throw ProblemException.malformed(
-                            "level must be 1 to 4", List.of(Violation.field("level", "must be 1 to 4")))
-                    .withKey("problem.text.levelMustBe1To4");
-        }
+        requireLevel(level);
         LocalDate date = calendar.asOfOrToday(asOf);
         int safePage = Math.max(page, 0);
-        int safeSize = Math.clamp(size, 1, 500);
+        int safeSize = Math.clamp(size, 1, MAX_PAGE_SIZE);
         EscalationLadder ladder = ladder();
         EscalationRepository.BoardPage found = repository.board(
                 date,

@@ -42,11 +42,19 @@ class LegalCaseRepository {
             LIMIT :limit OFFSET :offset
             """;
 
+    // The customer is read only when an area is asked (every case has its customer): no join of every case.
     private static final String COUNT = """
             SELECT count(*)
             FROM legal_case lc
-            JOIN customer c ON c.id = lc.customer_id
-            """ + FILTER;
+            WHERE (CAST(:status AS text) IS NULL OR lc.status = :status)
+              AND (CAST(:lawyer AS text) IS NULL OR lc.lawyer = CAST(:lawyer AS text))
+              AND ((coalesce(cardinality(CAST(:areas AS text[])), 0) = 0 AND CAST(:area AS text) IS NULL)
+                   OR EXISTS (SELECT 1 FROM customer c
+                              WHERE c.id = lc.customer_id
+                                AND (coalesce(cardinality(CAST(:areas AS text[])), 0) = 0
+                                     OR c.area_code = ANY(CAST(:areas AS text[])))
+                                AND (CAST(:area AS text) IS NULL OR c.area_code = CAST(:area AS text))))
+            """;
 
     private static final String BY_ID = COLUMNS + "WHERE lc.id = :id";
 

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import org.creditdesk.customers.Page;
 import org.creditdesk.identity.Caller;
 import org.creditdesk.identity.Callers;
 import org.creditdesk.identity.Role;
@@ -106,11 +107,28 @@ class MonitoringController {
                 .body(out.toByteArray());
     }
 
+    /** The header that carries the count of all rows when the escalations are asked page by page. */
+    static final String TOTAL_COUNT = "X-Total-Count";
+
+    /**
+     * Every escalated customer (the contract: one array), or one page of them when {@code page} or
+     * {@code size} is given (size 50 by default, page 0 by default), with the count of all in
+     * {@value #TOTAL_COUNT}.
+     */
     @GetMapping("/escalations")
-    List<Escalation> escalations(
+    ResponseEntity<List<Escalation>> escalations(
             @RequestParam(required = false) @Nullable LocalDate asOf,
-            @RequestParam(required = false) @Nullable Integer level) {
-        return escalations.escalations(asOf, level, callers.current());
+            @RequestParam(required = false) @Nullable Integer level,
+            @RequestParam(required = false) @Nullable Integer page,
+            @RequestParam(required = false) @Nullable Integer size) {
+        if (page == null && size == null) {
+            return ResponseEntity.ok(escalations.escalations(asOf, level, callers.current()));
+        }
+        Page<Escalation> found = escalations.escalations(
+                asOf, level, page == null ? 0 : page, size == null ? 50 : size, callers.current());
+        return ResponseEntity.ok()
+                .header(TOTAL_COUNT, Long.toString(found.total()))
+                .body(found.items());
     }
 
     @GetMapping("/escalation-tasks")

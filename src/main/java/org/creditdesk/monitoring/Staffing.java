@@ -1,7 +1,10 @@
 package org.creditdesk.monitoring;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,12 +30,19 @@ public class Staffing {
     private final AgingRepository aging;
     private final BusinessCalendar calendar;
     private final AuditTrail audit;
+    private final Clock clock;
 
-    Staffing(StaffingRepository repository, AgingRepository aging, BusinessCalendar calendar, AuditTrail audit) {
+    Staffing(
+            StaffingRepository repository,
+            AgingRepository aging,
+            BusinessCalendar calendar,
+            AuditTrail audit,
+            Clock clock) {
         this.repository = repository;
         this.aging = aging;
         this.calendar = calendar;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /** Replaces the company's staffing norm (ADMIN, GENERAL_MANAGER); audited with the reason. */
@@ -53,8 +63,10 @@ public class Staffing {
         LocalDate date = calendar.asOfOrToday(asOf);
         String currency = calendar.baseCurrency().getCurrencyCode();
         StaffingNorm norm = repository.norm();
-        List<StaffingRepository.AreaFigures> figures =
-                repository.areas(date, aging.openAmountsHold(date), currency, caller.areaFilter());
+        OffsetDateTime storedAt = repository.storedAt(date, currency).orElse(null);
+        List<StaffingRepository.AreaFigures> figures = storedAt != null
+                ? repository.storedAreas(date, caller.areaFilter())
+                : repository.areas(date, aging.openAmountsHold(date), currency, caller.areaFilter());
         Map<String, StaffingRepository.AreaFigures> byArea =
                 figures.stream().collect(Collectors.toMap(StaffingRepository.AreaFigures::area, Function.identity()));
 
@@ -92,7 +104,20 @@ public class Staffing {
                     sum(own, StaffingRepository.AreaFigures::overdueReceivables),
                     s.openEscalations()));
         }
-        return new StaffingReport(date, currency, norm, supervisors, areas);
+        return new StaffingReport(date, currency, norm, supervisors, areas, storedAt);
+    }
+
+    /**
+     * Stores every area's figures as of the date (after the daily run of the current day), so the page of that
+     * date reads them instead of summing a year of sales and the open invoices on every visit; rerun-safe.
+     */
+    @Transactional
+    public void storeAfterDailyRun(LocalDate asOf) {
+        repository.store(
+                asOf,
+                aging.openAmountsHold(asOf),
+                calendar.baseCurrency().getCurrencyCode(),
+                OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
     }
 
     private static BigDecimal sum(

@@ -2,18 +2,24 @@ package org.creditdesk.monitoring;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Workload per credit supervisor and headcount per area against the norm ({@code GET /reports/staffing}).
  * Money is in the company's base currency; documents in other currencies are not converted.
+ *
+ * @param storedAt when the areas' figures (customers, sales, receivables) were stored after the daily run of
+ *     {@code asOf}; null when they were computed for this request
  */
 public record StaffingReport(
         LocalDate asOf,
         String currency,
         StaffingNorm norm,
         List<SupervisorLoad> supervisors,
-        List<AreaStaffing> areas) {
+        List<AreaStaffing> areas,
+        @Nullable OffsetDateTime storedAt) {
 
     public StaffingReport {
         supervisors = List.copyOf(supervisors);

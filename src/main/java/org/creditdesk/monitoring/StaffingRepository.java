@@ -2,9 +2,12 @@ package org.creditdesk.monitoring;
 
 import java.math.BigDecimal;
 import java.sql.Array;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -21,7 +24,8 @@ class StaffingRepository {
             FROM staffing_norm WHERE id = 1
             """;
 
-    private static final String AREA_FIGURES = """
+    // The figures per area of the customers: customers, a year of sales, open and overdue receivables.
+    private static final String LIVE_FIGURES = """
             WITH settled AS (
                 SELECT a.invoice_id, sum(a.amount) AS amount
                 FROM allocation a
@@ -61,14 +65,6 @@ class StaffingRepository {
                   AND i.issue_date <= CAST(:asOf AS date)
                 GROUP BY i.customer_id
             ),
-            supervisors AS (
-                SELECT u.id, u.username, ua.area_code,
-                       1.0 / count(*) OVER (PARTITION BY u.id) AS share
-                FROM app_user u
-                JOIN user_role r ON r.user_id = u.id AND r.role = 'CREDIT_SUPERVISOR'
-                JOIN user_area ua ON ua.user_id = u.id
-                WHERE u.enabled
-            ),
             figures AS (
                 SELECT c.area_code, count(*) AS customers,
                        coalesce(sum(sl.amount), 0) AS annual_sales,
@@ -78,6 +74,28 @@ class StaffingRepository {
                 LEFT JOIN sales sl ON sl.customer_id = c.id
                 LEFT JOIN receivables rc ON rc.customer_id = c.id
                 GROUP BY c.area_code
+            )
+            """;
+
+    // The same figures as stored after the daily run of the date (V145).
+    private static final String STORED_FIGURES = """
+            figures AS (
+                SELECT f.area_code, f.customers, f.annual_sales, f.open_receivables, f.overdue_receivables
+                FROM staffing_area_figures f
+                WHERE f.as_of = CAST(:asOf AS date)
+            )
+            """;
+
+    /* %s: the figures (live or stored); the supervisors and their shares are always read live. */
+    private static final String AREA_FIGURES = """
+            WITH %s,
+            supervisors AS (
+                SELECT u.id, u.username, ua.area_code,
+                       1.0 / count(*) OVER (PARTITION BY u.id) AS share
+                FROM app_user u
+                JOIN user_role r ON r.user_id = u.id AND r.role = 'CREDIT_SUPERVISOR'
+                JOIN user_area ua ON ua.user_id = u.id
+                WHERE u.enabled
             )
             SELECT ar.code AS area_code, ar.name AS area_name,
                    coalesce(f.customers, 0) AS customers,
@@ -91,6 +109,30 @@ class StaffingRepository {
             LEFT JOIN figures f ON f.area_code = ar.code
             WHERE (coalesce(cardinality(CAST(:areas AS text[])), 0) = 0 OR ar.code = ANY(CAST(:areas AS text[])))
             ORDER BY ar.code
+            """;
+
+    private static final String AREA_FIGURES_LIVE =
+            AREA_FIGURES.formatted(LIVE_FIGURES.strip().substring("WITH ".length()));
+    private static final String AREA_FIGURES_STORED = AREA_FIGURES.formatted(STORED_FIGURES.strip());
+
+    private static final String STORED_DAY = """
+            SELECT stored_at FROM staffing_day WHERE as_of = CAST(:asOf AS date) AND currency = :currency
+            """;
+
+    private static final String DELETE_DAY = "DELETE FROM staffing_day WHERE as_of = CAST(:asOf AS date)";
+
+    private static final String INSERT_DAY = """
+            INSERT INTO staffing_day (as_of, currency, stored_at) VALUES (CAST(:asOf AS date), :currency, :storedAt)
+            """;
+
+    // Every area's live figures of the date, stored for the page (one statement; the run's date, all areas).
+    private static final String STORE_FIGURES = """
+            INSERT INTO staffing_area_figures (as_of, area_code, customers, annual_sales, open_receivables,
+                                               overdue_receivables)
+            """ + LIVE_FIGURES + """
+            SELECT CAST(:asOf AS date), f.area_code, f.customers, f.annual_sales, f.open_receivables,
+                   f.overdue_receivables
+            FROM figures f
             """;
 
     private static final String SUPERVISORS = """
@@ -152,23 +194,61 @@ class StaffingRepository {
                 .orElseGet(StaffingNorm::standard);
     }
 
+    /** When the figures of the date in this currency were stored after its daily run, if they were. */
+    Optional<OffsetDateTime> storedAt(LocalDate asOf, String currency) {
+        return jdbc.sql(STORED_DAY)
+                .param("asOf", asOf)
+                .param("currency", currency)
+                .query(OffsetDateTime.class)
+                .optional();
+    }
+
+    /** Replaces the stored figures of the date with the live ones (all areas). */
+    void store(LocalDate asOf, boolean openAmountsHold, String currency, OffsetDateTime storedAt) {
+        jdbc.sql(DELETE_DAY).param("asOf", asOf).update();
+        jdbc.sql(INSERT_DAY)
+                .param("asOf", asOf)
+                .param("currency", currency)
+                .param("storedAt", storedAt)
+                .update();
+        jdbc.sql(STORE_FIGURES)
+                .param("asOf", asOf)
+                .param("openAmountsHold", openAmountsHold)
+                .param("yearAgo", asOf.minusYears(1))
+                .param("currency", currency)
+                .update();
+    }
+
+    /** The figures per area stored after the date's daily run (see {@link #storedAt}). */
+    List<AreaFigures> storedAreas(LocalDate asOf, String[] areas) {
+        return jdbc.sql(AREA_FIGURES_STORED)
+                .param("asOf", asOf)
+                .param("areas", areas)
+                .query(StaffingRepository::areaFigures)
+                .list();
+    }
+
     List<AreaFigures> areas(LocalDate asOf, boolean openAmountsHold, String currency, String[] areas) {
-        return jdbc.sql(AREA_FIGURES)
+        return jdbc.sql(AREA_FIGURES_LIVE)
                 .param("asOf", asOf)
                 .param("openAmountsHold", openAmountsHold)
                 .param("yearAgo", asOf.minusYears(1))
                 .param("currency", currency)
                 .param("areas", areas)
-                .query((rs, n) -> new AreaFigures(
-                        rs.getString("area_code"),
-                        rs.getString("area_name"),
-                        rs.getInt("customers"),
-                        rs.getBigDecimal("annual_sales"),
-                        rs.getBigDecimal("open_receivables"),
-                        rs.getBigDecimal("overdue_receivables"),
-                        rs.getBigDecimal("actual"),
-                        List.of(strings(rs.getArray("supervisor_names")))))
+                .query(StaffingRepository::areaFigures)
                 .list();
+    }
+
+    private static AreaFigures areaFigures(ResultSet rs, int n) throws SQLException {
+        return new AreaFigures(
+                rs.getString("area_code"),
+                rs.getString("area_name"),
+                rs.getInt("customers"),
+                rs.getBigDecimal("annual_sales"),
+                rs.getBigDecimal("open_receivables"),
+                rs.getBigDecimal("overdue_receivables"),
+                rs.getBigDecimal("actual"),
+                List.of(strings(rs.getArray("supervisor_names"))));
     }
 
     List<Supervisor> supervisors() {

@@ -29,6 +29,14 @@ class PlanLimitCapRepository {
             WHERE coalesce(cardinality(CAST(:ids AS bigint[])), 0) = 0 OR p.customer_id = ANY(CAST(:ids AS bigint[]))
             """;
 
+    // One customer's cap (V144): reads the customer's own allocation or its area, not the whole book.
+    private static final String CAP_OF_ONE = """
+            SELECT plan_limit_cap(c.id, CAST(:asOf AS date)) AS limit_cap
+            FROM customer c
+            JOIN company_settings s ON s.id = 1 AND c.currency = s.base_currency
+            WHERE c.id = :id
+            """;
+
     private final JdbcClient jdbc;
 
     PlanLimitCapRepository(JdbcClient jdbc) {
@@ -57,8 +65,19 @@ class PlanLimitCapRepository {
         return limit.min(capped);
     }
 
+    /** The cap of one customer as of the date, or null when the plan does not steer it. */
+    @Nullable
+    BigDecimal cap(long customerId, LocalDate asOf) {
+        List<@Nullable BigDecimal> found = jdbc.sql(CAP_OF_ONE)
+                .param("asOf", asOf.toString())
+                .param("id", customerId)
+                .query((rs, n) -> rs.getBigDecimal("limit_cap"))
+                .list();
+        return found.isEmpty() ? null : found.getFirst();
+    }
+
     Score cap(Score score, long customerId, LocalDate asOf) {
-        BigDecimal cap = caps(asOf, List.of(customerId)).get(customerId);
+        BigDecimal cap = cap(customerId, asOf);
         if (cap == null) return score;
         return new Score(
                 score.customerCode(),

@@ -84,9 +84,12 @@ class ScoreRepository {
             ),
             """;
 
+    // Nothing allocated or reversed after the date, as the newest dates (an index's last entry whatever the plan):
+    // NOT EXISTS (allocated_on > :asOf) became a sequential scan of every allocation in the generic plan a
+    // connection switches to after five executions (9.9 s at 100,000 customers under load, against 0.08 ms).
     private static final String LEDGER_SETTLED_BY = """
-            SELECT NOT EXISTS (SELECT 1 FROM allocation WHERE allocated_on > CAST(:asOf AS date))
-               AND NOT EXISTS (SELECT 1 FROM allocation WHERE reversed_on > CAST(:asOf AS date))
+            SELECT coalesce((SELECT max(allocated_on) FROM allocation), DATE '-infinity') <= CAST(:asOf AS date)
+               AND coalesce((SELECT max(reversed_on) FROM allocation), DATE '-infinity') <= CAST(:asOf AS date)
             """;
 
     // Amount-based figures use the documents in the customer's own currency; timing factors use all.

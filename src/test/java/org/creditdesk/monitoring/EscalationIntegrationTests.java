@@ -87,8 +87,10 @@ class EscalationIntegrationTests {
         EscalationRepository.BoardPage fromOpenAmounts =
                 repository.board(asOf, true, ladder, null, areas, null, null, 0, 50);
         assertThat(fromOpenAmounts).isEqualTo(repository.board(asOf, false, ladder, null, areas, null, null, 0, 50));
-        assertThat(repository.escalations(asOf, true, ladder, null, areas))
-                .isEqualTo(repository.escalations(asOf, false, ladder, null, areas))
+        assertThat(repository.board(asOf, true, ladder, null, areas, null, null, 0, null))
+                .isEqualTo(repository.board(asOf, false, ladder, null, areas, null, null, 0, null))
+                .extracting(EscalationRepository.BoardPage::rows)
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
                 .hasSize(2);
         assertThat(fromOpenAmounts.rows())
                 .extracting(EscalationRepository.Row::customerCode, EscalationRepository.Row::overdueAmount)

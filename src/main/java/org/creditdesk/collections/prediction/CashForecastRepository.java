@@ -11,27 +11,38 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CashForecastRepository {
 
-    // Week n holds dates asOf + 7n .. asOf + 7n + 6; what is already overdue falls into week 0.
+    /*
+     * Week n holds dates asOf + 7n .. asOf + 7n + 6; what is already overdue falls into week 0. Each prediction
+     * counts once in its expected week and once in its due week (two rows of a VALUES list), so the predictions
+     * are read once and grouped by week, not matched against every week. %s is the group's key and %s its join:
+     * the area needs only the customer, the product line also the invoice.
+     */
     private static final String CELLS = """
             WITH p AS (
-                SELECT CASE WHEN :groupBy = 'productLine' THEN coalesce(i.product_line, '-') ELSE c.area_code END AS key,
+                SELECT %s AS key,
                        greatest(0, (p.predicted_pay_date - CAST(:asOf AS date)) / 7) AS expected_week,
                        greatest(0, (p.due_date - CAST(:asOf AS date)) / 7) AS due_week,
                        p.open_amount
                 FROM invoice_prediction p
                 JOIN customer c ON c.id = p.customer_id
-                JOIN invoice i ON i.id = p.invoice_id
+                %s
                 WHERE p.currency = :currency
                   AND (coalesce(cardinality(CAST(:areas AS text[])), 0) = 0 OR c.area_code = ANY(CAST(:areas AS text[])))
             )
-            SELECT w.week, p.key,
-                   coalesce(sum(p.open_amount) FILTER (WHERE p.expected_week = w.week), 0) AS expected,
-                   coalesce(sum(p.open_amount) FILTER (WHERE p.due_week = w.week), 0) AS due
-            FROM generate_series(0, :weeks - 1) AS w (week)
-            JOIN p ON p.expected_week = w.week OR p.due_week = w.week
-            GROUP BY w.week, p.key
-            ORDER BY w.week, p.key
+            SELECT x.week, p.key,
+                   coalesce(sum(x.expected), 0) AS expected,
+                   coalesce(sum(x.due), 0) AS due
+            FROM p
+            CROSS JOIN LATERAL (VALUES (p.expected_week, p.open_amount, CAST(NULL AS numeric)),
+                                       (p.due_week, CAST(NULL AS numeric), p.open_amount)) AS x (week, expected, due)
+            WHERE x.week < :weeks
+            GROUP BY x.week, p.key
+            ORDER BY x.week, p.key
             """;
+
+    private static final String CELLS_BY_AREA = CELLS.formatted("c.area_code", "");
+    private static final String CELLS_BY_PRODUCT_LINE =
+            CELLS.formatted("coalesce(i.product_line, '-')", "JOIN invoice i ON i.id = p.invoice_id");
 
     private static final String PREDICTED_AS_OF = "SELECT as_of FROM invoice_prediction LIMIT 1";
 
@@ -44,10 +55,9 @@ class CashForecastRepository {
     }
 
     List<Cell> cells(LocalDate asOf, int weeks, String groupBy, String currency, String[] areas) {
-        return jdbc.sql(CELLS)
+        return jdbc.sql(groupBy.equals("productLine") ? CELLS_BY_PRODUCT_LINE : CELLS_BY_AREA)
                 .param("asOf", asOf)
                 .param("weeks", weeks)
-                .param("groupBy", groupBy)
                 .param("currency", currency)
                 .param("areas", areas)
                 .query((rs, n) -> new Cell(

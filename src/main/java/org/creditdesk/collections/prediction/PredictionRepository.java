@@ -103,10 +103,12 @@ class PredictionRepository {
             WHERE i.open_amount > 0 AND i.issue_date <= :asOf
             """;
 
-    // Whether the invoices' own open amounts and newest allocation dates are the state as of the date.
+    // Whether the invoices' own open amounts and newest allocation dates are the state as of the date: nothing
+    // allocated or reversed after it, read as the newest dates (the indexes' last entries in any plan; NOT EXISTS
+    // scanned every allocation in a connection's generic plan, as ScoreRepository's did).
     private static final String LEDGER_SETTLED_BY = """
-            SELECT NOT EXISTS (SELECT 1 FROM allocation WHERE allocated_on > CAST(:asOf AS date))
-               AND NOT EXISTS (SELECT 1 FROM allocation WHERE reversed_on > CAST(:asOf AS date))
+            SELECT coalesce((SELECT max(allocated_on) FROM allocation), DATE '-infinity') <= CAST(:asOf AS date)
+               AND coalesce((SELECT max(reversed_on) FROM allocation), DATE '-infinity') <= CAST(:asOf AS date)
             """;
 
     private static final String DISPUTES = """
