@@ -53,11 +53,22 @@ public class FitScorecards {
      * evidence (eight bouncing key accounts are eight cases, not thirty-two month-ends). Grouped
      * cross-validation on the training months picks the L2 penalty among {@code l2Candidates}. With
      * {@code maxBands} of 2 or more, each factor's bands are refitted from the training observations
-     * ({@link MonotoneBanding}: up to that many, monotone, thin ones merged); below 2 the card's bands stay.
+     * ({@link MonotoneBanding}: up to that many, monotone, thin ones merged: fewer than {@code
+     * minBandCustomers} customers or fewer than {@code minBandOutcomes} outcomes or non-outcomes); below 2
+     * the card's bands stay.
      */
-    record Regularisation(double bandPriorObservations, int minBandCustomers, double[] l2Candidates, int maxBands) {
-        static final Regularisation DEFAULT =
-                new Regularisation(50, 10, new double[] {0.3, 1, 3, 10, 30, 100, 300, 1000}, 10);
+    record Regularisation(
+            double bandPriorObservations,
+            int minBandCustomers,
+            double[] l2Candidates,
+            int maxBands,
+            int minBandOutcomes) {
+        static final Regularisation DEFAULT = new Regularisation(
+                50, 10, new double[] {0.3, 1, 3, 10, 30, 100, 300, 1000}, 10, MonotoneBanding.MIN_OUTCOMES);
+
+        Regularisation(double bandPriorObservations, int minBandCustomers, double[] l2Candidates, int maxBands) {
+            this(bandPriorObservations, minBandCustomers, l2Candidates, maxBands, MonotoneBanding.MIN_OUTCOMES);
+        }
     }
 
     static final int MIN_OUTCOMES = 10;
@@ -253,7 +264,8 @@ public class FitScorecards {
             Map<String, Double> coefficients,
             List<FitReport.ClassRow> currentClasses,
             List<FitReport.ClassRow> fittedClasses,
-            Map<String, @Nullable Double> singleFactorTestAuc) {
+            Map<String, @Nullable Double> singleFactorTestAuc,
+            Map<String, @Nullable Double> singleFactorTestKs) {
 
         FitReport.Group report(@Nullable Long fittedId) {
             Map<String, Double> weights = new LinkedHashMap<>();
@@ -278,6 +290,7 @@ public class FitScorecards {
                     currentClasses,
                     fittedClasses,
                     singleFactorTestAuc,
+                    singleFactorTestKs,
                     fitted != null && classOrderProblems(fittedClasses).isEmpty());
         }
     }
@@ -307,7 +320,8 @@ public class FitScorecards {
                     Map.of(),
                     currentClasses,
                     List.of(),
-                    singleFactorAuc(current, test));
+                    singleFactorAuc(current, test),
+                    singleFactorKs(current, test));
         }
         List<Scorecard.Factor> factors = refinedBands(current.factors(), train, regularisation);
         int k = factors.size();
@@ -374,7 +388,8 @@ public class FitScorecards {
                 coefficients,
                 currentClasses,
                 classTable(fitted, test),
-                singleFactorAuc(current, test));
+                singleFactorAuc(current, test),
+                singleFactorKs(current, test));
     }
 
     /** Each factor with bands refitted to the training observations (see {@link MonotoneBanding}). */
@@ -396,7 +411,8 @@ public class FitScorecards {
                             bad,
                             customers,
                             regularisation.maxBands(),
-                            regularisation.minBandCustomers())));
+                            regularisation.minBandCustomers(),
+                            regularisation.minBandOutcomes())));
         }
         return refined;
     }
@@ -539,7 +555,17 @@ public class FitScorecards {
      * card grades it (worse values rank lower); null where undefined.
      */
     static Map<String, @Nullable Double> singleFactorAuc(Scorecard card, List<Observation> rows) {
-        Map<String, @Nullable Double> aucs = new LinkedHashMap<>();
+        return singleFactor(card, rows, FitMetrics::auc);
+    }
+
+    /** The same as Kolmogorov-Smirnov (the largest gap between the outcomes' and the others' shares). */
+    static Map<String, @Nullable Double> singleFactorKs(Scorecard card, List<Observation> rows) {
+        return singleFactor(card, rows, FitMetrics::ks);
+    }
+
+    private static Map<String, @Nullable Double> singleFactor(
+            Scorecard card, List<Observation> rows, java.util.function.ToDoubleBiFunction<double[], int[]> metric) {
+        Map<String, @Nullable Double> figures = new LinkedHashMap<>();
         for (Scorecard.Factor factor : card.factors()) {
             List<Scorecard.Band> ranges =
                     factor.bands().stream().filter(b -> !b.missing()).toList();
@@ -557,9 +583,9 @@ public class FitScorecards {
                     .mapToDouble(o -> sign * o.values().get(factor.factor()).doubleValue())
                     .toArray();
             int[] bad = known.stream().mapToInt(Observation::bad).toArray();
-            aucs.put(factor.factor().name(), FitReport.number(FitMetrics.auc(scores, bad)));
+            figures.put(factor.factor().name(), FitReport.number(metric.applyAsDouble(scores, bad)));
         }
-        return aucs;
+        return figures;
     }
 
     /** Per class, its observations, how many reached the outcome and their share (null for an empty class). */
