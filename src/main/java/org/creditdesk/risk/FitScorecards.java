@@ -64,7 +64,7 @@ public class FitScorecards {
             int maxBands,
             int minBandOutcomes) {
         static final Regularisation DEFAULT = new Regularisation(
-                50, 10, new double[] {0.3, 1, 3, 10, 30, 100, 300, 1000}, 10, MonotoneBanding.MIN_OUTCOMES);
+                50, 10, new double[] {0.3, 1, 3, 10, 30, 100, 300, 1000}, 20, MonotoneBanding.MIN_OUTCOMES);
 
         Regularisation(double bandPriorObservations, int minBandCustomers, double[] l2Candidates, int maxBands) {
             this(bandPriorObservations, minBandCustomers, l2Candidates, maxBands, MonotoneBanding.MIN_OUTCOMES);
@@ -331,7 +331,7 @@ public class FitScorecards {
         long[] customers = train.stream().mapToLong(Observation::customerId).toArray();
         double[][] woe = weightsOfEvidence(factors, bins, y, customers, all(train.size()), regularisation);
         double[][] x = features(woe, bins, all(train.size()));
-        FitLogisticRegression.Model model = FitLogisticRegression.fit(x, y, l2);
+        FitLogisticRegression.Model model = withoutContradictions(x, y, l2);
         log.info("Fit of {}: L2 penalty {} chosen by {}-fold cross-validation", current.businessGroup(), l2, FOLDS);
         Map<String, Double> coefficients = new LinkedHashMap<>();
         double[] range = new double[k];
@@ -390,6 +390,30 @@ public class FitScorecards {
                 classTable(fitted, test),
                 singleFactorAuc(current, test),
                 singleFactorKs(current, test));
+    }
+
+    /**
+     * The regression on the weights of evidence, refitted without the factor whose coefficient
+     * contradicts its coding (a higher weight of evidence, fewer outcomes, needs a coefficient below 0),
+     * one factor at a time, the most contradictory first, until none does. Correlated ratios (equity /
+     * liabilities beside the debt ratio) otherwise take opposite signs that cancel out; leaving the
+     * factor out and refitting lets the others carry what it shared with them, instead of zeroing its
+     * weight after the fit and keeping coefficients fitted next to it. The factor left out gets weight 0.
+     */
+    static FitLogisticRegression.Model withoutContradictions(double[][] x, int[] y, double l2) {
+        FitLogisticRegression.Model model = FitLogisticRegression.fit(x, y, l2);
+        int k = x.length == 0 ? 0 : x[0].length;
+        for (int round = 0; round < k; round++) {
+            int worst = -1;
+            for (int f = 0; f < k; f++) {
+                double beta = model.coefficients()[f];
+                if (beta > 1e-9 && (worst < 0 || beta > model.coefficients()[worst])) worst = f;
+            }
+            if (worst < 0) break;
+            for (double[] row : x) row[worst] = 0;
+            model = FitLogisticRegression.fit(x, y, l2);
+        }
+        return model;
     }
 
     /** Each factor with bands refitted to the training observations (see {@link MonotoneBanding}). */

@@ -239,6 +239,33 @@ class StatementFitTests {
                 .isTrue();
     }
 
+    @Test
+    void a_factor_whose_coefficient_contradicts_its_coding_is_left_out_and_the_rest_refitted() {
+        long seed = 31;
+        Random random = new Random(seed);
+        int n = 5_000;
+        double[][] x = new double[n][2];
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            double first = random.nextGaussian();
+            double second = first + 0.3 * random.nextGaussian();
+            x[i][0] = first;
+            x[i][1] = second;
+            // Both are "higher is better" codings, but beside the first the second takes a positive sign.
+            y[i] = random.nextDouble() < 1 / (1 + Math.exp(-(-2 - 2.0 * first + 0.8 * second))) ? 1 : 0;
+        }
+        FitLogisticRegression.Model plain = FitLogisticRegression.fit(x, y, 1);
+        assertThat(plain.coefficients()[1]).as("seed %d", seed).isPositive();
+
+        FitLogisticRegression.Model model = FitScorecards.withoutContradictions(x, y, 1);
+
+        assertThat(model.coefficients()[1]).as("seed %d", seed).isCloseTo(0, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(model.coefficients()[0]).as("seed %d", seed).isNegative();
+        assertThat(model.coefficients()[0])
+                .as("seed %d: the first carries what they shared", seed)
+                .isGreaterThan(plain.coefficients()[0]);
+    }
+
     /**
      * Companies with a hidden health; each ratio is a noisy reading of it with a heavy (Cauchy) tail,
      * about one figure in ten missing. With {@code failingHideFigures} a failing company leaves its
