@@ -416,12 +416,28 @@ public class FitScorecards {
         return model;
     }
 
+    /** Distinct customers per quantile band the banding starts from (see {@link #startBands}). */
+    static final int CUSTOMERS_PER_START_BAND = 30;
+
+    /**
+     * How many quantile bands the banding starts from: one per {@value #CUSTOMERS_PER_START_BAND}
+     * customers of the training sample, at least 5 and at most {@code maxBands}. A customer's month-ends
+     * are nearly one observation, so a small book (300 customers) gets 10 bands and a large one the full
+     * {@code maxBands}: with 20 bands on 300 customers the short-lateness book lost 0.011 AUC out of time
+     * (seed 7; risk-model.md), with 20 on 2,000 companies the statements gained 0.001.
+     */
+    static int startBands(int maxBands, long customers) {
+        return (int) Math.min(maxBands, Math.max(5, customers / CUSTOMERS_PER_START_BAND));
+    }
+
     /** Each factor with bands refitted to the training observations (see {@link MonotoneBanding}). */
     static List<Scorecard.Factor> refinedBands(
             List<Scorecard.Factor> factors, List<Observation> train, Regularisation regularisation) {
         if (regularisation.maxBands() < 2) return factors;
         int[] bad = train.stream().mapToInt(Observation::bad).toArray();
         long[] customers = train.stream().mapToLong(Observation::customerId).toArray();
+        int startBands = startBands(
+                regularisation.maxBands(), Arrays.stream(customers).distinct().count());
         List<Scorecard.Factor> refined = new ArrayList<>(factors.size());
         for (Scorecard.Factor factor : factors) {
             List<@Nullable BigDecimal> values = new ArrayList<>(train.size());
@@ -434,7 +450,7 @@ public class FitScorecards {
                             values,
                             bad,
                             customers,
-                            regularisation.maxBands(),
+                            startBands,
                             regularisation.minBandCustomers(),
                             regularisation.minBandOutcomes())));
         }

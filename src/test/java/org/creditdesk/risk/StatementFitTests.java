@@ -190,6 +190,14 @@ class StatementFitTests {
     }
 
     @Test
+    void a_small_book_starts_from_fewer_bands_than_a_large_one() {
+        assertThat(FitScorecards.startBands(20, 100)).isEqualTo(5);
+        assertThat(FitScorecards.startBands(20, 300)).isEqualTo(10);
+        assertThat(FitScorecards.startBands(20, 5_910)).isEqualTo(20);
+        assertThat(FitScorecards.startBands(10, 5_910)).isEqualTo(10);
+    }
+
+    @Test
     void band_edges_are_short_decimals_between_the_neighbouring_values() {
         assertThat(MonotoneBanding.edge(1.2, 1.9)).isEqualByComparingTo("1.5");
         assertThat(MonotoneBanding.edge(0.00012, 0.00031)).isEqualByComparingTo("0.0002");
