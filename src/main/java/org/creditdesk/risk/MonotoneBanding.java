@@ -55,16 +55,6 @@ final class MonotoneBanding {
             int[] bad,
             long[] customers,
             int maxBands,
-            int minCustomers) {
-        return refine(factor, values, bad, customers, maxBands, minCustomers, MIN_OUTCOMES);
-    }
-
-    static List<Scorecard.Band> refine(
-            Scorecard.Factor factor,
-            List<@Nullable BigDecimal> values,
-            int[] bad,
-            long[] customers,
-            int maxBands,
             int minCustomers,
             int minOutcomes) {
         int n = 0;

@@ -118,8 +118,9 @@ class ScorecardFitJourneyBrowserTests {
                 .filter(r -> "HISTORY".equals(r.getAttribute("data-segment")))
                 .findFirst()
                 .orElseThrow();
-        WebElement lateShare = result.findElement(By.cssSelector("table.fit-factors tr[data-group='%s'][data-segment='%s'][data-factor='LATE_PAYMENT_SHARE']"
-                .formatted(first.getAttribute("data-group"), first.getAttribute("data-segment"))));
+        WebElement lateShare = result.findElement(By.cssSelector(
+                "table.fit-factors tr[data-group='%s'][data-segment='%s'][data-factor='LATE_PAYMENT_SHARE']"
+                        .formatted(first.getAttribute("data-group"), first.getAttribute("data-segment"))));
         List<WebElement> factorCells = lateShare.findElements(By.tagName("td"));
         assertThat(factorCells.get(1).getText()).isEqualTo("Invoices paid late (12 months)");
         assertThat(Double.parseDouble(factorCells.get(2).getText())).isBetween(0.0, 1.0);
