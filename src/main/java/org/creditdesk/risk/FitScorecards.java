@@ -369,7 +369,8 @@ public class FitScorecards {
                         band.from(),
                         band.to(),
                         BigDecimal.valueOf(grade).setScale(3, RoundingMode.HALF_UP),
-                        band.label()));
+                        band.label(),
+                        band.anchor()));
             }
             fittedFactors.add(new Scorecard.Factor(factor.factor(), weight, bands));
         }

@@ -145,13 +145,35 @@ final class MonotoneBanding {
             previousEdge = rounded;
         }
         if (edges.isEmpty()) return factor.bands();
+        double[] sorted = new double[n];
+        for (int i = 0; i < n; i++) sorted[i] = x[order[i]];
         for (int i = 0; i <= edges.size(); i++) {
             BigDecimal from = i == 0 ? null : edges.get(i - 1);
             BigDecimal to = i == edges.size() ? null : edges.get(i);
             bands.add(new Scorecard.Band(
-                    i + 1, false, from, to, BigDecimal.valueOf(50), label(factor.factor(), from, to)));
+                    i + 1,
+                    false,
+                    from,
+                    to,
+                    BigDecimal.valueOf(50),
+                    label(factor.factor(), from, to),
+                    median(sorted, from, to)));
         }
         return bands;
+    }
+
+    /** Largest anchor the band table's NUMERIC(19, 4) holds with room to spare. */
+    private static final double ANCHOR_LIMIT = 1e14;
+
+    /** The median of the sorted values in [from, to) (the band's anchor), at most 4 places. */
+    static @Nullable BigDecimal median(double[] sorted, @Nullable BigDecimal from, @Nullable BigDecimal to) {
+        int lo = 0, hi = sorted.length;
+        while (lo < sorted.length && from != null && sorted[lo] < from.doubleValue()) lo++;
+        while (hi > lo && to != null && sorted[hi - 1] >= to.doubleValue()) hi--;
+        if (hi <= lo) return null;
+        double m = (sorted[lo + (hi - lo - 1) / 2] + sorted[lo + (hi - lo) / 2]) / 2;
+        m = Math.max(-ANCHOR_LIMIT, Math.min(ANCHOR_LIMIT, m));
+        return BigDecimal.valueOf(m).setScale(4, RoundingMode.HALF_UP);
     }
 
     /**

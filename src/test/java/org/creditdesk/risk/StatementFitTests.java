@@ -190,6 +190,50 @@ class StatementFitTests {
     }
 
     @Test
+    void a_fitted_factor_is_continuous_between_its_bands_medians_monotone_and_its_points_still_add_up() {
+        long seed = 19;
+        Random random = new Random(seed);
+        List<FitScorecards.Observation> train = companies(random, 3_000, 0.5, true);
+        List<FitScorecards.Observation> test = companies(random, 1_000, 0.5, true);
+        Scorecard fitted = FitScorecards.fitGroup(THIN, train, test).fitted();
+        assertThat(fitted).isNotNull();
+        Scorecard.Factor debt = fitted.byFactor().get(ScoreFactor.DEBT_RATIO);
+        assertThat(debt.bands().stream().filter(b -> !b.missing()).allMatch(b -> b.anchor() != null))
+                .as("seed %d: %s", seed, debt.bands())
+                .isTrue();
+
+        // From a debt ratio of 0 % to 150 % in steps of 0.01: the grade never rises (higher is worse
+        // here), never jumps by more than the largest step between two neighbouring bands' grades, and
+        // takes far more distinct values than there are bands.
+        java.util.Set<BigDecimal> grades = new java.util.HashSet<>();
+        BigDecimal previous = null;
+        for (int i = 0; i <= 15_000; i++) {
+            BigDecimal grade = debt.gradeFor(BigDecimal.valueOf(i, 2));
+            grades.add(grade);
+            if (previous != null) {
+                assertThat(grade)
+                        .as("seed %d at %s", seed, BigDecimal.valueOf(i, 2))
+                        .isLessThanOrEqualTo(previous);
+                assertThat(previous.subtract(grade).doubleValue())
+                        .as("seed %d at %s", seed, BigDecimal.valueOf(i, 2))
+                        .isLessThan(1.0);
+            }
+            previous = grade;
+        }
+        assertThat(grades.size())
+                .as("seed %d", seed)
+                .isGreaterThan(10 * debt.bands().size());
+        // The missing band keeps its grade; the explanation adds up to the score.
+        assertThat(debt.gradeFor(null)).isEqualByComparingTo(debt.bandFor(null).grade());
+        for (FitScorecards.Observation o : test.subList(0, 300)) {
+            Scorecard.Evaluation e = fitted.evaluate(o.values());
+            assertThat(e.parts().stream().map(Scorecard.Part::points).reduce(BigDecimal.ZERO, BigDecimal::add))
+                    .as("seed %d", seed)
+                    .isEqualByComparingTo(e.score());
+        }
+    }
+
+    @Test
     void a_small_book_starts_from_fewer_bands_than_a_large_one() {
         assertThat(FitScorecards.startBands(20, 100)).isEqualTo(5);
         assertThat(FitScorecards.startBands(20, 300)).isEqualTo(10);
