@@ -32,10 +32,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Fits the scorecard weights to the company's own history: logistic regression of "reached 60+
- * days overdue within 6 months" on the factors binned by the current card's bands and coded by
- * weight of evidence, fitted on older month-ends and tested on newer ones. The fitted card is stored
- * inactive; a credit manager adopts it (audited).
+ * Fits the scorecard weights to the company's own history: logistic regression of the company's
+ * outcome ({@link ScoreOutcome}: paid late, reaches D+ days overdue, or a recorded default) on the
+ * factors binned from the training data ({@link MonotoneBanding}) and coded by weight of evidence,
+ * fitted on older month-ends and tested on newer ones. The fitted card is stored inactive; a credit
+ * manager adopts it (audited).
  */
 @Service
 public class FitScorecards {
