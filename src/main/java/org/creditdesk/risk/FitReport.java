@@ -58,7 +58,8 @@ public record FitReport(
      * One card's fit (a business group's HISTORY or THIN_FILE card); {@code skipped} says why there is
      * no fitted card. {@code singleFactorTestAuc}: each factor's raw value alone as a score on the test
      * window (observations that have it), the baselines a reviewer computes first (the late share is the
-     * customer's past late rate, ALTMAN_Z Altman's Z''). {@code adoptable}: a card was fitted and its
+     * customer's past late rate, ALTMAN_Z Altman's Z''), and {@code singleFactorTestKs} the same as
+     * Kolmogorov-Smirnov. {@code adoptable}: a card was fitted and its
      * classes rise from A to E on the test window, so it may be adopted.
      */
     public record Group(
@@ -78,6 +79,7 @@ public record FitReport(
             List<ClassRow> currentClasses,
             List<ClassRow> fittedClasses,
             Map<String, @Nullable Double> singleFactorTestAuc,
+            Map<String, @Nullable Double> singleFactorTestKs,
             boolean adoptable) {}
 
     /** AUC and KS on the training (older) and test (newer) observations; null where undefined. */

@@ -52,7 +52,19 @@ public enum ScoreFactor {
     /** Book equity / total liabilities (Altman's X4 in Z''). */
     EQUITY_TO_LIABILITIES(""),
     /** Net income as a share (%) of total assets (return on assets). */
-    NET_INCOME_TO_ASSETS("%");
+    NET_INCOME_TO_ASSETS("%"),
+    /**
+     * Statement factors beyond Altman's (V107, on the thin-file cards with weight 0 until a fit weighs
+     * them): revenue / total assets (asset turnover, activity).
+     */
+    SALES_TO_ASSETS(""),
+    /** Size: log10 of total assets in the customer's currency (6 = a million). */
+    LOG_TOTAL_ASSETS(""),
+    /**
+     * Net income as a share (%) of total liabilities: how far a year's earnings would go to pay the
+     * debts (Beaver's cash flow / liabilities; the statement carries no depreciation, so no cash flow).
+     */
+    NET_INCOME_TO_LIABILITIES("%");
 
     private final String unit;
 

@@ -217,6 +217,9 @@ class ScoreRepository {
                    round(100.0 * st.ebit / st.total_assets, 4) AS ebit_to_assets,
                    round(st.book_equity / nullif(st.total_liabilities, 0), 4) AS equity_to_liabilities,
                    round(100.0 * st.net_income / st.total_assets, 4) AS net_income_to_assets,
+                   round(st.revenue / st.total_assets, 4) AS sales_to_assets,
+                   CASE WHEN st.total_assets > 0 THEN round(log(st.total_assets), 4) END AS log_total_assets,
+                   round(100.0 * st.net_income / nullif(st.total_liabilities, 0), 4) AS net_income_to_liabilities,
                    CAST(array_position(ARRAY['AAA', 'AA', 'A', 'BBB', 'BB', 'B', 'CCC', 'CC', 'C', 'D'], ra.rating)
                         AS numeric) AS external_rating,
                    CAST(coalesce(pr.broken_promises, 0) AS numeric) AS broken_promises_12m,

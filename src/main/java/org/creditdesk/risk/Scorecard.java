@@ -86,16 +86,60 @@ record Scorecard(
             }
             throw new IllegalStateException("no band of %s covers %s".formatted(factor, value));
         }
+
+        /**
+         * The grade of the value: its band's, or, where the band and the neighbour on the value's side
+         * of its anchor are anchored, interpolated linearly between the two anchors' grades (so it stays
+         * between the two bands' grades, monotone where they are).
+         */
+        BigDecimal gradeFor(@Nullable BigDecimal value) {
+            Band band = bandFor(value);
+            if (value == null || band.anchor() == null) return band.grade();
+            int i = bands.indexOf(band);
+            int cmp = value.compareTo(band.anchor());
+            if (cmp == 0) return band.grade();
+            Band other = cmp < 0 ? neighbour(i, -1) : neighbour(i, 1);
+            if (other == null || other.anchor() == null) return band.grade();
+            double a = band.anchor().doubleValue(), b = other.anchor().doubleValue();
+            if (a == b) return band.grade();
+            double t = Math.min(1, Math.max(0, (value.doubleValue() - a) / (b - a)));
+            double grade = band.grade().doubleValue()
+                    + t * (other.grade().doubleValue() - band.grade().doubleValue());
+            return BigDecimal.valueOf(grade).setScale(3, RoundingMode.HALF_UP);
+        }
+
+        private @Nullable Band neighbour(int index, int step) {
+            int j = index + step;
+            if (j < 0 || j >= bands.size() || bands.get(j).missing()) return null;
+            return bands.get(j);
+        }
     }
 
-    /** A range [from, to) of a factor's values (open-ended where null), or the band for missing data. */
+    /**
+     * A range [from, to) of a factor's values (open-ended where null), or the band for missing data.
+     * {@code anchor}: for bands a fit refined (V108), the training median of the band's values; a value
+     * between two anchored neighbours' medians gets a grade interpolated linearly between theirs, so a
+     * fitted factor is continuous instead of a step (observations of one band no longer tie). Null (the
+     * seeded cards, cards fitted before): the band's grade.
+     */
     record Band(
             int position,
             boolean missing,
             @Nullable BigDecimal from,
             @Nullable BigDecimal to,
             BigDecimal grade,
-            String label) {
+            String label,
+            @Nullable BigDecimal anchor) {
+
+        Band(
+                int position,
+                boolean missing,
+                @Nullable BigDecimal from,
+                @Nullable BigDecimal to,
+                BigDecimal grade,
+                String label) {
+            this(position, missing, from, to, grade, label, null);
+        }
 
         boolean covers(@Nullable BigDecimal value) {
             if (value == null) return missing;
@@ -119,7 +163,7 @@ record Scorecard(
         for (Factor factor : factors) {
             BigDecimal value = values.get(factor.factor());
             Band band = factor.bandFor(value);
-            BigDecimal points = factor.weight().multiply(band.grade()).setScale(2, RoundingMode.HALF_UP);
+            BigDecimal points = factor.weight().multiply(factor.gradeFor(value)).setScale(2, RoundingMode.HALF_UP);
             parts.add(new Part(factor.factor(), value, factor.weight(), band, points));
             score = score.add(points);
         }

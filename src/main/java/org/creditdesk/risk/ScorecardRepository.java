@@ -26,7 +26,7 @@ class ScorecardRepository {
             SELECT factor, weight FROM scorecard_factor WHERE scorecard_id = :id ORDER BY position
             """;
     private static final String BANDS = """
-            SELECT factor, position, missing, from_value, to_value, grade, label
+            SELECT factor, position, missing, from_value, to_value, grade, label, anchor
             FROM scorecard_band WHERE scorecard_id = :id ORDER BY factor, position
             """;
     private static final String CLASSES = """
@@ -45,8 +45,8 @@ class ScorecardRepository {
             INSERT INTO scorecard_factor (scorecard_id, factor, position, weight) VALUES (:id, :factor, :position, :weight)
             """;
     private static final String INSERT_BAND = """
-            INSERT INTO scorecard_band (scorecard_id, factor, position, missing, from_value, to_value, grade, label)
-            VALUES (:id, :factor, :position, :missing, :from, :to, :grade, :label)
+            INSERT INTO scorecard_band (scorecard_id, factor, position, missing, from_value, to_value, grade, label, anchor)
+            VALUES (:id, :factor, :position, :missing, :from, :to, :grade, :label, :anchor)
             """;
     private static final String INSERT_CLASS = """
             INSERT INTO scorecard_class (scorecard_id, risk_class, min_score, limit_factor, review_months)
@@ -105,7 +105,8 @@ class ScorecardRepository {
                             rs.getBigDecimal("from_value"),
                             rs.getBigDecimal("to_value"),
                             rs.getBigDecimal("grade"),
-                            rs.getString("label")));
+                            rs.getString("label"),
+                            rs.getBigDecimal("anchor")));
         });
         List<Scorecard.Factor> factors = jdbc.sql(FACTORS)
                 .param("id", header.id())
@@ -173,6 +174,7 @@ class ScorecardRepository {
                         .param("to", band.to())
                         .param("grade", band.grade())
                         .param("label", band.label())
+                        .param("anchor", band.anchor())
                         .update();
             }
         }

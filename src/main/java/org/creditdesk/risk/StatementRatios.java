@@ -50,7 +50,13 @@ final class StatementRatios {
                     ScoreFactor.EQUITY_TO_LIABILITIES,
                     List.of("bookEquity", "totalLiabilities"),
                     List.of("totalLiabilities")),
-            new Ratio(ScoreFactor.NET_INCOME_TO_ASSETS, List.of("netIncome", "totalAssets"), List.of("totalAssets")));
+            new Ratio(ScoreFactor.NET_INCOME_TO_ASSETS, List.of("netIncome", "totalAssets"), List.of("totalAssets")),
+            new Ratio(ScoreFactor.SALES_TO_ASSETS, List.of("revenue", "totalAssets"), List.of("totalAssets")),
+            new Ratio(ScoreFactor.LOG_TOTAL_ASSETS, List.of("totalAssets"), List.of("totalAssets")),
+            new Ratio(
+                    ScoreFactor.NET_INCOME_TO_LIABILITIES,
+                    List.of("netIncome", "totalLiabilities"),
+                    List.of("totalLiabilities")));
 
     /** For each ratio of the statement that cannot be computed, why; ratios that can are absent. */
     static Map<ScoreFactor, String> missing(FinancialStatement statement, int year) {

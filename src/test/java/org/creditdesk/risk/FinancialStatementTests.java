@@ -18,8 +18,12 @@ class FinancialStatementTests {
 
     /** Which ratio factors each figure feeds (as the scoring statement computes them). */
     static final Map<String, Set<ScoreFactor>> FEEDS = Map.of(
-            "revenue", Set.of(ScoreFactor.NET_MARGIN),
-            "netIncome", Set.of(ScoreFactor.NET_MARGIN, ScoreFactor.NET_INCOME_TO_ASSETS),
+            "revenue", Set.of(ScoreFactor.NET_MARGIN, ScoreFactor.SALES_TO_ASSETS),
+            "netIncome",
+                    Set.of(
+                            ScoreFactor.NET_MARGIN,
+                            ScoreFactor.NET_INCOME_TO_ASSETS,
+                            ScoreFactor.NET_INCOME_TO_LIABILITIES),
             "ebit", Set.of(ScoreFactor.ALTMAN_Z, ScoreFactor.EBIT_TO_ASSETS),
             "currentAssets",
                     Set.of(ScoreFactor.CURRENT_RATIO, ScoreFactor.ALTMAN_Z, ScoreFactor.WORKING_CAPITAL_TO_ASSETS),
@@ -32,8 +36,15 @@ class FinancialStatementTests {
                             ScoreFactor.WORKING_CAPITAL_TO_ASSETS,
                             ScoreFactor.RETAINED_EARNINGS_TO_ASSETS,
                             ScoreFactor.EBIT_TO_ASSETS,
-                            ScoreFactor.NET_INCOME_TO_ASSETS),
-            "totalLiabilities", Set.of(ScoreFactor.DEBT_RATIO, ScoreFactor.ALTMAN_Z, ScoreFactor.EQUITY_TO_LIABILITIES),
+                            ScoreFactor.NET_INCOME_TO_ASSETS,
+                            ScoreFactor.SALES_TO_ASSETS,
+                            ScoreFactor.LOG_TOTAL_ASSETS),
+            "totalLiabilities",
+                    Set.of(
+                            ScoreFactor.DEBT_RATIO,
+                            ScoreFactor.ALTMAN_Z,
+                            ScoreFactor.EQUITY_TO_LIABILITIES,
+                            ScoreFactor.NET_INCOME_TO_LIABILITIES),
             "retainedEarnings", Set.of(ScoreFactor.ALTMAN_Z, ScoreFactor.RETAINED_EARNINGS_TO_ASSETS),
             "bookEquity", Set.of(ScoreFactor.ALTMAN_Z, ScoreFactor.EQUITY_TO_LIABILITIES));
 
@@ -58,7 +69,8 @@ class FinancialStatementTests {
     @Test
     void zero_denominators_are_named_and_total_liabilities_of_zero_explains_the_missing_altman_z() {
         assertThat(StatementRatios.missing(with("totalLiabilities", BigDecimal.ZERO), 2024))
-                .containsOnlyKeys(ScoreFactor.ALTMAN_Z, ScoreFactor.EQUITY_TO_LIABILITIES)
+                .containsOnlyKeys(
+                        ScoreFactor.ALTMAN_Z, ScoreFactor.EQUITY_TO_LIABILITIES, ScoreFactor.NET_INCOME_TO_LIABILITIES)
                 .hasValueSatisfying(new org.assertj.core.api.Condition<>(
                         r -> r.contains("totalLiabilities is 0") && r.contains("division by zero"), "named"));
         assertThat(StatementRatios.missing(with("revenue", BigDecimal.ZERO), 2024))

@@ -31,7 +31,8 @@ class MonotoneBandingTests {
                     .mapToLong(FitScorecards.Observation::customerId)
                     .toArray();
 
-            List<Scorecard.Band> bands = MonotoneBanding.refine(DAYS, values, bad, customers, 10, 10);
+            List<Scorecard.Band> bands =
+                    MonotoneBanding.refine(DAYS, values, bad, customers, 10, 10, MonotoneBanding.MIN_OUTCOMES);
 
             List<Scorecard.Band> ranges =
                     bands.stream().filter(b -> !b.missing()).toList();
@@ -75,7 +76,8 @@ class MonotoneBandingTests {
                 rows.stream().mapToInt(FitScorecards.Observation::bad).toArray(),
                 rows.stream().mapToLong(FitScorecards.Observation::customerId).toArray(),
                 10,
-                10);
+                10,
+                MonotoneBanding.MIN_OUTCOMES);
         assertThat(bands).isEqualTo(DAYS.bands());
     }
 

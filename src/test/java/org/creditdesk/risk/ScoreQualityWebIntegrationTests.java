@@ -139,6 +139,7 @@ class ScoreQualityWebIntegrationTests {
                 table,
                 table,
                 java.util.Map.of(),
+                java.util.Map.of(),
                 false);
         var outcome = FitReport.Outcome.of(ScoreOutcome.DEFAULT, FitReport.Outcome.REQUEST);
         var window = new FitReport.Window(
@@ -199,7 +200,10 @@ class ScoreQualityWebIntegrationTests {
                     ScoreFactor.RETAINED_EARNINGS_TO_ASSETS,
                     ScoreFactor.EBIT_TO_ASSETS,
                     ScoreFactor.EQUITY_TO_LIABILITIES,
-                    ScoreFactor.NET_INCOME_TO_ASSETS)) {
+                    ScoreFactor.NET_INCOME_TO_ASSETS,
+                    ScoreFactor.SALES_TO_ASSETS,
+                    ScoreFactor.LOG_TOTAL_ASSETS,
+                    ScoreFactor.NET_INCOME_TO_LIABILITIES)) {
                 Score.FactorLine line = line(score, ratio);
                 if (FinancialStatementTests.FEEDS.get(field).contains(ratio)) {
                     assertThat(line.missing()).as(field + " " + ratio).isTrue();

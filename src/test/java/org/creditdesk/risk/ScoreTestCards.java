@@ -31,14 +31,15 @@ final class ScoreTestCards {
 
     static final String V102 = "/db/migration/V102__thin_file_scorecards.sql";
     static final String V105 = "/db/migration/V105__altman_components_as_factors.sql";
+    static final String V107 = "/db/migration/V107__more_statement_factors.sql";
 
     static Scorecard defaultCard() {
         return parse(List.of(read(V47), read(V100), read(V106)), "Default scorecard", Scorecard.HISTORY, null);
     }
 
-    /** The thin-file card as V102 seeds it, with V105's Altman components (weight 0). */
+    /** The thin-file card as V102 seeds it, with V105's Altman components and V107's factors (weight 0). */
     static Scorecard thinFileCard() {
-        return parse(List.of(read(V102), read(V105)), "Thin-file scorecard", Scorecard.THIN_FILE, 2);
+        return parse(List.of(read(V102), read(V105), read(V107)), "Thin-file scorecard", Scorecard.THIN_FILE, 2);
     }
 
     /** The card the migrations leave: a later file's bands of a factor replace the earlier file's whole. */

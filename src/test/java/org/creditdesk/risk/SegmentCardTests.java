@@ -83,7 +83,10 @@ class SegmentCardTests {
                             ScoreFactor.RETAINED_EARNINGS_TO_ASSETS,
                             ScoreFactor.EBIT_TO_ASSETS,
                             ScoreFactor.EQUITY_TO_LIABILITIES,
-                            ScoreFactor.NET_INCOME_TO_ASSETS)
+                            ScoreFactor.NET_INCOME_TO_ASSETS,
+                            ScoreFactor.SALES_TO_ASSETS,
+                            ScoreFactor.LOG_TOTAL_ASSETS,
+                            ScoreFactor.NET_INCOME_TO_LIABILITIES)
                     .contains(factor.factor());
             for (int i = 1; i < ranges.size(); i++) {
                 int order = ranges.get(i).grade().compareTo(ranges.get(i - 1).grade());

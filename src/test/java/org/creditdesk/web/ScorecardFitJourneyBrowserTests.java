@@ -113,6 +113,18 @@ class ScorecardFitJourneyBrowserTests {
             assertThat(cells.get(7).getText()).contains("Stored as card " + row.getAttribute("data-fitted-card"));
         }
         assertThat(result.findElement(By.id("fit-outcome")).getText()).contains("60 days overdue within 6 months");
+        // Each factor alone beside the card: the past late rate (the baseline a reviewer computes first) as a number.
+        WebElement first = fittedRows.stream()
+                .filter(r -> "HISTORY".equals(r.getAttribute("data-segment")))
+                .findFirst()
+                .orElseThrow();
+        WebElement lateShare = result.findElement(By.cssSelector(
+                "table.fit-factors tr[data-group='%s'][data-segment='%s'][data-factor='LATE_PAYMENT_SHARE']"
+                        .formatted(first.getAttribute("data-group"), first.getAttribute("data-segment"))));
+        List<WebElement> factorCells = lateShare.findElements(By.tagName("td"));
+        assertThat(factorCells.get(1).getText()).isEqualTo("Invoices paid late (12 months)");
+        assertThat(Double.parseDouble(factorCells.get(2).getText())).isBetween(0.0, 1.0);
+        assertThat(Double.parseDouble(factorCells.get(3).getText())).isBetween(0.0, 1.0);
         // A card whose classes do not rise from A to E on the test window is refused, one that does is adopted.
         WebElement refusable = fittedRows.stream()
                 .filter(r -> "false".equals(r.getAttribute("data-adoptable")))
