@@ -10,7 +10,6 @@ import java.util.Map;
 import org.creditdesk.ledger.BankMatch.MatchedBy;
 import org.creditdesk.ledger.BankMatching.CustomerHit;
 import org.creditdesk.ledger.BankMatching.InvoiceHit;
-import org.creditdesk.ledger.InvoiceRepository.StoredInvoice;
 import org.creditdesk.shared.Money;
 import org.jspecify.annotations.Nullable;
 
@@ -37,38 +36,43 @@ final class BankBooking {
             BigDecimal unapplied,
             BankMatching.@Nullable WriteOff writeOff) {}
 
-    private final Map<String, StoredInvoice> byNo = new HashMap<>();
-    private final Map<Long, List<StoredInvoice>> byCustomer = new HashMap<>();
+    /** An invoice as locked for the booking: what planning needs of it, its open amount as locked. */
+    record OpenItem(
+            long id,
+            long customerId,
+            String invoiceNo,
+            LocalDate issueDate,
+            LocalDate dueDate,
+            BigDecimal openAmount,
+            String currency) {}
+
+    private final Map<String, OpenItem> byNo = new HashMap<>();
+    private final Map<Long, List<OpenItem>> byCustomer = new HashMap<>();
     private final Map<String, BigDecimal> open = new HashMap<>();
 
     /** {@code locked}: the named invoices and every open invoice of the customers paying, as locked now. */
-    BankBooking(Collection<StoredInvoice> locked) {
-        for (StoredInvoice invoice : locked) {
-            String no = invoice.invoice().invoiceNo();
+    BankBooking(Collection<OpenItem> locked) {
+        for (OpenItem invoice : locked) {
+            String no = invoice.invoiceNo();
             if (byNo.putIfAbsent(no, invoice) != null) continue;
             byCustomer
                     .computeIfAbsent(invoice.customerId(), k -> new ArrayList<>())
                     .add(invoice);
-            open.put(no, invoice.invoice().openAmount());
+            open.put(no, invoice.openAmount());
         }
     }
 
     Planned plan(BankCredit credit, CustomerHit customer, MatchedBy by, List<String> invoiceNos, BigDecimal tolerance) {
         List<InvoiceHit> named = new ArrayList<>();
         for (String no : invoiceNos) {
-            StoredInvoice invoice = byNo.get(no);
+            OpenItem invoice = byNo.get(no);
             if (invoice == null) continue;
             BigDecimal left = open.get(no);
             if (invoice.customerId() == customer.id()
-                    && invoice.invoice().currency().equals(credit.currency())
+                    && invoice.currency().equals(credit.currency())
                     && left.signum() > 0) {
-                named.add(new InvoiceHit(
-                        no,
-                        customer.id(),
-                        customer.code(),
-                        left,
-                        credit.currency(),
-                        invoice.invoice().dueDate()));
+                named.add(
+                        new InvoiceHit(no, customer.id(), customer.code(), left, credit.currency(), invoice.dueDate()));
             }
         }
         List<Settled> settled = new ArrayList<>();
@@ -88,8 +92,7 @@ final class BankBooking {
                     Money.of(credit.amount().subtract(total), credit.currency()).amount();
         } else {
             List<Allocation.OpenInvoice> items = new ArrayList<>();
-            for (StoredInvoice invoice : byCustomer.getOrDefault(customer.id(), List.of())) {
-                Invoice i = invoice.invoice();
+            for (OpenItem i : byCustomer.getOrDefault(customer.id(), List.of())) {
                 items.add(new Allocation.OpenInvoice(
                         i.invoiceNo(), i.issueDate(), i.dueDate(), Money.of(open.get(i.invoiceNo()), i.currency())));
             }
@@ -103,9 +106,10 @@ final class BankBooking {
     }
 
     private void settle(BankCredit credit, String invoiceNo, BigDecimal amount, List<Settled> settled) {
-        StoredInvoice invoice = byNo.get(invoiceNo);
+        OpenItem invoice = byNo.get(invoiceNo);
         open.merge(invoiceNo, amount.negate(), BigDecimal::add);
-        settled.add(new Settled(
-                invoice.id(), invoiceNo, amount, Invoicing.effectiveOn(credit.receivedOn(), invoice.invoice())));
+        // Effective on the later of receipt and issue, as Invoicing.effectiveOn.
+        LocalDate on = invoice.issueDate().isAfter(credit.receivedOn()) ? invoice.issueDate() : credit.receivedOn();
+        settled.add(new Settled(invoice.id(), invoiceNo, amount, on));
     }
 }
