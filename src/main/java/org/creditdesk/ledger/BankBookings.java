@@ -70,8 +70,7 @@ class BankBookings {
                 settled.add(new AllocationRepository.NewAllocation(s.invoiceId(), s.amount(), s.on()));
             }
         }
-        repository.insertPayments(plans);
-        repository.insertAllocations(plans);
+        repository.insertAllocations(plans, repository.insertPayments(plans));
         invoices.settle(settled);
 
         List<Booked> booked = new ArrayList<>(plans.size());
