@@ -5,8 +5,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.creditdesk.ledger.BankMatch.MatchedBy;
 import org.creditdesk.ledger.BankMatching.CustomerHit;
 import org.creditdesk.ledger.BankMatching.InvoiceHit;
@@ -49,9 +51,17 @@ final class BankBooking {
     private final Map<String, OpenItem> byNo = new HashMap<>();
     private final Map<Long, List<OpenItem>> byCustomer = new HashMap<>();
     private final Map<String, BigDecimal> open = new HashMap<>();
+    private final Set<Long> loadedCustomers;
+    private final Set<Long> missing = new LinkedHashSet<>();
 
-    /** {@code locked}: the named invoices and every open invoice of the customers paying, as locked now. */
-    BankBooking(Collection<OpenItem> locked) {
+    /**
+     * {@code locked}: the named invoices, and every open invoice of the {@code loadedCustomers} only
+     * (in id order). A credit of another customer that has to be settled oldest first (it names no open
+     * invoice of its customer) is planned against nothing and its customer reported by {@link
+     * #missing()}: plan again with that customer's open invoices.
+     */
+    BankBooking(Collection<OpenItem> locked, Set<Long> loadedCustomers) {
+        this.loadedCustomers = loadedCustomers;
         for (OpenItem invoice : locked) {
             String no = invoice.invoiceNo();
             if (byNo.putIfAbsent(no, invoice) != null) continue;
@@ -91,6 +101,7 @@ final class BankBooking {
             unapplied =
                     Money.of(credit.amount().subtract(total), credit.currency()).amount();
         } else {
+            if (!loadedCustomers.contains(customer.id())) missing.add(customer.id());
             List<Allocation.OpenInvoice> items = new ArrayList<>();
             for (OpenItem i : byCustomer.getOrDefault(customer.id(), List.of())) {
                 items.add(new Allocation.OpenInvoice(
@@ -103,6 +114,11 @@ final class BankBooking {
             unapplied = plan.remainder().amount();
         }
         return new Planned(credit, customer, by, settled, unapplied, writeOff);
+    }
+
+    /** The customers whose open invoices a credit needed but were not given: plan again with them. */
+    Set<Long> missing() {
+        return missing;
     }
 
     private void settle(BankCredit credit, String invoiceNo, BigDecimal amount, List<Settled> settled) {
