@@ -483,7 +483,7 @@ final class CamtReader {
 
     private static String currencyOf(MxNode amt, String path, @Nullable String fallback) {
         String ccy = amt.getAttribute("Ccy");
-        if (ccy != null && ccy.matches("[A-Z]{3}")) return ccy;
+        if (ccy != null && ccy.length() == 3 && ccy.chars().allMatch(ch -> ch >= 'A' && ch <= 'Z')) return ccy;
         if (fallback != null) return fallback.toUpperCase(Locale.ROOT);
         throw refused(path, "has no Ccy attribute");
     }

@@ -124,8 +124,7 @@ final class BankBooking {
     private void settle(BankCredit credit, String invoiceNo, BigDecimal amount, List<Settled> settled) {
         OpenItem invoice = byNo.get(invoiceNo);
         open.merge(invoiceNo, amount.negate(), BigDecimal::add);
-        // Effective on the later of receipt and issue, as Invoicing.effectiveOn.
-        LocalDate on = invoice.issueDate().isAfter(credit.receivedOn()) ? invoice.issueDate() : credit.receivedOn();
-        settled.add(new Settled(invoice.id(), invoiceNo, amount, on));
+        settled.add(new Settled(
+                invoice.id(), invoiceNo, amount, Invoicing.effectiveOn(credit.receivedOn(), invoice.issueDate())));
     }
 }
