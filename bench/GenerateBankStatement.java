@@ -58,24 +58,14 @@ public class GenerateBankStatement {
                 int k = (e / customers) % 3;
                 String invoice = "BBI%06d-%d".formatted(c, k);
                 int amount = 100 + (c * 7 + k) % 900;
-                int kind = random.nextInt(100);
-                String party;
-                String remittance;
-                if (kind < 60) {
-                    party = "<Dbtr><Nm>Bench Bank Customer %d Ltd</Nm></Dbtr><DbtrAcct><Id><Othr><Id>DE%02d50010517%010d</Id></Othr></Id></DbtrAcct>"
-                            .formatted(c, c % 100, c);
-                    remittance = "<Strd><RfrdDocInf><Nb>%s</Nb></RfrdDocInf></Strd>".formatted(invoice);
-                } else if (kind < 85) {
-                    party = "<Dbtr><Nm>Payer %d</Nm></Dbtr>".formatted(e);
-                    remittance = "<Ustrd>Invoice %s thank you</Ustrd>".formatted(invoice);
-                } else if (kind < 95) {
-                    party = "<Dbtr><Nm>Payer %d</Nm></Dbtr>".formatted(e);
-                    remittance = "<Ustrd>Customer BB%06d</Ustrd>".formatted(c);
-                } else {
-                    party = "<Dbtr><Nm>Somebody %d</Nm></Dbtr>".formatted(e);
-                    remittance = "<Ustrd>goods</Ustrd>";
-                }
-                out.write(entry(amount + ".00", "EUR", day, String.valueOf(e), party, remittance));
+                String payer = mixed(
+                        random.nextInt(100),
+                        e,
+                        "Bench Bank Customer %d Ltd".formatted(c),
+                        "DE%02d50010517%010d".formatted(c % 100, c),
+                        invoice,
+                        "BB%06d".formatted(c));
+                out.write(entry(amount + ".00", "EUR", day, String.valueOf(e), payer));
             }
             out.write("</Stmt></BkToCstmrStmt></Document>\n");
         }
@@ -102,24 +92,8 @@ public class GenerateBankStatement {
                 String amount = f[3];
                 String currency = f[4];
                 int e = written++;
-                int kind = random.nextInt(100);
-                String party;
-                String remittance;
-                if (kind < 60 && !account.isEmpty()) {
-                    party = "<Dbtr><Nm>Customer %s</Nm></Dbtr><DbtrAcct><Id><Othr><Id>%s</Id></Othr></Id></DbtrAcct>"
-                            .formatted(code, account);
-                    remittance = "<Strd><RfrdDocInf><Nb>%s</Nb></RfrdDocInf></Strd>".formatted(invoice);
-                } else if (kind < 85) {
-                    party = "<Dbtr><Nm>Payer %d</Nm></Dbtr>".formatted(e);
-                    remittance = "<Ustrd>Invoice %s thank you</Ustrd>".formatted(invoice);
-                } else if (kind < 95) {
-                    party = "<Dbtr><Nm>Payer %d</Nm></Dbtr>".formatted(e);
-                    remittance = "<Ustrd>Customer %s</Ustrd>".formatted(code);
-                } else {
-                    party = "<Dbtr><Nm>Somebody %d</Nm></Dbtr>".formatted(e);
-                    remittance = "<Ustrd>goods</Ustrd>";
-                }
-                out.write(entry(amount, currency, day, label + e, party, remittance));
+                String payer = mixed(random.nextInt(100), e, "Customer " + code, account, invoice, code);
+                out.write(entry(amount, currency, day, label + e, payer));
             }
             out.write("</Stmt></BkToCstmrStmt></Document>\n");
         }
@@ -139,8 +113,27 @@ public class GenerateBankStatement {
                 """.formatted(id, day, currency);
     }
 
-    static String entry(String amount, String currency, LocalDate day, String ref, String party, String remittance) {
-        return "<Ntry><Amt Ccy=\"%s\">%s</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts><BookgDt><Dt>%s</Dt></BookgDt><AcctSvcrRef>B%s</AcctSvcrRef><BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>RCDT</Cd><SubFmlyCd>ESCT</SubFmlyCd></Fmly></Domn></BkTxCd><NtryDtls><TxDtls><RltdPties>%s</RltdPties><RmtInf>%s</RmtInf></TxDtls></NtryDtls></Ntry>\n"
-                .formatted(currency, amount, day, ref, party, remittance);
+    /**
+     * The related parties and remittance of one credit by KIND (0-99): below 60 from the customer's
+     * ACCOUNT naming the invoice in Strd (without an account: as below 85), below 85 from an unknown
+     * payer naming it in Ustrd, below 95 naming only the customer CODE, else from nobody known.
+     */
+    static String mixed(int kind, int e, String name, String account, String invoice, String code) {
+        if (kind < 60 && !account.isEmpty()) {
+            return "<RltdPties><Dbtr><Nm>%s</Nm></Dbtr><DbtrAcct><Id><Othr><Id>%s</Id></Othr></Id></DbtrAcct></RltdPties><RmtInf><Strd><RfrdDocInf><Nb>%s</Nb></RfrdDocInf></Strd></RmtInf>"
+                    .formatted(name, account, invoice);
+        } else if (kind < 85) {
+            return "<RltdPties><Dbtr><Nm>Payer %d</Nm></Dbtr></RltdPties><RmtInf><Ustrd>Invoice %s thank you</Ustrd></RmtInf>"
+                    .formatted(e, invoice);
+        } else if (kind < 95) {
+            return "<RltdPties><Dbtr><Nm>Payer %d</Nm></Dbtr></RltdPties><RmtInf><Ustrd>Customer %s</Ustrd></RmtInf>"
+                    .formatted(e, code);
+        }
+        return "<RltdPties><Dbtr><Nm>Somebody %d</Nm></Dbtr></RltdPties><RmtInf><Ustrd>goods</Ustrd></RmtInf>".formatted(e);
+    }
+
+    static String entry(String amount, String currency, LocalDate day, String ref, String payer) {
+        return "<Ntry><Amt Ccy=\"%s\">%s</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts><BookgDt><Dt>%s</Dt></BookgDt><AcctSvcrRef>B%s</AcctSvcrRef><BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>RCDT</Cd><SubFmlyCd>ESCT</SubFmlyCd></Fmly></Domn></BkTxCd><NtryDtls><TxDtls>%s</TxDtls></NtryDtls></Ntry>\n"
+                .formatted(currency, amount, day, ref, payer);
     }
 }
