@@ -3,7 +3,6 @@ package org.creditdesk.imports;
 import com.prowidesoftware.swift.model.MxNode;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -28,9 +27,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * ISO 20022 camt.052, camt.053 and camt.054 in every schema version 001.02 to 001.13. The file is
- * first read once by a StAX reader that supports no DTD and no external entity, which refuses a
- * DOCTYPE and reports the line of any well-formedness error; only then is it handed to Prowide's
- * version-independent {@link MxNode} tree, from which the statements are taken by element name.
+ * read once by a StAX reader that supports no DTD and no external entity, which refuses a DOCTYPE
+ * and reports the line of any well-formedness error; the elements are kept as Prowide's
+ * version-independent {@link MxNode} trees, one entry at a time, from which the statements are
+ * taken by element name.
  */
 final class CamtReader {
 
@@ -46,34 +46,6 @@ final class CamtReader {
     private CamtReader() {}
 
     static List<BankStatement> read(byte[] xml) {
-        StatementFormat format = scan(xml);
-        MxNode root = MxNode.parse(new String(xml, StandardCharsets.UTF_8));
-        MxNode document =
-                root.getChildren().isEmpty() ? root : root.getChildren().getFirst();
-        if (!"Document".equals(document.getLocalName())) document = root;
-        MxNode message =
-                document.getChildren().isEmpty() ? null : document.getChildren().getFirst();
-        if (message == null) throw refused("Document", "has no message element");
-        String messageId = text(message, "GrpHdr", "MsgId");
-        String block = switch (format) {
-            case CAMT_052 -> "Rpt";
-            case CAMT_053 -> "Stmt";
-            default -> "Ntfctn";
-        };
-        List<MxNode> blocks = kids(message, block);
-        if (blocks.isEmpty()) {
-            throw refused(message.getLocalName(), "has no %s element".formatted(block));
-        }
-        List<BankStatement> statements = new ArrayList<>();
-        for (int s = 0; s < blocks.size(); s++) {
-            statements.add(statement(
-                    format, messageId, blocks.get(s), "%s/%s[%d]".formatted(message.getLocalName(), block, s + 1)));
-        }
-        return statements;
-    }
-
-    /** Refuses DTDs and non-camt documents, reports well-formedness errors with their line. */
-    private static StatementFormat scan(byte[] xml) {
         // The JDK's own StAX implementation, whatever other one is on the class path.
         XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
@@ -81,35 +53,10 @@ final class CamtReader {
         factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
         factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-        StatementFormat format = null;
         XMLStreamReader reader = null;
         try {
             reader = factory.createXMLStreamReader(new ByteArrayInputStream(xml));
-            while (reader.hasNext()) {
-                int event = reader.next();
-                if (event == XMLStreamConstants.DTD) {
-                    throw ProblemException.malformed(
-                                    "The XML file declares a DOCTYPE",
-                                    List.of(
-                                            Violation.line(
-                                                    reader.getLocation().getLineNumber(),
-                                                    "DOCTYPE",
-                                                    "a bank statement must not declare a DOCTYPE or entities (refused, nothing read)")))
-                            .withKey("problem.text.theXMLFileDeclaresADOCTYPE");
-                }
-                if (event == XMLStreamConstants.ENTITY_REFERENCE) {
-                    throw ProblemException.malformed(
-                                    "The XML file refers to an entity",
-                                    List.of(Violation.line(
-                                            reader.getLocation().getLineNumber(),
-                                            "&" + reader.getLocalName() + ";",
-                                            "entity references are not allowed")))
-                            .withKey("problem.text.theXMLFileRefersToAnEntity");
-                }
-                if (event == XMLStreamConstants.START_ELEMENT && format == null) {
-                    format = format(reader);
-                }
-            }
+            return new StatementStream(reader).statements();
         } catch (XMLStreamException e) {
             long line = e.getLocation() == null ? 0 : e.getLocation().getLineNumber();
             throw ProblemException.malformed(
@@ -125,8 +72,143 @@ final class CamtReader {
                 }
             }
         }
-        if (format == null) throw refused("Document", "the file has no root element");
-        return format;
+    }
+
+    /**
+     * One pass over the file that refuses DTDs and entity references as it meets them and keeps in
+     * memory only the element being read: the group header, one statement's header and one entry at a
+     * time, each as a Prowide {@link MxNode} tree. An entry is turned into an {@link Entry} when its
+     * element ends and its tree dropped, so a statement of 100,000 entries never stands as one tree.
+     * A file that turns out not well-formed further on is refused as a whole (nothing is stored
+     * before the whole file is read).
+     */
+    private static final class StatementStream {
+
+        private final XMLStreamReader reader;
+        private final List<MxNode> open = new ArrayList<>();
+        private final StringBuilder text = new StringBuilder();
+        private final List<BankStatement> statements = new ArrayList<>();
+        private @Nullable StatementFormat format;
+        private String block = "";
+        private @Nullable String messageName;
+        private @Nullable String messageId;
+        private boolean groupHeaderRead;
+        private @Nullable MxNode statement;
+        private String statementPath = "";
+        private @Nullable String accountCurrency;
+        private List<Entry> entries = new ArrayList<>();
+        private int ntries;
+
+        StatementStream(XMLStreamReader reader) {
+            this.reader = reader;
+        }
+
+        List<BankStatement> statements() throws XMLStreamException {
+            int depth = 0;
+            while (reader.hasNext()) {
+                switch (reader.next()) {
+                    case XMLStreamConstants.START_ELEMENT -> start(++depth);
+                    case XMLStreamConstants.END_ELEMENT -> end(depth--);
+                    case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                        if (!open.isEmpty() && open.getLast() != null)
+                            text.append(reader.getTextCharacters(), reader.getTextStart(), reader.getTextLength());
+                    }
+                    case XMLStreamConstants.DTD ->
+                        throw ProblemException.malformed(
+                                        "The XML file declares a DOCTYPE",
+                                        List.of(
+                                                Violation.line(
+                                                        reader.getLocation().getLineNumber(),
+                                                        "DOCTYPE",
+                                                        "a bank statement must not declare a DOCTYPE or entities (refused, nothing read)")))
+                                .withKey("problem.text.theXMLFileDeclaresADOCTYPE");
+                    case XMLStreamConstants.ENTITY_REFERENCE ->
+                        throw ProblemException.malformed(
+                                        "The XML file refers to an entity",
+                                        List.of(Violation.line(
+                                                reader.getLocation().getLineNumber(),
+                                                "&" + reader.getLocalName() + ";",
+                                                "entity references are not allowed")))
+                                .withKey("problem.text.theXMLFileRefersToAnEntity");
+                    default -> {}
+                }
+            }
+            if (format == null) throw refused("Document", "the file has no root element");
+            if (messageName == null) throw refused("Document", "has no message element");
+            if (statements.isEmpty()) throw refused(messageName, "has no %s element".formatted(block));
+            return statements;
+        }
+
+        private void start(int depth) {
+            text.setLength(0);
+            String name = reader.getLocalName();
+            MxNode parent = open.isEmpty() ? null : open.getLast();
+            MxNode node = null;
+            if (depth == 1) {
+                format = format(reader);
+                block = switch (format) {
+                    case CAMT_052 -> "Rpt";
+                    case CAMT_053 -> "Stmt";
+                    default -> "Ntfctn";
+                };
+            } else if (depth == 2) {
+                if (messageName == null) {
+                    messageName = name;
+                    node = new MxNode(null, name);
+                }
+            } else if (depth == 3) {
+                if (parent != null) {
+                    if (name.equals(block)) {
+                        node = statement = new MxNode(null, name);
+                        statementPath = "%s/%s[%d]".formatted(messageName, block, statements.size() + 1);
+                        entries = new ArrayList<>();
+                        accountCurrency = null;
+                        ntries = 0;
+                    } else if ("GrpHdr".equals(name) && !groupHeaderRead) {
+                        node = new MxNode(null, name);
+                    }
+                }
+            } else if (parent != null) {
+                if (depth == 4 && parent == statement && "Ntry".equals(name)) {
+                    if (ntries == 0) accountCurrency = header(statement, statementPath);
+                    node = new MxNode(null, name);
+                } else {
+                    node = new MxNode(parent, name);
+                }
+            }
+            if (node != null) {
+                for (int i = 0; i < reader.getAttributeCount(); i++)
+                    node.addAttribute(reader.getAttributeLocalName(i), reader.getAttributeValue(i));
+            }
+            open.add(node);
+        }
+
+        private void end(int depth) {
+            MxNode node = open.removeLast();
+            if (node == null) return;
+            if (!text.isEmpty()) node.setValue(text.toString());
+            text.setLength(0);
+            if (depth == 3 && node == statement) {
+                statements.add(CamtReader.statement(format, messageId, node, statementPath, entries));
+                statement = null;
+            } else if (depth == 3 && "GrpHdr".equals(node.getLocalName())) {
+                messageId = text(node, "MsgId");
+                groupHeaderRead = true;
+            } else if (depth == 4 && node.getParent() == null && "Ntry".equals(node.getLocalName())) {
+                ntries++;
+                Entry entry = entry(node, ntries, "%s/Ntry[%d]".formatted(statementPath, ntries), accountCurrency);
+                if (entry != null) entries.add(entry);
+            }
+        }
+    }
+
+    /** The statement's account currency; refuses a statement without id or account. */
+    private static @Nullable String header(MxNode stmt, String path) {
+        if (text(stmt, "Id") == null) throw refused(path + "/Id", "is required");
+        MxNode acct = kid(stmt, "Acct");
+        if (acct == null || account(acct) == null)
+            throw refused(path + "/Acct/Id", "names no account (IBAN or Othr/Id)");
+        return text(acct, "Ccy");
     }
 
     private static StatementFormat format(XMLStreamReader reader) {
@@ -168,13 +250,16 @@ final class CamtReader {
     }
 
     private static BankStatement statement(
-            StatementFormat format, @Nullable String messageId, MxNode stmt, String path) {
+            @Nullable StatementFormat format,
+            @Nullable String messageId,
+            MxNode stmt,
+            String path,
+            List<Entry> entries) {
+        String currency = header(stmt, path);
         String id = text(stmt, "Id");
-        if (id == null) throw refused(path + "/Id", "is required");
         MxNode acct = kid(stmt, "Acct");
         String account = acct == null ? null : account(acct);
-        if (account == null) throw refused(path + "/Acct/Id", "names no account (IBAN or Othr/Id)");
-        String currency = acct == null ? null : text(acct, "Ccy");
+        if (format == null || id == null || account == null) throw new IllegalStateException("checked by header");
         String sequence = text(stmt, "ElctrncSeqNb");
         if (sequence == null) sequence = text(stmt, "LglSeqNb");
         LocalDate from = dateOf(text(stmt, "FrToDt", "FrDtTm"), path + "/FrToDt/FrDtTm");
@@ -195,15 +280,10 @@ final class CamtReader {
             BigDecimal amount = amount(amt, where + "/Amt");
             if ("DBIT".equals(text(bal, "CdtDbtInd"))) amount = amount.negate();
             LocalDate date = dateOf(dateOrDateTime(kid(bal, "Dt")), where + "/Dt");
-            Balance balance = new Balance(type == null ? "" : type, amount, currencyOf(amt, currency), date);
+            Balance balance =
+                    new Balance(type == null ? "" : type, amount, currencyOf(amt, where + "/Amt", currency), date);
             if (type != null && OPENING.contains(type) && opening == null) opening = balance;
             if (type != null && CLOSING.contains(type) && closing == null) closing = balance;
-        }
-        List<Entry> entries = new ArrayList<>();
-        List<MxNode> ntries = kids(stmt, "Ntry");
-        for (int i = 0; i < ntries.size(); i++) {
-            Entry entry = entry(ntries.get(i), i + 1, "%s/Ntry[%d]".formatted(path, i + 1), currency);
-            if (entry != null) entries.add(entry);
         }
         return new BankStatement(
                 format, messageId, id, sequence, account, currency, opening, closing, from, to, entries);
@@ -313,7 +393,7 @@ final class CamtReader {
                 booked,
                 value,
                 amount,
-                currencyOf(amt, accountCurrency),
+                currencyOf(amt, path + "/Amt", accountCurrency),
                 credit,
                 reversal,
                 returned,
@@ -401,11 +481,11 @@ final class CamtReader {
         }
     }
 
-    private static String currencyOf(MxNode amt, @Nullable String fallback) {
+    private static String currencyOf(MxNode amt, String path, @Nullable String fallback) {
         String ccy = amt.getAttribute("Ccy");
-        if (ccy != null && ccy.matches("[A-Z]{3}")) return ccy;
+        if (ccy != null && ccy.length() == 3 && ccy.chars().allMatch(ch -> ch >= 'A' && ch <= 'Z')) return ccy;
         if (fallback != null) return fallback.toUpperCase(Locale.ROOT);
-        throw refused(amt.path(), "has no Ccy attribute");
+        throw refused(path, "has no Ccy attribute");
     }
 
     private static ProblemException refused(String element, String message) {

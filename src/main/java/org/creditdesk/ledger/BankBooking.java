@@ -5,12 +5,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.creditdesk.ledger.BankMatch.MatchedBy;
 import org.creditdesk.ledger.BankMatching.CustomerHit;
 import org.creditdesk.ledger.BankMatching.InvoiceHit;
-import org.creditdesk.ledger.InvoiceRepository.StoredInvoice;
 import org.creditdesk.shared.Money;
 import org.jspecify.annotations.Nullable;
 
@@ -37,38 +38,51 @@ final class BankBooking {
             BigDecimal unapplied,
             BankMatching.@Nullable WriteOff writeOff) {}
 
-    private final Map<String, StoredInvoice> byNo = new HashMap<>();
-    private final Map<Long, List<StoredInvoice>> byCustomer = new HashMap<>();
-    private final Map<String, BigDecimal> open = new HashMap<>();
+    /** An invoice as locked for the booking: what planning needs of it, its open amount as locked. */
+    record OpenItem(
+            long id,
+            long customerId,
+            String invoiceNo,
+            LocalDate issueDate,
+            LocalDate dueDate,
+            BigDecimal openAmount,
+            String currency) {}
 
-    /** {@code locked}: the named invoices and every open invoice of the customers paying, as locked now. */
-    BankBooking(Collection<StoredInvoice> locked) {
-        for (StoredInvoice invoice : locked) {
-            String no = invoice.invoice().invoiceNo();
+    private final Map<String, OpenItem> byNo = new HashMap<>();
+    private final Map<Long, List<OpenItem>> byCustomer = new HashMap<>();
+    private final Map<String, BigDecimal> open = new HashMap<>();
+    private final Set<Long> loadedCustomers;
+    private final Set<Long> missing = new LinkedHashSet<>();
+
+    /**
+     * {@code locked}: the named invoices, and every open invoice of the {@code loadedCustomers} only
+     * (in id order). A credit of another customer that has to be settled oldest first (it names no open
+     * invoice of its customer) is planned against nothing and its customer reported by {@link
+     * #missing()}: plan again with that customer's open invoices.
+     */
+    BankBooking(Collection<OpenItem> locked, Set<Long> loadedCustomers) {
+        this.loadedCustomers = loadedCustomers;
+        for (OpenItem invoice : locked) {
+            String no = invoice.invoiceNo();
             if (byNo.putIfAbsent(no, invoice) != null) continue;
             byCustomer
                     .computeIfAbsent(invoice.customerId(), k -> new ArrayList<>())
                     .add(invoice);
-            open.put(no, invoice.invoice().openAmount());
+            open.put(no, invoice.openAmount());
         }
     }
 
     Planned plan(BankCredit credit, CustomerHit customer, MatchedBy by, List<String> invoiceNos, BigDecimal tolerance) {
         List<InvoiceHit> named = new ArrayList<>();
         for (String no : invoiceNos) {
-            StoredInvoice invoice = byNo.get(no);
+            OpenItem invoice = byNo.get(no);
             if (invoice == null) continue;
             BigDecimal left = open.get(no);
             if (invoice.customerId() == customer.id()
-                    && invoice.invoice().currency().equals(credit.currency())
+                    && invoice.currency().equals(credit.currency())
                     && left.signum() > 0) {
-                named.add(new InvoiceHit(
-                        no,
-                        customer.id(),
-                        customer.code(),
-                        left,
-                        credit.currency(),
-                        invoice.invoice().dueDate()));
+                named.add(
+                        new InvoiceHit(no, customer.id(), customer.code(), left, credit.currency(), invoice.dueDate()));
             }
         }
         List<Settled> settled = new ArrayList<>();
@@ -87,9 +101,9 @@ final class BankBooking {
             unapplied =
                     Money.of(credit.amount().subtract(total), credit.currency()).amount();
         } else {
+            if (!loadedCustomers.contains(customer.id())) missing.add(customer.id());
             List<Allocation.OpenInvoice> items = new ArrayList<>();
-            for (StoredInvoice invoice : byCustomer.getOrDefault(customer.id(), List.of())) {
-                Invoice i = invoice.invoice();
+            for (OpenItem i : byCustomer.getOrDefault(customer.id(), List.of())) {
                 items.add(new Allocation.OpenInvoice(
                         i.invoiceNo(), i.issueDate(), i.dueDate(), Money.of(open.get(i.invoiceNo()), i.currency())));
             }
@@ -102,10 +116,15 @@ final class BankBooking {
         return new Planned(credit, customer, by, settled, unapplied, writeOff);
     }
 
+    /** The customers whose open invoices a credit needed but were not given: plan again with them. */
+    Set<Long> missing() {
+        return missing;
+    }
+
     private void settle(BankCredit credit, String invoiceNo, BigDecimal amount, List<Settled> settled) {
-        StoredInvoice invoice = byNo.get(invoiceNo);
+        OpenItem invoice = byNo.get(invoiceNo);
         open.merge(invoiceNo, amount.negate(), BigDecimal::add);
         settled.add(new Settled(
-                invoice.id(), invoiceNo, amount, Invoicing.effectiveOn(credit.receivedOn(), invoice.invoice())));
+                invoice.id(), invoiceNo, amount, Invoicing.effectiveOn(credit.receivedOn(), invoice.issueDate())));
     }
 }

@@ -2,7 +2,9 @@ package org.creditdesk.ledger;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.creditdesk.ledger.BankBooking.Planned;
 import org.creditdesk.ledger.BankBooking.Settled;
@@ -24,15 +26,16 @@ class BankBookingRepository {
                         CAST(:amounts AS numeric[]), CAST(:currencies AS text[]), CAST(:methods AS text[]),
                         CAST(:chequeNos AS text[]), CAST(:unapplied AS numeric[]))
                  AS t (payment_no, customer_id, received_on, amount, currency, method, cheque_no, unapplied)
+            RETURNING id, payment_no
             """;
     private static final String INSERT_ALLOCATIONS = """
             INSERT INTO allocation (customer_id, invoice_id, payment_id, amount, allocated_on,
                                     invoice_customer_id, invoice_issue_date, invoice_due_date, invoice_currency)
-            SELECT p.customer_id, t.invoice_id, p.id, t.amount, t.allocated_on,
+            SELECT t.customer_id, t.invoice_id, t.payment_id, t.amount, t.allocated_on,
                    i.customer_id, i.issue_date, i.due_date, i.currency
-            FROM unnest(CAST(:paymentNos AS text[]), CAST(:invoiceIds AS bigint[]), CAST(:amounts AS numeric[]),
-                        CAST(:dates AS date[])) WITH ORDINALITY AS t (payment_no, invoice_id, amount, allocated_on, position)
-            JOIN payment p ON p.payment_no = t.payment_no
+            FROM unnest(CAST(:customerIds AS bigint[]), CAST(:paymentIds AS bigint[]), CAST(:invoiceIds AS bigint[]),
+                        CAST(:amounts AS numeric[]), CAST(:dates AS date[])) WITH ORDINALITY
+                 AS t (customer_id, payment_id, invoice_id, amount, allocated_on, position)
             LEFT JOIN invoice i ON i.id = t.invoice_id
             ORDER BY t.position
             """;
@@ -43,8 +46,10 @@ class BankBookingRepository {
         this.jdbc = jdbc;
     }
 
-    void insertPayments(List<Planned> plans) {
-        if (plans.isEmpty()) return;
+    /** Inserts the payments; returns their ids by payment number. */
+    Map<String, Long> insertPayments(List<Planned> plans) {
+        Map<String, Long> ids = new HashMap<>();
+        if (plans.isEmpty()) return ids;
         List<String> methods = new ArrayList<>(plans.size());
         List<String> chequeNos = new ArrayList<>(plans.size());
         for (Planned plan : plans) {
@@ -73,21 +78,28 @@ class BankBookingRepository {
                 .param(
                         "unapplied",
                         plans.stream().map(p -> plain(p.unapplied())).toArray(String[]::new))
-                .update();
+                .query(rs -> {
+                    ids.put(rs.getString("payment_no"), rs.getLong("id"));
+                });
+        return ids;
     }
 
-    void insertAllocations(List<Planned> plans) {
-        List<String> paymentNos = new ArrayList<>();
+    /** Inserts the allocations of the payments {@link #insertPayments} wrote, by the ids it returned. */
+    void insertAllocations(List<Planned> plans, Map<String, Long> paymentIds) {
+        List<Long> customerIds = new ArrayList<>();
+        List<Long> ids = new ArrayList<>();
         List<Settled> settled = new ArrayList<>();
         for (Planned p : plans) {
             for (Settled s : p.settlements()) {
-                paymentNos.add(p.credit().paymentNo());
+                customerIds.add(p.customer().id());
+                ids.add(paymentIds.get(p.credit().paymentNo()));
                 settled.add(s);
             }
         }
         if (settled.isEmpty()) return;
         jdbc.sql(INSERT_ALLOCATIONS)
-                .param("paymentNos", paymentNos.toArray(String[]::new))
+                .param("customerIds", customerIds.toArray(Long[]::new))
+                .param("paymentIds", ids.toArray(Long[]::new))
                 .param("invoiceIds", settled.stream().map(Settled::invoiceId).toArray(Long[]::new))
                 .param("amounts", settled.stream().map(s -> plain(s.amount())).toArray(String[]::new))
                 .param("dates", settled.stream().map(s -> s.on().toString()).toArray(String[]::new))

@@ -2,7 +2,9 @@ package org.creditdesk.ledger;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Currency;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,8 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Books the matched credits of a bank statement as payments in one go: one query locks the named
- * invoices and the paying customers' open invoices (in id order, as every writer of open amounts
- * does), {@link BankBooking} plans every credit in entry order, and a few set-based statements write
+ * invoices and the open invoices of the customers whose credits are settled oldest first (in id
+ * order, as every writer of open amounts does; a second round only when a credit's named invoices
+ * turn out paid), {@link BankBooking} plans every credit in entry order, and a few set-based statements write
  * payments, allocations and open amounts. Short payments within the tolerance are written off by a
  * credit note each, after the payments. Publishes no {@code PaymentReceived}: the caller has the
  * running credit totals of the customers rebuilt in the same transaction.
@@ -51,18 +54,34 @@ class BankBookings {
     List<Booked> book(List<Paying> paying, BigDecimal tolerance) {
         if (paying.isEmpty()) return List.of();
         Set<String> named = new LinkedHashSet<>();
-        Set<Long> customers = new LinkedHashSet<>();
         Set<String> currencies = new LinkedHashSet<>();
         for (Paying p : paying) {
             named.addAll(p.invoiceNos());
-            customers.add(p.customer().id());
             currencies.add(p.credit().currency());
         }
         currencies.forEach(c -> enabledCurrencies.require("currency", Currency.getInstance(c)));
 
-        BankBooking booking = new BankBooking(invoices.lockForBooking(named, customers));
-        List<Planned> plans = new ArrayList<>(paying.size());
-        for (Paying p : paying) plans.add(booking.plan(p.credit(), p.customer(), p.by(), p.invoiceNos(), tolerance));
+        // Every named invoice, and the open invoices of the customers a credit must settle oldest first:
+        // first those of the credits that name none; a credit whose named invoices turn out paid (before,
+        // or by an earlier credit of the file) adds its customer and the plan is made again. A customer
+        // whose credits only settle invoices they name needs nothing else (a few rounds at most; most
+        // statements need one). Locks are taken in id order within a round.
+        Set<Long> full = new HashSet<>();
+        for (Paying p : paying) {
+            if (p.invoiceNos().isEmpty()) full.add(p.customer().id());
+        }
+        List<BankBooking.OpenItem> locked = new ArrayList<>(invoices.lockForBooking(named, full));
+        List<Planned> plans;
+        while (true) {
+            BankBooking booking = new BankBooking(locked, full);
+            plans = new ArrayList<>(paying.size());
+            for (Paying p : paying)
+                plans.add(booking.plan(p.credit(), p.customer(), p.by(), p.invoiceNos(), tolerance));
+            if (booking.missing().isEmpty()) break;
+            full.addAll(booking.missing());
+            locked.addAll(invoices.lockForBooking(List.of(), booking.missing()));
+            locked.sort(Comparator.comparingLong(BankBooking.OpenItem::id));
+        }
 
         List<AllocationRepository.NewAllocation> settled = new ArrayList<>();
         for (Planned plan : plans) {
@@ -70,8 +89,7 @@ class BankBookings {
                 settled.add(new AllocationRepository.NewAllocation(s.invoiceId(), s.amount(), s.on()));
             }
         }
-        repository.insertPayments(plans);
-        repository.insertAllocations(plans);
+        repository.insertAllocations(plans, repository.insertPayments(plans));
         invoices.settle(settled);
 
         List<Booked> booked = new ArrayList<>(plans.size());

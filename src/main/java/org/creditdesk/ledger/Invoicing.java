@@ -168,6 +168,10 @@ class Invoicing {
      * earlier takes effect on the invoice's issue date, which keeps history as of any date sound.
      */
     static LocalDate effectiveOn(LocalDate received, @Nullable Invoice invoice) {
-        return invoice == null || !invoice.issueDate().isAfter(received) ? received : invoice.issueDate();
+        return invoice == null ? received : effectiveOn(received, invoice.issueDate());
+    }
+
+    static LocalDate effectiveOn(LocalDate received, LocalDate issued) {
+        return issued.isAfter(received) ? issued : received;
     }
 }

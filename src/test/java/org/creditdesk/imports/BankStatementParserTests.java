@@ -297,4 +297,54 @@ class BankStatementParserTests {
                 .singleElement()
                 .satisfies(v -> assertThat(v.message()).contains("not a camt"));
     }
+
+    @Test
+    void escaped_characters_keep_the_whole_remittance_text() {
+        String xml = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt>
+                <GrpHdr><MsgId>M1</MsgId><CreDtTm>2026-03-02T18:00:00</CreDtTm></GrpHdr>
+                <Stmt><Id>S1</Id><Acct><Id><IBAN>DE02120300000000202051</IBAN></Id><Ccy>EUR</Ccy></Acct>
+                <Ntry><Amt Ccy="EUR">10.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts>
+                <BookgDt><Dt>2026-03-02</Dt></BookgDt><NtryDtls><TxDtls><RltdPties><Dbtr><Nm>M&amp;S Ltd</Nm></Dbtr></RltdPties>
+                <RmtInf><Ustrd>INV-1 &amp; INV-2 &lt;paid&gt;</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry>
+                </Stmt></BkToCstmrStmt></Document>
+                """;
+        Entry entry = BankStatementParser.parse(xml.getBytes(StandardCharsets.UTF_8))
+                .getFirst()
+                .entries()
+                .getFirst();
+        assertThat(entry.remittance()).isEqualTo("INV-1 & INV-2 <paid>");
+        assertThat(entry.counterpartyName()).isEqualTo("M&S Ltd");
+    }
+
+    @Test
+    void a_statement_of_thousands_of_entries_reads_each_in_order_with_its_location() {
+        StringBuilder xml = new StringBuilder("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt>
+                <GrpHdr><MsgId>M2</MsgId><CreDtTm>2026-03-02T18:00:00</CreDtTm></GrpHdr>
+                <Stmt><Id>S2</Id><Acct><Id><IBAN>DE02120300000000202051</IBAN></Id><Ccy>EUR</Ccy></Acct>
+                """);
+        int n = 5_000;
+        for (int i = 1; i <= n; i++) {
+            xml.append("<Ntry><Amt Ccy=\"EUR\">%d.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts>".formatted(i))
+                    .append("<BookgDt><Dt>2026-03-02</Dt></BookgDt><AcctSvcrRef>R%d</AcctSvcrRef>".formatted(i))
+                    .append("<NtryDtls><TxDtls><RmtInf><Strd><RfrdDocInf><Nb>INV-%d</Nb></RfrdDocInf></Strd>"
+                            .formatted(i))
+                    .append("</RmtInf></TxDtls></NtryDtls></Ntry>\n");
+        }
+        xml.append("</Stmt></BkToCstmrStmt></Document>\n");
+        List<Entry> entries = BankStatementParser.parse(xml.toString().getBytes(StandardCharsets.UTF_8))
+                .getFirst()
+                .entries();
+        assertThat(entries).hasSize(n);
+        for (int i = 1; i <= n; i += 997) {
+            Entry e = entries.get(i - 1);
+            assertThat(e.amount()).isEqualByComparingTo(BigDecimal.valueOf(i));
+            assertThat(e.bankReference()).isEqualTo("R" + i);
+            assertThat(e.structuredRefs()).containsExactly("INV-" + i);
+            assertThat(e.location()).isEqualTo("BkToCstmrStmt/Stmt[1]/Ntry[%d]".formatted(i));
+        }
+    }
 }
