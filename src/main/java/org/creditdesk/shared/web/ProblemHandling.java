@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -78,6 +79,25 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
                 HttpStatus.CONFLICT,
                 ProblemException.Kind.CONFLICT,
                 text("problem.detail.conflict", "The request conflicts with data already stored"),
+                List.of());
+    }
+
+    /**
+     * Two writers met (a deadlock PostgreSQL broke, a lock or serialization failure): the transaction was rolled
+     * back whole, so nothing is stored and sending the same request again is safe. A conflict, not a defect.
+     */
+    @ExceptionHandler(ConcurrencyFailureException.class)
+    ResponseEntity<Object> concurrentChange(ConcurrencyFailureException e) {
+        log.info(
+                "Rolled back by a concurrent change: {}",
+                e.getMostSpecificCause().getMessage());
+        return problem(
+                HttpStatus.CONFLICT,
+                ProblemException.Kind.CONFLICT,
+                text(
+                        "problem.detail.concurrentChange",
+                        "Another change to the same data came in at the same moment; nothing was stored, send the"
+                                + " request again"),
                 List.of());
     }
 
