@@ -127,10 +127,6 @@ class CustomerRepository {
         this.jdbc = jdbc;
     }
 
-    Optional<StoredCustomer> findByCode(String code) {
-        return load(BY_CODE, code);
-    }
-
     /** The customer with its receivables summary and current score as of the date, in one statement. */
     Optional<StoredCustomer.WithFigures> findWithFigures(String code, LocalDate asOf) {
         return jdbc.sql(BY_CODE_WITH_FIGURES)
