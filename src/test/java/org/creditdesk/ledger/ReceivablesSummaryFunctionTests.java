@@ -14,10 +14,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The published {@code ledger_receivables_summary} (V114), which the customer read now reads with the customer
- * in one statement, gives exactly what the ledger's summary statement gave before it: every customer in the
- * test database (this class's own with orders, partial payments, credit notes on an invoice and on account and
- * a bounced cheque, and whatever other tests left) on every third day across the documents' dates.
+ * The published {@code ledger_receivables_summary} (V114; since V115 rebuilding only the candidate documents),
+ * which the customer read reads with the customer in one statement, gives exactly what the ledger's summary
+ * statement gave before it, to the scale: every customer in the test database (this class's own with orders,
+ * partial payments, credit notes on an invoice and on account, a settled cheque that bounced and an unapplied one
+ * that bounced, and whatever other tests left) on every third day across the documents' dates.
  */
 @SpringBootTest
 class ReceivablesSummaryFunctionTests {
@@ -181,11 +182,28 @@ class ReceivablesSummaryFunctionTests {
                         null),
                 system);
 
+        // A cheque received with nothing to settle and bounced later: unapplied until the bounce.
+        String prepaid = fixtures.customer("NORTH", "CNY");
+        String returned = LedgerFixtures.unique("PAY");
+        ledger.receivePayment(
+                new ReceivePayment(
+                        returned,
+                        prepaid,
+                        day("2025-02-01"),
+                        amount("300.00"),
+                        null,
+                        "CHEQUE",
+                        LedgerFixtures.unique("CHQ"),
+                        null),
+                system);
+        ledger.bounce(returned, new BounceCheque(day("2025-03-01"), "account closed"), system);
+
         long own = fixtures.customerId(customer);
         List<Long> customers = new ArrayList<>(jdbc.sql("SELECT id FROM customer ORDER BY id DESC LIMIT 300")
                 .query(Long.class)
                 .list());
         if (!customers.contains(own)) customers.add(own);
+        if (!customers.contains(fixtures.customerId(prepaid))) customers.add(fixtures.customerId(prepaid));
         List<LocalDate> dates = new ArrayList<>();
         for (LocalDate d = day("2025-01-01"); d.isBefore(day("2025-04-15")); d = d.plusDays(3)) dates.add(d);
         dates.add(LocalDate.now().plusDays(1));
