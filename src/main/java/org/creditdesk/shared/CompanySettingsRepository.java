@@ -11,7 +11,8 @@ import org.springframework.web.context.request.RequestContextHolder;
 /**
  * The company settings, read at most once per HTTP request (issue 14): the settings with the enabled currencies
  * in one statement, kept in the request's attributes until the request ends or a save here changes them.
- * Outside a request (daily run threads, tests without MockMvc) every call reads.
+ * Outside a request (scheduled daily runs, other background threads) every call reads. Spring's test support binds
+ * a mock request to each test method of a web context, so there a test method is one request.
  */
 @Repository
 class CompanySettingsRepository {
