@@ -16,13 +16,13 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class CreditOrderRepository {
 
-    private static final String COLUMNS = """
-            SELECT order_no, customer_code, area_code, order_date, amount, currency, contract_no, status,
+    private static final String COLUMN_LIST = """
+            order_no, customer_code, area_code, order_date, amount, currency, contract_no, status,
                    reasons::text AS reasons, figures_currency, open_receivables, released_orders, uncleared_cheques,
                    unapplied_credit, exposure, credit_limit, available, decision_seq, decided_at, decided_by,
                    resolved_by, resolved_at, resolution_note
-            FROM credit_order
             """;
+    private static final String COLUMNS = "SELECT " + COLUMN_LIST + "FROM credit_order\n";
     private static final String BY_NO = COLUMNS + "WHERE order_no = :orderNo";
     private static final String BY_STATUS = COLUMNS + """
             WHERE (CAST(:status AS text) IS NULL OR status = :status)
@@ -60,7 +60,8 @@ class CreditOrderRepository {
                     credit_limit = EXCLUDED.credit_limit, available = EXCLUDED.available,
                     decision_seq = nextval('credit_order_decision_seq'), decided_at = EXCLUDED.decided_at,
                     decided_by = EXCLUDED.decided_by, resolved_by = NULL, resolved_at = NULL, resolution_note = NULL
-            """;
+            RETURNING
+            """ + COLUMN_LIST;
     private static final String RESOLVE = """
             UPDATE credit_order
             SET status = :status, resolved_by = :by, resolved_at = :at, resolution_note = :note
@@ -92,10 +93,11 @@ class CreditOrderRepository {
             OffsetDateTime decidedAt,
             String decidedBy) {}
 
-    void save(Decided d) {
+    /** Stores the decision and answers it as stored (RETURNING: no second read). */
+    CreditOrder save(Decided d) {
         CheckResult f = d.figures();
         Exposure e = f.breakdown();
-        jdbc.sql(SAVE)
+        return jdbc.sql(SAVE)
                 .param("orderNo", d.orderNo())
                 .param("customerId", d.customerId())
                 .param("customerCode", d.customerCode())
@@ -116,7 +118,8 @@ class CreditOrderRepository {
                 .param("available", f.available())
                 .param("decidedAt", d.decidedAt())
                 .param("decidedBy", d.decidedBy())
-                .update();
+                .query(this::map)
+                .single();
     }
 
     Optional<CreditOrder> find(String orderNo) {

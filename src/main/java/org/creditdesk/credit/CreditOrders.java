@@ -237,7 +237,7 @@ public class CreditOrders {
             String action,
             @Nullable Order before) {
         CheckResult figures = order.status() == OrderStatus.RELEASED ? result.withRequestedReleased() : result;
-        decisions.save(new CreditOrderRepository.Decided(
+        CreditOrder saved = decisions.save(new CreditOrderRepository.Decided(
                 order.orderNo(),
                 customer.id(),
                 customer.code(),
@@ -251,7 +251,6 @@ public class CreditOrders {
                 figures,
                 now(),
                 caller.username()));
-        CreditOrder saved = decisions.find(order.orderNo()).orElseThrow();
         audit.record(
                 caller.username(),
                 action,

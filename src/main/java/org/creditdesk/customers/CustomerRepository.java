@@ -31,6 +31,15 @@ class CustomerRepository {
     private static final String BY_CODE =
             "SELECT " + MASTER_COLUMNS + CHILDREN + " FROM customer c WHERE c.code = :code";
     private static final String BY_CODE_FOR_UPDATE = BY_CODE + " FOR UPDATE";
+    // The customer read (issue 14): the customer with its receivables summary and score in one round trip,
+    // through the SQL functions the ledger and risk publish (V114).
+    private static final String BY_CODE_WITH_FIGURES = "SELECT " + MASTER_COLUMNS + CHILDREN + """
+            , s.open_receivables, s.overdue_amount, s.max_days_overdue, s.released_orders, s.unapplied_cash,
+            customer_current_score(c.id) AS score
+            FROM customer c
+            CROSS JOIN LATERAL ledger_receivables_summary(c.id, CAST(:asOf AS date)) s
+            WHERE c.code = :code
+            """;
 
     // A concurrent create of the same code loses the race quietly and is then treated as an update.
     private static final String INSERT = """
@@ -118,8 +127,21 @@ class CustomerRepository {
         this.jdbc = jdbc;
     }
 
-    Optional<StoredCustomer> findByCode(String code) {
-        return load(BY_CODE, code);
+    /** The customer with its receivables summary and current score as of the date, in one statement. */
+    Optional<StoredCustomer.WithFigures> findWithFigures(String code, LocalDate asOf) {
+        return jdbc.sql(BY_CODE_WITH_FIGURES)
+                .param("code", code)
+                .param("asOf", asOf)
+                .query((rs, n) -> new StoredCustomer.WithFigures(
+                        stored(rs, n),
+                        new ReceivablesSummary(
+                                rs.getBigDecimal("open_receivables"),
+                                rs.getBigDecimal("overdue_amount"),
+                                rs.getInt("max_days_overdue"),
+                                rs.getBigDecimal("released_orders"),
+                                rs.getBigDecimal("unapplied_cash")),
+                        rs.getBigDecimal("score")))
+                .optional();
     }
 
     /** Reads the customer and locks its row until the transaction ends, so concurrent upserts queue. */

@@ -25,10 +25,8 @@ public class Customers {
     private final CustomerRepository repository;
     private final Areas areas;
     private final BusinessCalendar calendar;
-    private final ObjectProvider<ReceivablesView> receivables;
     private final ObjectProvider<CreditStatusView> credit;
     private final ObjectProvider<EscalationLevelView> escalation;
-    private final ObjectProvider<ScoreView> scores;
     private final ApplicationEventPublisher events;
 
     private final EnabledCurrencies enabledCurrencies;
@@ -38,21 +36,17 @@ public class Customers {
             CustomerRepository repository,
             Areas areas,
             BusinessCalendar calendar,
-            ObjectProvider<ReceivablesView> receivables,
             ObjectProvider<CreditStatusView> credit,
             ObjectProvider<EscalationLevelView> escalation,
-            ObjectProvider<ScoreView> scores,
             ApplicationEventPublisher events,
             EnabledCurrencies enabledCurrencies) {
         this.enabledCurrencies = enabledCurrencies;
         this.credit = credit;
         this.escalation = escalation;
-        this.scores = scores;
         this.lookup = lookup;
         this.repository = repository;
         this.areas = areas;
         this.calendar = calendar;
-        this.receivables = receivables;
         this.events = events;
     }
 
@@ -120,30 +114,29 @@ public class Customers {
     }
 
     /**
-     * The customer's master data and its status on {@code asOf} (today when absent). No transaction: at read
-     * committed each statement sees its own snapshot anyway, and BEGIN/COMMIT would cost two round trips.
+     * The customer's master data and its status on {@code asOf} (today when absent). The customer, its
+     * receivables summary and its score come in one statement (the ledger's and risk's published SQL
+     * functions, V114), the credit standing in another, the escalation ladder only when something is overdue.
+     * No transaction: at read committed each statement sees its own snapshot anyway, and BEGIN/COMMIT would
+     * cost two round trips.
      */
     public CustomerDetails details(String code, @Nullable LocalDate asOf, Caller caller) {
-        StoredCustomer stored = repository
-                .findByCode(code)
-                .filter(c -> caller.sees(c.data().area()))
-                .orElseThrow(() -> unknown(code));
         LocalDate date = calendar.asOfOrToday(asOf);
-        ReceivablesSummary summary = receivables
-                .getIfAvailable(() -> (customerId, day) -> ReceivablesSummary.NONE)
-                .summaryOf(stored.id(), date);
+        StoredCustomer.WithFigures found = repository
+                .findWithFigures(code, date)
+                .filter(c -> caller.sees(c.customer().data().area()))
+                .orElseThrow(() -> unknown(code));
+        StoredCustomer stored = found.customer();
+        ReceivablesSummary summary = found.receivables();
         CreditStatusView creditView = credit.getIfAvailable();
         EscalationLevelView ladder = escalation.getIfAvailable();
-        ScoreView scoring = scores.getIfAvailable();
         CustomerStatus status = creditView == null
                 ? CustomerStatus.of(summary)
                 : CustomerStatus.of(
                         summary,
                         creditView.standingOf(stored.ref(), date),
                         ladder == null ? 0 : ladder.levelOf(summary, date),
-                        scoring == null
-                                ? null
-                                : scoring.currentScore(stored.id()).orElse(null));
+                        found.score());
         return CustomerDetails.of(stored, date, status);
     }
 

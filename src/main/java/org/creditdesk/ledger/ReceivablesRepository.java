@@ -39,70 +39,11 @@ class ReceivablesRepository {
             ORDER BY i.due_date, i.issue_date, i.invoice_no
             """;
 
-    /*
-     * One statement for the whole summary, in the customer's currency only: documents in another
-     * currency are not converted at a guessed rate. Orders count by their current status. Settlements
-     * are summed once per document and joined (not summed again per document from the whole list).
-     */
+    // One statement for the whole summary: the function the ledger publishes (V114), planned once per connection.
     private static final String SUMMARY = """
-            WITH customer_currency AS (
-                SELECT currency FROM customer WHERE id = :customerId
-            ),
-            settled AS (
-                SELECT a.invoice_id, a.payment_id, a.credit_note_id, a.amount
-                FROM allocation a
-                WHERE a.customer_id = :customerId
-                  AND a.allocated_on <= CAST(:asOf AS date)
-                  AND (a.reversed_on IS NULL OR a.reversed_on > CAST(:asOf AS date))
-            ),
-            by_invoice AS (
-                SELECT invoice_id, sum(amount) AS amount FROM settled WHERE invoice_id IS NOT NULL GROUP BY invoice_id
-            ),
-            by_payment AS (
-                SELECT payment_id, sum(amount) AS amount FROM settled WHERE payment_id IS NOT NULL GROUP BY payment_id
-            ),
-            by_credit_note AS (
-                SELECT credit_note_id, sum(amount) AS amount FROM settled WHERE credit_note_id IS NOT NULL
-                GROUP BY credit_note_id
-            ),
-            open_items AS (
-                SELECT i.due_date, i.amount - coalesce(s.amount, 0) AS open_amount
-                FROM invoice i
-                LEFT JOIN by_invoice s ON s.invoice_id = i.id
-                WHERE i.customer_id = :customerId
-                  AND i.currency = (SELECT currency FROM customer_currency)
-                  AND i.issue_date <= CAST(:asOf AS date)
-            ),
-            unapplied AS (
-                SELECT p.amount - coalesce(s.amount, 0) AS amount
-                FROM payment p
-                LEFT JOIN by_payment s ON s.payment_id = p.id
-                WHERE p.customer_id = :customerId
-                  AND p.currency = (SELECT currency FROM customer_currency)
-                  AND p.received_on <= CAST(:asOf AS date)
-                  AND (p.bounced_on IS NULL OR p.bounced_on > CAST(:asOf AS date))
-                UNION ALL
-                SELECT n.amount - coalesce(s.amount, 0)
-                FROM credit_note n
-                LEFT JOIN by_credit_note s ON s.credit_note_id = n.id
-                WHERE n.customer_id = :customerId
-                  AND n.currency = (SELECT currency FROM customer_currency)
-                  AND n.issue_date <= CAST(:asOf AS date)
-            )
-            SELECT
-                (SELECT coalesce(sum(open_amount), 0) FROM open_items WHERE open_amount > 0) AS open_receivables,
-                (SELECT coalesce(sum(open_amount), 0) FROM open_items
-                 WHERE open_amount > 0 AND due_date < CAST(:asOf AS date)) AS overdue_amount,
-                (SELECT coalesce(max(CAST(:asOf AS date) - due_date), 0) FROM open_items
-                 WHERE open_amount > 0 AND due_date < CAST(:asOf AS date)) AS max_days_overdue,
-                (SELECT coalesce(sum(o.amount), 0) FROM sales_order o
-                 WHERE o.customer_id = :customerId
-                   AND o.currency = (SELECT currency FROM customer_currency)
-                   AND o.status = 'RELEASED'
-                   AND o.order_date <= CAST(:asOf AS date)) AS released_orders,
-                (SELECT coalesce(sum(amount), 0) FROM unapplied) AS unapplied_cash
+            SELECT open_receivables, overdue_amount, max_days_overdue, released_orders, unapplied_cash
+            FROM ledger_receivables_summary(:customerId, CAST(:asOf AS date))
             """;
-
     private final JdbcClient jdbc;
 
     ReceivablesRepository(JdbcClient jdbc) {

@@ -300,8 +300,6 @@ class ScoreRepository {
             LIMIT 1
             """;
 
-    private static final String CURRENT_SCORE = "SELECT score FROM customer_score WHERE customer_id = :customerId";
-
     private static final int COPY_CHUNK = 1 << 20;
 
     private final JdbcClient jdbc;
@@ -310,13 +308,6 @@ class ScoreRepository {
     ScoreRepository(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
-    }
-
-    Optional<BigDecimal> currentScore(long customerId) {
-        return jdbc.sql(CURRENT_SCORE)
-                .param("customerId", customerId)
-                .query(BigDecimal.class)
-                .optional();
     }
 
     /**

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.creditdesk.identity.Caller;
+import org.creditdesk.ledger.IssueInvoice;
+import org.creditdesk.ledger.Ledger;
+import org.creditdesk.ledger.RecordOrder;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -17,9 +20,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * The customer status takes its figures from whatever implements {@link ReceivablesView} (the
- * ledger in the application) and {@link CreditStatusView} (credit); fixed views stand in here so the
- * wiring and the date are checked.
+ * The customer status takes its receivables from the ledger's published summary (read with the customer in
+ * one statement) and its credit figures from whatever implements {@link CreditStatusView} (credit); a fixed
+ * credit view stands in here so the wiring and the date are checked.
  */
 @SpringBootTest
 class CustomerReceivablesTests {
@@ -27,20 +30,7 @@ class CustomerReceivablesTests {
     static final LocalDate AS_OF = LocalDate.of(2026, 3, 31);
 
     @TestConfiguration
-    static class FixedReceivables {
-        @Bean
-        @Primary
-        ReceivablesView fixedReceivables() {
-            return (customerId, asOf) -> asOf.equals(AS_OF)
-                    ? new ReceivablesSummary(
-                            new BigDecimal("800.00"),
-                            new BigDecimal("300.00"),
-                            17,
-                            new BigDecimal("200.00"),
-                            new BigDecimal("50.00"))
-                    : ReceivablesSummary.NONE;
-        }
-
+    static class FixedCreditStanding {
         @Bean
         @Primary
         CreditStatusView fixedCreditStanding() {
@@ -56,6 +46,9 @@ class CustomerReceivablesTests {
 
     @Autowired
     Customers customers;
+
+    @Autowired
+    Ledger ledger;
 
     @Test
     void the_status_shows_the_receivables_of_the_requested_business_date() {
@@ -78,6 +71,33 @@ class CustomerReceivablesTests {
                         List.of()),
                 Caller.SYSTEM);
 
+        // Receivables as the ledger books them (the read takes them from ledger_receivables_summary, V114).
+        ledger.issueInvoice(
+                new IssueInvoice(
+                        code + "-1",
+                        code,
+                        null,
+                        AS_OF.minusDays(60),
+                        AS_OF.plusDays(10),
+                        new BigDecimal("500.00"),
+                        null,
+                        null),
+                Caller.SYSTEM);
+        ledger.issueInvoice(
+                new IssueInvoice(
+                        code + "-2",
+                        code,
+                        null,
+                        AS_OF.minusDays(47),
+                        AS_OF.minusDays(17),
+                        new BigDecimal("300.00"),
+                        null,
+                        null),
+                Caller.SYSTEM);
+        ledger.recordOrder(
+                new RecordOrder(code + "-O", code, AS_OF.minusDays(5), new BigDecimal("200.00"), null, null, null),
+                Caller.SYSTEM);
+
         CustomerStatus status = customers.details(code, AS_OF, Caller.SYSTEM).status();
         CustomerStatus otherDay =
                 customers.details(code, AS_OF.minusDays(1), Caller.SYSTEM).status();
@@ -91,6 +111,11 @@ class CustomerReceivablesTests {
         assertThat(status.available()).isEqualByComparingTo("1050.00");
         assertThat(status.creditState()).isEqualTo(CreditState.ON_HOLD);
         assertThat(status.holdReasons()).containsExactly("OVERDUE");
-        assertThat(otherDay.openReceivables()).isEqualByComparingTo("0");
+        assertThat(otherDay.maxDaysOverdue()).isEqualTo(16);
+        assertThat(customers
+                        .details(code, AS_OF.minusDays(61), Caller.SYSTEM)
+                        .status()
+                        .openReceivables())
+                .isEqualByComparingTo("0");
     }
 }
