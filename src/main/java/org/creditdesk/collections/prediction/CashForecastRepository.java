@@ -12,22 +12,25 @@ import org.springframework.stereotype.Repository;
 class CashForecastRepository {
 
     /*
-     * Week n holds dates asOf + 7n .. asOf + 7n + 6; what is already overdue falls into week 0. Each prediction
-     * counts once in its expected week and once in its due week (two rows of a VALUES list), so the predictions
-     * are read once and grouped by week, not matched against every week. %s is the group's key and %s its join:
-     * the area needs only the customer, the product line also the invoice.
+     * Week n holds dates asOf + 7n .. asOf + 7n + 6; what is already overdue falls into week 0. The predictions are
+     * first summed per group, expected week and due week (a few thousand rows at 100,000 customers), and only those
+     * sums count once in their expected week and once in their due week (two rows of a VALUES list): the
+     * predictions are read once, and the unpivot and the week grouping run over the sums, not over every
+     * prediction (0.35 s instead of 0.62 s at 456,753 predictions, same answer). %s is the group's key and %s its
+     * join: the area needs only the customer, the product line also the invoice.
      */
     private static final String CELLS = """
             WITH p AS (
                 SELECT %s AS key,
                        greatest(0, (p.predicted_pay_date - CAST(:asOf AS date)) / 7) AS expected_week,
                        greatest(0, (p.due_date - CAST(:asOf AS date)) / 7) AS due_week,
-                       p.open_amount
+                       sum(p.open_amount) AS open_amount
                 FROM invoice_prediction p
                 JOIN customer c ON c.id = p.customer_id
                 %s
                 WHERE p.currency = :currency
                   AND (coalesce(cardinality(CAST(:areas AS text[])), 0) = 0 OR c.area_code = ANY(CAST(:areas AS text[])))
+                GROUP BY 1, 2, 3
             )
             SELECT x.week, p.key,
                    coalesce(sum(x.expected), 0) AS expected,

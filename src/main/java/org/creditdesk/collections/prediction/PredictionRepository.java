@@ -143,7 +143,10 @@ class PredictionRepository {
     private static final List<String> INDEX = List.of(
             "ALTER TABLE invoice_prediction ADD CONSTRAINT invoice_prediction_pkey PRIMARY KEY (invoice_id),"
                     + " ADD CONSTRAINT invoice_prediction_model_id_fkey FOREIGN KEY (model_id) REFERENCES payment_model (id)",
-            "CREATE INDEX invoice_prediction_customer_idx ON invoice_prediction (customer_id, predicted_pay_date)");
+            "CREATE INDEX invoice_prediction_customer_idx ON invoice_prediction (customer_id, predicted_pay_date)",
+            // TRUNCATE and COPY leave the planner the old run's statistics (or none): the cash forecast then joined
+            // the 456,753 predictions to their customers by as many index lookups (1.2 s instead of 0.6 s at 100 k).
+            "ANALYZE invoice_prediction");
 
     // Currencies are ISO codes, the rest numbers and dates: nothing to quote. An empty model: NULL (the baseline).
     private static final String COPY = """

@@ -6,8 +6,11 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.creditdesk.TestUsers;
 import org.creditdesk.identity.Caller;
@@ -35,6 +38,9 @@ class PaymentPredictionIntegrationTests {
 
     @Autowired
     PaymentPredictions predictions;
+
+    @Autowired
+    CashForecasts forecasts;
 
     @Autowired
     JdbcClient jdbc;
@@ -193,6 +199,58 @@ class PaymentPredictionIntegrationTests {
                     assertThat(json).extractingPath("$.currency").isEqualTo("CNY");
                 });
         retireAdopted();
+    }
+
+    @Test
+    void the_weekly_forecast_counts_each_prediction_once_in_its_expected_week_and_once_in_its_due_week() {
+        String area = area();
+        String code = customer(area, "Forecast Payer");
+        LocalDate asOf = LocalDate.of(2072, 3, 1);
+        openInvoice(code, asOf.minusDays(20), "1500.00"); // overdue: due in week 0
+        openInvoice(code, asOf.plusDays(9), "2250.55");
+        openInvoice(code, asOf.plusDays(40), "310.10");
+        openInvoice(code, asOf.plusDays(200), "99.99"); // due beyond the forecast's weeks
+        predictions.predict(asOf, Caller.SYSTEM);
+        int weeks = 12;
+
+        // The same cells computed prediction by prediction from the stored rows (every area: the system caller).
+        Map<String, BigDecimal[]> byPrediction = new TreeMap<>();
+        jdbc.sql("""
+                        SELECT c.area_code, p.predicted_pay_date, p.due_date, p.open_amount
+                        FROM invoice_prediction p JOIN customer c ON c.id = p.customer_id WHERE p.currency = 'CNY'
+                        """)
+                .query((rs, n) -> {
+                    String key = rs.getString("area_code");
+                    BigDecimal amount = rs.getBigDecimal("open_amount");
+                    long expectedWeek = Math.max(
+                            0, ChronoUnit.DAYS.between(asOf, rs.getObject("predicted_pay_date", LocalDate.class)) / 7);
+                    long dueWeek =
+                            Math.max(0, ChronoUnit.DAYS.between(asOf, rs.getObject("due_date", LocalDate.class)) / 7);
+                    if (expectedWeek < weeks)
+                        cell(byPrediction, expectedWeek, key)[0] = cell(byPrediction, expectedWeek, key)[0].add(amount);
+                    if (dueWeek < weeks)
+                        cell(byPrediction, dueWeek, key)[1] = cell(byPrediction, dueWeek, key)[1].add(amount);
+                    return key;
+                })
+                .list();
+
+        CashForecast forecast = forecasts.forecast(asOf, weeks, "area", Caller.SYSTEM);
+
+        Map<String, BigDecimal[]> answered = new TreeMap<>();
+        for (int w = 0; w < weeks; w++) {
+            for (CashForecast.Group group : forecast.weeks().get(w).byGroup()) {
+                answered.put(w + "/" + group.key(), new BigDecimal[] {group.expected(), group.due()});
+            }
+        }
+        assertThat(answered.keySet()).isEqualTo(byPrediction.keySet()).contains("0/" + area, "1/" + area);
+        byPrediction.forEach((cell, sums) -> {
+            assertThat(answered.get(cell)[0]).as("expected in %s", cell).isEqualByComparingTo(sums[0]);
+            assertThat(answered.get(cell)[1]).as("due in %s", cell).isEqualByComparingTo(sums[1]);
+        });
+    }
+
+    private static BigDecimal[] cell(Map<String, BigDecimal[]> cells, long week, String key) {
+        return cells.computeIfAbsent(week + "/" + key, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
     }
 
     @Test
