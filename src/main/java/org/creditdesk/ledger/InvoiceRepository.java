@@ -109,6 +109,8 @@ class InvoiceRepository {
     }
 
     List<BankBooking.OpenItem> lockForBooking(Collection<String> invoiceNos, Collection<Long> customerIds) {
+        // One String per currency code, not one per row: a statement of 100,000 credits locks some 110,000 rows
+        // inside the server's -Xmx512m.
         Map<String, String> currencies = new HashMap<>();
         return jdbc.sql(LOCK_FOR_BOOKING)
                 .param("invoiceNos", invoiceNos.toArray(String[]::new))

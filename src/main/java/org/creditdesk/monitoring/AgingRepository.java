@@ -225,10 +225,8 @@ class AgingRepository {
             GROUP BY o.as_of, b.code
             """;
 
-    /** The newest date on which an allocation took effect or was reversed (both indexed). */
-    static final String LAST_SETTLEMENT_CHANGE = """
-            SELECT greatest((SELECT max(allocated_on) FROM allocation), (SELECT max(reversed_on) FROM allocation))
-            """;
+    /** The newest date on which an allocation took effect or was reversed (the ledger's published function). */
+    static final String LAST_SETTLEMENT_CHANGE = "SELECT ledger_last_settlement_change()";
 
     private final JdbcClient jdbc;
 

@@ -104,12 +104,9 @@ class PredictionRepository {
             """;
 
     // Whether the invoices' own open amounts and newest allocation dates are the state as of the date: nothing
-    // allocated or reversed after it, read as the newest dates (the indexes' last entries in any plan; NOT EXISTS
-    // scanned every allocation in a connection's generic plan, as ScoreRepository's did).
-    private static final String LEDGER_SETTLED_BY = """
-            SELECT coalesce((SELECT max(allocated_on) FROM allocation), DATE '-infinity') <= CAST(:asOf AS date)
-               AND coalesce((SELECT max(reversed_on) FROM allocation), DATE '-infinity') <= CAST(:asOf AS date)
-            """;
+    // allocated or reversed after it (the ledger's published fact, V116).
+    private static final String LEDGER_SETTLED_BY =
+            "SELECT coalesce(ledger_last_settlement_change() <= CAST(:asOf AS date), true)";
 
     private static final String DISPUTES = """
             SELECT invoice_id, raised_on, resolved_on FROM invoice_dispute WHERE raised_on <= :asOf
