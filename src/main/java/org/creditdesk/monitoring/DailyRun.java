@@ -230,8 +230,8 @@ public class DailyRun {
         StepTimes steps = new StepTimes();
         LocalDate newest = repository.newestCompleted();
         boolean newestDate = newest == null || !asOf.isBefore(newest);
-        repository.fillAging(asOf);
-        steps.after("aging");
+        DailyRunRepository.AgingSource agingSource = repository.fillAging(asOf);
+        steps.after("aging from " + agingSource.name().toLowerCase(java.util.Locale.ROOT));
         snapshots.keep(asOf, calendar.today());
         hook.after("aging");
         steps.after("snapshot");

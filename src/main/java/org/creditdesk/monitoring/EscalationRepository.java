@@ -275,18 +275,37 @@ class EscalationRepository {
      * Re-entering the level left earlier the same day (a rerun after a correction) reopens that
      * episode instead of starting another, so its tasks and e-mails are not repeated.
      */
-    private static final String ENTER_LEVELS = """
-            INSERT INTO escalation_history (customer_id, level, entered_on, days_overdue, overdue_amount, currency,
-                                            procedural)
-            SELECT s.customer_id, s.level, CAST(:asOf AS date), s.days_overdue, s.overdue_amount, s.currency,
-                   s.procedural
+    /*
+     * Who enters a level is decided before anything is inserted, in its own statement: anti-joined in the INSERT
+     * itself, a first run on an empty history got a nested loop whose inner scan of escalation_history grew with
+     * every row inserted (40,674 episodes at 100,000 customers: 58 s, 135 GB of buffer reads; now under a second).
+     */
+    private static final String DROP_ENTERING = "DROP TABLE IF EXISTS pg_temp.escalation_entering";
+
+    private static final String CREATE_ENTERING = """
+            CREATE TEMP TABLE escalation_entering ON COMMIT DROP AS
+            SELECT customer_id, level, days_overdue, overdue_amount, currency, procedural
+            FROM escalation_snapshot WITH NO DATA
+            """;
+
+    private static final String ENTERING = """
+            INSERT INTO escalation_entering (customer_id, level, days_overdue, overdue_amount, currency, procedural)
+            SELECT s.customer_id, s.level, s.days_overdue, s.overdue_amount, s.currency, s.procedural
             FROM escalation_snapshot s
             WHERE s.level > 0
               AND NOT EXISTS (SELECT 1 FROM escalation_history h WHERE h.customer_id = s.customer_id AND h.left_on IS NULL)
               AND %s
+            """.formatted(UNTOUCHED_BY_LATER_RUNS.formatted("s.customer_id"));
+
+    private static final String ENTER_LEVELS = """
+            INSERT INTO escalation_history (customer_id, level, entered_on, days_overdue, overdue_amount, currency,
+                                            procedural)
+            SELECT e.customer_id, e.level, CAST(:asOf AS date), e.days_overdue, e.overdue_amount, e.currency,
+                   e.procedural
+            FROM pg_temp.escalation_entering e
             ON CONFLICT (customer_id, level, entered_on) DO UPDATE SET left_on = NULL
             RETURNING level
-            """.formatted(UNTOUCHED_BY_LATER_RUNS.formatted("s.customer_id"));
+            """;
 
     private static final String CREATE_TASKS = """
             INSERT INTO escalation_task (history_id, customer_id, user_id, role, created_on, level)
@@ -534,6 +553,9 @@ class EscalationRepository {
     }
 
     List<Integer> enterLevels(LocalDate asOf) {
+        jdbc.sql(DROP_ENTERING).update();
+        jdbc.sql(CREATE_ENTERING).update();
+        jdbc.sql(ENTERING).param("asOf", asOf).update();
         return jdbc.sql(ENTER_LEVELS).param("asOf", asOf).query(Integer.class).list();
     }
 
