@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -231,7 +232,7 @@ public class DailyRun {
         LocalDate newest = repository.newestCompleted();
         boolean newestDate = newest == null || !asOf.isBefore(newest);
         DailyRunRepository.AgingSource agingSource = repository.fillAging(asOf);
-        steps.after("aging from " + agingSource.name().toLowerCase(java.util.Locale.ROOT));
+        steps.after("aging from " + agingSource.name().toLowerCase(Locale.ROOT));
         snapshots.keep(asOf, calendar.today());
         hook.after("aging");
         steps.after("snapshot");

@@ -74,9 +74,10 @@ class DailyRunAgingSourceIntegrationTests {
         System.out.println("DailyRunAgingSourceIntegrationTests seed: " + seed);
         Random random = new Random(seed);
         LocalDate lastElsewhere = lastSettlementChange();
-        LocalDate today = lastElsewhere != null && lastElsewhere.isAfter(LocalDate.of(2296, 12, 31))
+        // Later than every other test's dates, so that no other test's book as of its date sees these invoices.
+        LocalDate today = lastElsewhere != null && lastElsewhere.isAfter(LocalDate.of(2399, 12, 31))
                 ? lastElsewhere.plusDays(1)
-                : LocalDate.of(2297, 1, 1);
+                : LocalDate.of(2400, 1, 1);
         String area = fixtures.area();
         List<String> invoices = new ArrayList<>();
         for (int c = 0; c < 6; c++) {
