@@ -73,13 +73,7 @@ class AgingTodayIntegrationTests {
     @AfterEach
     void moveSettlementsBack() {
         if (customers.isEmpty()) return;
-        jdbc.sql("""
-                        UPDATE allocation a
-                        SET allocated_on = DATE '1900-01-02',
-                            reversed_on = CASE WHEN a.reversed_on IS NULL THEN NULL ELSE DATE '1900-01-03' END
-                        FROM invoice i JOIN customer c ON c.id = i.customer_id
-                        WHERE a.invoice_id = i.id AND c.code = ANY(CAST(:codes AS text[]))
-                        """).param("codes", customers.toArray(String[]::new)).update();
+        fixtures.moveSettlementsBack(customers);
         jdbc.sql("UPDATE aging_today_state SET as_of = NULL").update();
     }
 

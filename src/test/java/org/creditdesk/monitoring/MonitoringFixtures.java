@@ -101,6 +101,21 @@ final class MonitoringFixtures {
         return paymentNo;
     }
 
+    /**
+     * Moves the customers' settlements (and reversals) back to 1900, after a test that dated them far in the future:
+     * later tests' "after the ledger's last settlement change" dates stay so.
+     */
+    void moveSettlementsBack(List<String> customers) {
+        if (customers.isEmpty()) return;
+        jdbc.sql("""
+                        UPDATE allocation a
+                        SET allocated_on = DATE '1900-01-02',
+                            reversed_on = CASE WHEN a.reversed_on IS NULL THEN NULL ELSE DATE '1900-01-03' END
+                        FROM invoice i JOIN customer c ON c.id = i.customer_id
+                        WHERE a.invoice_id = i.id AND c.code = ANY(CAST(:codes AS text[]))
+                        """).param("codes", customers.toArray(String[]::new)).update();
+    }
+
     /** What a bounce will do once the ledger has it: the allocations stay, reversed from that day. */
     /** As the ledger's bounce does: the payment's allocations reversed on the date, the invoices reopened. */
     void reverse(String paymentNo, LocalDate reversedOn) {
