@@ -133,6 +133,18 @@ class EscalationRepository {
             )
             """ + SNAPSHOT.substring(SNAPSHOT.indexOf("SELECT p.customer_id"));
 
+    /*
+     * The same snapshot from today's stored facts (EscalationTodayRepository, V149): the stored customers not touched
+     * since and the touched ones live, the ladder evaluated on both exactly as above. Only for the store's date.
+     */
+    private static final String SNAPSHOT_FROM_STORE = """
+            WITH ladder AS (
+                SELECT level, from_days
+                FROM unnest(CAST(:levels AS int[]), CAST(:fromDays AS int[])) AS l (level, from_days)
+            ),
+            """ + EscalationTodayRepository.PER_CUSTOMER_FROM_STORE
+            + SNAPSHOT.substring(SNAPSHOT.indexOf("SELECT p.customer_id"));
+
     /** Who answers for customer {@code x} at level {@code x.level}; {@code x} is supplied by the statement. */
     private static final String RESPONSIBLE_PEOPLE_JOIN = """
             JOIN escalation_responsibility r ON r.level = x.level
@@ -222,6 +234,18 @@ class EscalationRepository {
 
     private static final String BOARD_PAGE_LIVE = boardPage(SNAPSHOT);
     private static final String BOARD_PAGE_FROM_OPEN_AMOUNTS = boardPage(SNAPSHOT_FROM_OPEN_AMOUNTS);
+    private static final String BOARD_PAGE_FROM_STORE = boardPage(SNAPSHOT_FROM_STORE);
+
+    /**
+     * Where the board's snapshot comes from: the allocation history replayed (any date), the invoices' current open
+     * amounts (a date nothing was settled after) or today's stored facts plus the customers touched since (the date of
+     * the store, which its daily run wrote). All three give the same rows for a date each may serve.
+     */
+    enum Source {
+        REPLAYED,
+        OPEN_AMOUNTS,
+        STORED_TODAY
+    }
 
     // The run ----------------------------------------------------------------------------------------
 
@@ -472,7 +496,7 @@ class EscalationRepository {
 
     BoardPage board(
             LocalDate asOf,
-            boolean fromOpenAmounts,
+            Source source,
             EscalationLadder ladder,
             @Nullable Integer level,
             String[] areas,
@@ -482,7 +506,12 @@ class EscalationRepository {
             @Nullable Integer limit) {
         Map<Integer, Long> counts = new TreeMap<>();
         List<Row> rows = new ArrayList<>();
-        ladderParams(jdbc.sql(fromOpenAmounts ? BOARD_PAGE_FROM_OPEN_AMOUNTS : BOARD_PAGE_LIVE), asOf, ladder)
+        String statement = switch (source) {
+            case REPLAYED -> BOARD_PAGE_LIVE;
+            case OPEN_AMOUNTS -> BOARD_PAGE_FROM_OPEN_AMOUNTS;
+            case STORED_TODAY -> BOARD_PAGE_FROM_STORE;
+        };
+        ladderParams(jdbc.sql(statement), asOf, ladder)
                 .param("level", level, java.sql.Types.INTEGER)
                 .param("areas", areas)
                 .param("area", area, java.sql.Types.VARCHAR)
