@@ -163,10 +163,10 @@ class EscalationTodayIntegrationTests {
                     what = "payment " + paymentNo + " bounced";
                 }
                 default -> {
-                    jdbc.sql("UPDATE invoice SET due_date = due_date - 20 WHERE invoice_no = :invoiceNo")
+                    jdbc.sql("UPDATE invoice SET due_date = greatest(issue_date, due_date - 20) WHERE invoice_no = :invoiceNo")
                             .param("invoiceNo", invoiceNo)
                             .update();
-                    what = "due date of " + invoiceNo + " moved 20 days earlier";
+                    what = "due date of " + invoiceNo + " moved up to 20 days earlier";
                 }
             }
             switch (random.nextInt(5)) {

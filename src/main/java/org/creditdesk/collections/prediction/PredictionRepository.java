@@ -90,7 +90,8 @@ class PredictionRepository {
                 WHERE a.allocated_on <= :asOf AND (a.reversed_on IS NULL OR a.reversed_on > :asOf)
                 GROUP BY a.invoice_id
             )
-            SELECT i.customer_id, i.id, i.due_date, i.amount, i.amount - coalesce(s.amount, 0) AS open_amount, i.currency
+            SELECT i.customer_id, i.id, i.due_date, i.amount, i.amount - coalesce(s.amount, 0) AS open_amount, i.currency,
+                   i.product_line
             FROM invoice i
             LEFT JOIN settled s ON s.invoice_id = i.id
             WHERE i.issue_date <= :asOf AND i.amount - coalesce(s.amount, 0) > 0
@@ -98,7 +99,7 @@ class PredictionRepository {
 
     // The same when nothing was allocated or reversed after the date: the ledger's own open amounts.
     private static final String OPEN_NOW = """
-            SELECT i.customer_id, i.id, i.due_date, i.amount, i.open_amount, i.currency
+            SELECT i.customer_id, i.id, i.due_date, i.amount, i.open_amount, i.currency, i.product_line
             FROM invoice i
             WHERE i.open_amount > 0 AND i.issue_date <= :asOf
             """;
@@ -145,10 +146,12 @@ class PredictionRepository {
             // the 456,753 predictions to their customers by as many index lookups (1.2 s instead of 0.6 s at 100 k).
             "ANALYZE invoice_prediction");
 
-    // Currencies are ISO codes, the rest numbers and dates: nothing to quote. An empty model: NULL (the baseline).
+    // Currencies are ISO codes, the rest numbers and dates: nothing to quote but the product line. An empty model: NULL
+    // (the baseline).
     private static final String COPY = """
             COPY invoice_prediction (invoice_id, customer_id, as_of, due_date, open_amount, currency,
-                                     predicted_pay_date, late_probability, model_id) FROM STDIN (FORMAT csv)
+                                     predicted_pay_date, late_probability, model_id, product_line)
+            FROM STDIN (FORMAT csv)
             """;
 
     private static final int COPY_CHUNK = 1 << 20;
@@ -187,7 +190,8 @@ class PredictionRepository {
             LocalDate dueDate,
             BigDecimal amount,
             BigDecimal openAmount,
-            String currency) {}
+            String currency,
+            @Nullable String productLine) {}
 
     record Dispute(
             long invoiceId, LocalDate raisedOn, @Nullable LocalDate resolvedOn) {}
@@ -282,7 +286,8 @@ class PredictionRepository {
                     rs.getObject(3, LocalDate.class),
                     rs.getBigDecimal(4),
                     rs.getBigDecimal(5),
-                    rs.getString(6)));
+                    rs.getString(6),
+                    rs.getString(7)));
         });
     }
 
@@ -369,7 +374,12 @@ class PredictionRepository {
                     .append(probability(lateProbability))
                     .append(',')
                     .append(modelId)
-                    .append('\n');
+                    .append(',');
+            // No product line: unquoted empty, which COPY reads as NULL; a code is quoted (CSV).
+            if (open.productLine() != null) {
+                out.append('"').append(open.productLine().replace("\"", "\"\"")).append('"');
+            }
+            out.append('\n');
             count++;
             if (out.length() >= COPY_CHUNK) flush();
         }
@@ -379,7 +389,7 @@ class PredictionRepository {
         }
 
         private void flush() {
-            if (!out.isEmpty()) chunks.add(out.toString().getBytes(StandardCharsets.US_ASCII));
+            if (!out.isEmpty()) chunks.add(out.toString().getBytes(StandardCharsets.UTF_8));
             out.setLength(0);
         }
     }

@@ -249,6 +249,51 @@ class PaymentPredictionIntegrationTests {
         });
     }
 
+    @Test
+    void the_forecast_by_product_line_groups_by_the_line_the_prediction_carries_which_is_its_invoices() {
+        String area = area();
+        String code = customer(area, "Line Payer");
+        String line = "PL-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase() + " \"x\", y";
+        jdbc.sql("INSERT INTO product_line (code, name) VALUES (:code, :code)")
+                .param("code", line)
+                .update();
+        LocalDate asOf = LocalDate.of(2073, 5, 1);
+        String withLine = openInvoice(code, asOf.plusDays(3), "400.00");
+        openInvoice(code, asOf.minusDays(10), "125.50"); // no product line
+        jdbc.sql("UPDATE invoice SET product_line = :line WHERE invoice_no = :no")
+                .param("line", line)
+                .param("no", withLine)
+                .update();
+        predictions.predict(asOf, Caller.SYSTEM);
+
+        assertThat(jdbc.sql("""
+                                SELECT count(*) FROM invoice_prediction p JOIN invoice i ON i.id = p.invoice_id
+                                WHERE p.product_line IS DISTINCT FROM i.product_line
+                                """)
+                        .query(Integer.class)
+                        .single())
+                .as("every prediction carries its invoice's product line")
+                .isZero();
+        Map<String, BigDecimal> byInvoiceLine = new TreeMap<>();
+        jdbc.sql("""
+                        SELECT coalesce(i.product_line, '-') AS line, sum(p.open_amount) AS amount
+                        FROM invoice_prediction p JOIN invoice i ON i.id = p.invoice_id
+                        WHERE p.currency = 'CNY' AND greatest(0, (p.due_date - CAST(:asOf AS date)) / 7) < 4
+                        GROUP BY 1
+                        """)
+                .param("asOf", asOf)
+                .query((rs, n) -> byInvoiceLine.put(rs.getString("line"), rs.getBigDecimal("amount")))
+                .list();
+        CashForecast forecast = forecasts.forecast(asOf, 4, "productLine", Caller.SYSTEM);
+        Map<String, BigDecimal> due = new TreeMap<>();
+        forecast.weeks()
+                .forEach(week -> week.byGroup().forEach(group -> due.merge(group.key(), group.due(), BigDecimal::add)));
+        due.values().removeIf(amount -> amount.signum() == 0);
+        assertThat(due.keySet()).isEqualTo(byInvoiceLine.keySet()).contains(line, "-");
+        byInvoiceLine.forEach(
+                (key, amount) -> assertThat(due.get(key)).as("due of %s", key).isEqualByComparingTo(amount));
+    }
+
     private static BigDecimal[] cell(Map<String, BigDecimal[]> cells, long week, String key) {
         return cells.computeIfAbsent(week + "/" + key, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
     }
