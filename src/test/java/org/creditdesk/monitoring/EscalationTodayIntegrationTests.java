@@ -163,7 +163,8 @@ class EscalationTodayIntegrationTests {
                     what = "payment " + paymentNo + " bounced";
                 }
                 default -> {
-                    jdbc.sql("UPDATE invoice SET due_date = greatest(issue_date, due_date - 20) WHERE invoice_no = :invoiceNo")
+                    jdbc.sql(
+                                    "UPDATE invoice SET due_date = greatest(issue_date, due_date - 20) WHERE invoice_no = :invoiceNo")
                             .param("invoiceNo", invoiceNo)
                             .update();
                     what = "due date of " + invoiceNo + " moved up to 20 days earlier";

@@ -269,9 +269,7 @@ class PaymentPredictionIntegrationTests {
         assertThat(jdbc.sql("""
                                 SELECT count(*) FROM invoice_prediction p JOIN invoice i ON i.id = p.invoice_id
                                 WHERE p.product_line IS DISTINCT FROM i.product_line
-                                """)
-                        .query(Integer.class)
-                        .single())
+                                """).query(Integer.class).single())
                 .as("every prediction carries its invoice's product line")
                 .isZero();
         Map<String, BigDecimal> byInvoiceLine = new TreeMap<>();
