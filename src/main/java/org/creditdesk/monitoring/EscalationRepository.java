@@ -130,8 +130,7 @@ class EscalationRepository {
      * The same snapshot from today's stored facts (EscalationTodayRepository, V149): the stored customers not touched
      * since and the touched ones live, the ladder evaluated on both exactly as above. Only for the store's date.
      */
-    private static final String SNAPSHOT_FROM_STORE = """
-            WITH """ + EscalationTodayRepository.PER_CUSTOMER_FROM_STORE
+    private static final String SNAPSHOT_FROM_STORE = "WITH " + EscalationTodayRepository.PER_CUSTOMER_FROM_STORE
             + SNAPSHOT.substring(SNAPSHOT.indexOf("SELECT p.customer_id"));
 
     /** Who answers for customer {@code x} at level {@code x.level}; {@code x} is supplied by the statement. */
