@@ -24,7 +24,8 @@ class CashForecastRepository {
             sums AS (
                 SELECT s.kind, s.area_code, s.product_line, s.on_date, s.predictions, s.amount
                 FROM cash_forecast_sum s
-                WHERE s.currency = :currency
+                -- the weeks' condition below, as a range of cash_forecast_sum_currency_idx
+                WHERE s.currency = :currency AND s.on_date < CAST(:asOf AS date) + 7 * :weeks
                 UNION ALL
                 SELECT k.kind, a.area_code, p.product_line,
                        CASE k.kind WHEN 'P' THEN p.predicted_pay_date ELSE p.due_date END, a.sign, a.sign * p.open_amount
