@@ -30,6 +30,9 @@ class RiskBoardRepository {
             WHERE %s
             """;
 
+    /** Whether the store is built: before, the dashboard reads live. */
+    static final String BUILT = "SELECT built_at IS NOT NULL FROM risk_board_state";
+
     private static final String TOUCHED = "touched AS (SELECT DISTINCT customer_id FROM risk_board_touched)";
     private static final String TOUCHED_LIVE =
             LIVE_ROWS.formatted("s.customer_id IN (SELECT customer_id FROM touched)");
@@ -120,9 +123,7 @@ class RiskBoardRepository {
      */
     int fold() {
         if (!Boolean.TRUE.equals(jdbc.sql(TRY_LOCK).query(Boolean.class).single())) return 0;
-        if (!Boolean.TRUE.equals(jdbc.sql("SELECT built_at IS NOT NULL FROM risk_board_state")
-                .query(Boolean.class)
-                .single())) return 0;
+        if (!Boolean.TRUE.equals(jdbc.sql(BUILT).query(Boolean.class).single())) return 0;
         jdbc.sql("DROP TABLE IF EXISTS pg_temp.risk_board_folded").update();
         int folded = jdbc.sql("""
                         CREATE TEMP TABLE risk_board_folded ON COMMIT DROP AS

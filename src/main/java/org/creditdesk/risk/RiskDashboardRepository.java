@@ -148,7 +148,7 @@ class RiskDashboardRepository {
 
     /** Whether the dashboard's store is built (V151): then the cells and the top risks are read from it. */
     boolean stored() {
-        return jdbc.sql("SELECT built_at IS NOT NULL FROM risk_board_state")
+        return jdbc.sql(RiskBoardRepository.BUILT)
                 .query(Boolean.class)
                 .optional()
                 .orElse(false);

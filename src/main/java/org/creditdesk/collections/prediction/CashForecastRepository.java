@@ -14,7 +14,7 @@ class CashForecastRepository {
     /*
      * Week n holds dates asOf + 7n .. asOf + 7n + 6; what is already overdue falls into week 0. Each prediction counts
      * once in the week of its predicted pay date (expected) and once in the week of its due date (due). Read from the
-     * sums the prediction run wrote per area, product line and date (cash_forecast_sum, V152: a few thousand rows at
+     * sums the prediction run wrote per area, product line and date (cash_forecast_sum, V152: 36,080 rows for
      * 456,753 predictions) instead of the predictions; the predictions of customers moved to another area since
      * leave the area they were summed under for the customer's area now. A week and group is listed when some
      * prediction falls in it (the sums' counts), as the per-prediction statement does. %s is the group's key.

@@ -159,9 +159,8 @@ class PredictionRepository {
             GROUP BY 1, 2, 3, 4, 5
             """;
 
-    // Currencies are ISO codes, the rest numbers and dates: nothing to quote but the product line and the area. An
-    // empty model: NULL
-    // (the baseline).
+    // Currencies are ISO codes, the rest numbers and dates: nothing to quote but the product line and the area.
+    // An empty model: NULL (the baseline).
     private static final String COPY = """
             COPY invoice_prediction (invoice_id, customer_id, as_of, due_date, open_amount, currency,
                                      predicted_pay_date, late_probability, model_id, product_line, area_code)
