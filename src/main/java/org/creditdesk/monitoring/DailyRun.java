@@ -236,7 +236,7 @@ public class DailyRun {
         snapshots.keep(asOf, calendar.today());
         hook.after("aging");
         steps.after("snapshot");
-        EscalationRunResult ladder = escalationRun.evaluateOnDailyAging(asOf);
+        EscalationRunResult ladder = escalationRun.evaluateOnDailyAging(asOf, calendar.today());
         hook.after("escalations");
         steps.after("escalations");
         CustomerHolds.OverdueHolds changed = newestDate

@@ -25,6 +25,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class EscalationRun {
 
     private final EscalationRepository repository;
+    private final EscalationTodayRepository todays;
     private final Escalations escalations;
     private final MailOutbox outbox;
     private final MessageSource texts;
@@ -32,11 +33,13 @@ public class EscalationRun {
 
     EscalationRun(
             EscalationRepository repository,
+            EscalationTodayRepository todays,
             Escalations escalations,
             MailOutbox outbox,
             MessageSource texts,
             CreditPolicies policies) {
         this.repository = repository;
+        this.todays = todays;
         this.policies = policies;
         this.escalations = escalations;
         this.outbox = outbox;
@@ -48,10 +51,15 @@ public class EscalationRun {
         return evaluate(asOf, false);
     }
 
-    /** The daily run's step: the snapshot comes from the aging it computed in this transaction. */
+    /**
+     * The daily run's step: the snapshot comes from the aging it computed in this transaction. A run of today also
+     * stores today's facts for the board ({@link EscalationTodayRepository}).
+     */
     @Transactional
-    EscalationRunResult evaluateOnDailyAging(LocalDate asOf) {
-        return evaluate(asOf, true);
+    EscalationRunResult evaluateOnDailyAging(LocalDate asOf, LocalDate today) {
+        EscalationRunResult result = evaluate(asOf, true);
+        if (asOf.equals(today)) todays.store(today);
+        return result;
     }
 
     /** The grace of the ladder in force (the credit policy's). */

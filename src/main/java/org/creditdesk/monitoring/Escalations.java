@@ -37,6 +37,7 @@ public class Escalations {
 
     private final EscalationRepository repository;
     private final AgingRepository aging;
+    private final EscalationTodayRepository todays;
     private final CreditPolicies policies;
     private final Customers customers;
     private final BusinessCalendar calendar;
@@ -45,12 +46,14 @@ public class Escalations {
     Escalations(
             EscalationRepository repository,
             AgingRepository aging,
+            EscalationTodayRepository todays,
             CreditPolicies policies,
             Customers customers,
             BusinessCalendar calendar,
             Clock clock) {
         this.repository = repository;
         this.aging = aging;
+        this.todays = todays;
         this.policies = policies;
         this.customers = customers;
         this.calendar = calendar;
@@ -88,7 +91,7 @@ public class Escalations {
         requireLevel(level);
         LocalDate date = calendar.asOfOrToday(asOf);
         return repository
-                .board(date, aging.openAmountsHold(date), ladder(), level, caller.areaFilter(), null, null, 0, null)
+                .board(date, source(date), ladder(), level, caller.areaFilter(), null, null, 0, null)
                 .rows()
                 .stream()
                 .map(Escalations::escalation)
@@ -140,7 +143,7 @@ public class Escalations {
         EscalationLadder ladder = ladder();
         EscalationRepository.BoardPage found = repository.board(
                 date,
-                aging.openAmountsHold(date),
+                source(date),
                 ladder,
                 level,
                 caller.areaFilter(),
@@ -158,6 +161,18 @@ public class Escalations {
                 ladder,
                 new Page<>(found.rows().stream().map(Escalations::escalation).toList(), safePage, safeSize, total),
                 found.levelCounts());
+    }
+
+    /**
+     * Today's stored facts when today's daily run stored them (plus the customers touched since, so the answer is
+     * the live one), the invoices' open amounts for another date nothing was settled after, else the replayed
+     * allocation history.
+     */
+    EscalationRepository.Source source(LocalDate date) {
+        if (!aging.openAmountsHold(date)) return EscalationRepository.Source.REPLAYED;
+        return todays.serves(date)
+                ? EscalationRepository.Source.STORED_TODAY
+                : EscalationRepository.Source.OPEN_AMOUNTS;
     }
 
     private static @Nullable String blankToNull(@Nullable String text) {

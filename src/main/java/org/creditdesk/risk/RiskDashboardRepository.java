@@ -146,8 +146,21 @@ class RiskDashboardRepository {
         return List.copyOf(byClass.values());
     }
 
+    /** Whether the dashboard's store is built (V151): then the cells and the top risks are read from it. */
+    boolean stored() {
+        return jdbc.sql(RiskBoardRepository.BUILT)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+    }
+
     List<Cell> byClassAndArea(String[] areas) {
-        return jdbc.sql(BY_CLASS_AND_AREA)
+        return byClassAndArea(areas, stored());
+    }
+
+    /** From the store plus the customers touched since ({@link RiskBoardRepository}) or computed live. */
+    List<Cell> byClassAndArea(String[] areas, boolean stored) {
+        return jdbc.sql(stored ? RiskBoardRepository.STORED_CELLS : BY_CLASS_AND_AREA)
                 .param("areas", areas)
                 .query((rs, n) -> new Cell(
                         rs.getString("risk_class"),
@@ -158,7 +171,11 @@ class RiskDashboardRepository {
     }
 
     List<TopRisk> top(String[] areas, int limit) {
-        return jdbc.sql(TOP)
+        return top(areas, limit, stored());
+    }
+
+    List<TopRisk> top(String[] areas, int limit, boolean stored) {
+        return jdbc.sql(stored ? RiskBoardRepository.STORED_TOP : TOP)
                 .param("areas", areas)
                 .param("limit", limit)
                 .query((rs, n) -> new TopRisk(

@@ -84,11 +84,15 @@ class EscalationIntegrationTests {
         String[] areas = {area};
 
         assertThat(agingRepository.openAmountsHold(asOf)).isTrue();
-        EscalationRepository.BoardPage fromOpenAmounts =
-                repository.board(asOf, true, ladder, null, areas, null, null, 0, 50);
-        assertThat(fromOpenAmounts).isEqualTo(repository.board(asOf, false, ladder, null, areas, null, null, 0, 50));
-        assertThat(repository.board(asOf, true, ladder, null, areas, null, null, 0, null))
-                .isEqualTo(repository.board(asOf, false, ladder, null, areas, null, null, 0, null))
+        EscalationRepository.BoardPage fromOpenAmounts = repository.board(
+                asOf, EscalationRepository.Source.OPEN_AMOUNTS, ladder, null, areas, null, null, 0, 50);
+        assertThat(fromOpenAmounts)
+                .isEqualTo(repository.board(
+                        asOf, EscalationRepository.Source.REPLAYED, ladder, null, areas, null, null, 0, 50));
+        assertThat(repository.board(
+                        asOf, EscalationRepository.Source.OPEN_AMOUNTS, ladder, null, areas, null, null, 0, null))
+                .isEqualTo(repository.board(
+                        asOf, EscalationRepository.Source.REPLAYED, ladder, null, areas, null, null, 0, null))
                 .extracting(EscalationRepository.BoardPage::rows)
                 .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
                 .hasSize(2);

@@ -91,6 +91,7 @@ public class PaymentPredictions {
         Long modelId = model == null ? null : model.id();
         double portfolioLateShare = portfolioLateShare(history, grace);
         var predictions = new PredictionRepository.Predictions(date, modelId);
+        repository.forgetMoves();
         repository.eachOpen(date, settled, open -> {
             List<PaidInvoice> past = history.getOrDefault(open.customerId(), List.of());
             InvoiceFacts f = facts.at(open.customerId(), open.invoiceId(), open.dueDate(), open.amount(), date);

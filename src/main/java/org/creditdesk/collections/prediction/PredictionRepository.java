@@ -90,16 +90,19 @@ class PredictionRepository {
                 WHERE a.allocated_on <= :asOf AND (a.reversed_on IS NULL OR a.reversed_on > :asOf)
                 GROUP BY a.invoice_id
             )
-            SELECT i.customer_id, i.id, i.due_date, i.amount, i.amount - coalesce(s.amount, 0) AS open_amount, i.currency
+            SELECT i.customer_id, i.id, i.due_date, i.amount, i.amount - coalesce(s.amount, 0) AS open_amount, i.currency,
+                   i.product_line, c.area_code
             FROM invoice i
+            JOIN customer c ON c.id = i.customer_id
             LEFT JOIN settled s ON s.invoice_id = i.id
             WHERE i.issue_date <= :asOf AND i.amount - coalesce(s.amount, 0) > 0
             """;
 
     // The same when nothing was allocated or reversed after the date: the ledger's own open amounts.
     private static final String OPEN_NOW = """
-            SELECT i.customer_id, i.id, i.due_date, i.amount, i.open_amount, i.currency
+            SELECT i.customer_id, i.id, i.due_date, i.amount, i.open_amount, i.currency, i.product_line, c.area_code
             FROM invoice i
+            JOIN customer c ON c.id = i.customer_id
             WHERE i.open_amount > 0 AND i.issue_date <= :asOf
             """;
 
@@ -145,10 +148,23 @@ class PredictionRepository {
             // the 456,753 predictions to their customers by as many index lookups (1.2 s instead of 0.6 s at 100 k).
             "ANALYZE invoice_prediction");
 
-    // Currencies are ISO codes, the rest numbers and dates: nothing to quote. An empty model: NULL (the baseline).
+    // The sums the cash forecast reads (V152), per area, product line, currency and predicted pay date (P) or due
+    // date (D), written with the predictions.
+    private static final String SUMS = """
+            INSERT INTO cash_forecast_sum (kind, area_code, product_line, currency, on_date, predictions, amount)
+            SELECT k.kind, p.area_code, p.product_line, p.currency,
+                   CASE k.kind WHEN 'P' THEN p.predicted_pay_date ELSE p.due_date END, count(*), sum(p.open_amount)
+            FROM invoice_prediction p
+            CROSS JOIN (VALUES ('P'), ('D')) AS k (kind)
+            GROUP BY 1, 2, 3, 4, 5
+            """;
+
+    // Currencies are ISO codes, the rest numbers and dates: nothing to quote but the product line and the area.
+    // An empty model: NULL (the baseline).
     private static final String COPY = """
             COPY invoice_prediction (invoice_id, customer_id, as_of, due_date, open_amount, currency,
-                                     predicted_pay_date, late_probability, model_id) FROM STDIN (FORMAT csv)
+                                     predicted_pay_date, late_probability, model_id, product_line, area_code)
+            FROM STDIN (FORMAT csv)
             """;
 
     private static final int COPY_CHUNK = 1 << 20;
@@ -187,7 +203,9 @@ class PredictionRepository {
             LocalDate dueDate,
             BigDecimal amount,
             BigDecimal openAmount,
-            String currency) {}
+            String currency,
+            @Nullable String productLine,
+            String areaCode) {}
 
     record Dispute(
             long invoiceId, LocalDate raisedOn, @Nullable LocalDate resolvedOn) {}
@@ -282,7 +300,9 @@ class PredictionRepository {
                     rs.getObject(3, LocalDate.class),
                     rs.getBigDecimal(4),
                     rs.getBigDecimal(5),
-                    rs.getString(6)));
+                    rs.getString(6),
+                    rs.getString(7),
+                    rs.getString(8)));
         });
     }
 
@@ -369,7 +389,12 @@ class PredictionRepository {
                     .append(probability(lateProbability))
                     .append(',')
                     .append(modelId)
-                    .append('\n');
+                    .append(',');
+            // No product line: unquoted empty, which COPY reads as NULL; codes are quoted (CSV).
+            if (open.productLine() != null) quoted(open.productLine());
+            out.append(',');
+            quoted(open.areaCode());
+            out.append('\n');
             count++;
             if (out.length() >= COPY_CHUNK) flush();
         }
@@ -378,8 +403,12 @@ class PredictionRepository {
             return count;
         }
 
+        private void quoted(String text) {
+            out.append('"').append(text.replace("\"", "\"\"")).append('"');
+        }
+
         private void flush() {
-            if (!out.isEmpty()) chunks.add(out.toString().getBytes(StandardCharsets.US_ASCII));
+            if (!out.isEmpty()) chunks.add(out.toString().getBytes(StandardCharsets.UTF_8));
             out.setLength(0);
         }
     }
@@ -403,6 +432,17 @@ class PredictionRepository {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
         INDEX.forEach(sql -> jdbc.sql(sql).update());
+        jdbc.sql("DELETE FROM cash_forecast_sum").update();
+        jdbc.sql(SUMS).update();
+    }
+
+    /**
+     * Empties the log of customers moved to another area (V152) before a run reads the open invoices with their
+     * customers' areas: a move committed after this statement's snapshot keeps its entry, so the forecast moves that
+     * customer's predictions to its area now whichever area the run wrote on them.
+     */
+    void forgetMoves() {
+        jdbc.sql("DELETE FROM cash_forecast_moved").update();
     }
 
     /** The stored late probability: four places, half up (the column's scale). */

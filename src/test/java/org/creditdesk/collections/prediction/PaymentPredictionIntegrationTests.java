@@ -249,6 +249,134 @@ class PaymentPredictionIntegrationTests {
         });
     }
 
+    @Test
+    void the_forecast_by_product_line_groups_by_the_line_the_prediction_carries_which_is_its_invoices() {
+        String area = area();
+        String code = customer(area, "Line Payer");
+        String line = "PL-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase() + " \"x\", y";
+        jdbc.sql("INSERT INTO product_line (code, name) VALUES (:code, :code)")
+                .param("code", line)
+                .update();
+        LocalDate asOf = LocalDate.of(2073, 5, 1);
+        String withLine = openInvoice(code, asOf.plusDays(3), "400.00");
+        openInvoice(code, asOf.minusDays(10), "125.50"); // no product line
+        jdbc.sql("UPDATE invoice SET product_line = :line WHERE invoice_no = :no")
+                .param("line", line)
+                .param("no", withLine)
+                .update();
+        predictions.predict(asOf, Caller.SYSTEM);
+
+        assertThat(jdbc.sql("""
+                                SELECT count(*) FROM invoice_prediction p JOIN invoice i ON i.id = p.invoice_id
+                                WHERE p.product_line IS DISTINCT FROM i.product_line
+                                """).query(Integer.class).single())
+                .as("every prediction carries its invoice's product line")
+                .isZero();
+        Map<String, BigDecimal> byInvoiceLine = new TreeMap<>();
+        jdbc.sql("""
+                        SELECT coalesce(i.product_line, '-') AS line, sum(p.open_amount) AS amount
+                        FROM invoice_prediction p JOIN invoice i ON i.id = p.invoice_id
+                        WHERE p.currency = 'CNY' AND greatest(0, (p.due_date - CAST(:asOf AS date)) / 7) < 4
+                        GROUP BY 1
+                        """)
+                .param("asOf", asOf)
+                .query((rs, n) -> byInvoiceLine.put(rs.getString("line"), rs.getBigDecimal("amount")))
+                .list();
+        CashForecast forecast = forecasts.forecast(asOf, 4, "productLine", Caller.SYSTEM);
+        Map<String, BigDecimal> due = new TreeMap<>();
+        forecast.weeks()
+                .forEach(week -> week.byGroup().forEach(group -> due.merge(group.key(), group.due(), BigDecimal::add)));
+        due.values().removeIf(amount -> amount.signum() == 0);
+        assertThat(due.keySet()).isEqualTo(byInvoiceLine.keySet()).contains(line, "-");
+        byInvoiceLine.forEach(
+                (key, amount) -> assertThat(due.get(key)).as("due of %s", key).isEqualByComparingTo(amount));
+    }
+
+    /** The forecast before V152: every prediction read, its customer's area now. The stored sums must equal it. */
+    private static final String PER_PREDICTION = """
+            SELECT x.week || '/' || p.key || ' ' || trim_scale(coalesce(sum(x.expected), 0)) || ' '
+                   || trim_scale(coalesce(sum(x.due), 0))
+            FROM (SELECT CASE WHEN :byArea THEN c.area_code ELSE coalesce(p.product_line, '-') END AS key,
+                         greatest(0, (p.predicted_pay_date - CAST(:asOf AS date)) / 7) AS expected_week,
+                         greatest(0, (p.due_date - CAST(:asOf AS date)) / 7) AS due_week, p.open_amount
+                  FROM invoice_prediction p JOIN customer c ON c.id = p.customer_id
+                  WHERE p.currency = 'CNY'
+                    AND (cardinality(CAST(:areas AS text[])) = 0 OR c.area_code = ANY(CAST(:areas AS text[])))) p
+            CROSS JOIN LATERAL (VALUES (p.expected_week, p.open_amount, CAST(NULL AS numeric)),
+                                       (p.due_week, CAST(NULL AS numeric), p.open_amount)) AS x (week, expected, due)
+            WHERE x.week < :weeks
+            GROUP BY x.week, p.key
+            ORDER BY x.week, p.key
+            """;
+
+    @Test
+    void the_forecast_from_the_stored_sums_equals_the_per_prediction_one_also_after_customers_move_area() {
+        String area = area();
+        String other = area();
+        List<String> codes = new ArrayList<>();
+        LocalDate asOf = LocalDate.of(2074, 2, 1);
+        for (int n = 0; n < 4; n++) {
+            String code = customer(n % 2 == 0 ? area : other, "Sums " + n);
+            codes.add(code);
+            openInvoice(code, asOf.minusDays(15 - n), "100.0" + n);
+            openInvoice(code, asOf.plusDays(10 + 9 * n), "2" + n + "0.50");
+        }
+        predictions.predict(asOf, Caller.SYSTEM);
+        assertSameAsPerPrediction(asOf, area, other, "after the prediction run");
+
+        jdbc.sql("UPDATE customer SET area_code = :other WHERE code = :code")
+                .param("other", other)
+                .param("code", codes.get(0))
+                .update();
+        jdbc.sql("UPDATE customer SET area_code = :area WHERE code = :code")
+                .param("area", area)
+                .param("code", codes.get(1))
+                .update();
+        assertSameAsPerPrediction(asOf, area, other, "after two customers moved");
+        jdbc.sql("UPDATE customer SET area_code = :area WHERE code = :code")
+                .param("area", area)
+                .param("code", codes.get(0))
+                .update();
+        assertSameAsPerPrediction(asOf, area, other, "after one moved back");
+        predictions.predict(asOf, Caller.SYSTEM);
+        assertThat(jdbc.sql("SELECT count(*) FROM cash_forecast_moved")
+                        .query(Integer.class)
+                        .single())
+                .as("a prediction run forgets the moves it has read")
+                .isZero();
+        assertSameAsPerPrediction(asOf, area, other, "after the next prediction run");
+    }
+
+    private static String plain(BigDecimal amount) {
+        return amount.stripTrailingZeros().toPlainString();
+    }
+
+    private void assertSameAsPerPrediction(LocalDate asOf, String area, String other, String when) {
+        for (String groupBy : List.of("area", "productLine")) {
+            for (String[] areas : List.of(new String[0], new String[] {area}, new String[] {area, other})) {
+                Caller caller = areas.length == 0
+                        ? Caller.SYSTEM
+                        : new Caller("sums-collector", java.util.Set.of(Role.COLLECTOR), java.util.Set.of(areas));
+                List<String> answered = new ArrayList<>();
+                CashForecast forecast = forecasts.forecast(asOf, 6, groupBy, caller);
+                for (int w = 0; w < 6; w++) {
+                    for (CashForecast.Group group : forecast.weeks().get(w).byGroup()) {
+                        answered.add(w + "/" + group.key() + " " + plain(group.expected()) + " " + plain(group.due()));
+                    }
+                }
+                assertThat(answered)
+                        .as("%s, by %s, areas %s", when, groupBy, java.util.Arrays.toString(areas))
+                        .isEqualTo(jdbc.sql(PER_PREDICTION)
+                                .param("byArea", groupBy.equals("area"))
+                                .param("asOf", asOf)
+                                .param("weeks", 6)
+                                .param("areas", areas)
+                                .query(String.class)
+                                .list());
+            }
+        }
+    }
+
     private static BigDecimal[] cell(Map<String, BigDecimal[]> cells, long week, String key) {
         return cells.computeIfAbsent(week + "/" + key, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
     }
