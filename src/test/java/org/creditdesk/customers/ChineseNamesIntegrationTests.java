@@ -123,6 +123,37 @@ class ChineseNamesIntegrationTests {
     }
 
     @Test
+    void a_reimported_file_keys_renamed_customers_anew_and_keeps_the_keys_of_the_others() {
+        String first = """
+                code,name,area,businessGroup,paymentTermDays
+                ZR1-%1$s,深圳南山电子,%2$s,VOLUME,30
+                ZR2-%1$s,天津滨海物流,%2$s,VOLUME,45
+                """.formatted(tag, area);
+        String second = """
+                code,name,area,businessGroup,paymentTermDays
+                ZR1-%1$s,武汉光谷科技,%2$s,VOLUME,30
+                ZR2-%1$s,天津滨海物流,%2$s,VOLUME,60
+                """.formatted(tag, area);
+        imports.importCsv(
+                ImportKind.CUSTOMERS, new ByteArrayInputStream(first.getBytes(StandardCharsets.UTF_8)), Caller.SYSTEM);
+        imports.importCsv(
+                ImportKind.CUSTOMERS, new ByteArrayInputStream(second.getBytes(StandardCharsets.UTF_8)), Caller.SYSTEM);
+
+        assertThat(jdbc.sql("""
+                        SELECT code || ' ' || name_pinyin || ' ' || name_initials || ' ' || (name_pinyin_of = name)
+                        FROM customer WHERE code LIKE :codes ORDER BY code
+                        """)
+                        .param("codes", "ZR_-" + tag)
+                        .query(String.class)
+                        .list())
+                .containsExactly(
+                        "ZR1-" + tag + " wuhanguanggukeji whggkj true",
+                        "ZR2-" + tag + " tianjinbinhaiwuliu tjbhwl true");
+        assertThat(names("szns")).isEmpty();
+        assertThat(names("whgg")).containsExactly("武汉光谷科技");
+    }
+
+    @Test
     void names_written_behind_the_applications_back_get_their_keys_at_the_next_start() {
         save("ZW-" + tag, "Placeholder");
         jdbc.sql("UPDATE customer SET name = '武汉光谷科技' WHERE code = :code")
