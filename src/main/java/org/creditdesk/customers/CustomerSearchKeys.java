@@ -53,6 +53,16 @@ class CustomerSearchKeys {
         write(repository.staleInImport());
     }
 
+    /**
+     * Loads ICU's Han-Latin rules beside the running application (seconds of one core), so the first
+     * customer created or imported after a start does not wait for them: in the first customers import
+     * of a fresh server they were most of the merge.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void loadTransliterationRules() {
+        Thread.ofVirtual().name("pinyin-rules").start(() -> NamePinyin.of("上海华大贸易 Müller"));
+    }
+
     @EventListener(ApplicationReadyEvent.class)
     void refreshAllStale() {
         int written = 0;
