@@ -154,6 +154,51 @@ class ChineseNamesIntegrationTests {
     }
 
     @Test
+    void imported_keys_equal_the_keys_computed_one_customer_at_a_time_for_seeded_random_names() {
+        long seed = System.nanoTime();
+        System.out.println("ChineseNamesIntegrationTests seed " + seed);
+        java.util.Random random = new java.util.Random(seed);
+        String syllables = "上海华大贸易深圳南山电子天津滨海物流重庆厦门长沙银行乐器行";
+        java.util.function.Supplier<String> name = () -> {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0, n = 2 + random.nextInt(8); i < n; i++) {
+                text.append(syllables.charAt(random.nextInt(syllables.length())));
+            }
+            if (random.nextBoolean()) text.append(" Müller & Co ").append(random.nextInt(100));
+            return text.toString();
+        };
+        for (int file = 0; file < 2; file++) {
+            StringBuilder csv = new StringBuilder("code,name,area,businessGroup,paymentTermDays\n");
+            for (int i = 0; i < 40; i++) {
+                csv.append("ZP%d-%s,\"%s\",%s,VOLUME,30\n".formatted(i, tag, name.get(), area));
+            }
+            imports.importCsv(
+                    ImportKind.CUSTOMERS,
+                    new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)),
+                    Caller.SYSTEM);
+        }
+
+        var stored = jdbc.sql("""
+                        SELECT name, name_pinyin, name_initials, name_pinyin_of FROM customer
+                        WHERE code LIKE :codes ORDER BY code
+                        """)
+                .param("codes", "ZP%-" + tag)
+                .query((rs, n) -> List.of(
+                        rs.getString("name"),
+                        rs.getString("name_pinyin"),
+                        rs.getString("name_initials"),
+                        rs.getString("name_pinyin_of")))
+                .list();
+        assertThat(stored).hasSize(40);
+        for (List<String> row : stored) {
+            NamePinyin expected = NamePinyin.of(row.get(0));
+            assertThat(row.subList(1, 4))
+                    .as("seed %d, name %s", seed, row.get(0))
+                    .containsExactly(expected.full(), expected.initials(), row.get(0));
+        }
+    }
+
+    @Test
     void names_written_behind_the_applications_back_get_their_keys_at_the_next_start() {
         save("ZW-" + tag, "Placeholder");
         jdbc.sql("UPDATE customer SET name = '武汉光谷科技' WHERE code = :code")
