@@ -55,6 +55,11 @@ class ChineseNamesIntegrationTests {
                 Caller.SYSTEM);
     }
 
+    private void importCustomers(String csv) {
+        imports.importCsv(
+                ImportKind.CUSTOMERS, new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), Caller.SYSTEM);
+    }
+
     private List<String> names(String query) {
         return customers.search(new CustomerQuery(query, area, null, null, 0, 100), Caller.SYSTEM).items().stream()
                 .map(CustomerSummary::name)
@@ -111,8 +116,7 @@ class ChineseNamesIntegrationTests {
                 ZI1-%1$s,深圳南山电子,%2$s,VOLUME,30
                 ZI2-%1$s,天津滨海物流,%2$s,VOLUME,45
                 """.formatted(tag, area);
-        imports.importCsv(
-                ImportKind.CUSTOMERS, new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), Caller.SYSTEM);
+        importCustomers(csv);
 
         assertThat(jdbc.sql("SELECT name_pinyin FROM customer WHERE code = :code")
                         .param("code", "ZI1-" + tag)
@@ -134,10 +138,8 @@ class ChineseNamesIntegrationTests {
                 ZR1-%1$s,武汉光谷科技,%2$s,VOLUME,30
                 ZR2-%1$s,天津滨海物流,%2$s,VOLUME,60
                 """.formatted(tag, area);
-        imports.importCsv(
-                ImportKind.CUSTOMERS, new ByteArrayInputStream(first.getBytes(StandardCharsets.UTF_8)), Caller.SYSTEM);
-        imports.importCsv(
-                ImportKind.CUSTOMERS, new ByteArrayInputStream(second.getBytes(StandardCharsets.UTF_8)), Caller.SYSTEM);
+        importCustomers(first);
+        importCustomers(second);
 
         assertThat(jdbc.sql("""
                         SELECT code || ' ' || name_pinyin || ' ' || name_initials || ' ' || (name_pinyin_of = name)
@@ -172,10 +174,7 @@ class ChineseNamesIntegrationTests {
             for (int i = 0; i < 40; i++) {
                 csv.append("ZP%d-%s,\"%s\",%s,VOLUME,30\n".formatted(i, tag, name.get(), area));
             }
-            imports.importCsv(
-                    ImportKind.CUSTOMERS,
-                    new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)),
-                    Caller.SYSTEM);
+            importCustomers(csv.toString());
         }
 
         var stored = jdbc.sql("""
