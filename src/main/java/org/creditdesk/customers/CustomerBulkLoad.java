@@ -48,7 +48,9 @@ public class CustomerBulkLoad {
     public int mergeCustomers(String staging, String baseCurrency) {
         areas.ensureExist(repository.distinctAreas(table(staging)));
         repository.insertMissingSalesReps(staging);
-        int changed = repository.upsert(staging, baseCurrency);
+        repository.prepare(table(staging), baseCurrency);
+        searchKeys.keyImported();
+        int changed = repository.upsert();
         searchKeys.refreshImported();
         return changed;
     }

@@ -102,7 +102,7 @@ class CustomerBulkRepository {
                 business_group TEXT, sales_rep TEXT, payment_term_days INTEGER, currency TEXT, address TEXT, email TEXT,
                 language TEXT,
                 phones TEXT[], bank_accounts TEXT[], person_roles TEXT[], person_names TEXT[], person_id_nos TEXT[],
-                changed BOOLEAN NOT NULL
+                changed BOOLEAN NOT NULL, name_pinyin TEXT, name_initials TEXT, name_pinyin_of TEXT
             ) ON COMMIT DROP
             """;
 
@@ -148,11 +148,16 @@ class CustomerBulkRepository {
               AND ARRAY(SELECT id_no FROM customer_person WHERE customer_id = c.id ORDER BY position) = ic.person_id_nos
             """;
 
+    /**
+     * The pinyin keys go in with the row ({@code name_pinyin_of} NULL: the stored keys are still those
+     * of this name), so an imported customer is written once, not inserted and then updated.
+     */
     private static final String UPSERT_CHANGED = """
             INSERT INTO customer (code, name, registration_no, established_on, area_code, business_group, sales_rep,
-                                  payment_term_days, currency, address, email, language)
+                                  payment_term_days, currency, address, email, language, name_pinyin, name_initials,
+                                  name_pinyin_of)
             SELECT code, name, registration_no, established_on, area_code, business_group, sales_rep,
-                   payment_term_days, currency, address, email, language
+                   payment_term_days, currency, address, email, language, name_pinyin, name_initials, name_pinyin_of
             FROM import_customer
             WHERE changed
             ON CONFLICT (code) DO UPDATE
@@ -161,6 +166,10 @@ class CustomerBulkRepository {
                 business_group = EXCLUDED.business_group, sales_rep = EXCLUDED.sales_rep,
                 payment_term_days = EXCLUDED.payment_term_days, currency = EXCLUDED.currency,
                 address = EXCLUDED.address, email = EXCLUDED.email, language = EXCLUDED.language,
+                name_pinyin = CASE WHEN EXCLUDED.name_pinyin_of IS NULL THEN customer.name_pinyin ELSE EXCLUDED.name_pinyin END,
+                name_initials = CASE WHEN EXCLUDED.name_pinyin_of IS NULL THEN customer.name_initials
+                                     ELSE EXCLUDED.name_initials END,
+                name_pinyin_of = coalesce(EXCLUDED.name_pinyin_of, customer.name_pinyin_of),
                 updated_at = now(), version = customer.version + 1
             """;
 
@@ -223,10 +232,15 @@ class CustomerBulkRepository {
         jdbc.sql(INSERT_MISSING_SALES_REPS.formatted(staging)).update();
     }
 
-    int upsert(String staging, String base) {
+    /** Types the staged rows into {@code import_customer} and marks the identical ones unchanged. */
+    void prepare(String staging, String base) {
         jdbc.sql(CREATE_TYPED).update();
         jdbc.sql(FILL_TYPED.formatted(staging)).param("base", base).update();
         jdbc.sql(MARK_UNCHANGED).update();
+    }
+
+    /** Writes the prepared rows that changed (with the keys {@link CustomerSearchKeys} gave them). */
+    int upsert() {
         int changed = jdbc.sql(UPSERT_CHANGED).update();
         for (String sql : List.of(
                 DELETE_PHONES,

@@ -37,8 +37,30 @@ class CustomerSearchKeys {
         write(repository.staleAmong(List.of(changed.customerId())));
     }
 
+    /**
+     * Gives the changed rows of a customers import their keys before they are written, so each customer
+     * row is written once (an UPDATE after the insert rewrote every row and its GIN index entries).
+     */
+    void keyImported() {
+        List<CustomerSearchKeyRepository.UnkeyedName> names = repository.unkeyedInImport();
+        if (names.isEmpty()) return;
+        repository.keyImport(
+                names, names.stream().map(n -> NamePinyin.of(n.name())).toList());
+    }
+
+    /** A safety net after the import's upsert: writes keys of any imported row still stale (none, normally). */
     void refreshImported() {
         write(repository.staleInImport());
+    }
+
+    /**
+     * Loads ICU's Han-Latin rules beside the running application (seconds of one core), so the first
+     * customer created or imported after a start does not wait for them: in the first customers import
+     * of a fresh server they were most of the merge.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void loadTransliterationRules() {
+        Thread.ofVirtual().name("pinyin-rules").start(() -> NamePinyin.of("上海华大贸易 Müller"));
     }
 
     @EventListener(ApplicationReadyEvent.class)

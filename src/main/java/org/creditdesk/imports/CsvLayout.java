@@ -20,6 +20,11 @@ record CsvLayout(ImportKind kind, List<Column> columns) {
         private static final java.util.Set<String> KEYS =
                 java.util.Set.of("code", "orderNo", "invoiceNo", "paymentNo", "customerCode", "contractNo");
 
+        /** A natural key: checked as such before staging, and the column the set-based checks join on. */
+        boolean isKey() {
+            return KEYS.contains(name);
+        }
+
         String stagingColumn() {
             return name.replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT);
         }
@@ -28,7 +33,7 @@ record CsvLayout(ImportKind kind, List<Column> columns) {
         java.util.Optional<String> problem(CharSequence value) {
             if (value.isEmpty()) return java.util.Optional.empty();
             String text = value.toString();
-            if (KEYS.contains(name)) return TextLimits.keyProblem(text.strip());
+            if (isKey()) return TextLimits.keyProblem(text.strip());
             int max = switch (name) {
                 case "name" -> TextLimits.NAME_MAX;
                 case "address", "phones", "bankAccounts", "people" -> TextLimits.LONG_MAX;

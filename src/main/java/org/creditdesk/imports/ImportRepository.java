@@ -47,7 +47,12 @@ class ImportRepository {
              (line BIGINT NOT NULL, position INTEGER NOT NULL, field TEXT, message TEXT NOT NULL) ON COMMIT DROP
             """;
     private static final String COPY_STAGE = "COPY " + STAGE + " (line, %s) FROM STDIN";
-    private static final String ANALYZE_STAGE = "ANALYZE " + STAGE;
+    /**
+     * Statistics only for the natural keys, which the checks and merges join and group on: ANALYZE of
+     * every text column took 0.55-0.64 s of an 82,684-row file under load, of the keys 0.19-0.26 s.
+     */
+    private static final String ANALYZE_STAGE = "ANALYZE " + STAGE + " (%s)";
+
     private static final String REJECTION_COUNT = "SELECT count(*) FROM " + REJECTIONS;
     private static final String FIRST_REJECTIONS = """
             SELECT line, field, message FROM %s ORDER BY line, position LIMIT :limit
@@ -89,7 +94,7 @@ class ImportRepository {
         try {
             List<CsvLayout.Column> header = readHeader(layout, records);
             createTables(layout);
-            return copyRows(header, records, maxReported);
+            return copyRows(layout, header, records, maxReported);
         } catch (CharacterCodingException e) {
             throw ProblemException.ruleViolation(
                             "The file is not UTF-8",
@@ -153,7 +158,7 @@ class ImportRepository {
         jdbc.sql(CREATE_REJECTIONS).update();
     }
 
-    private Staged copyRows(List<CsvLayout.Column> header, CsvRecordReader records, int maxReported)
+    private Staged copyRows(CsvLayout layout, List<CsvLayout.Column> header, CsvRecordReader records, int maxReported)
             throws IOException {
         String columns = header.stream().map(CsvLayout.Column::stagingColumn).collect(Collectors.joining(", "));
         Connection connection = DataSourceUtils.getConnection(dataSource);
@@ -191,7 +196,11 @@ class ImportRepository {
             flush(copy, out);
             copy.endCopy();
             copy = null;
-            jdbc.sql(ANALYZE_STAGE).update();
+            jdbc.sql(ANALYZE_STAGE.formatted(layout.columns().stream()
+                            .filter(CsvLayout.Column::isKey)
+                            .map(CsvLayout.Column::stagingColumn)
+                            .collect(Collectors.joining(", "))))
+                    .update();
             return new Staged(rows, malformedRows, malformed);
         } catch (SQLException e) {
             var translated = new SQLExceptionSubclassTranslator().translate("COPY into " + STAGE, null, e);

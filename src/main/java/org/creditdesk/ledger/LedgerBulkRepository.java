@@ -257,11 +257,14 @@ class LedgerBulkRepository {
      * allocated before they are written and each payment row is written once, with its final
      * unapplied amount. Payments already stored (same key, same content: the check refused any
      * other) are left alone: no second allocation. An anti-join rather than ON CONFLICT, as for
-     * invoices; a concurrent writer of the same key still meets the unique index (409).
+     * invoices; a concurrent writer of the same key still meets the unique index (409). The sequence is
+     * looked up once (a sub-select), not per row: {@code pg_get_serial_sequence} scans {@code pg_depend}
+     * on every call (0.94 s against 0.10 s for 71,036 ids).
      */
     private static final String CREATE_NEW_PAYMENTS = """
             CREATE TEMP TABLE import_new_payment ON COMMIT DROP AS
-            SELECT nextval(pg_get_serial_sequence('payment', 'id')) AS id, s.payment_no, c.id AS customer_id,
+            SELECT nextval((SELECT CAST(pg_get_serial_sequence('payment', 'id') AS regclass))) AS id, s.payment_no,
+                   c.id AS customer_id,
                    CAST(s.received_on AS date) AS received_on, CAST(s.amount AS numeric(19, 2)) AS amount,
                    coalesce(nullif(s.currency, ''), :base) AS currency, s.method, nullif(s.cheque_no, '') AS cheque_no,
                    i.id AS invoice_id
@@ -460,19 +463,21 @@ class LedgerBulkRepository {
     int mergePayments(String staging, String base) {
         long started = System.nanoTime();
         jdbc.sql(CREATE_NEW_PAYMENTS.formatted(staging)).param("base", base).update();
-        jdbc.sql("ANALYZE import_new_payment").update();
+        jdbc.sql("ANALYZE import_new_payment (id, customer_id, invoice_id)").update();
         long prepared = System.nanoTime();
         jdbc.sql(CREATE_NEW_ALLOCATIONS).update();
         jdbc.sql(ALLOCATE_NAMED).update();
         jdbc.sql(ALLOCATE_OLDEST_FIRST).update();
-        jdbc.sql("ANALYZE import_new_allocation").update();
+        jdbc.sql("ANALYZE import_new_allocation (invoice_id, payment_id)").update();
+        // Locked before the allocations are written: their foreign-key checks then find the stronger
+        // lock already held and leave the invoice rows alone, instead of marking each one first.
+        long settled = jdbc.sql(SETTLED_INVOICES).query(Long.class).single();
+        jdbc.sql(LOCK_SETTLED_INVOICES).query(Long.class).single();
         long allocated = System.nanoTime();
         jdbc.sql(INSERT_PAYMENTS).update();
         long paymentsWritten = System.nanoTime();
         jdbc.sql(STORE_ALLOCATIONS).update();
         long allocationsWritten = System.nanoTime();
-        long settled = jdbc.sql(SETTLED_INVOICES).query(Long.class).single();
-        jdbc.sql(LOCK_SETTLED_INVOICES).query(Long.class).single();
         int reduced = jdbc.sql(REDUCE_OPEN_AMOUNTS).update();
         if (reduced != settled) {
             throw ProblemException.conflict(
@@ -481,7 +486,7 @@ class LedgerBulkRepository {
                     .withKey("problem.text.invoicesOfThisFileWerePaidMeanwhile", settled - reduced);
         }
         log.info(
-                "Payments merge: new payments in {} ms, allocated in {} ms, payments written in {} ms, allocations in {} ms, {} invoices settled in {} ms",
+                "Payments merge: new payments in {} ms, allocated and settled invoices locked in {} ms, payments written in {} ms, allocations in {} ms, {} invoices settled in {} ms",
                 ms(prepared - started),
                 ms(allocated - prepared),
                 ms(paymentsWritten - allocated),

@@ -55,6 +55,11 @@ class ChineseNamesIntegrationTests {
                 Caller.SYSTEM);
     }
 
+    private void importCustomers(String csv) {
+        imports.importCsv(
+                ImportKind.CUSTOMERS, new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), Caller.SYSTEM);
+    }
+
     private List<String> names(String query) {
         return customers.search(new CustomerQuery(query, area, null, null, 0, 100), Caller.SYSTEM).items().stream()
                 .map(CustomerSummary::name)
@@ -111,8 +116,7 @@ class ChineseNamesIntegrationTests {
                 ZI1-%1$s,深圳南山电子,%2$s,VOLUME,30
                 ZI2-%1$s,天津滨海物流,%2$s,VOLUME,45
                 """.formatted(tag, area);
-        imports.importCsv(
-                ImportKind.CUSTOMERS, new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), Caller.SYSTEM);
+        importCustomers(csv);
 
         assertThat(jdbc.sql("SELECT name_pinyin FROM customer WHERE code = :code")
                         .param("code", "ZI1-" + tag)
@@ -120,6 +124,77 @@ class ChineseNamesIntegrationTests {
                         .single())
                 .isEqualTo("shenzhennanshandianzi");
         assertThat(names("tjbh")).containsExactly("天津滨海物流");
+    }
+
+    @Test
+    void a_reimported_file_keys_renamed_customers_anew_and_keeps_the_keys_of_the_others() {
+        String first = """
+                code,name,area,businessGroup,paymentTermDays
+                ZR1-%1$s,深圳南山电子,%2$s,VOLUME,30
+                ZR2-%1$s,天津滨海物流,%2$s,VOLUME,45
+                """.formatted(tag, area);
+        String second = """
+                code,name,area,businessGroup,paymentTermDays
+                ZR1-%1$s,武汉光谷科技,%2$s,VOLUME,30
+                ZR2-%1$s,天津滨海物流,%2$s,VOLUME,60
+                """.formatted(tag, area);
+        importCustomers(first);
+        importCustomers(second);
+
+        assertThat(jdbc.sql("""
+                        SELECT code || ' ' || name_pinyin || ' ' || name_initials || ' ' || (name_pinyin_of = name)
+                        FROM customer WHERE code LIKE :codes ORDER BY code
+                        """)
+                        .param("codes", "ZR_-" + tag)
+                        .query(String.class)
+                        .list())
+                .containsExactly(
+                        "ZR1-" + tag + " wuhanguanggukeji whggkj true",
+                        "ZR2-" + tag + " tianjinbinhaiwuliu tjbhwl true");
+        assertThat(names("szns")).isEmpty();
+        assertThat(names("whgg")).containsExactly("武汉光谷科技");
+    }
+
+    @Test
+    void imported_keys_equal_the_keys_computed_one_customer_at_a_time_for_seeded_random_names() {
+        long seed = System.nanoTime();
+        System.out.println("ChineseNamesIntegrationTests seed " + seed);
+        java.util.Random random = new java.util.Random(seed);
+        String syllables = "上海华大贸易深圳南山电子天津滨海物流重庆厦门长沙银行乐器行";
+        java.util.function.Supplier<String> name = () -> {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0, n = 2 + random.nextInt(8); i < n; i++) {
+                text.append(syllables.charAt(random.nextInt(syllables.length())));
+            }
+            if (random.nextBoolean()) text.append(" Müller & Co ").append(random.nextInt(100));
+            return text.toString();
+        };
+        for (int file = 0; file < 2; file++) {
+            StringBuilder csv = new StringBuilder("code,name,area,businessGroup,paymentTermDays\n");
+            for (int i = 0; i < 40; i++) {
+                csv.append("ZP%d-%s,\"%s\",%s,VOLUME,30\n".formatted(i, tag, name.get(), area));
+            }
+            importCustomers(csv.toString());
+        }
+
+        var stored = jdbc.sql("""
+                        SELECT name, name_pinyin, name_initials, name_pinyin_of FROM customer
+                        WHERE code LIKE :codes ORDER BY code
+                        """)
+                .param("codes", "ZP%-" + tag)
+                .query((rs, n) -> List.of(
+                        rs.getString("name"),
+                        rs.getString("name_pinyin"),
+                        rs.getString("name_initials"),
+                        rs.getString("name_pinyin_of")))
+                .list();
+        assertThat(stored).hasSize(40);
+        for (List<String> row : stored) {
+            NamePinyin expected = NamePinyin.of(row.get(0));
+            assertThat(row.subList(1, 4))
+                    .as("seed %d, name %s", seed, row.get(0))
+                    .containsExactly(expected.full(), expected.initials(), row.get(0));
+        }
     }
 
     @Test
