@@ -306,6 +306,32 @@ class BankStatementsIntegrationTests {
     }
 
     @Test
+    void a_credit_and_its_return_in_one_file_are_stored_with_their_outcomes_and_the_payment_bounced() {
+        String code = "BT" + x;
+        customerWithInvoices(code, iban(code), "60.00");
+
+        BankStatementResult result = load(
+                "S9b-" + x,
+                Line.transfer("R9b-" + x, DAY, eur("60.00"), null, iban(code), null, List.of(code + "-I1")),
+                Line.returnedTransfer("R9br-" + x, DAY, eur("60.00"), iban(code), "E2E-R9b-" + x, "AC04"));
+
+        assertThat(result.paymentsCreated()).isEqualTo(1);
+        assertThat(result.returned()).isEqualTo(1);
+        String paymentNo = result.results().getFirst().paymentNo();
+        assertThat(paymentStatus(paymentNo)).isEqualTo("BOUNCED:BANK_TRANSFER");
+        assertThat(open(code + "-I1")).isEqualByComparingTo("60.00");
+        assertThat(jdbc.sql("""
+                        SELECT id || ':' || outcome || ':' || payment_no || ':' || customer_code FROM bank_entry
+                        WHERE statement_id = :statementId ORDER BY position""")
+                        .param("statementId", result.statementId())
+                        .query(String.class)
+                        .list())
+                .containsExactly(
+                        result.results().get(0).entryId() + ":MATCHED:" + paymentNo + ":" + code,
+                        result.results().get(1).entryId() + ":RETURNED:" + paymentNo + ":" + code);
+    }
+
+    @Test
     void debits_that_are_not_returns_are_ignored_and_counted_and_a_return_of_nothing_is_reported() {
         BankStatementResult result = load(
                 "S10-" + x,
