@@ -254,7 +254,6 @@ public class BankStatements {
         }
         repository.insertEntries(statementId, rows);
         // Returns after the credits are stored: a file may hold a credit and its return.
-        List<Outcome> takenBack = new ArrayList<>(takeBacks.size());
         for (int i = 0; i < takeBacks.size(); i++) {
             Entry e = takeBacks.get(i);
             long id = takeBackIds.get(i);
@@ -293,8 +292,7 @@ public class BankStatements {
                                                     : ""),
                             null));
         }
-        for (Long id : takeBackIds) takenBack.add(outcomes.get(id));
-        repository.setOutcomes(takenBack);
+        repository.setOutcomes(takeBackIds.stream().map(outcomes::get).toList());
         for (int i = 0; i < entries.size(); i++) {
             Entry e = entries.get(i);
             Long id = idOfPosition.get(i);
