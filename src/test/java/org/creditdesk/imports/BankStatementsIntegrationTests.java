@@ -128,6 +128,18 @@ class BankStatementsIntegrationTests {
         assertThat(open(code + "-I2")).isEqualByComparingTo("0");
         assertThat(open(code + "-I1")).isEqualByComparingTo("100.00");
         assertThat(paymentStatus(outcome.paymentNo())).isEqualTo("RECEIVED:BANK_TRANSFER");
+        // The allocation carries its invoice's customer, dates and currency as the invoice has them (V73).
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM allocation a
+                        JOIN invoice i ON i.id = a.invoice_id
+                        JOIN payment p ON p.id = a.payment_id
+                        WHERE p.payment_no = :no
+                          AND (a.invoice_customer_id, a.invoice_issue_date, a.invoice_due_date, a.invoice_currency)
+                              = (i.customer_id, i.issue_date, i.due_date, i.currency)""")
+                        .param("no", outcome.paymentNo())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     private static String spaced(String iban) {
