@@ -7,10 +7,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -28,29 +28,42 @@ class BankStatementRepository {
             RETURNING id
             """;
     private static final String STATEMENT_ID = "SELECT id FROM bank_statement WHERE identity_key = :identity";
-    // One statement for all entries; an entry already known (an overlapping statement) is skipped.
+    // Overlapping statements of one account are imported one after the other (until commit): the entries
+    // known before an import are then exactly those it must skip as duplicates.
+    private static final String LOCK_ACCOUNT =
+            "SELECT pg_advisory_xact_lock(hashtextextended('bank_entry ' || :account, 0))";
+    private static final String KNOWN_KEYS = """
+            SELECT entry_key FROM bank_entry WHERE entry_key = ANY(CAST(:keys AS text[]))
+            """;
+    private static final String RESERVE_IDS = """
+            SELECT nextval(pg_get_serial_sequence('bank_entry', 'id')) FROM generate_series(1, :n)
+            """;
+    // One statement for all new entries with what each became (ids reserved before booking: a payment is
+    // numbered after its entry).
     private static final String INSERT_ENTRIES = """
-            INSERT INTO bank_entry (statement_id, entry_key, position, location, booked_on, value_on, amount, currency,
+            INSERT INTO bank_entry (id, statement_id, entry_key, position, location, booked_on, value_on, amount, currency,
                                     credit, reversal, returned, return_reason, bank_code, cheque, bank_reference,
-                                    end_to_end_id, cheque_no, payer_name, payer_account, remittance, invoice_refs, charges, outcome)
-            SELECT :statementId, t.entry_key, t.position, t.location, t.booked_on, t.value_on, t.amount, t.currency,
+                                    end_to_end_id, cheque_no, payer_name, payer_account, remittance, invoice_refs, charges,
+                                    outcome, payment_no, customer_code, note)
+            OVERRIDING SYSTEM VALUE
+            SELECT t.id, :statementId, t.entry_key, t.position, t.location, t.booked_on, t.value_on, t.amount, t.currency,
                    t.credit, t.reversal, t.returned, t.return_reason, t.bank_code, t.cheque, t.bank_reference,
                    t.end_to_end_id, t.cheque_no, t.payer_name, t.payer_account, t.remittance,
                    CASE WHEN t.refs = '' THEN '{}'::text[] ELSE string_to_array(t.refs, chr(31)) END,
-                   t.charges, 'IGNORED'
-            FROM unnest(CAST(:keys AS text[]), CAST(:positions AS int[]), CAST(:locations AS text[]),
-                        CAST(:booked AS date[]), CAST(:valued AS date[]), CAST(:amounts AS numeric[]),
-                        CAST(:currencies AS text[]), CAST(:credits AS boolean[]), CAST(:reversals AS boolean[]),
-                        CAST(:returneds AS boolean[]), CAST(:reasons AS text[]), CAST(:codes AS text[]), CAST(:chequeFlags AS boolean[]),
-                        CAST(:references AS text[]), CAST(:endToEnds AS text[]), CAST(:cheques AS text[]),
-                        CAST(:names AS text[]), CAST(:accounts AS text[]), CAST(:remittances AS text[]),
-                        CAST(:refs AS text[]), CAST(:charges AS numeric[]))
-                 AS t (entry_key, position, location, booked_on, value_on, amount, currency, credit, reversal, returned,
-                       return_reason, bank_code, cheque, bank_reference, end_to_end_id, cheque_no, payer_name, payer_account,
-                       remittance, refs, charges)
-            ORDER BY t.position
-            ON CONFLICT (entry_key) DO NOTHING
-            RETURNING id, entry_key
+                   t.charges, t.outcome, t.payment_no, t.customer_code, t.note
+            FROM unnest(CAST(:ids AS bigint[]), CAST(:keys AS text[]), CAST(:positions AS int[]),
+                        CAST(:locations AS text[]), CAST(:booked AS date[]), CAST(:valued AS date[]),
+                        CAST(:amounts AS numeric[]), CAST(:currencies AS text[]), CAST(:credits AS boolean[]),
+                        CAST(:reversals AS boolean[]), CAST(:returneds AS boolean[]), CAST(:reasons AS text[]),
+                        CAST(:codes AS text[]), CAST(:chequeFlags AS boolean[]), CAST(:references AS text[]),
+                        CAST(:endToEnds AS text[]), CAST(:cheques AS text[]), CAST(:names AS text[]),
+                        CAST(:accounts AS text[]), CAST(:remittances AS text[]), CAST(:refs AS text[]),
+                        CAST(:charges AS numeric[]), CAST(:outcomes AS text[]), CAST(:paymentNos AS text[]),
+                        CAST(:customerCodes AS text[]), CAST(:notes AS text[]))
+                 AS t (id, entry_key, position, location, booked_on, value_on, amount, currency, credit, reversal,
+                       returned, return_reason, bank_code, cheque, bank_reference, end_to_end_id, cheque_no, payer_name,
+                       payer_account, remittance, refs, charges, outcome, payment_no, customer_code, note)
+            ORDER BY t.id
             """;
     private static final String SET_OUTCOMES = """
             UPDATE bank_entry e
@@ -124,17 +137,42 @@ class BankStatementRepository {
                 .single();
     }
 
-    /** Inserts the entries not known yet; returns the new ids by entry key. */
-    Map<String, Long> insertEntries(long statementId, List<String> keys, List<BankStatement.Entry> entries) {
-        int n = entries.size();
-        Map<String, Long> inserted = new HashMap<>();
-        if (n == 0) return inserted;
-        String[] refs = new String[n];
-        for (int i = 0; i < n; i++)
-            refs[i] = String.join("\u001F", entries.get(i).structuredRefs());
+    /** Holds, until commit, every other import of a statement of this account. */
+    void lockAccount(String account) {
+        jdbc.sql(LOCK_ACCOUNT).param("account", account).query(rs -> {});
+    }
+
+    /** The entry keys among these that are stored already. */
+    Set<String> knownEntryKeys(List<String> keys) {
+        if (keys.isEmpty()) return Set.of();
+        return new HashSet<>(jdbc.sql(KNOWN_KEYS)
+                .param("keys", keys.toArray(String[]::new))
+                .query(String.class)
+                .list());
+    }
+
+    /** {@code n} new entry ids, ascending. */
+    List<Long> reserveEntryIds(int n) {
+        if (n == 0) return List.of();
+        return jdbc.sql(RESERVE_IDS).param("n", n).query(Long.class).list().stream()
+                .sorted()
+                .toList();
+    }
+
+    /** An entry to store, with the id reserved for it and what it became. */
+    record NewEntry(long id, String key, BankStatement.Entry entry, Outcome outcome) {}
+
+    /** Inserts the new entries of a statement with their outcomes, in one statement. */
+    void insertEntries(long statementId, List<NewEntry> rows) {
+        if (rows.isEmpty()) return;
+        List<BankStatement.Entry> entries = rows.stream().map(NewEntry::entry).toList();
+        String[] refs = entries.stream()
+                .map(e -> String.join("\u001F", e.structuredRefs()))
+                .toArray(String[]::new);
         jdbc.sql(INSERT_ENTRIES)
                 .param("statementId", statementId)
-                .param("keys", keys.toArray(String[]::new))
+                .param("ids", rows.stream().map(NewEntry::id).toArray(Long[]::new))
+                .param("keys", rows.stream().map(NewEntry::key).toArray(String[]::new))
                 .param(
                         "positions",
                         entries.stream().map(BankStatement.Entry::position).toArray(Integer[]::new))
@@ -177,10 +215,17 @@ class BankStatementRepository {
                 .param(
                         "charges",
                         entries.stream().map(BankStatement.Entry::charges).toArray(BigDecimal[]::new))
-                .query(rs -> {
-                    inserted.put(rs.getString("entry_key"), rs.getLong("id"));
-                });
-        return inserted;
+                .param(
+                        "outcomes",
+                        rows.stream().map(r -> r.outcome().outcome().name()).toArray(String[]::new))
+                .param(
+                        "paymentNos",
+                        rows.stream().map(r -> r.outcome().paymentNo()).toArray(String[]::new))
+                .param(
+                        "customerCodes",
+                        rows.stream().map(r -> r.outcome().customerCode()).toArray(String[]::new))
+                .param("notes", rows.stream().map(r -> r.outcome().note()).toArray(String[]::new))
+                .update();
     }
 
     private static String[] strings(

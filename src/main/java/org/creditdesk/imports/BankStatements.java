@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.creditdesk.identity.Caller;
@@ -156,6 +157,8 @@ public class BankStatements {
             BankStatement statement, BigDecimal tolerance, Caller caller, Counts counts, List<EntryOutcome> results) {
         List<Entry> entries = statement.entries();
         counts.entries += entries.size();
+        // Before anything is written: an overlapping statement of the account waits until this one commits.
+        repository.lockAccount(Objects.requireNonNullElse(accountKey(statement.account()), statement.account()));
         Optional<Long> inserted = repository.insertStatement(statement, entries.size(), caller.username());
         if (inserted.isEmpty()) {
             counts.duplicates += entries.size();
@@ -165,7 +168,9 @@ public class BankStatements {
         }
         long statementId = inserted.get();
         List<String> keys = entryKeys(statement);
-        Map<String, Long> ids = repository.insertEntries(statementId, keys, entries);
+        Set<String> known = repository.knownEntryKeys(keys);
+        List<Long> reserved = repository.reserveEntryIds(
+                (int) keys.stream().filter(k -> !known.contains(k)).count());
 
         List<Entry> credits = new ArrayList<>();
         List<Long> creditIds = new ArrayList<>();
@@ -173,13 +178,14 @@ public class BankStatements {
         List<Long> takeBackIds = new ArrayList<>();
         Map<Long, Outcome> outcomes = new HashMap<>();
         Map<Integer, Long> idOfPosition = new HashMap<>();
+        int next = 0;
         for (int i = 0; i < entries.size(); i++) {
             Entry e = entries.get(i);
-            Long id = ids.get(keys.get(i));
-            if (id == null) {
+            if (known.contains(keys.get(i))) {
                 counts.duplicates++;
                 continue;
             }
+            long id = reserved.get(next++);
             idOfPosition.put(i, id);
             if (e.credit() && !e.returned() && !e.reversal()) {
                 credits.add(e);
@@ -187,6 +193,8 @@ public class BankStatements {
             } else if (e.takesBackACredit()) {
                 takeBacks.add(e);
                 takeBackIds.add(id);
+                // Until the return is matched below (after the credits of this file are stored).
+                outcomes.put(id, new Outcome(id, Kind.IGNORED, null, null, null, null));
             } else {
                 String note = e.credit()
                         ? "a returned or reversed payment of ours, not a customer's payment"
@@ -238,7 +246,14 @@ public class BankStatements {
                                     null);
                     });
         }
-        // Returns after the credits: a file may hold a credit and its return.
+        List<BankStatementRepository.NewEntry> rows = new ArrayList<>(idOfPosition.size());
+        for (int i = 0; i < entries.size(); i++) {
+            Long id = idOfPosition.get(i);
+            if (id != null)
+                rows.add(new BankStatementRepository.NewEntry(id, keys.get(i), entries.get(i), outcomes.get(id)));
+        }
+        repository.insertEntries(statementId, rows);
+        // Returns after the credits are stored: a file may hold a credit and its return.
         for (int i = 0; i < takeBacks.size(); i++) {
             Entry e = takeBacks.get(i);
             long id = takeBackIds.get(i);
@@ -277,7 +292,7 @@ public class BankStatements {
                                                     : ""),
                             null));
         }
-        repository.setOutcomes(new ArrayList<>(outcomes.values()));
+        repository.setOutcomes(takeBackIds.stream().map(outcomes::get).toList());
         for (int i = 0; i < entries.size(); i++) {
             Entry e = entries.get(i);
             Long id = idOfPosition.get(i);

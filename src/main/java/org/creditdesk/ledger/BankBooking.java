@@ -27,7 +27,15 @@ import org.jspecify.annotations.Nullable;
 final class BankBooking {
 
     /** One settlement of a planned payment, effective on the later of receipt and issue. */
-    record Settled(long invoiceId, String invoiceNo, BigDecimal amount, LocalDate on) {}
+    record Settled(OpenItem invoice, BigDecimal amount, LocalDate on) {
+        long invoiceId() {
+            return invoice.id();
+        }
+
+        String invoiceNo() {
+            return invoice.invoiceNo();
+        }
+    }
 
     /** What one credit becomes: a payment of {@code customer} with its settlements and what stays on account. */
     record Planned(
@@ -124,7 +132,6 @@ final class BankBooking {
     private void settle(BankCredit credit, String invoiceNo, BigDecimal amount, List<Settled> settled) {
         OpenItem invoice = byNo.get(invoiceNo);
         open.merge(invoiceNo, amount.negate(), BigDecimal::add);
-        settled.add(new Settled(
-                invoice.id(), invoiceNo, amount, Invoicing.effectiveOn(credit.receivedOn(), invoice.issueDate())));
+        settled.add(new Settled(invoice, amount, Invoicing.effectiveOn(credit.receivedOn(), invoice.issueDate())));
     }
 }

@@ -54,7 +54,9 @@ class InvoiceRepository {
             FOR UPDATE OF i
             """;
     // Repeated invoices in one request are summed first: UPDATE ... FROM applies one joined row only.
-    // last_allocated_on lets the scoring run read today's payment dates off the invoice alone.
+    // last_allocated_on lets the scoring run read today's payment dates off the invoice alone. In id order
+    // (the table's physical order, near enough): a statement's 100,000 invoices are visited page after page
+    // instead of in hash order.
     private static final String SETTLE = """
             UPDATE invoice i
             SET open_amount = i.open_amount - s.amount,
@@ -62,7 +64,8 @@ class InvoiceRepository {
             FROM (SELECT id, sum(amount) AS amount, max(allocated_on) AS last_on
                   FROM unnest(CAST(:ids AS bigint[]), CAST(:amounts AS numeric[]), CAST(:dates AS date[]))
                        AS t (id, amount, allocated_on)
-                  GROUP BY id) s
+                  GROUP BY id
+                  ORDER BY id) s
             WHERE i.id = s.id
             """;
 

@@ -128,6 +128,18 @@ class BankStatementsIntegrationTests {
         assertThat(open(code + "-I2")).isEqualByComparingTo("0");
         assertThat(open(code + "-I1")).isEqualByComparingTo("100.00");
         assertThat(paymentStatus(outcome.paymentNo())).isEqualTo("RECEIVED:BANK_TRANSFER");
+        // The allocation carries its invoice's customer, dates and currency as the invoice has them (V73).
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM allocation a
+                        JOIN invoice i ON i.id = a.invoice_id
+                        JOIN payment p ON p.id = a.payment_id
+                        WHERE p.payment_no = :no
+                          AND (a.invoice_customer_id, a.invoice_issue_date, a.invoice_due_date, a.invoice_currency)
+                              = (i.customer_id, i.issue_date, i.due_date, i.currency)""")
+                        .param("no", outcome.paymentNo())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     private static String spaced(String iban) {
@@ -303,6 +315,32 @@ class BankStatementsIntegrationTests {
         assertThat(paymentStatus(paid.results().getFirst().paymentNo())).isEqualTo("BOUNCED:BANK_TRANSFER");
         assertThat(open(code + "-I1")).isEqualByComparingTo("40.00");
         assertThat(creditState(code)).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void a_credit_and_its_return_in_one_file_are_stored_with_their_outcomes_and_the_payment_bounced() {
+        String code = "BT" + x;
+        customerWithInvoices(code, iban(code), "60.00");
+
+        BankStatementResult result = load(
+                "S9b-" + x,
+                Line.transfer("R9b-" + x, DAY, eur("60.00"), null, iban(code), null, List.of(code + "-I1")),
+                Line.returnedTransfer("R9br-" + x, DAY, eur("60.00"), iban(code), "E2E-R9b-" + x, "AC04"));
+
+        assertThat(result.paymentsCreated()).isEqualTo(1);
+        assertThat(result.returned()).isEqualTo(1);
+        String paymentNo = result.results().getFirst().paymentNo();
+        assertThat(paymentStatus(paymentNo)).isEqualTo("BOUNCED:BANK_TRANSFER");
+        assertThat(open(code + "-I1")).isEqualByComparingTo("60.00");
+        assertThat(jdbc.sql("""
+                        SELECT id || ':' || outcome || ':' || payment_no || ':' || customer_code FROM bank_entry
+                        WHERE statement_id = :statementId ORDER BY position""")
+                        .param("statementId", result.statementId())
+                        .query(String.class)
+                        .list())
+                .containsExactly(
+                        result.results().get(0).entryId() + ":MATCHED:" + paymentNo + ":" + code,
+                        result.results().get(1).entryId() + ":RETURNED:" + paymentNo + ":" + code);
     }
 
     @Test

@@ -1,12 +1,15 @@
 package org.creditdesk.shared.database;
 
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Where the data lives: {@code url} set means an external PostgreSQL; otherwise an embedded one in
  * {@code embedded.dataDir}. {@code embedded.ephemeral} (tests) starts a throw-away server per JVM.
+ * {@code embedded.sharedBuffers} is the embedded server's buffer cache (PostgreSQL syntax, e.g.
+ * {@code 1GB}); unset, it is sized to the machine.
  */
 @ConfigurationProperties("creditdesk.database")
 record DatabaseSettings(
@@ -19,5 +22,6 @@ record DatabaseSettings(
     record Embedded(
             @DefaultValue("./data") Path dataDir,
             @DefaultValue("0") int port,
-            @DefaultValue("false") boolean ephemeral) {}
+            @DefaultValue("false") boolean ephemeral,
+            @Nullable String sharedBuffers) {}
 }
