@@ -38,6 +38,17 @@ class CreditSnapshotRepository {
                    hold_notes, hold_placed_by, hold_placed_at
             FROM credit_check_snapshot(:customerId, :contractNo, :customerCurrency, :amountCurrency, :asOf)
             """;
+    // credit_order_snapshot (V117): the account row locked (created when missing) and the same snapshot, whose
+    // failure the function traps and answers in `failure`, so an order's transaction needs no savepoint.
+    private static final String LOCKED_SNAPSHOT = SNAPSHOT.replace("SELECT grace_days", "SELECT failure, grace_days")
+            .replace("FROM credit_check_snapshot(", "FROM credit_order_snapshot(");
+
+    /** The snapshot could not be gathered; the statement trapped the failure and the transaction goes on. */
+    static final class SnapshotFailed extends RuntimeException {
+        SnapshotFailed(String message) {
+            super(message);
+        }
+    }
 
     /** The snapshot's rows as read; {@link CreditChecks} converts and evaluates them. */
     record Gathered(
@@ -72,6 +83,32 @@ class CreditSnapshotRepository {
                 .param("amountCurrency", amountCurrency)
                 .param("asOf", asOf)
                 .query((rs, n) -> read(rs, customerId, customerCode, contractNo, asOf))
+                .single();
+    }
+
+    /**
+     * Locks the customer's credit account (creating it when missing) and gathers its snapshot in one statement,
+     * for a decision that writes (an order). A failure while gathering comes back as {@link SnapshotFailed}
+     * with the transaction still usable; a lock that cannot be had fails the statement as before.
+     */
+    Gathered lockAndGather(
+            long customerId,
+            String customerCode,
+            String customerCurrency,
+            @Nullable String contractNo,
+            String amountCurrency,
+            LocalDate asOf) {
+        return jdbc.sql(LOCKED_SNAPSHOT)
+                .param("customerId", customerId)
+                .param("contractNo", contractNo)
+                .param("customerCurrency", customerCurrency)
+                .param("amountCurrency", amountCurrency)
+                .param("asOf", asOf)
+                .query((rs, n) -> {
+                    String failure = rs.getString("failure");
+                    if (failure != null) throw new SnapshotFailed(failure);
+                    return read(rs, customerId, customerCode, contractNo, asOf);
+                })
                 .single();
     }
 

@@ -2,14 +2,22 @@ package org.creditdesk.customers;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Product lines are created on first use by an order or invoice and renamed later. */
 @Service
 public class ProductLines {
 
     private final ProductLineRepository repository;
+    // Codes known to be stored and committed. Product lines are never deleted, so an order or invoice naming a
+    // known line needs no insert (issue 14: one round trip less per order). A code this transaction inserts is
+    // remembered only after its commit.
+    private final Set<String> known = ConcurrentHashMap.newKeySet();
 
     ProductLines(ProductLineRepository repository) {
         this.repository = repository;
@@ -21,7 +29,18 @@ public class ProductLines {
 
     @Transactional
     public void ensureExist(Collection<String> codes) {
-        repository.insertMissing(codes);
+        List<String> unknown =
+                codes.stream().filter(code -> !known.contains(code)).distinct().toList();
+        if (unknown.isEmpty()) return;
+        List<String> inserted = repository.insertMissing(unknown);
+        unknown.stream().filter(code -> !inserted.contains(code)).forEach(known::add);
+        if (inserted.isEmpty()) return;
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                known.addAll(inserted);
+            }
+        });
     }
 
     @Transactional
