@@ -13,7 +13,6 @@ class ProductLineRepository {
             INSERT INTO product_line (code, name)
             SELECT code, code FROM unnest(CAST(:codes AS text[])) AS code
             ON CONFLICT (code) DO NOTHING
-            RETURNING code
             """;
     private static final String UPSERT = """
             INSERT INTO product_line (code, name) VALUES (:code, :name)
@@ -30,13 +29,9 @@ class ProductLineRepository {
         return jdbc.sql(ALL).query(ProductLine.class).list();
     }
 
-    /** Inserts the codes not stored yet; answers those it inserted (the others existed, committed). */
-    List<String> insertMissing(Collection<String> codes) {
-        if (codes.isEmpty()) return List.of();
-        return jdbc.sql(INSERT_MISSING)
-                .param("codes", codes.toArray(String[]::new))
-                .query(String.class)
-                .list();
+    void insertMissing(Collection<String> codes) {
+        if (codes.isEmpty()) return;
+        jdbc.sql(INSERT_MISSING).param("codes", codes.toArray(String[]::new)).update();
     }
 
     void upsert(ProductLine line) {

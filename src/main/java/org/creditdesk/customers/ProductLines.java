@@ -15,8 +15,7 @@ public class ProductLines {
 
     private final ProductLineRepository repository;
     // Codes known to be stored and committed. Product lines are never deleted, so an order or invoice naming a
-    // known line needs no insert (issue 14: one round trip less per order). A code this transaction inserts is
-    // remembered only after its commit.
+    // known line needs no insert (issue 14: one round trip less per order).
     private final Set<String> known = ConcurrentHashMap.newKeySet();
 
     ProductLines(ProductLineRepository repository) {
@@ -32,13 +31,12 @@ public class ProductLines {
         List<String> unknown =
                 codes.stream().filter(code -> !known.contains(code)).distinct().toList();
         if (unknown.isEmpty()) return;
-        List<String> inserted = repository.insertMissing(unknown);
-        unknown.stream().filter(code -> !inserted.contains(code)).forEach(known::add);
-        if (inserted.isEmpty()) return;
+        repository.insertMissing(unknown);
+        // Only after the commit: a conflicting row may be this transaction's own, gone if it rolls back.
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                known.addAll(inserted);
+                known.addAll(unknown);
             }
         });
     }
