@@ -112,14 +112,7 @@ public class CreditChecks {
      */
     CheckResult decideLocked(CustomerRef customer, Money amount, @Nullable String contractNo, LocalDate asOf) {
         try {
-            CreditSnapshotRepository.Gathered gathered = snapshots.lockAndGather(
-                    customer.id(),
-                    customer.code(),
-                    customer.currency(),
-                    contractNo,
-                    amount.currency().getCurrencyCode(),
-                    asOf);
-            return evaluate(snapshot(gathered, amount, contractNo, asOf, null), customer);
+            return evaluate(snapshot(true, customer, amount, contractNo, asOf, null), customer);
         } catch (DataAccessException failedStatement) {
             throw failedStatement;
         } catch (RuntimeException e) {
@@ -161,22 +154,24 @@ public class CreditChecks {
 
     CreditSnapshot snapshot(
             CustomerRef customer, Money amount, @Nullable String contractNo, LocalDate asOf, @Nullable Order amended) {
+        return snapshot(false, customer, amount, contractNo, asOf, amended);
+    }
+
+    private CreditSnapshot snapshot(
+            boolean locked,
+            CustomerRef customer,
+            Money amount,
+            @Nullable String contractNo,
+            LocalDate asOf,
+            @Nullable Order amended) {
         CreditSnapshotRepository.Gathered gathered = snapshots.gather(
+                locked,
                 customer.id(),
                 customer.code(),
                 customer.currency(),
                 contractNo,
                 amount.currency().getCurrencyCode(),
                 asOf);
-        return snapshot(gathered, amount, contractNo, asOf, amended);
-    }
-
-    private static CreditSnapshot snapshot(
-            CreditSnapshotRepository.Gathered gathered,
-            Money amount,
-            @Nullable String contractNo,
-            LocalDate asOf,
-            @Nullable Order amended) {
         CustomerCreditLine line = gathered.line();
         Currency target = Currency.getInstance(gathered.targetCurrency());
         List<Conversion.Totals> totals = gathered.totals();

@@ -69,43 +69,28 @@ class CreditSnapshotRepository {
         this.jdbc = jdbc;
     }
 
-    Gathered gather(
-            long customerId,
-            String customerCode,
-            String customerCurrency,
-            @Nullable String contractNo,
-            String amountCurrency,
-            LocalDate asOf) {
-        return jdbc.sql(SNAPSHOT)
-                .param("customerId", customerId)
-                .param("contractNo", contractNo)
-                .param("customerCurrency", customerCurrency)
-                .param("amountCurrency", amountCurrency)
-                .param("asOf", asOf)
-                .query((rs, n) -> read(rs, customerId, customerCode, contractNo, asOf))
-                .single();
-    }
-
     /**
-     * Locks the customer's credit account (creating it when missing) and gathers its snapshot in one statement,
-     * for a decision that writes (an order). A failure while gathering comes back as {@link SnapshotFailed}
-     * with the transaction still usable; a lock that cannot be had fails the statement as before.
+     * The customer's snapshot in one statement. {@code locked}: for a decision that writes (an order), the same
+     * statement first locks the customer's credit account (creating it when missing), and a failure while
+     * gathering comes back as {@link SnapshotFailed} with the transaction still usable; a lock that cannot be
+     * had fails the statement as before.
      */
-    Gathered lockAndGather(
+    Gathered gather(
+            boolean locked,
             long customerId,
             String customerCode,
             String customerCurrency,
             @Nullable String contractNo,
             String amountCurrency,
             LocalDate asOf) {
-        return jdbc.sql(LOCKED_SNAPSHOT)
+        return jdbc.sql(locked ? LOCKED_SNAPSHOT : SNAPSHOT)
                 .param("customerId", customerId)
                 .param("contractNo", contractNo)
                 .param("customerCurrency", customerCurrency)
                 .param("amountCurrency", amountCurrency)
                 .param("asOf", asOf)
                 .query((rs, n) -> {
-                    String failure = rs.getString("failure");
+                    String failure = locked ? rs.getString("failure") : null;
                     if (failure != null) throw new SnapshotFailed(failure);
                     return read(rs, customerId, customerCode, contractNo, asOf);
                 })
