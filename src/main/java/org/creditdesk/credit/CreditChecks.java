@@ -17,6 +17,7 @@ import org.creditdesk.shared.Money;
 import org.creditdesk.shared.ProblemException;
 import org.creditdesk.shared.Violation;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -103,6 +104,23 @@ public class CreditChecks {
         }
     }
 
+    /**
+     * The decision on a new order inside its transaction: locks the customer's credit account and gathers the
+     * snapshot in one statement ({@code credit_order_snapshot}, V117), which traps its own failure, so no
+     * savepoint is needed for the order to be recorded BLOCKED with CHECK_FAILED when gathering fails. A
+     * failed statement (the lock could not be had) is not a decision and propagates.
+     */
+    CheckResult decideLocked(CustomerRef customer, Money amount, @Nullable String contractNo, LocalDate asOf) {
+        try {
+            return evaluate(snapshot(true, customer, amount, contractNo, asOf, null), customer);
+        } catch (DataAccessException failedStatement) {
+            throw failedStatement;
+        } catch (RuntimeException e) {
+            CreditDecision blocked = new CreditDecision.Blocked(List.of(CreditRules.cannotDecide("snapshot", e)));
+            return new CheckResult(blocked, asOf, customer.currency(), null, null, null);
+        }
+    }
+
     private static CheckResult evaluate(CreditSnapshot snapshot, CustomerRef customer) {
         CreditDecision decision = CreditRules.evaluate(snapshot);
         CustomerCreditLine line = snapshot.line();
@@ -136,7 +154,18 @@ public class CreditChecks {
 
     CreditSnapshot snapshot(
             CustomerRef customer, Money amount, @Nullable String contractNo, LocalDate asOf, @Nullable Order amended) {
+        return snapshot(false, customer, amount, contractNo, asOf, amended);
+    }
+
+    private CreditSnapshot snapshot(
+            boolean locked,
+            CustomerRef customer,
+            Money amount,
+            @Nullable String contractNo,
+            LocalDate asOf,
+            @Nullable Order amended) {
         CreditSnapshotRepository.Gathered gathered = snapshots.gather(
+                locked,
                 customer.id(),
                 customer.code(),
                 customer.currency(),

@@ -86,9 +86,8 @@ public class CreditOrders {
         AtomicReference<CheckResult> checked = new AtomicReference<>();
         AtomicReference<CustomerRef> customerOf = new AtomicReference<>();
         OrderDecider decider = (customer, proposed, current) -> {
-            accounts.lock(customer.id());
             CheckResult result =
-                    checks.decide(customer, money(proposed), proposed.contractNo(), calendar.today(), null);
+                    checks.decideLocked(customer, money(proposed), proposed.contractNo(), calendar.today());
             checked.set(result);
             customerOf.set(customer);
             return result.decision().approved() ? OrderStatus.RELEASED : OrderStatus.BLOCKED;

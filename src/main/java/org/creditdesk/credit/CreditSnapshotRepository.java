@@ -38,6 +38,17 @@ class CreditSnapshotRepository {
                    hold_notes, hold_placed_by, hold_placed_at
             FROM credit_check_snapshot(:customerId, :contractNo, :customerCurrency, :amountCurrency, :asOf)
             """;
+    // credit_order_snapshot (V117): the account row locked (created when missing) and the same snapshot, whose
+    // failure the function traps and answers in `failure`, so an order's transaction needs no savepoint.
+    private static final String LOCKED_SNAPSHOT = SNAPSHOT.replace("SELECT grace_days", "SELECT failure, grace_days")
+            .replace("FROM credit_check_snapshot(", "FROM credit_order_snapshot(");
+
+    /** The snapshot could not be gathered; the statement trapped the failure and the transaction goes on. */
+    static final class SnapshotFailed extends RuntimeException {
+        SnapshotFailed(String message) {
+            super(message);
+        }
+    }
 
     /** The snapshot's rows as read; {@link CreditChecks} converts and evaluates them. */
     record Gathered(
@@ -58,20 +69,31 @@ class CreditSnapshotRepository {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The customer's snapshot in one statement. {@code locked}: for a decision that writes (an order), the same
+     * statement first locks the customer's credit account (creating it when missing), and a failure while
+     * gathering comes back as {@link SnapshotFailed} with the transaction still usable; a lock that cannot be
+     * had fails the statement as before.
+     */
     Gathered gather(
+            boolean locked,
             long customerId,
             String customerCode,
             String customerCurrency,
             @Nullable String contractNo,
             String amountCurrency,
             LocalDate asOf) {
-        return jdbc.sql(SNAPSHOT)
+        return jdbc.sql(locked ? LOCKED_SNAPSHOT : SNAPSHOT)
                 .param("customerId", customerId)
                 .param("contractNo", contractNo)
                 .param("customerCurrency", customerCurrency)
                 .param("amountCurrency", amountCurrency)
                 .param("asOf", asOf)
-                .query((rs, n) -> read(rs, customerId, customerCode, contractNo, asOf))
+                .query((rs, n) -> {
+                    String failure = locked ? rs.getString("failure") : null;
+                    if (failure != null) throw new SnapshotFailed(failure);
+                    return read(rs, customerId, customerCode, contractNo, asOf);
+                })
                 .single();
     }
 
