@@ -32,20 +32,56 @@ public final class ThinFileBook {
     public static final String OUTCOMES = "customer-outcomes.csv";
 
     /** One year's figures, in cents; null = left empty. */
-    record Statement(int year, @Nullable Long[] cents) {}
+    public record Statement(int year, @Nullable Long[] cents) {}
 
-    /** A generated company. */
-    record Company(
+    /**
+     * A generated company; {@code hazard[i]} is the true probability that it defaults in year {@code
+     * firstYear + i} (0 for the first year), known only to the generator: the latent truth an oracle
+     * would score by.
+     */
+    public record Company(
             String code,
             LocalDate establishedOn,
             String group,
             List<Statement> statements,
-            @Nullable LocalDate defaultedOn) {}
+            @Nullable LocalDate defaultedOn,
+            int firstYear,
+            double[] hazard) {
+
+        /**
+         * The true probability, as the generator draws it, that the company defaults in (date, date +
+         * months], given it had not by the date: the oracle's score (higher = worse).
+         */
+        public double trueDefaultProbability(LocalDate date, int months) {
+            LocalDate until = date.plusMonths(months);
+            double survive = 1;
+            for (int year = date.getYear(); year <= until.getYear(); year++) {
+                double p = hazard(year);
+                LocalDate start = LocalDate.of(year, 1, 1), next = start.plusYears(1);
+                double days = start.until(next, java.time.temporal.ChronoUnit.DAYS);
+                LocalDate from = year == date.getYear() ? date : start.minusDays(1);
+                LocalDate to = year == until.getYear() ? until : next.minusDays(1);
+                double covered = Math.max(0, from.until(to, java.time.temporal.ChronoUnit.DAYS)) / days;
+                // Not defaulted by the date in its own year: the year's default, if any, is still ahead.
+                double before = year == date.getYear() ? start.until(date, java.time.temporal.ChronoUnit.DAYS) / days : 0;
+                double q = p * covered / (1 - p * before);
+                survive *= 1 - q;
+            }
+            return 1 - survive;
+        }
+
+        private double hazard(int year) {
+            int i = year - firstYear;
+            if (i < 0) return 0;
+            // After the last year drawn (the company failed before), its last hazard stands.
+            return hazard[Math.min(i, hazard.length - 1)];
+        }
+    }
 
     private ThinFileBook() {}
 
     /** Companies with statements for the years {@code firstYear} to {@code lastYear}; defaults up to {@code lastYear + 1}. */
-    static List<Company> generate(int companies, long seed, int firstYear, int lastYear) {
+    public static List<Company> generate(int companies, long seed, int firstYear, int lastYear) {
         Random random = new Random(seed);
         List<Company> book = new ArrayList<>(companies);
         for (int c = 0; c < companies; c++) {
@@ -55,9 +91,11 @@ public final class ThinFileBook {
                     (365 * (1 + -Math.log(1 - random.nextDouble()) * 8)));
             List<Statement> statements = new ArrayList<>();
             LocalDate defaulted = null;
+            double[] hazard = new double[lastYear + 2 - firstYear];
             for (int year = firstYear; year <= lastYear + 1 && defaulted == null; year++) {
                 if (year > firstYear) {
                     double p = 1 / (1 + Math.exp(3.4 + 1.5 * health));
+                    hazard[year - firstYear] = p;
                     if (random.nextDouble() < p) {
                         defaulted = LocalDate.of(year, 1, 1).plusDays(random.nextInt(365));
                         break;
@@ -67,12 +105,16 @@ public final class ThinFileBook {
                 }
                 if (year <= lastYear) statements.add(statement(year, health, assets, random));
             }
+            // A company that failed has no hazard drawn after: its last one stands (the oracle's view).
+            for (int i = 1; i < hazard.length; i++) if (hazard[i] == 0) hazard[i] = hazard[i - 1];
             book.add(new Company(
                     "TF%06d".formatted(c + 1),
                     established,
                     random.nextDouble() < 0.7 ? "VOLUME" : "VALUE_ADDED",
                     statements,
-                    defaulted));
+                    defaulted,
+                    firstYear,
+                    hazard));
         }
         return book;
     }
