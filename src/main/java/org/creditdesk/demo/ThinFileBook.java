@@ -69,7 +69,8 @@ public final class ThinFileBook {
                 LocalDate to = year == until.getYear() ? until : next.minusDays(1);
                 double covered = Math.max(0, from.until(to, java.time.temporal.ChronoUnit.DAYS)) / days;
                 // Not defaulted by the date in its own year: the year's default, if any, is still ahead.
-                double before = year == date.getYear() ? start.until(date, java.time.temporal.ChronoUnit.DAYS) / days : 0;
+                double before =
+                        year == date.getYear() ? start.until(date, java.time.temporal.ChronoUnit.DAYS) / days : 0;
                 double q = p * covered / (1 - p * before);
                 survive *= 1 - q;
             }
