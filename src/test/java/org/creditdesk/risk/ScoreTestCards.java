@@ -35,7 +35,8 @@ final class ScoreTestCards {
     static final String V107 = "/db/migration/V107__more_statement_factors.sql";
 
     static Scorecard defaultCard() {
-        return parse(List.of(read(V47), read(V100), read(V106), read(V170)), "Default scorecard", Scorecard.HISTORY, null);
+        return parse(
+                List.of(read(V47), read(V100), read(V106), read(V170)), "Default scorecard", Scorecard.HISTORY, null);
     }
 
     /** The thin-file card as V102 seeds it, with V105's Altman components and V107's factors (weight 0). */
