@@ -488,26 +488,11 @@ public class FitScorecards {
     }
 
     /**
-     * The L2 penalty with the best held-out log-likelihood over {@value #FOLDS} folds of the training
-     * observations. A customer's month-ends all go to the same fold: they are nearly the same
-     * observation, and splitting them would reward memorising customers. Weights of evidence are
-     * learnt on each fold's training part only. Ties go to the stronger penalty.
-     */
-    static double crossValidatedL2(
-            List<Scorecard.Factor> factors,
-            List<Observation> train,
-            int[][] bins,
-            int[] y,
-            Regularisation regularisation) {
-        double[] candidates = regularisation.l2Candidates();
-        if (candidates.length == 1) return candidates[0];
-        return Folds.of(factors, train, bins, y, regularisation).bestL2(candidates);
-    }
-
-    /**
      * The training observations split into {@value #FOLDS} folds by customer, each fold's features
-     * coded by weights of evidence learnt without it: the held-out log-likelihood of any penalty and
-     * any set of factors left out, without learning the weights of evidence again.
+     * coded by weights of evidence learnt on the other folds only: the held-out log-likelihood of any
+     * L2 penalty and any set of factors left out, without learning the weights of evidence again. A
+     * customer's month-ends all go to the same fold: they are nearly the same observation, and
+     * splitting them would reward memorising customers.
      */
     record Folds(List<double[][]> fitX, List<int[]> fitY, List<double[][]> heldX, List<int[]> heldY) {
 
@@ -561,9 +546,9 @@ public class FitScorecards {
                         FitLogisticRegression.fit(without(fitX.get(f), leftOut), fitY.get(f), lambda);
                 double[][] x = heldX.get(f);
                 int[] y = heldY.get(f);
+                // A column left out is 0 in the fit, so its coefficient is 0 and the held-out row needs no copy.
                 for (int r = 0; r < x.length; r++) {
-                    double[] row = without(new double[][] {x[r]}, leftOut)[0];
-                    double p = Math.min(Math.max(model.probability(row), 1e-9), 1 - 1e-9);
+                    double p = Math.min(Math.max(model.probability(x[r]), 1e-9), 1 - 1e-9);
                     likelihood += y[r] == 1 ? Math.log(p) : Math.log(1 - p);
                 }
             }
