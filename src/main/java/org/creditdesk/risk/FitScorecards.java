@@ -339,7 +339,8 @@ public class FitScorecards {
         double[][] woe = weightsOfEvidence(factors, bins, y, customers, all(train.size()), regularisation);
         double[][] x = features(woe, bins, all(train.size()));
         if (regularisation.leaveOutUnhelpful()) {
-            boolean[] leftOut = folds.unhelpful(l2, importance(FitLogisticRegression.fit(x, y, l2), woe));
+            boolean[] leftOut =
+                    folds.unhelpful(l2, importance(FitLogisticRegression.fit(x, y, l2), woe), bestAlone(x, y));
             for (int f = 0; f < k; f++) {
                 if (!leftOut[f]) continue;
                 log.info(
@@ -433,6 +434,22 @@ public class FitScorecards {
             model = FitLogisticRegression.fit(x, y, l2);
         }
         return model;
+    }
+
+    /** The factor whose weights of evidence alone rank the training outcomes best (AUC). */
+    static int bestAlone(double[][] x, int[] y) {
+        int k = x.length == 0 ? 0 : x[0].length, best = -1;
+        double bestAuc = Double.NEGATIVE_INFINITY;
+        for (int f = 0; f < k; f++) {
+            int column = f;
+            double auc = FitMetrics.auc(
+                    Arrays.stream(x).mapToDouble(row -> row[column]).toArray(), y);
+            if (auc > bestAuc) {
+                bestAuc = auc;
+                best = f;
+            }
+        }
+        return best;
     }
 
     /** Each factor's part in a fit: |coefficient| x the spread of its weights of evidence. */
@@ -558,9 +575,12 @@ public class FitScorecards {
         /**
          * The factors that do not help out of sample: one pass from the least important factor of the full
          * fit (smallest |coefficient| x spread of its weights of evidence) to the most, each left out for
-         * good when the held-out log-likelihood without it is at least as high as with it.
+         * good when the held-out log-likelihood without it is at least as high as with it. The factor
+         * {@code keep} (the best alone on the training observations) is never left out: among correlated
+         * factors (days beyond terms, its last 3 months, the late share) the others can stand in for it in
+         * the likelihood of a small book, which is the wrong way round.
          */
-        boolean[] unhelpful(double lambda, double[] importance) {
+        boolean[] unhelpful(double lambda, double[] importance, int keep) {
             int k = importance.length;
             boolean[] leftOut = new boolean[k];
             double current = likelihood(lambda, leftOut);
@@ -568,7 +588,7 @@ public class FitScorecards {
             for (int f = 0; f < k; f++) order[f] = f;
             Arrays.sort(order, Comparator.comparingDouble(f -> importance[f]));
             for (int f : order) {
-                if (importance[f] <= 0) continue;
+                if (importance[f] <= 0 || f == keep) continue;
                 leftOut[f] = true;
                 double without = likelihood(lambda, leftOut);
                 if (without >= current) current = without;
