@@ -82,14 +82,15 @@ class FitScorecardsTests {
 
     @Test
     void factors_that_do_not_help_out_of_sample_are_left_out_and_the_one_that_drives_the_outcome_is_kept() {
-        FitScorecards.Regularisation keepAll = new FitScorecards.Regularisation(
-                50, 10, FitScorecards.Regularisation.DEFAULT.l2Candidates(), 20, MonotoneBanding.MIN_OUTCOMES, false);
+        FitScorecards.Regularisation keepAll = FitScorecards.Regularisation.DEFAULT;
+        FitScorecards.Regularisation leaveOut = new FitScorecards.Regularisation(
+                50, 10, keepAll.l2Candidates(), 20, MonotoneBanding.MIN_OUTCOMES, true);
         for (long seed : new long[] {42, 7}) {
             Random random = new Random(seed);
             List<FitScorecards.Observation> train = portfolio(random, 0, 1_200, 6);
             List<FitScorecards.Observation> test = portfolio(random, 10_000, 1_000, 2);
 
-            FitScorecards.FitOutcome fit = FitScorecards.fitGroup(CARD, train, test);
+            FitScorecards.FitOutcome fit = FitScorecards.fitGroup(CARD, train, test, leaveOut);
             FitScorecards.FitOutcome kept = FitScorecards.fitGroup(CARD, train, test, keepAll);
 
             Map<ScoreFactor, Scorecard.Factor> weights = fit.fitted().byFactor();
