@@ -56,19 +56,24 @@ public class FitScorecards {
      * {@code maxBands} of 2 or more, each factor's bands are refitted from the training observations
      * ({@link MonotoneBanding}: up to that many, monotone, thin ones merged: fewer than {@code
      * minBandCustomers} customers or fewer than {@code minBandOutcomes} outcomes or non-outcomes); below 2
-     * the card's bands stay.
+     * the card's bands stay. With {@code leaveOutUnhelpful}, a factor that does not raise the
+     * cross-validated held-out likelihood is left out (weight 0) before the final fit ({@link
+     * Folds#unhelpful}); off by default: measured in session 7 it cost 0.001-0.008 AUC out of time on
+     * most generated books (docs/risk-model.md), though it weighs fewer factors.
      */
     record Regularisation(
             double bandPriorObservations,
             int minBandCustomers,
             double[] l2Candidates,
             int maxBands,
-            int minBandOutcomes) {
+            int minBandOutcomes,
+            boolean leaveOutUnhelpful) {
         static final Regularisation DEFAULT = new Regularisation(
-                50, 10, new double[] {0.3, 1, 3, 10, 30, 100, 300, 1000}, 20, MonotoneBanding.MIN_OUTCOMES);
+                50, 10, new double[] {0.3, 1, 3, 10, 30, 100, 300, 1000}, 20, MonotoneBanding.MIN_OUTCOMES, false);
 
+        /** The fit before session 7: every factor kept, the card's bands refitted up to {@code maxBands}. */
         Regularisation(double bandPriorObservations, int minBandCustomers, double[] l2Candidates, int maxBands) {
-            this(bandPriorObservations, minBandCustomers, l2Candidates, maxBands, MonotoneBanding.MIN_OUTCOMES);
+            this(bandPriorObservations, minBandCustomers, l2Candidates, maxBands, MonotoneBanding.MIN_OUTCOMES, false);
         }
     }
 
@@ -328,10 +333,24 @@ public class FitScorecards {
         int k = factors.size();
         int[][] bins = bins(factors, train);
         int[] y = train.stream().mapToInt(Observation::bad).toArray();
-        double l2 = crossValidatedL2(factors, train, bins, y, regularisation);
+        Folds folds = Folds.of(factors, train, bins, y, regularisation);
+        double[] candidates = regularisation.l2Candidates();
+        double l2 = candidates.length == 1 ? candidates[0] : folds.bestL2(candidates);
         long[] customers = train.stream().mapToLong(Observation::customerId).toArray();
         double[][] woe = weightsOfEvidence(factors, bins, y, customers, all(train.size()), regularisation);
         double[][] x = features(woe, bins, all(train.size()));
+        if (regularisation.leaveOutUnhelpful()) {
+            boolean[] leftOut =
+                    folds.unhelpful(l2, importance(FitLogisticRegression.fit(x, y, l2), woe), bestAlone(x, y));
+            for (int f = 0; f < k; f++) {
+                if (!leftOut[f]) continue;
+                log.info(
+                        "Fit of {}: {} left out, it does not help out of sample",
+                        current.businessGroup(),
+                        factors.get(f).factor());
+                for (double[] row : x) row[f] = 0;
+            }
+        }
         FitLogisticRegression.Model model = withoutContradictions(x, y, l2);
         log.info("Fit of {}: L2 penalty {} chosen by {}-fold cross-validation", current.businessGroup(), l2, FOLDS);
         Map<String, Double> coefficients = new LinkedHashMap<>();
@@ -418,6 +437,33 @@ public class FitScorecards {
         return model;
     }
 
+    /** The factor whose weights of evidence alone rank the training outcomes best (AUC). */
+    static int bestAlone(double[][] x, int[] y) {
+        int k = x.length == 0 ? 0 : x[0].length, best = -1;
+        double bestAuc = Double.NEGATIVE_INFINITY;
+        for (int f = 0; f < k; f++) {
+            int column = f;
+            double auc = FitMetrics.auc(
+                    Arrays.stream(x).mapToDouble(row -> row[column]).toArray(), y);
+            if (auc > bestAuc) {
+                bestAuc = auc;
+                best = f;
+            }
+        }
+        return best;
+    }
+
+    /** Each factor's part in a fit: |coefficient| x the spread of its weights of evidence. */
+    static double[] importance(FitLogisticRegression.Model model, double[][] woe) {
+        double[] importance = new double[woe.length];
+        for (int f = 0; f < woe.length; f++) {
+            double lo = Arrays.stream(woe[f]).min().orElse(0),
+                    hi = Arrays.stream(woe[f]).max().orElse(0);
+            importance[f] = Math.abs(model.coefficients()[f]) * (hi - lo);
+        }
+        return importance;
+    }
+
     /** Distinct customers per quantile band the banding starts from (see {@link #startBands}). */
     static final int CUSTOMERS_PER_START_BAND = 30;
 
@@ -460,28 +506,26 @@ public class FitScorecards {
     }
 
     /**
-     * The L2 penalty with the best held-out log-likelihood over {@value #FOLDS} folds of the training
-     * observations. A customer's month-ends all go to the same fold: they are nearly the same
-     * observation, and splitting them would reward memorising customers. Weights of evidence are
-     * learnt on each fold's training part only. Ties go to the stronger penalty.
+     * The training observations split into {@value #FOLDS} folds by customer, each fold's features
+     * coded by weights of evidence learnt on the other folds only: the held-out log-likelihood of any
+     * L2 penalty and any set of factors left out, without learning the weights of evidence again. A
+     * customer's month-ends all go to the same fold: they are nearly the same observation, and
+     * splitting them would reward memorising customers.
      */
-    static double crossValidatedL2(
-            List<Scorecard.Factor> factors,
-            List<Observation> train,
-            int[][] bins,
-            int[] y,
-            Regularisation regularisation) {
-        double[] candidates = regularisation.l2Candidates();
-        if (candidates.length == 1) return candidates[0];
-        int n = train.size();
-        long[] customers = train.stream().mapToLong(Observation::customerId).toArray();
-        int[] fold = new int[n];
-        for (int i = 0; i < n; i++) fold[i] = (int) Math.floorMod(train.get(i).customerId(), (long) FOLDS);
-        double best = candidates[candidates.length - 1];
-        double bestLikelihood = Double.NEGATIVE_INFINITY;
-        for (int c = candidates.length - 1; c >= 0; c--) {
-            double lambda = candidates[c];
-            double likelihood = 0;
+    record Folds(List<double[][]> fitX, List<int[]> fitY, List<double[][]> heldX, List<int[]> heldY) {
+
+        static Folds of(
+                List<Scorecard.Factor> factors,
+                List<Observation> train,
+                int[][] bins,
+                int[] y,
+                Regularisation regularisation) {
+            int n = train.size();
+            long[] customers = train.stream().mapToLong(Observation::customerId).toArray();
+            int[] fold = new int[n];
+            for (int i = 0; i < n; i++)
+                fold[i] = (int) Math.floorMod(train.get(i).customerId(), (long) FOLDS);
+            Folds folds = new Folds(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
             for (int f = 0; f < FOLDS; f++) {
                 int held = f;
                 int[] fitRows = rows(n, i -> fold[i] != held);
@@ -490,20 +534,81 @@ public class FitScorecards {
                 long fitBad = Arrays.stream(fitY).filter(v -> v == 1).count();
                 if (testRows.length == 0 || fitBad == 0 || fitBad == fitRows.length) continue;
                 double[][] woe = weightsOfEvidence(factors, bins, y, customers, fitRows, regularisation);
-                FitLogisticRegression.Model model =
-                        FitLogisticRegression.fit(features(woe, bins, fitRows), fitY, lambda);
-                double[][] heldX = features(woe, bins, testRows);
-                for (int r = 0; r < testRows.length; r++) {
-                    double p = Math.min(Math.max(model.probability(heldX[r]), 1e-9), 1 - 1e-9);
-                    likelihood += y[testRows[r]] == 1 ? Math.log(p) : Math.log(1 - p);
+                folds.fitX().add(features(woe, bins, fitRows));
+                folds.fitY().add(fitY);
+                folds.heldX().add(features(woe, bins, testRows));
+                folds.heldY().add(Arrays.stream(testRows).map(i -> y[i]).toArray());
+            }
+            return folds;
+        }
+
+        /** The candidate with the best held-out log-likelihood; ties to the stronger penalty (the last). */
+        double bestL2(double[] candidates) {
+            double best = candidates[candidates.length - 1];
+            double bestLikelihood = Double.NEGATIVE_INFINITY;
+            for (int c = candidates.length - 1; c >= 0; c--) {
+                double likelihood = likelihood(candidates[c], new boolean[0]);
+                if (likelihood > bestLikelihood + 1e-9) {
+                    bestLikelihood = likelihood;
+                    best = candidates[c];
                 }
             }
-            if (likelihood > bestLikelihood + 1e-9) {
-                bestLikelihood = likelihood;
-                best = lambda;
-            }
+            return best;
         }
-        return best;
+
+        /** Summed over the folds: the log-likelihood of the held-out rows, the factors marked left out. */
+        double likelihood(double lambda, boolean[] leftOut) {
+            double likelihood = 0;
+            for (int f = 0; f < fitX.size(); f++) {
+                FitLogisticRegression.Model model =
+                        FitLogisticRegression.fit(without(fitX.get(f), leftOut), fitY.get(f), lambda);
+                double[][] x = heldX.get(f);
+                int[] y = heldY.get(f);
+                // A column left out is 0 in the fit, so its coefficient is 0 and the held-out row needs no copy.
+                for (int r = 0; r < x.length; r++) {
+                    double p = Math.min(Math.max(model.probability(x[r]), 1e-9), 1 - 1e-9);
+                    likelihood += y[r] == 1 ? Math.log(p) : Math.log(1 - p);
+                }
+            }
+            return likelihood;
+        }
+
+        /**
+         * The factors that do not help out of sample: one pass from the least important factor of the full
+         * fit (smallest |coefficient| x spread of its weights of evidence) to the most, each left out for
+         * good when the held-out log-likelihood without it is at least as high as with it. The factor
+         * {@code keep} (the best alone on the training observations) is never left out: among correlated
+         * factors (days beyond terms, its last 3 months, the late share) the others can stand in for it in
+         * the likelihood of a small book, which is the wrong way round.
+         */
+        boolean[] unhelpful(double lambda, double[] importance, int keep) {
+            int k = importance.length;
+            boolean[] leftOut = new boolean[k];
+            double current = likelihood(lambda, leftOut);
+            Integer[] order = new Integer[k];
+            for (int f = 0; f < k; f++) order[f] = f;
+            Arrays.sort(order, Comparator.comparingDouble(f -> importance[f]));
+            for (int f : order) {
+                if (importance[f] <= 0 || f == keep) continue;
+                leftOut[f] = true;
+                double without = likelihood(lambda, leftOut);
+                if (without >= current) current = without;
+                else leftOut[f] = false;
+            }
+            return leftOut;
+        }
+
+        private static double[][] without(double[][] x, boolean[] leftOut) {
+            boolean any = false;
+            for (boolean l : leftOut) any |= l;
+            if (!any) return x;
+            double[][] copy = new double[x.length][];
+            for (int r = 0; r < x.length; r++) {
+                copy[r] = x[r].clone();
+                for (int f = 0; f < leftOut.length; f++) if (leftOut[f]) copy[r][f] = 0;
+            }
+            return copy;
+        }
     }
 
     /** Each observation's band index per factor. */

@@ -64,7 +64,13 @@ public enum ScoreFactor {
      * Net income as a share (%) of total liabilities: how far a year's earnings would go to pay the
      * debts (Beaver's cash flow / liabilities; the statement carries no depreciation, so no cash flow).
      */
-    NET_INCOME_TO_LIABILITIES("%");
+    NET_INCOME_TO_LIABILITIES("%"),
+    /**
+     * {@link #DAYS_BEYOND_TERMS} of the invoices due in the last 3 months only (V170, on the history
+     * cards with weight 0 until a fit weighs it): the recent habit, so a fit can see lateness that is
+     * lengthening (or easing) before the 12-month average does.
+     */
+    DAYS_BEYOND_TERMS_3M("days");
 
     private final String unit;
 

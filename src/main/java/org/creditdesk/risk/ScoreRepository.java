@@ -102,6 +102,12 @@ class ScoreRepository {
                            AS weighted_days_late,
                        sum(inv.amount) FILTER (WHERE inv.due_date > CAST(:from12 AS date) AND inv.due_date <= CAST(:asOf AS date))
                            AS amount_due,
+                       sum(inv.amount * (coalesce(inv.paid_on, CAST(:asOf AS date)) - inv.due_date))
+                           FILTER (WHERE inv.due_date > CAST(:from3 AS date) AND inv.due_date <= CAST(:asOf AS date)
+                                     AND coalesce(inv.paid_on, CAST(:asOf AS date)) > inv.due_date)
+                           AS weighted_days_late_3m,
+                       sum(inv.amount) FILTER (WHERE inv.due_date > CAST(:from3 AS date) AND inv.due_date <= CAST(:asOf AS date))
+                           AS amount_due_3m,
                        count(*) FILTER (WHERE inv.due_date > CAST(:from12 AS date) AND inv.due_date <= CAST(:asOf AS date))
                            AS invoices_due,
                        count(*) FILTER (WHERE inv.due_date > CAST(:from12 AS date) AND inv.due_date <= CAST(:asOf AS date)
@@ -120,6 +126,7 @@ class ScoreRepository {
             behaviour AS (
                 SELECT p.customer_id,
                        coalesce(sum(p.weighted_days_late), 0) / nullif(sum(p.amount_due), 0) AS days_beyond_terms,
+                       coalesce(sum(p.weighted_days_late_3m), 0) / nullif(sum(p.amount_due_3m), 0) AS days_beyond_terms_3m,
                        100.0 * sum(p.invoices_late) / nullif(sum(p.invoices_due), 0) AS late_share,
                        sum(p.invoices_due) AS invoices_due,
                        max(p.max_days_overdue) AS max_days_overdue,
@@ -192,6 +199,7 @@ class ScoreRepository {
                    coalesce(b.sales_12m, 0) AS sales_12m,
                    st.book_equity,
                    round(b.days_beyond_terms, 4) AS days_beyond_terms,
+                   round(b.days_beyond_terms_3m, 4) AS days_beyond_terms_3m,
                    round(b.late_share, 4) AS late_payment_share,
                    CAST(coalesce(bc.cheques, 0) AS numeric) AS bounced_cheques,
                    CAST(coalesce(b.max_days_overdue, 0) AS numeric) AS max_days_overdue,
@@ -448,6 +456,7 @@ class ScoreRepository {
             JdbcClient.StatementSpec spec, LocalDate asOf, @Nullable List<Long> customerIds) {
         return withIds(spec, customerIds)
                 .param("asOf", asOf)
+                .param("from3", asOf.minusMonths(3))
                 .param("from6", asOf.minusMonths(6))
                 .param("from12", asOf.minusMonths(12))
                 .param("from24", asOf.minusMonths(24));

@@ -61,4 +61,30 @@ class FitLogisticRegressionTests {
         assertThat(model.coefficients()[0]).isPositive().isLessThan(10);
         assertThat(model.probability(new double[] {2})).isGreaterThan(0.5);
     }
+
+    @Test
+    void collinear_factors_share_the_weight_and_the_fit_still_converges_with_a_penalty() {
+        // Two ratios that say the same (equity / liabilities beside the debt ratio): with an L2 penalty the
+        // system stays solvable, the two take equal halves, and together about what one takes alone.
+        long seed = 7_003L;
+        Random random = new Random(seed);
+        int n = 5_000;
+        double[][] one = new double[n][1], two = new double[n][2];
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            double v = random.nextGaussian();
+            one[i][0] = v;
+            two[i][0] = v;
+            two[i][1] = v;
+            y[i] = random.nextDouble() < 1 / (1 + Math.exp(-(-2 + 1.2 * v))) ? 1 : 0;
+        }
+        FitLogisticRegression.Model alone = FitLogisticRegression.fit(one, y, 1);
+        FitLogisticRegression.Model both = FitLogisticRegression.fit(two, y, 1);
+
+        assertThat(both.iterations()).as("seed %d", seed).isLessThan(20);
+        assertThat(both.coefficients()[0]).as("seed %d", seed).isCloseTo(both.coefficients()[1], within(1e-6));
+        assertThat(both.coefficients()[0] + both.coefficients()[1])
+                .as("seed %d", seed)
+                .isCloseTo(alone.coefficients()[0], within(0.02));
+    }
 }

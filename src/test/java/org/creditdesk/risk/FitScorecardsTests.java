@@ -80,6 +80,45 @@ class FitScorecardsTests {
         assertThat(test).as(seen).isGreaterThan(plainTest);
     }
 
+    @Test
+    void factors_that_do_not_help_out_of_sample_are_left_out_and_the_one_that_drives_the_outcome_is_kept() {
+        FitScorecards.Regularisation keepAll = FitScorecards.Regularisation.DEFAULT;
+        FitScorecards.Regularisation leaveOut = new FitScorecards.Regularisation(
+                50, 10, keepAll.l2Candidates(), 20, MonotoneBanding.MIN_OUTCOMES, true);
+        for (long seed : new long[] {42, 7}) {
+            Random random = new Random(seed);
+            List<FitScorecards.Observation> train = portfolio(random, 0, 1_200, 6);
+            List<FitScorecards.Observation> test = portfolio(random, 10_000, 1_000, 2);
+
+            FitScorecards.FitOutcome fit = FitScorecards.fitGroup(CARD, train, test, leaveOut);
+            FitScorecards.FitOutcome kept = FitScorecards.fitGroup(CARD, train, test, keepAll);
+
+            Map<ScoreFactor, Scorecard.Factor> weights = fit.fitted().byFactor();
+            long leftOut = NOISE.stream()
+                    .filter(f -> weights.get(f).weight().signum() == 0)
+                    .count();
+            String seen =
+                    "seed %d: noise weight %.3f (all kept %.3f), %d of %d noise factors left out, test AUC %.3f (all kept %.3f)"
+                            .formatted(
+                                    seed,
+                                    noiseWeight(fit),
+                                    noiseWeight(kept),
+                                    leftOut,
+                                    NOISE.size(),
+                                    fit.fittedQuality().testAuc(),
+                                    kept.fittedQuality().testAuc());
+            System.out.println(seen);
+            assertThat(leftOut).as(seen).isGreaterThanOrEqualTo(3);
+            assertThat(noiseWeight(fit)).as(seen).isLessThanOrEqualTo(noiseWeight(kept));
+            assertThat(weights.get(ScoreFactor.DAYS_BEYOND_TERMS).weight().doubleValue())
+                    .as(seen)
+                    .isGreaterThan(0.8);
+            assertThat(fit.fittedQuality().testAuc())
+                    .as(seen)
+                    .isGreaterThan(kept.fittedQuality().testAuc() - 0.005);
+        }
+    }
+
     private static double noiseWeight(FitScorecards.FitOutcome fit) {
         Map<ScoreFactor, Scorecard.Factor> weights = fit.fitted().byFactor();
         return NOISE.stream()

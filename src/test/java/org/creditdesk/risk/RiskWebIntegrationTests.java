@@ -75,7 +75,8 @@ class RiskWebIntegrationTests {
                 .exchange();
 
         assertThat(result).hasStatusOk();
-        assertThat(result).bodyJson().extractingPath("$.factors.length()").isEqualTo(13);
+        // 13 factors, and V170's days beyond terms of the last 3 months (weight 0 until a fit weighs it).
+        assertThat(result).bodyJson().extractingPath("$.factors.length()").isEqualTo(14);
         assertThat(result).bodyJson().extractingPath("$.factors[3].name").isEqualTo("MAX_DAYS_OVERDUE");
         assertThat(result).bodyJson().extractingPath("$.factors[3].value").isEqualTo(60);
         assertThat(result)

@@ -117,6 +117,8 @@ class ScoreRunIntegrationTests {
                     .isEqualTo(repository.factorValues(
                             asOf, portfolio.customerIds(), ScoreRepository.InvoiceState.ALLOCATIONS))
                     .anySatisfy(v -> assertThat(v.values().get(ScoreFactor.DAYS_BEYOND_TERMS))
+                            .isNotNull())
+                    .anySatisfy(v -> assertThat(v.values().get(ScoreFactor.DAYS_BEYOND_TERMS_3M))
                             .isNotNull());
         }
     }

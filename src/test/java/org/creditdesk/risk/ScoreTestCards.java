@@ -28,13 +28,15 @@ final class ScoreTestCards {
     static final String V47 = "/db/migration/V47__default_scorecard_recalibrated.sql";
     static final String V100 = "/db/migration/V100__broken_promises_factor.sql";
     static final String V106 = "/db/migration/V106__history_cards_weigh_the_payment_habit.sql";
+    static final String V170 = "/db/migration/V170__recent_days_beyond_terms_factor.sql";
 
     static final String V102 = "/db/migration/V102__thin_file_scorecards.sql";
     static final String V105 = "/db/migration/V105__altman_components_as_factors.sql";
     static final String V107 = "/db/migration/V107__more_statement_factors.sql";
 
     static Scorecard defaultCard() {
-        return parse(List.of(read(V47), read(V100), read(V106)), "Default scorecard", Scorecard.HISTORY, null);
+        return parse(
+                List.of(read(V47), read(V100), read(V106), read(V170)), "Default scorecard", Scorecard.HISTORY, null);
     }
 
     /** The thin-file card as V102 seeds it, with V105's Altman components and V107's factors (weight 0). */

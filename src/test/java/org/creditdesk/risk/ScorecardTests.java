@@ -19,8 +19,9 @@ class ScorecardTests {
         assertThat(CARD.factors())
                 .extracting(Scorecard.Factor::factor)
                 .containsExactly(java.util.Arrays.stream(ScoreFactor.values())
-                        // BAD_LINKS and Altman's components (V105) are on the thin-file cards only.
-                        .filter(f -> f.ordinal() < ScoreFactor.BAD_LINKS.ordinal())
+                        // BAD_LINKS and the statement factors of V105/V107 are on the thin-file cards only.
+                        .filter(f ->
+                                f.ordinal() < ScoreFactor.BAD_LINKS.ordinal() || f == ScoreFactor.DAYS_BEYOND_TERMS_3M)
                         .toArray(ScoreFactor[]::new));
         assertThat(CARD.factors().stream().map(Scorecard.Factor::weight).reduce(BigDecimal.ZERO, BigDecimal::add))
                 .isEqualByComparingTo("1");

@@ -33,6 +33,8 @@ class ShortLatenessQualityIntegrationTests {
     private static final LocalDate AS_OF = LocalDate.of(2025, 12, 31);
     // -Dquality.seed=N reruns the check on another book.
     private static final long SEED = Long.getLong("quality.seed", 42);
+    // -Dquality.customers=100 checks a book of the reviewers' size.
+    private static final int CUSTOMERS = Integer.getInteger("quality.customers", 300);
 
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) {
@@ -49,7 +51,7 @@ class ShortLatenessQualityIntegrationTests {
     void a_card_fitted_to_paid_late_ranks_the_next_invoices_at_least_as_well_as_the_past_late_rate_out_of_time()
             throws IOException {
         Path dir = Files.createTempDirectory("short-lateness-");
-        int invoices = ShortLatenessBook.write(300, 24, SEED, AS_OF, dir);
+        int invoices = ShortLatenessBook.write(CUSTOMERS, 24, SEED, AS_OF, dir);
         for (var kind : List.of(ImportKind.CUSTOMERS, ImportKind.INVOICES, ImportKind.PAYMENTS)) {
             String name = switch (kind) {
                 case CUSTOMERS -> ShortLatenessBook.CUSTOMERS;
@@ -68,10 +70,11 @@ class ShortLatenessQualityIntegrationTests {
                 .findFirst()
                 .orElseThrow();
         System.out.printf(
-                "Short-lateness book seed %d: 300 customers, %d invoices; %s; train %s..%s %d obs (%d outcomes),"
+                "Short-lateness book seed %d: %d customers, %d invoices; %s; train %s..%s %d obs (%d outcomes),"
                         + " test %s..%s %d obs (%d outcomes)%n  AUC test: default card %s, fitted %s, past late rate alone %s;"
                         + " single factors %s%n  classes default %s%n  classes fitted %s%n  weights %s%n",
                 SEED,
+                CUSTOMERS,
                 invoices,
                 report.outcome().definition(),
                 report.train().first(),
