@@ -146,9 +146,12 @@ public class Aging {
             LocalDate date, AgingGrouping grouping, int page, int size, Caller caller, StoredToday stored) {
         AgingBuckets buckets = repository.buckets();
         String[] areas = caller.areaFilter();
-        List<AgingRepository.Cell> areaCells = todays.aging(date, AgingGrouping.AREA, areas);
-        AgingReport byArea = assemble(date, AgingGrouping.AREA, buckets, areaCells, AgingReport.Source.STORED_TODAY);
-        AgingTrend trend = trend(date, false, caller, areaCells, false);
+        AgingRepository.PageCells cells = grouping == AgingGrouping.CUSTOMER || grouping == AgingGrouping.AREA
+                ? new AgingRepository.PageCells(List.of(), todays.aging(date, AgingGrouping.AREA, areas))
+                : todays.agingWithAreas(date, grouping, areas);
+        AgingReport byArea =
+                assemble(date, AgingGrouping.AREA, buckets, cells.areas(), AgingReport.Source.STORED_TODAY);
+        AgingTrend trend = trend(date, false, caller, cells.areas(), false);
         if (grouping == AgingGrouping.CUSTOMER) {
             Page<AgingRow> rows = storedCustomerPage(date, buckets, areas, page, size);
             AgingReport report = new AgingReport(
@@ -162,8 +165,7 @@ public class Aging {
         }
         AgingReport report = grouping == AgingGrouping.AREA
                 ? byArea
-                : assemble(
-                        date, grouping, buckets, todays.aging(date, grouping, areas), AgingReport.Source.STORED_TODAY);
+                : assemble(date, grouping, buckets, cells.report(), AgingReport.Source.STORED_TODAY);
         return new AgingPage(report, slice(report.rows(), page, size), byArea, trend, stored);
     }
 

@@ -84,11 +84,11 @@ class AgingTodayRepository {
      * product line), less the stored rows of the touched customers (with the attributes
      * they were stored with), plus those customers' live rows (with their current attributes). A cell whose
      * invoices all went answers 0 and is dropped, as live never lists it (every open amount counted is > 0).
+     * Both rollups carry the area, so the areas' cells come from either.
      */
-    private static final String GROUPED =
-            """
+    private static final String STORED_CELLS = """
             WITH touched AS (SELECT DISTINCT customer_id FROM aging_today_touched),
-            cells AS (
+            cells AS %s (
                 SELECT area_code, business_group, sales_rep, product_line, currency, bucket, open_amount, disputed
                 FROM aging_today_rollup
                 WHERE by_rep = (:groupBy = 'SALES_REP')
@@ -100,13 +100,18 @@ class AgingTodayRepository {
                 SELECT area_code, business_group, sales_rep, product_line, currency, bucket, open_amount, disputed
                 FROM (%s) live
             )
-            SELECT CASE :groupBy
+            """;
+
+    /* The cells grouped by the grouping %1$s names (:groupBy, or 'AREA'), labelled %2$s. */
+    private static final String GROUP_CELLS = """
+            SELECT %2$s AS part,
+                   CASE %1$s
                        WHEN 'AREA' THEN o.area_code
                        WHEN 'PRODUCT_LINE' THEN o.product_line
                        WHEN 'SALES_REP' THEN o.sales_rep
                        ELSE o.business_group
                    END AS group_key,
-                   CASE :groupBy
+                   CASE %1$s
                        WHEN 'AREA' THEN ar.name
                        WHEN 'PRODUCT_LINE' THEN pl.name
                        WHEN 'SALES_REP' THEN sr.name
@@ -120,12 +125,24 @@ class AgingTodayRepository {
             WHERE coalesce(cardinality(CAST(:areas AS text[])), 0) = 0 OR o.area_code = ANY(CAST(:areas AS text[]))
             GROUP BY group_key, group_name, o.currency, o.bucket
             HAVING sum(o.open_amount) <> 0
-            ORDER BY group_key NULLS LAST, o.currency, o.bucket
-            """.formatted(LIVE_CELLS.formatted("i.customer_id IN (SELECT customer_id FROM touched)"));
+            """;
+
+    private static final String LIVE_OF_TOUCHED =
+            LIVE_CELLS.formatted("i.customer_id IN (SELECT customer_id FROM touched)");
+
+    private static final String GROUPED = STORED_CELLS.formatted("", LIVE_OF_TOUCHED)
+            + "SELECT * FROM (" + GROUP_CELLS.formatted(":groupBy", "'REPORT'") + ") g\n"
+            + "ORDER BY group_key NULLS LAST, currency, bucket\n";
+
+    /* The grouping's and the areas' cells from one replay of the touched customers (the aging page). */
+    private static final String GROUPED_WITH_AREAS = STORED_CELLS.formatted("MATERIALIZED", LIVE_OF_TOUCHED)
+            + "SELECT * FROM (" + GROUP_CELLS.formatted("'AREA'", "'AREA'") + "UNION ALL\n"
+            + GROUP_CELLS.formatted(":groupBy", "'REPORT'") + ") g\n"
+            + "ORDER BY part, group_key NULLS LAST, currency, bucket\n";
 
     /*
      * Today's rows by customer and currency from the per-cell store (all of it, or the folded customers): the
-     * figures of BY_CUSTOMER, kept in customer-code order (aging_today_customer, V134).
+     * figures a live computation by customer answers, kept in customer-code order (aging_today_customer, V134).
      */
     private static final String CUSTOMER_ROWS_FROM_CELLS = """
             INSERT INTO aging_today_customer (code, currency, customer_id, name, area_code, buckets, amounts, disputed)
@@ -299,6 +316,21 @@ class AgingTodayRepository {
                 .param("areas", areas)
                 .query((rs, n) -> AgingRepository.Cell.of(rs, today))
                 .list();
+    }
+
+    /** Today's cells for a grouping but customer and for the areas, from one statement (the aging page). */
+    AgingRepository.PageCells agingWithAreas(LocalDate today, AgingGrouping grouping, String[] areas) {
+        if (grouping == AgingGrouping.CUSTOMER) throw new IllegalArgumentException("by customer: customerRows");
+        List<AgingRepository.Cell> report = new java.util.ArrayList<>();
+        List<AgingRepository.Cell> byArea = new java.util.ArrayList<>();
+        jdbc.sql(GROUPED_WITH_AREAS)
+                .param("asOf", today)
+                .param("groupBy", grouping.name())
+                .param("areas", areas)
+                .query((org.springframework.jdbc.core.RowCallbackHandler)
+                        rs -> (rs.getString("part").equals("AREA") ? byArea : report)
+                                .add(AgingRepository.Cell.of(rs, today)));
+        return new AgingRepository.PageCells(report, byArea);
     }
 
     /**

@@ -384,6 +384,9 @@ class AgingTodayIntegrationTests {
         for (AgingGrouping grouping : AgingGrouping.values()) {
             if (grouping == AgingGrouping.CUSTOMER) continue;
             List<AgingRepository.Cell> stored = todays.aging(TODAY, grouping, scope);
+            assertThat(todays.agingWithAreas(TODAY, grouping, scope))
+                    .as("%s by %s: the page's one statement = the grouping's and the areas' statements", when, grouping)
+                    .isEqualTo(new AgingRepository.PageCells(stored, todays.aging(TODAY, AgingGrouping.AREA, scope)));
             assertThat(stored)
                     .as("%s by %s: stored + replayed = live from open amounts", when, grouping)
                     .isEqualTo(agingRepository.agingFromOpenAmounts(TODAY, grouping, scope))
