@@ -109,9 +109,9 @@ public class Aging {
 
     /**
      * The aging page's figures, {@code size} rows of the grouping from page {@code page}. Today, once today's run
-     * stored it, the touched customers are replayed once for the areas (chart, totals and the trend's point) and
-     * once for the grouping; by customer the page reads its rows in code order from the per-customer store with
-     * the count. A date that is computed live (no snapshot, no store of today) and that nothing was settled after is
+     * stored it, the grouping's and the areas' cells (chart, totals, the trend's point) come from one statement that
+     * replays the touched customers once; by customer the page reads only its rows, in code order from the
+     * per-customer store with the count (a second replay of the touched customers). A date that is computed live (no snapshot, no store of today) and that nothing was settled after is
      * computed in one pass for the grouping, the areas and the trend's point of the date (it took three passes of
      * ~2 s each at 100,000 customers); everything else reads as {@link #report} and {@link #trend}.
      */
