@@ -133,6 +133,10 @@ class MonitoringController {
             aging.write(date, grouping, caller, writer);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            // Refused before a byte was sent (a date out of range...): the problem answer, without the file headers.
+            if (!response.isCommitted()) response.reset();
+            throw e;
         }
     }
 
