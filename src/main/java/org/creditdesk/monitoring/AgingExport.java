@@ -82,7 +82,6 @@ final class AgingExport {
             public void start(AgingReport head) {
                 this.head = head;
                 workbook = new Workbook(out, "CreditDesk", "1.0");
-                workbook.setCompressionLevel(java.util.zip.Deflater.BEST_SPEED);
                 sheet = workbook.newWorksheet("Aging " + head.asOf());
                 List<String> header = header(head);
                 for (int c = 0; c < header.size(); c++) {
