@@ -13,6 +13,8 @@ import org.creditdesk.customers.CustomerRef;
 import org.creditdesk.customers.Page;
 import org.creditdesk.identity.Caller;
 import org.creditdesk.shared.BusinessCalendar;
+import org.creditdesk.shared.ProblemException;
+import org.creditdesk.shared.Violation;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -167,6 +169,46 @@ public class Aging {
                 ? byArea
                 : assemble(date, grouping, buckets, cells.report(), AgingReport.Source.STORED_TODAY);
         return new AgingPage(report, slice(report.rows(), page, size), byArea, trend, stored);
+    }
+
+    /** The most rows a page of the JSON report holds. */
+    public static final int MAX_PAGE_SIZE = 1_000;
+
+    /** One page of a report: its rows of the page, the totals of all rows, and the count of all rows. */
+    public record ReportPage(AgingReport report, long total) {}
+
+    /**
+     * Page {@code page} of {@link #report}: the same rows in the same order, {@code size} at a time, with the totals
+     * and the count of all of them; by customer from today's store only the page's rows are read (by index).
+     */
+    @Transactional(readOnly = true)
+    public ReportPage reportPage(@Nullable LocalDate asOf, AgingGrouping grouping, int page, int size, Caller caller) {
+        List<Violation> violations = new ArrayList<>();
+        if (page < 0) violations.add(Violation.field("page", "must be 0 or more"));
+        if (size < 1 || size > MAX_PAGE_SIZE)
+            violations.add(Violation.field("size", "must be between 1 and " + MAX_PAGE_SIZE));
+        if (!violations.isEmpty())
+            throw ProblemException.malformed("Invalid paging", violations).withKey("problem.text.invalidPaging");
+        LocalDate date = calendar.asOfOrToday(asOf);
+        AgingReport report;
+        Page<AgingRow> rows;
+        if (grouping == AgingGrouping.CUSTOMER && storedToday(date).isPresent()) {
+            AgingBuckets buckets = repository.buckets();
+            report = storedCustomerHead(date, buckets, caller.areaFilter());
+            rows = storedCustomerPage(date, buckets, caller.areaFilter(), page, size);
+        } else {
+            report = report(date, grouping, caller);
+            rows = slice(report.rows(), page, size);
+        }
+        return new ReportPage(
+                new AgingReport(
+                        report.asOf(),
+                        report.groupBy(),
+                        report.buckets(),
+                        rows.items(),
+                        report.totals(),
+                        report.source()),
+                rows.total());
     }
 
     /** Page {@code page} of today's stored rows by customer in code order, with the count of all. */

@@ -65,7 +65,8 @@ class MonitoringController {
     }
 
     /**
-     * {@code format} wins over {@code Accept}; without either the answer is JSON. Files and the JSON by customer
+     * {@code format} wins over {@code Accept}; without either the answer is JSON, one page of its rows with the count
+     * of all in {@value #TOTAL_COUNT} when {@code page} or {@code size} is given. Files and the whole JSON by customer
      * are written into the response as they are read (nothing returned).
      */
     @GetMapping("/reports/aging")
@@ -75,6 +76,8 @@ class MonitoringController {
             @RequestParam(defaultValue = "area") String groupBy,
             @RequestParam(required = false) @Nullable String format,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) @Nullable String accept,
+            @RequestParam(required = false) @Nullable Integer page,
+            @RequestParam(required = false) @Nullable Integer size,
             HttpServletResponse response) {
         AgingGrouping grouping = AgingGrouping.ofParameter(groupBy)
                 .orElseThrow(() -> ProblemException.malformed(
@@ -88,6 +91,14 @@ class MonitoringController {
             throw ProblemException.malformed(
                             "Unknown format", List.of(Violation.field("format", "must be json, csv or xlsx")))
                     .withKey("problem.text.unknownFormat");
+        }
+        if (chosen.equals("json") && (page != null || size != null)) {
+            Aging.ReportPage found = aging.reportPage(
+                    asOf, grouping, page == null ? 0 : page, size == null ? 100 : size, callers.current());
+            return ResponseEntity.ok()
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .header(TOTAL_COUNT, Long.toString(found.total()))
+                    .body(found.report());
         }
         if (chosen.equals("json") && grouping != AgingGrouping.CUSTOMER) {
             return ResponseEntity.ok()
