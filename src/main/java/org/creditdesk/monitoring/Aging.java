@@ -10,8 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.creditdesk.customers.CustomerRef;
+import org.creditdesk.customers.Page;
 import org.creditdesk.identity.Caller;
 import org.creditdesk.shared.BusinessCalendar;
+import org.creditdesk.shared.ProblemException;
+import org.creditdesk.shared.Violation;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -76,6 +79,9 @@ public class Aging {
                 && AgingSnapshotRepository.covers(grouping)
                 && !snapshots.usableDates(date, date).isEmpty();
         boolean stored = !fromSnapshot && storedToday(date).isPresent();
+        if (stored && grouping == AgingGrouping.CUSTOMER) {
+            return storedCustomerReport(date, buckets, caller.areaFilter());
+        }
         List<AgingRepository.Cell> cells = fromSnapshot
                 ? snapshots.aging(List.of(date), grouping, caller.areaFilter())
                 : stored
@@ -91,34 +97,197 @@ public class Aging {
                         : stored ? AgingReport.Source.STORED_TODAY : AgingReport.Source.LIVE);
     }
 
-    /** What the aging page shows for a date: the grouping's report, the areas' report (chart) and the trend. */
-    public record AgingPage(AgingReport report, AgingReport byArea, AgingTrend trend) {}
+    /**
+     * What the aging page shows for a date: the grouping's report (by customer from today's store, its rows are
+     * the page's only), the page of its rows, the areas' report (chart), the trend, and whether today's figures
+     * are the store of today's run (null: not).
+     */
+    public record AgingPage(
+            AgingReport report,
+            Page<AgingRow> rows,
+            AgingReport byArea,
+            AgingTrend trend,
+            @Nullable StoredToday storedToday) {}
 
     /**
-     * The aging page's figures. A date that is computed live (no snapshot, no store of today) and that nothing was
-     * settled after is computed in one pass for the grouping, the areas and the trend's point of the date (it took
-     * three passes of ~2 s each at 100,000 customers); everything else reads as {@link #report} and {@link #trend}.
+     * The aging page's figures, {@code size} rows of the grouping from page {@code page}. Today, once today's run
+     * stored it, the grouping's and the areas' cells (chart, totals, the trend's point) come from one statement that
+     * replays the touched customers once; by customer the page reads only its rows, in code order from the
+     * per-customer store with the count (a second replay of the touched customers). A date that is computed live (no snapshot, no store of today) and that nothing was settled after is
+     * computed in one pass for the grouping, the areas and the trend's point of the date (it took three passes of
+     * ~2 s each at 100,000 customers); everything else reads as {@link #report} and {@link #trend}.
      */
     @Transactional(readOnly = true)
-    public AgingPage page(@Nullable LocalDate asOf, AgingGrouping grouping, Caller caller) {
+    public AgingPage page(@Nullable LocalDate asOf, AgingGrouping grouping, int page, int size, Caller caller) {
         LocalDate date = calendar.asOfOrToday(asOf);
+        Optional<StoredToday> stored = storedToday(date);
+        if (stored.isPresent()) {
+            return storedPage(date, grouping, Math.max(page, 0), size, caller, stored.get());
+        }
         boolean live = !(date.isBefore(calendar.today())
                         && !snapshots.usableDates(date, date).isEmpty())
-                && storedToday(date).isEmpty()
                 && repository.openAmountsHold(date);
         if (!live) {
             AgingReport report = report(date, grouping, caller);
             AgingReport byArea = grouping == AgingGrouping.AREA ? report : report(date, AgingGrouping.AREA, caller);
-            return new AgingPage(report, byArea, trend(date, caller));
+            return new AgingPage(report, slice(report.rows(), page, size), byArea, trend(date, caller), null);
         }
         AgingBuckets buckets = repository.buckets();
         AgingRepository.PageCells cells = repository.pageFromOpenAmounts(date, grouping, caller.areaFilter());
         AgingReport report = assemble(date, grouping, buckets, cells.report(), AgingReport.Source.LIVE);
         AgingReport byArea = assemble(date, AgingGrouping.AREA, buckets, cells.areas(), AgingReport.Source.LIVE);
-        return new AgingPage(report, byArea, trend(date, false, caller, cells.areas()));
+        return new AgingPage(
+                report,
+                slice(report.rows(), page, size),
+                byArea,
+                trend(date, false, caller, cells.areas(), true),
+                null);
     }
 
-    private AgingReport assemble(
+    private AgingPage storedPage(
+            LocalDate date, AgingGrouping grouping, int page, int size, Caller caller, StoredToday stored) {
+        AgingBuckets buckets = repository.buckets();
+        String[] areas = caller.areaFilter();
+        AgingRepository.PageCells cells = grouping == AgingGrouping.CUSTOMER || grouping == AgingGrouping.AREA
+                ? new AgingRepository.PageCells(List.of(), todays.aging(date, AgingGrouping.AREA, areas))
+                : todays.agingWithAreas(date, grouping, areas);
+        AgingReport byArea =
+                assemble(date, AgingGrouping.AREA, buckets, cells.areas(), AgingReport.Source.STORED_TODAY);
+        AgingTrend trend = trend(date, false, caller, cells.areas(), false);
+        if (grouping == AgingGrouping.CUSTOMER) {
+            Page<AgingRow> rows = storedCustomerPage(date, buckets, areas, page, size);
+            AgingReport report = new AgingReport(
+                    date,
+                    grouping.parameter(),
+                    buckets.buckets(),
+                    rows.items(),
+                    byArea.totals(),
+                    AgingReport.Source.STORED_TODAY);
+            return new AgingPage(report, rows, byArea, trend, stored);
+        }
+        AgingReport report = grouping == AgingGrouping.AREA
+                ? byArea
+                : assemble(date, grouping, buckets, cells.report(), AgingReport.Source.STORED_TODAY);
+        return new AgingPage(report, slice(report.rows(), page, size), byArea, trend, stored);
+    }
+
+    /** The most rows a page of the JSON report holds. */
+    public static final int MAX_PAGE_SIZE = 1_000;
+
+    /** One page of a report: its rows of the page, the totals of all rows, and the count of all rows. */
+    public record ReportPage(AgingReport report, long total) {}
+
+    /**
+     * Page {@code page} of {@link #report}: the same rows in the same order, {@code size} at a time, with the totals
+     * and the count of all of them; by customer from today's store only the page's rows are read (by index).
+     */
+    @Transactional(readOnly = true)
+    public ReportPage reportPage(@Nullable LocalDate asOf, AgingGrouping grouping, int page, int size, Caller caller) {
+        List<Violation> violations = new ArrayList<>();
+        if (page < 0) violations.add(Violation.field("page", "must be 0 or more"));
+        if (size < 1 || size > MAX_PAGE_SIZE)
+            violations.add(Violation.field("size", "must be between 1 and " + MAX_PAGE_SIZE));
+        if (!violations.isEmpty())
+            throw ProblemException.malformed("Invalid paging", violations).withKey("problem.text.invalidPaging");
+        LocalDate date = calendar.asOfOrToday(asOf);
+        AgingReport report;
+        Page<AgingRow> rows;
+        if (grouping == AgingGrouping.CUSTOMER && storedToday(date).isPresent()) {
+            AgingBuckets buckets = repository.buckets();
+            report = storedCustomerHead(date, buckets, caller.areaFilter());
+            rows = storedCustomerPage(date, buckets, caller.areaFilter(), page, size);
+        } else {
+            report = report(date, grouping, caller);
+            rows = slice(report.rows(), page, size);
+        }
+        return new ReportPage(
+                new AgingReport(
+                        report.asOf(),
+                        report.groupBy(),
+                        report.buckets(),
+                        rows.items(),
+                        report.totals(),
+                        report.source()),
+                rows.total());
+    }
+
+    /** Page {@code page} of today's stored rows by customer in code order, with the count of all. */
+    Page<AgingRow> storedCustomerPage(LocalDate date, AgingBuckets buckets, String[] areas, int page, int size) {
+        List<AgingRow> rows = new ArrayList<>();
+        long[] total = {0};
+        todays.customerRows(date, areas, (long) page * size, size, (row, all) -> {
+            rows.add(row(row, buckets));
+            total[0] = all;
+        });
+        if (rows.isEmpty() && page > 0) {
+            todays.customerRows(date, areas, 0, 1, (row, all) -> total[0] = all);
+        }
+        return new Page<>(rows, page, size, total[0]);
+    }
+
+    /** Today's stored report by customer without its rows: the totals per currency, from the areas' cells. */
+    private AgingReport storedCustomerHead(LocalDate date, AgingBuckets buckets, String[] areas) {
+        AgingReport byArea = assemble(
+                date,
+                AgingGrouping.AREA,
+                buckets,
+                todays.aging(date, AgingGrouping.AREA, areas),
+                AgingReport.Source.STORED_TODAY);
+        return new AgingReport(
+                date,
+                AgingGrouping.CUSTOMER.parameter(),
+                buckets.buckets(),
+                List.of(),
+                byArea.totals(),
+                AgingReport.Source.STORED_TODAY);
+    }
+
+    /** Today's whole stored report by customer (rows in code order). */
+    AgingReport storedCustomerReport(LocalDate date, AgingBuckets buckets, String[] areas) {
+        AgingReport head = storedCustomerHead(date, buckets, areas);
+        List<AgingRow> rows = new ArrayList<>();
+        todays.customerRows(date, areas, 0, null, (row, all) -> rows.add(row(row, buckets)));
+        return new AgingReport(date, head.groupBy(), head.buckets(), rows, head.totals(), head.source());
+    }
+
+    /**
+     * The report of {@link #report} handed to {@code writer}: its head (without rows), every row, then the end.
+     * By customer from today's store the rows are read and written one at a time (a whole book of ~164,000 rows
+     * is never held in memory).
+     */
+    @Transactional(readOnly = true)
+    void write(@Nullable LocalDate asOf, AgingGrouping grouping, Caller caller, AgingWriter writer) {
+        LocalDate date = calendar.asOfOrToday(asOf);
+        if (grouping == AgingGrouping.CUSTOMER && storedToday(date).isPresent()) {
+            AgingBuckets buckets = repository.buckets();
+            writer.start(storedCustomerHead(date, buckets, caller.areaFilter()));
+            todays.customerRows(date, caller.areaFilter(), 0, null, (row, all) -> writer.row(row(row, buckets)));
+            writer.finish();
+            return;
+        }
+        AgingReport report = report(date, grouping, caller);
+        writer.start(new AgingReport(
+                report.asOf(), report.groupBy(), report.buckets(), List.of(), report.totals(), report.source()));
+        report.rows().forEach(writer::row);
+        writer.finish();
+    }
+
+    private static Page<AgingRow> slice(List<AgingRow> rows, int page, int size) {
+        int first = Math.clamp((long) page * size, 0, rows.size());
+        return new Page<>(
+                rows.subList(first, Math.min(first + size, rows.size())), Math.max(page, 0), size, rows.size());
+    }
+
+    /** A stored customer row as the report shows it: every bucket present (zero when empty), the total. */
+    private static AgingRow row(AgingTodayRepository.CustomerRow stored, AgingBuckets buckets) {
+        Map<String, BigDecimal> amounts = zeros(buckets);
+        for (int i = 0; i < stored.buckets().length; i++) {
+            amounts.merge(stored.buckets()[i], stored.amounts()[i], BigDecimal::add);
+        }
+        return row(stored.code(), stored.name(), stored.currency(), amounts, stored.disputed());
+    }
+
+    static AgingReport assemble(
             LocalDate date,
             AgingGrouping grouping,
             AgingBuckets buckets,
@@ -164,15 +333,19 @@ public class Aging {
      */
     @Transactional(readOnly = true)
     public AgingTrend trend(@Nullable LocalDate asOf, boolean todayAsRun, Caller caller) {
-        return trend(asOf, todayAsRun, caller, null);
+        return trend(asOf, todayAsRun, caller, null, false);
     }
 
-    /** {@code dateCells}: the date's live cells when the caller computed them already (any grouping). */
+    /**
+     * {@code dateCells}: the date's cells when the caller has them already (any grouping), computed live
+     * ({@code dateCellsLive}) or from today's store (which equals live, so the point is not listed as live).
+     */
     private AgingTrend trend(
             @Nullable LocalDate asOf,
             boolean todayAsRun,
             Caller caller,
-            @Nullable List<AgingRepository.Cell> dateCells) {
+            @Nullable List<AgingRepository.Cell> dateCells,
+            boolean dateCellsLive) {
         LocalDate date = calendar.asOfOrToday(asOf);
         String currency = calendar.baseCurrency().getCurrencyCode();
         TrendPoints at = trendPoints(date, todayAsRun);
@@ -191,7 +364,7 @@ public class Aging {
         // is not listed as computed live.
         List<LocalDate> computed = live;
         if (live.contains(date) && dateCells != null) {
-            computed = List.copyOf(live);
+            if (dateCellsLive) computed = List.copyOf(live);
             live.remove(date);
             dateCells.stream().map(AgingSnapshotRepository.TrendCell::of).forEach(cells::add);
         } else if (live.contains(date) && storedToday(date).isPresent()) {

@@ -1,6 +1,9 @@
 package org.creditdesk.monitoring;
 
-import java.io.ByteArrayOutputStream;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -24,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 /** API.md Monitoring: aging (JSON, CSV, xlsx), escalations, tasks, history, the ladder run and staffing. */
 @RestController
@@ -41,6 +45,7 @@ class MonitoringController {
     private final Staffing staffing;
     private final Callers callers;
     private final BusinessCalendar calendar;
+    private final JsonMapper json;
 
     MonitoringController(
             Aging aging,
@@ -48,8 +53,10 @@ class MonitoringController {
             EscalationRun run,
             Staffing staffing,
             Callers callers,
-            BusinessCalendar calendar) {
+            BusinessCalendar calendar,
+            JsonMapper json) {
         this.calendar = calendar;
+        this.json = json;
         this.aging = aging;
         this.escalations = escalations;
         this.run = run;
@@ -57,13 +64,21 @@ class MonitoringController {
         this.callers = callers;
     }
 
-    /** {@code format} wins over {@code Accept}; without either the answer is JSON. */
+    /**
+     * {@code format} wins over {@code Accept}; without either the answer is JSON, one page of its rows with the count
+     * of all in {@value #TOTAL_COUNT} when {@code page} or {@code size} is given. Files and the whole JSON by customer
+     * are written into the response as they are read (nothing returned).
+     */
     @GetMapping("/reports/aging")
+    @Nullable
     ResponseEntity<?> aging(
             @RequestParam(required = false) @Nullable LocalDate asOf,
             @RequestParam(defaultValue = "area") String groupBy,
             @RequestParam(required = false) @Nullable String format,
-            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) @Nullable String accept,
+            @RequestParam(required = false) @Nullable Integer page,
+            @RequestParam(required = false) @Nullable Integer size,
+            HttpServletResponse response) {
         AgingGrouping grouping = AgingGrouping.ofParameter(groupBy)
                 .orElseThrow(() -> ProblemException.malformed(
                                 "Unknown groupBy",
@@ -77,34 +92,63 @@ class MonitoringController {
                             "Unknown format", List.of(Violation.field("format", "must be json, csv or xlsx")))
                     .withKey("problem.text.unknownFormat");
         }
-        AgingReport report = aging.report(asOf, grouping, callers.current());
-        if (chosen.equals("json")) {
-            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
+        if (chosen.equals("json") && (page != null || size != null)) {
+            Aging.ReportPage found = aging.reportPage(
+                    asOf, grouping, page == null ? 0 : page, size == null ? 100 : size, callers.current());
+            return ResponseEntity.ok()
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .header(TOTAL_COUNT, Long.toString(found.total()))
+                    .body(found.report());
         }
-        return attachment(report, chosen);
+        if (chosen.equals("json") && grouping != AgingGrouping.CUSTOMER) {
+            return ResponseEntity.ok()
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(aging.report(asOf, grouping, callers.current()));
+        }
+        write(aging, calendar.asOfOrToday(asOf), grouping, chosen, callers.current(), json, response);
+        return null;
     }
 
-    /** The report as a CSV or Excel download (the API and the aging page's export buttons). */
-    static ResponseEntity<byte[]> attachment(AgingReport report, String format) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        MediaType type;
-        if (format.equals("csv")) {
-            AgingExport.csv(report, out);
-            type = new MediaType(CSV, java.nio.charset.StandardCharsets.UTF_8);
-        } else {
-            AgingExport.xlsx(report, out);
-            type = XLSX;
+    /**
+     * The report written into the response as it is read: JSON (the whole-book answer by customer), or a CSV or
+     * Excel download (the API and the aging page's export buttons). By customer from today's store no row list is
+     * built in memory.
+     */
+    static void write(
+            Aging aging,
+            LocalDate date,
+            AgingGrouping grouping,
+            String format,
+            Caller caller,
+            JsonMapper json,
+            HttpServletResponse response) {
+        MediaType type = switch (format) {
+            case "csv" -> new MediaType(CSV, java.nio.charset.StandardCharsets.UTF_8);
+            case "xlsx" -> XLSX;
+            default -> MediaType.APPLICATION_JSON;
+        };
+        response.setContentType(type.toString());
+        if (!format.equals("json")) {
+            String filename = "aging-" + grouping.parameter() + "-" + date + "." + format;
+            response.setHeader(
+                    HttpHeaders.CONTENT_DISPOSITION,
+                    ContentDisposition.attachment().filename(filename).build().toString());
         }
-        String filename = "aging-" + report.groupBy() + "-" + report.asOf() + "." + format;
-        return ResponseEntity.ok()
-                .contentType(type)
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(filename)
-                                .build()
-                                .toString())
-                .body(out.toByteArray());
+        try {
+            OutputStream out = response.getOutputStream();
+            AgingWriter writer = switch (format) {
+                case "csv" -> AgingExport.csv(out);
+                case "xlsx" -> AgingExport.xlsx(out);
+                default -> AgingExport.json(json, out);
+            };
+            aging.write(date, grouping, caller, writer);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            // Refused before a byte was sent (a date out of range...): the problem answer, without the file headers.
+            if (!response.isCommitted()) response.reset();
+            throw e;
+        }
     }
 
     /** The header that carries the count of all rows when the escalations are asked page by page. */

@@ -1,5 +1,6 @@
 package org.creditdesk.monitoring;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,7 +15,6 @@ import org.creditdesk.shared.ProblemException;
 import org.creditdesk.shared.Violation;
 import org.creditdesk.shared.web.PageRefusal;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -88,7 +88,7 @@ class MonitoringPages {
         Caller caller = callers.current();
         LocalDate date = calendar.asOfOrToday(asOf);
         AgingGrouping grouping = AgingGrouping.ofParameter(groupBy).orElse(AgingGrouping.AREA);
-        Aging.AgingPage figures = aging.page(date, grouping, caller);
+        Aging.AgingPage figures = aging.page(date, grouping, page, AGING_ROWS, caller);
         AgingReport report = figures.report();
         AgingReport byArea = figures.byArea();
         AgingTrend trend = figures.trend();
@@ -96,23 +96,11 @@ class MonitoringPages {
         model.addAttribute("groupBy", grouping.parameter());
         model.addAttribute("groupings", AgingGrouping.values());
         model.addAttribute("report", report);
-        model.addAttribute("storedToday", aging.storedToday(date).orElse(null));
+        model.addAttribute("storedToday", figures.storedToday());
         model.addAttribute("isToday", date.equals(calendar.today()));
-        // By customer the report has a row per customer: the page shows them AGING_ROWS at a time (the
-        // totals and the exports cover all). The rows are still aggregated for every customer in SQL.
-        int first = Math.clamp((long) page * AGING_ROWS, 0, report.rows().size());
-        model.addAttribute(
-                "rows",
-                new Page<>(
-                        report.rows()
-                                .subList(
-                                        first,
-                                        Math.min(
-                                                first + AGING_ROWS,
-                                                report.rows().size())),
-                        Math.max(page, 0),
-                        AGING_ROWS,
-                        report.rows().size()));
+        // The page shows AGING_ROWS rows at a time (the totals and the exports cover all); by customer from today's
+        // store only the page's rows are read.
+        model.addAttribute("rows", figures.rows());
         model.addAttribute("areaChart", json.writeValueAsString(areaChart(byArea, trend.currency())));
         model.addAttribute("trendChart", json.writeValueAsString(trendChart(trend)));
         model.addAttribute("chartCurrency", trend.currency());
@@ -122,10 +110,11 @@ class MonitoringPages {
 
     /** The aging page's CSV and Excel buttons: the same files as the API, with the page's session. */
     @GetMapping("/monitoring/aging/export")
-    ResponseEntity<byte[]> agingExport(
+    void agingExport(
             @RequestParam(required = false) @Nullable LocalDate asOf,
             @RequestParam(defaultValue = "area") String groupBy,
-            @RequestParam(defaultValue = "csv") String format) {
+            @RequestParam(defaultValue = "csv") String format,
+            HttpServletResponse response) {
         AgingGrouping grouping = AgingGrouping.ofParameter(groupBy)
                 .orElseThrow(() -> ProblemException.malformed(
                                 "Unknown grouping", List.of(Violation.field("groupBy", "unknown grouping " + groupBy)))
@@ -135,7 +124,8 @@ class MonitoringPages {
                             "Unknown format", List.of(Violation.field("format", "must be csv or xlsx")))
                     .withKey("problem.text.unknownFormat");
         }
-        return MonitoringController.attachment(aging.report(asOf, grouping, callers.current()), format);
+        MonitoringController.write(
+                aging, calendar.asOfOrToday(asOf), grouping, format, callers.current(), json, response);
     }
 
     @GetMapping("/monitoring/my-escalations")

@@ -45,6 +45,9 @@ class AgingIntegrationTests {
     @Autowired
     Aging aging;
 
+    @Autowired
+    tools.jackson.databind.json.JsonMapper json;
+
     MonitoringFixtures fixtures;
 
     @BeforeEach
@@ -195,6 +198,60 @@ class AgingIntegrationTests {
                 .bodyJson()
                 .extractingPath("$.errors[0].field")
                 .isEqualTo("format");
+    }
+
+    @Test
+    void the_json_by_customer_written_row_by_row_is_the_report_as_the_api_serialises_it() throws Exception {
+        String area = fixtures.area();
+        LocalDate asOf = LocalDate.of(2029, 9, 1);
+        for (int c = 0; c < 3; c++) {
+            String customer = fixtures.customer(area);
+            fixtures.invoice(customer, asOf.minusDays(50), asOf.minusDays(20 * c), (10 + c) + ".25");
+            fixtures.invoice(customer, asOf.minusDays(10), asOf.plusDays(20), "3.00", "USD", null);
+        }
+
+        MvcTestResult answer = mvc.get()
+                .uri("/api/v1/reports/aging?asOf={asOf}&groupBy=customer", asOf)
+                .with(TestUsers.user(jdbc, Role.SALES_REP, area))
+                .exchange();
+
+        assertThat(answer).hasStatusOk().hasContentTypeCompatibleWith(MediaType.APPLICATION_JSON);
+        AgingReport report = aging.report(asOf, AgingGrouping.CUSTOMER, seeing(area));
+        assertThat(report.rows()).hasSize(6);
+        assertThat(json.readTree(answer.getResponse().getContentAsString(StandardCharsets.UTF_8)))
+                .isEqualTo(json.readTree(json.writeValueAsString(report)));
+    }
+
+    @Test
+    void the_json_report_pages_its_rows_in_order_with_the_count_and_the_totals_of_all() throws Exception {
+        String area = fixtures.area();
+        LocalDate asOf = LocalDate.of(2029, 8, 1);
+        for (int c = 0; c < 5; c++) {
+            fixtures.invoice(fixtures.customer(area), asOf.minusDays(40), asOf.minusDays(10 * c), (20 + c) + ".00");
+        }
+        AgingReport all = aging.report(asOf, AgingGrouping.CUSTOMER, seeing(area));
+        assertThat(all.rows()).hasSize(5);
+
+        List<AgingRow> paged = new java.util.ArrayList<>();
+        for (int page = 0; page < 3; page++) {
+            MvcTestResult answer = mvc.get()
+                    .uri("/api/v1/reports/aging?asOf={asOf}&groupBy=customer&page={page}&size=2", asOf, page)
+                    .with(TestUsers.user(jdbc, Role.SALES_REP, area))
+                    .exchange();
+            assertThat(answer).hasStatusOk().hasHeader(MonitoringController.TOTAL_COUNT, "5");
+            AgingReport report =
+                    json.readValue(answer.getResponse().getContentAsString(StandardCharsets.UTF_8), AgingReport.class);
+            assertThat(report.totals()).isEqualTo(all.totals());
+            paged.addAll(report.rows());
+        }
+        assertThat(paged).isEqualTo(all.rows());
+        assertThat(mvc.get()
+                        .uri("/api/v1/reports/aging?asOf={asOf}&groupBy=customer&size=0", asOf)
+                        .with(TestUsers.admin()))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("size");
     }
 
     @Test

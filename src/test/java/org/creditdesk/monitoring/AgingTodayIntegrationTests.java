@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.creditdesk.TestMail;
+import org.creditdesk.customers.Page;
 import org.creditdesk.identity.Caller;
 import org.creditdesk.ledger.IssueCreditNote;
 import org.creditdesk.ledger.Ledger;
@@ -108,7 +109,7 @@ class AgingTodayIntegrationTests {
             String invoiceNo = invoices.get(random.nextInt(invoices.size()));
             String customer = customerOf(invoiceNo);
             String what;
-            switch (random.nextInt(7)) {
+            switch (random.nextInt(8)) {
                 case 0 -> {
                     BigDecimal open = openAmount(invoiceNo);
                     if (open.signum() == 0) continue;
@@ -185,6 +186,12 @@ class AgingTodayIntegrationTests {
                             .update();
                     what = customer + " moved to " + area + " / " + rep;
                 }
+                case 6 -> {
+                    jdbc.sql("UPDATE customer SET name = name || ' renamed' WHERE code = :customer")
+                            .param("customer", customer)
+                            .update();
+                    what = customer + " renamed";
+                }
                 default -> {
                     String paymentNo = jdbc.sql("""
                                     SELECT p.payment_no FROM payment p JOIN customer c ON c.id = p.customer_id
@@ -239,6 +246,13 @@ class AgingTodayIntegrationTests {
                 .isEqualTo(first)
                 .extracting(AgingRepository.Cell::amount)
                 .containsExactly(new BigDecimal("250.00"));
+        assertThat(aging.storedCustomerPage(TODAY, agingRepository.buckets(), scope, 0, 50))
+                .as("by customer: one row, not doubled by the second store")
+                .satisfies(page -> assertThat(page.total()).isOne())
+                .extracting(Page::items)
+                .satisfies(rows -> assertThat(rows)
+                        .singleElement()
+                        .satisfies(row -> assertThat(row.total()).isEqualTo(new BigDecimal("250.00"))));
         new TransactionTemplate(transactions).executeWithoutResult(status -> snapshots.forgetAfter(TODAY.minusDays(1)));
         assertThat(todays.state().orElseThrow().serves(TODAY)).isFalse();
     }
@@ -274,7 +288,7 @@ class AgingTodayIntegrationTests {
                 "page-manager", org.creditdesk.identity.Role.COLLECTOR, areas.toArray(String[]::new));
 
         for (AgingGrouping grouping : AgingGrouping.values()) {
-            Aging.AgingPage page = aging.page(TODAY, grouping, caller);
+            Aging.AgingPage page = aging.page(TODAY, grouping, 0, 10_000, caller);
             assertThat(page.report()).as(grouping.name()).isEqualTo(aging.report(TODAY, grouping, caller));
             assertThat(page.report().rows()).as(grouping.name()).isNotEmpty();
             assertThat(page.byArea()).isEqualTo(aging.report(TODAY, AgingGrouping.AREA, caller));
@@ -327,10 +341,46 @@ class AgingTodayIntegrationTests {
                 .isZero();
     }
 
-    /** The store's answer equals both live statements (open amounts, replayed history), in the scope and overall. */
+    /**
+     * The store's answer equals both live statements (open amounts, replayed history), in the scope and overall; by
+     * customer, the rows read in code order from the per-customer store (whole, and page by page) equal the report
+     * assembled from the live cells.
+     */
     private void assertEqualsLive(String when, String[] scope) {
+        AgingBuckets buckets = agingRepository.buckets();
+        for (String[] areas : List.of(scope, new String[0])) {
+            AgingReport live = Aging.assemble(
+                    TODAY,
+                    AgingGrouping.CUSTOMER,
+                    buckets,
+                    agingRepository.agingFromOpenAmounts(TODAY, AgingGrouping.CUSTOMER, areas),
+                    AgingReport.Source.STORED_TODAY);
+            assertThat(aging.storedCustomerReport(TODAY, buckets, areas))
+                    .as("%s by customer (%d areas): the stored rows in code order = live", when, areas.length)
+                    .isEqualTo(live);
+            if (areas.length == 0) continue;
+            for (int size : new int[] {1, 3, 50}) {
+                List<AgingRow> paged = new ArrayList<>();
+                for (int page = 0; ; page++) {
+                    Page<AgingRow> rows = aging.storedCustomerPage(TODAY, buckets, areas, page, size);
+                    assertThat(rows.total())
+                            .as("%s: the count with page %d of %d", when, page, size)
+                            .isEqualTo(live.rows().size());
+                    if (rows.items().isEmpty()) break;
+                    assertThat(rows.items().size()).isLessThanOrEqualTo(size);
+                    paged.addAll(rows.items());
+                }
+                assertThat(paged)
+                        .as("%s: pages of %d one after another = every row in code order", when, size)
+                        .isEqualTo(live.rows());
+            }
+        }
         for (AgingGrouping grouping : AgingGrouping.values()) {
+            if (grouping == AgingGrouping.CUSTOMER) continue;
             List<AgingRepository.Cell> stored = todays.aging(TODAY, grouping, scope);
+            assertThat(todays.agingWithAreas(TODAY, grouping, scope))
+                    .as("%s by %s: the page's one statement = the grouping's and the areas' statements", when, grouping)
+                    .isEqualTo(new AgingRepository.PageCells(stored, todays.aging(TODAY, AgingGrouping.AREA, scope)));
             assertThat(stored)
                     .as("%s by %s: stored + replayed = live from open amounts", when, grouping)
                     .isEqualTo(agingRepository.agingFromOpenAmounts(TODAY, grouping, scope))
