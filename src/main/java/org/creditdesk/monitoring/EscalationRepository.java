@@ -183,22 +183,30 @@ class EscalationRepository {
                 WHERE CAST(:level AS int) IS NULL OR f.level = CAST(:level AS int)
                 ORDER BY f.level DESC, f.days_overdue DESC, f.customer_code
                 LIMIT :limit OFFSET :offset
+            ),
+            -- Who answers depends only on the level and the area: resolved once per pair on the page, not per row
+            -- (the whole board has tens of thousands of rows and a few dozen pairs).
+            responsible AS (
+                SELECT x.level, x.area_code,
+                       ARRAY(SELECT r.role FROM escalation_responsibility r WHERE r.level = x.level ORDER BY r.role)
+                           AS roles,
+                       ARRAY(SELECT DISTINCT u.username
+                             FROM (SELECT 1) one
+            %s
+                             WHERE %s
+                             ORDER BY u.username) AS people
+                FROM (SELECT DISTINCT pg.level, pg.area_code FROM pg) x
             )
             SELECT counts.levels AS count_levels, counts.customers AS count_customers,
                    x.customer_id, x.customer_code, x.customer_name, x.area_code, x.currency, x.oldest_due_date,
                    x.days_overdue, x.overdue_amount, x.procedural, x.level,
-                   ARRAY(SELECT r.role FROM escalation_responsibility r WHERE r.level = x.level ORDER BY r.role)
-                       AS responsible_roles,
-                   ARRAY(SELECT DISTINCT u.username
-                         FROM (SELECT 1) one
-            %s
-                         WHERE %s
-                         ORDER BY u.username) AS responsible_people,
+                   resp.roles AS responsible_roles, resp.people AS responsible_people,
                    h.entered_on,
                    last_task.done_at AS last_action_at, last_task.username AS last_action_by,
                    last_task.note AS last_action_note
             FROM counts
             LEFT JOIN pg x ON TRUE
+            LEFT JOIN responsible resp ON resp.level = x.level AND resp.area_code = x.area_code
             LEFT JOIN escalation_history h ON h.customer_id = x.customer_id AND h.left_on IS NULL
             LEFT JOIN LATERAL (
                 SELECT t.done_at, u.username, t.note
