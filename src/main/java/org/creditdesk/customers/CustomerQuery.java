@@ -1,9 +1,5 @@
 package org.creditdesk.customers;
 
-import java.util.ArrayList;
-import java.util.List;
-import org.creditdesk.shared.ProblemException;
-import org.creditdesk.shared.Violation;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,11 +35,7 @@ public record CustomerQuery(
         query = CustomerData.blankToNull(query);
         area = CustomerData.blankToNull(area);
         riskClass = CustomerData.blankToNull(riskClass);
-        List<Violation> violations = new ArrayList<>();
-        if (page < 0) violations.add(Violation.field("page", "must be 0 or more"));
-        if (size < 1 || size > MAX_SIZE) violations.add(Violation.field("size", "must be between 1 and " + MAX_SIZE));
-        if (!violations.isEmpty())
-            throw ProblemException.malformed("Invalid paging", violations).withKey("problem.text.invalidPaging");
+        Page.requireValid(page, size, MAX_SIZE);
     }
 
     public static CustomerQuery firstPage(@Nullable String query) {

@@ -13,8 +13,6 @@ import org.creditdesk.customers.CustomerRef;
 import org.creditdesk.customers.Page;
 import org.creditdesk.identity.Caller;
 import org.creditdesk.shared.BusinessCalendar;
-import org.creditdesk.shared.ProblemException;
-import org.creditdesk.shared.Violation;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -183,12 +181,7 @@ public class Aging {
      */
     @Transactional(readOnly = true)
     public ReportPage reportPage(@Nullable LocalDate asOf, AgingGrouping grouping, int page, int size, Caller caller) {
-        List<Violation> violations = new ArrayList<>();
-        if (page < 0) violations.add(Violation.field("page", "must be 0 or more"));
-        if (size < 1 || size > MAX_PAGE_SIZE)
-            violations.add(Violation.field("size", "must be between 1 and " + MAX_PAGE_SIZE));
-        if (!violations.isEmpty())
-            throw ProblemException.malformed("Invalid paging", violations).withKey("problem.text.invalidPaging");
+        Page.requireValid(page, size, MAX_PAGE_SIZE);
         LocalDate date = calendar.asOfOrToday(asOf);
         AgingReport report;
         Page<AgingRow> rows;

@@ -91,47 +91,33 @@ class EscalationRepository {
                 WHERE a.oldest_overdue_due_date IS NOT NULL
                 GROUP BY c.id
             )
-            SELECT p.customer_id, p.customer_code, p.customer_name, p.area_code, p.currency, p.oldest_due_date,
-                   p.days_overdue, p.overdue_amount, p.days_overdue <= :graceDays AS procedural,
-                   CASE WHEN p.days_overdue <= :graceDays THEN least(l.level, 1) ELSE l.level END AS level
-            FROM per_customer p
-            CROSS JOIN LATERAL (
-                SELECT coalesce((CAST(:levels AS int[]))[width_bucket(p.days_overdue, CAST(:fromDays AS int[]))], 0)
-                    AS level
-            ) l
-            """;
+            """ + ladderOnPerCustomer();
 
     /*
      * The same snapshot from the invoices' current open amounts (the partial index invoice_open_idx): equal
      * to SNAPSHOT for a date on or after the last allocation or reversal, without replaying the allocation
-     * history, so the board of today reads only what is open (AgingRepository.openAmountsHold decides).
+     * history, so the board of today reads only what is open (AgingRepository.openAmountsHold decides). The facts are
+     * cut by the statement today's store is written with (EscalationTodayRepository.LIVE_FACTS), for every customer.
      */
     private static final String SNAPSHOT_FROM_OPEN_AMOUNTS =
             """
-            -- Per customer and currency first (index-only on invoice_open_due_idx, V147), then per customer.
-            WITH overdue AS (
-                SELECT i.customer_id, i.currency, min(i.due_date) AS oldest_due_date, sum(i.open_amount) AS amount
-                FROM invoice i
-                WHERE i.open_amount > 0 AND i.due_date < CAST(:asOf AS date) AND i.issue_date <= CAST(:asOf AS date)
-                GROUP BY i.customer_id, i.currency
-            ),
-            per_customer AS (
-                SELECT c.id AS customer_id, c.code AS customer_code, c.name AS customer_name, c.area_code,
-                       c.currency, min(o.oldest_due_date) AS oldest_due_date,
-                       CAST(:asOf AS date) - min(o.oldest_due_date) AS days_overdue,
-                       coalesce(sum(o.amount) FILTER (WHERE o.currency = c.currency), 0) AS overdue_amount
-                FROM overdue o
-                JOIN customer c ON c.id = o.customer_id
-                GROUP BY c.id
+            WITH per_customer AS (
+                SELECT f.*, CAST(:asOf AS date) - f.oldest_due_date AS days_overdue
+                FROM (%s) f
             )
-            """ + SNAPSHOT.substring(SNAPSHOT.indexOf("SELECT p.customer_id"));
+            """.formatted(EscalationTodayRepository.LIVE_FACTS.formatted("TRUE")) + ladderOnPerCustomer();
 
     /*
      * The same snapshot from today's stored facts (EscalationTodayRepository, V149): the stored customers not touched
      * since and the touched ones live, the ladder evaluated on both exactly as above. Only for the store's date.
      */
-    private static final String SNAPSHOT_FROM_STORE = "WITH " + EscalationTodayRepository.PER_CUSTOMER_FROM_STORE
-            + SNAPSHOT.substring(SNAPSHOT.indexOf("SELECT p.customer_id"));
+    private static final String SNAPSHOT_FROM_STORE =
+            "WITH " + EscalationTodayRepository.PER_CUSTOMER_FROM_STORE + ladderOnPerCustomer();
+
+    /** SNAPSHOT's last part, the ladder evaluated on per_customer: the same for every source of the snapshot. */
+    private static String ladderOnPerCustomer() {
+        return SNAPSHOT.substring(SNAPSHOT.indexOf("SELECT p.customer_id"));
+    }
 
     /** Who answers for customer {@code x} at level {@code x.level}; {@code x} is supplied by the statement. */
     private static final String RESPONSIBLE_PEOPLE_JOIN = """

@@ -105,12 +105,7 @@ public class Escalations {
     @Transactional(readOnly = true)
     public Page<Escalation> escalations(
             @Nullable LocalDate asOf, @Nullable Integer level, int page, int size, Caller caller) {
-        List<Violation> violations = new ArrayList<>();
-        if (page < 0) violations.add(Violation.field("page", "must be 0 or more"));
-        if (size < 1 || size > MAX_PAGE_SIZE)
-            violations.add(Violation.field("size", "must be between 1 and " + MAX_PAGE_SIZE));
-        if (!violations.isEmpty())
-            throw ProblemException.malformed("Invalid paging", violations).withKey("problem.text.invalidPaging");
+        Page.requireValid(page, size, MAX_PAGE_SIZE);
         return board(asOf, level, null, null, page, size, caller).page();
     }
 
