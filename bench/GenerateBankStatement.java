@@ -14,21 +14,29 @@ import java.util.Random;
  * Usage: java bench/GenerateBankStatement.java DIR ENTRIES CUSTOMERS
  *
  * <p>Against an existing portfolio (no customers or invoices written):
- * java bench/GenerateBankStatement.java DIR ENTRIES --open-invoices FILE [LABEL], where FILE holds one open
+ * java bench/GenerateBankStatement.java DIR ENTRIES --open-invoices FILE [LABEL [IBAN]], where FILE holds one open
  * invoice a line, tab-separated: customer code, the customer's bank account, invoice number, open
  * amount, currency (as bench/run bank-statements-portfolio exports them, at most one line per
  * invoice, in the order they are to be paid). The entries pay the first ENTRIES lines with the same
  * mix of matching kinds and seed; an optional LABEL (default P) makes the statement id and the
- * bank references distinct, so a second file for the next lines is not a duplicate.
+ * bank references distinct, so a second file for the next lines is not a duplicate; an optional IBAN is
+ * the statement's account (default DE02120300000000202051).
  */
 public class GenerateBankStatement {
+
+    static final String ACCOUNT = "DE02120300000000202051";
 
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args[0]);
         int entries = Integer.parseInt(args[1]);
         Files.createDirectories(dir);
         if ("--open-invoices".equals(args[2])) {
-            fromPortfolio(dir, entries, Path.of(args[3]), args.length > 4 ? args[4] : "P");
+            fromPortfolio(
+                    dir,
+                    entries,
+                    Path.of(args[3]),
+                    args.length > 4 ? args[4] : "P",
+                    args.length > 5 ? args[5] : ACCOUNT);
             return;
         }
         int customers = Integer.parseInt(args[2]);
@@ -51,7 +59,7 @@ public class GenerateBankStatement {
         }
         LocalDate day = LocalDate.of(2026, 3, 2);
         try (BufferedWriter out = Files.newBufferedWriter(dir.resolve("statement.xml"), StandardCharsets.UTF_8)) {
-            out.write(header(String.valueOf(entries), day, "EUR"));
+            out.write(header(String.valueOf(entries), day, "EUR", ACCOUNT));
             for (int e = 0; e < entries; e++) {
                 // Entry e pays invoice (e / customers) % 3 of customer e % customers: never twice the same.
                 int c = e % customers;
@@ -72,7 +80,8 @@ public class GenerateBankStatement {
     }
 
     /** One credit per open invoice of FILE (code, account, invoice, open amount, currency), same mix as above. */
-    static void fromPortfolio(Path dir, int entries, Path openInvoices, String label) throws IOException {
+    static void fromPortfolio(Path dir, int entries, Path openInvoices, String label, String iban)
+            throws IOException {
         Random random = new Random(42);
         LocalDate day = LocalDate.of(2026, 12, 6);
         int written = 0;
@@ -82,7 +91,7 @@ public class GenerateBankStatement {
         }
         try (var lines = Files.newBufferedReader(openInvoices, StandardCharsets.UTF_8);
                 BufferedWriter out = Files.newBufferedWriter(dir.resolve("statement.xml"), StandardCharsets.UTF_8)) {
-            out.write(header(label + "-" + entries, day, accountCurrency));
+            out.write(header(label + "-" + entries, day, accountCurrency, iban));
             String line;
             while (written < entries && (line = lines.readLine()) != null) {
                 String[] f = line.split("\t", -1);
@@ -102,15 +111,15 @@ public class GenerateBankStatement {
         }
     }
 
-    static String header(String id, LocalDate day, String currency) {
+    static String header(String id, LocalDate day, String currency, String iban) {
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt>
                 <GrpHdr><MsgId>BENCH-%1$s</MsgId><CreDtTm>%2$sT18:00:00</CreDtTm></GrpHdr>
                 <Stmt><Id>BENCH-%1$s</Id><ElctrncSeqNb>1</ElctrncSeqNb>
                 <FrToDt><FrDtTm>%2$sT00:00:00</FrDtTm><ToDtTm>%2$sT23:59:59</ToDtTm></FrToDt>
-                <Acct><Id><IBAN>DE02120300000000202051</IBAN></Id><Ccy>%3$s</Ccy></Acct>
-                """.formatted(id, day, currency);
+                <Acct><Id><IBAN>%4$s</IBAN></Id><Ccy>%3$s</Ccy></Acct>
+                """.formatted(id, day, currency, iban);
     }
 
     /**
