@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Where the data lives: {@code url} set means an external PostgreSQL; otherwise an embedded one in
  * {@code embedded.dataDir}. {@code embedded.ephemeral} (tests) starts a throw-away server per JVM.
  * {@code embedded.sharedBuffers} is the embedded server's buffer cache (PostgreSQL syntax, e.g.
- * {@code 1GB}); unset, it is sized to the machine.
+ * {@code 1GB}); unset, it is sized to the machine. {@code embedded.maxWalSize} is how much WAL it may write
+ * between checkpoints (e.g. {@code 4GB}); unset, it is sized to the data folder's free disk.
  */
 @ConfigurationProperties("creditdesk.database")
 record DatabaseSettings(
@@ -23,5 +24,6 @@ record DatabaseSettings(
             @DefaultValue("./data") Path dataDir,
             @DefaultValue("0") int port,
             @DefaultValue("false") boolean ephemeral,
-            @Nullable String sharedBuffers) {}
+            @Nullable String sharedBuffers,
+            @Nullable String maxWalSize) {}
 }

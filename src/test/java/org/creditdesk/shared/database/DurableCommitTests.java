@@ -26,7 +26,8 @@ class DurableCommitTests {
     private final EmbeddedPostgresConfiguration configuration = new EmbeddedPostgresConfiguration();
 
     private DatabaseSettings settings() {
-        return new DatabaseSettings("", "postgres", "", 4, new DatabaseSettings.Embedded(dataDir, 0, false, null));
+        return new DatabaseSettings(
+                "", "postgres", "", 4, new DatabaseSettings.Embedded(dataDir, 0, false, null, null));
     }
 
     @Test
