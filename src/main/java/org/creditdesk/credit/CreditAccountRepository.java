@@ -57,7 +57,32 @@ class CreditAccountRepository {
                     unapplied_credit = credit_balance.unapplied_credit + EXCLUDED.unapplied_credit,
                     version = credit_balance.version + 1
             """;
-    private static final String DROP_OF = "DELETE FROM credit_balance WHERE customer_id = ANY(CAST(:ids AS bigint[]))";
+    // These customers' totals set to the rebuilt ones in one statement: a row that changed is updated in place (no
+    // indexed column changes, so HOT), one that is unchanged is left alone, one no longer in the rebuild is deleted,
+    // a new one inserted. Deleting and re-inserting every row instead wrote each twice, checked each insert's
+    // customer key and recorded every customer twice for the risk board (its statement triggers): a bank statement
+    // rebuilds some 92,000 customers.
+    private static final String REPLACE_OF = """
+            WITH fresh AS (
+                SELECT c, cur, o, r, u
+                FROM unnest(CAST(:ids AS bigint[]), CAST(:currencies AS text[]), CAST(:opens AS numeric[]),
+                            CAST(:releaseds AS numeric[]), CAST(:unapplieds AS numeric[])) AS s (c, cur, o, r, u)
+            ),
+            gone AS (
+                DELETE FROM credit_balance b
+                WHERE b.customer_id = ANY(CAST(:customerIds AS bigint[]))
+                  AND NOT EXISTS (SELECT 1 FROM fresh f WHERE f.c = b.customer_id AND f.cur = b.currency)
+            )
+            INSERT INTO credit_balance (customer_id, currency, open_receivables, released_orders, unapplied_credit)
+            SELECT c, cur, o, r, u FROM fresh
+            ON CONFLICT (customer_id, currency) DO UPDATE
+                SET open_receivables = EXCLUDED.open_receivables,
+                    released_orders = EXCLUDED.released_orders,
+                    unapplied_credit = EXCLUDED.unapplied_credit,
+                    version = credit_balance.version + 1
+                WHERE (credit_balance.open_receivables, credit_balance.released_orders, credit_balance.unapplied_credit)
+                      IS DISTINCT FROM (EXCLUDED.open_receivables, EXCLUDED.released_orders, EXCLUDED.unapplied_credit)
+            """;
     private static final String DROP_ALL = "DELETE FROM credit_balance";
     private static final String INSERT_ALL = """
             INSERT INTO credit_balance (customer_id, currency, open_receivables, released_orders, unapplied_credit)
@@ -228,11 +253,9 @@ class CreditAccountRepository {
     void replace(@Nullable Collection<Long> customerIds, List<Balance> balances) {
         if (customerIds == null) {
             jdbc.sql(DROP_ALL).update();
-        } else {
-            jdbc.sql(DROP_OF).param("ids", customerIds.toArray(Long[]::new)).update();
+            if (balances.isEmpty()) return;
         }
-        if (balances.isEmpty()) return;
-        jdbc.sql(INSERT_ALL)
+        jdbc.sql(customerIds == null ? INSERT_ALL : REPLACE_OF)
                 .param("ids", balances.stream().map(Balance::customerId).toArray(Long[]::new))
                 .param("currencies", balances.stream().map(Balance::currency).toArray(String[]::new))
                 .param("opens", balances.stream().map(Balance::openReceivables).toArray(BigDecimal[]::new))
@@ -242,6 +265,7 @@ class CreditAccountRepository {
                 .param(
                         "unapplieds",
                         balances.stream().map(Balance::unappliedCredit).toArray(BigDecimal[]::new))
+                .param("customerIds", customerIds == null ? new Long[0] : customerIds.toArray(Long[]::new))
                 .update();
     }
 

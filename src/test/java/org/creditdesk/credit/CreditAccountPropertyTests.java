@@ -163,6 +163,46 @@ class CreditAccountPropertyTests {
                 .containsExactlyInAnyOrderElementsOf(nonZero(ledger.balances(ids)));
     }
 
+    @Test
+    void recalculating_sets_changed_totals_drops_vanished_ones_adds_new_ones_and_leaves_other_customers_alone() {
+        OrderFixtures fx = new OrderFixtures(jdbc, customers, limits, orders, ledger, calendar);
+        CustomerRef missing = fx.customer();
+        CustomerRef changed = fx.customer();
+        CustomerRef other = fx.customer();
+        for (CustomerRef c : List.of(missing, changed, other)) {
+            fx.invoice(
+                    c, unique("INV"), null, calendar.today(), calendar.today().plusDays(30), "300.00");
+        }
+        // Stale totals, as a set-based writer leaves them: a row missing, a currency the ledger does not hold for the
+        // customer, a wrong amount; and a wrong amount of a customer not recalculated.
+        jdbc.sql("DELETE FROM credit_balance WHERE customer_id = :id")
+                .param("id", missing.id())
+                .update();
+        jdbc.sql("INSERT INTO credit_balance (customer_id, currency, open_receivables) VALUES (:id, 'JPY', 500)")
+                .param("id", missing.id())
+                .update();
+        jdbc.sql("UPDATE credit_balance SET open_receivables = 1 WHERE customer_id = ANY(:ids)")
+                .param("ids", new Long[] {changed.id(), other.id()})
+                .update();
+
+        List<Long> ids = List.of(missing.id(), changed.id());
+        accounts.recalculate(ids);
+
+        assertThat(accounts.runningTotals(ids))
+                .usingRecursiveFieldByFieldElementComparator(BY_VALUE)
+                .containsExactlyInAnyOrderElementsOf(nonZero(ledger.balances(ids)))
+                .hasSize(2)
+                .allSatisfy(b -> assertThat(b.openReceivables()).isEqualByComparingTo("300.00"));
+        assertThat(jdbc.sql("SELECT count(*) FROM credit_balance WHERE customer_id = :id AND currency = 'JPY'")
+                        .param("id", missing.id())
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(accounts.runningTotals(List.of(other.id())))
+                .singleElement()
+                .satisfies(b -> assertThat(b.openReceivables()).isEqualByComparingTo("1"));
+    }
+
     static List<LedgerBalance> nonZero(List<LedgerBalance> balances) {
         return balances.stream()
                 .filter(b -> b.openReceivables().signum() != 0
