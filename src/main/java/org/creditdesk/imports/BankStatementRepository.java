@@ -35,8 +35,11 @@ class BankStatementRepository {
     private static final String KNOWN_KEYS = """
             SELECT entry_key FROM bank_entry WHERE entry_key = ANY(CAST(:keys AS text[]))
             """;
+    // The sequence is looked up once: pg_get_serial_sequence() in the select list ran per row (a catalog lookup each,
+    // 1.3-1.6 s for 100,000 ids on a loaded machine against 0.08-0.14 s this way).
     private static final String RESERVE_IDS = """
-            SELECT nextval(pg_get_serial_sequence('bank_entry', 'id')) FROM generate_series(1, :n)
+            WITH s AS MATERIALIZED (SELECT CAST(pg_get_serial_sequence('bank_entry', 'id') AS regclass) AS seq)
+            SELECT nextval(s.seq) FROM s, generate_series(1, :n)
             """;
     // One statement for all new entries with what each became (ids reserved before booking: a payment is
     // numbered after its entry).
