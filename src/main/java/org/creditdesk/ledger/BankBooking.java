@@ -89,8 +89,8 @@ final class BankBooking {
             if (invoice.customerId() == customer.id()
                     && invoice.currency().equals(credit.currency())
                     && left.signum() > 0) {
-                named.add(
-                        new InvoiceHit(no, customer.id(), customer.code(), left, credit.currency(), invoice.dueDate()));
+                named.add(new InvoiceHit(
+                        invoice.id(), no, customer.id(), customer.code(), left, credit.currency(), invoice.dueDate()));
             }
         }
         List<Settled> settled = new ArrayList<>();

@@ -33,7 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
 class BankBookings {
 
     /** A credit whose customer {@link BankMatching#decide} found, with the invoices the remittance names. */
-    record Paying(BankCredit credit, CustomerHit customer, MatchedBy by, List<String> invoiceNos) {}
+    record Paying(
+            BankCredit credit, CustomerHit customer, MatchedBy by, List<String> invoiceNos, List<Long> invoiceIds) {}
 
     private final InvoiceRepository invoices;
     private final BankBookingRepository repository;
@@ -53,10 +54,10 @@ class BankBookings {
 
     List<Booked> book(List<Paying> paying, BigDecimal tolerance) {
         if (paying.isEmpty()) return List.of();
-        Set<String> named = new LinkedHashSet<>();
+        Set<Long> named = new LinkedHashSet<>();
         Set<String> currencies = new LinkedHashSet<>();
         for (Paying p : paying) {
-            named.addAll(p.invoiceNos());
+            named.addAll(p.invoiceIds());
             currencies.add(p.credit().currency());
         }
         currencies.forEach(c -> enabledCurrencies.require("currency", Currency.getInstance(c)));

@@ -28,7 +28,7 @@ class BankMatchRepository {
             SELECT customer_id, customer_code FROM customers_by_code(CAST(:codes AS text[]))
             """;
     private static final String INVOICES_BY_NO = """
-            SELECT i.invoice_no, i.customer_id, c.code AS customer_code, i.open_amount, i.currency, i.due_date
+            SELECT i.id, i.invoice_no, i.customer_id, c.code AS customer_code, i.open_amount, i.currency, i.due_date
             FROM invoice i JOIN customer c ON c.id = i.customer_id
             WHERE i.invoice_no = ANY(CAST(:nos AS text[]))
             """;
@@ -84,6 +84,7 @@ class BankMatchRepository {
             found.put(
                     rs.getString("invoice_no"),
                     new InvoiceHit(
+                            rs.getLong("id"),
                             rs.getString("invoice_no"),
                             rs.getLong("customer_id"),
                             rs.getString("customer_code"),

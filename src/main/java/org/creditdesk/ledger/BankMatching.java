@@ -42,6 +42,7 @@ final class BankMatching {
     record CustomerHit(long id, String code) {}
 
     record InvoiceHit(
+            long id,
             String invoiceNo,
             long customerId,
             String customerCode,

@@ -116,7 +116,12 @@ public class BankReceipts {
             switch (BankMatching.decide(accountHits, named, codeHits)) {
                 case BankMatching.Pay pay -> {
                     payingAt.add(matches.size());
-                    paying.add(new BankBookings.Paying(credit, pay.customer(), pay.by(), invoiceNos(pay.invoices())));
+                    paying.add(new BankBookings.Paying(
+                            credit,
+                            pay.customer(),
+                            pay.by(),
+                            invoiceNos(pay.invoices()),
+                            pay.invoices().stream().map(InvoiceHit::id).toList()));
                     matches.add(null);
                 }
                 case BankMatching.NoMatch none -> matches.add(new Unmatched(none.reason(), none.candidates()));
@@ -267,6 +272,7 @@ public class BankReceipts {
                                 && i.invoice().currency().equals(credit.currency())
                                 && i.invoice().openAmount().signum() > 0)
                         .map(i -> new InvoiceHit(
+                                i.id(),
                                 i.invoice().invoiceNo(),
                                 i.customerId(),
                                 customerCode,

@@ -43,12 +43,15 @@ class InvoiceRepository {
             """;
     /**
      * A bank statement's bookings: the invoices it names and every open invoice of its paying customers,
-     * only the columns the booking plans with (a statement of 100,000 credits locks some 500,000).
+     * only the columns the booking plans with (a statement of 100,000 credits locks some 500,000). The named
+     * ones by the ids the invoice-number lookup found: probing the primary key for 100,000 invoices took
+     * 0.3 s against 0.8 s for the invoice number's unique index (EXPLAIN ANALYZE on the 100,000-customer
+     * portfolio, loaded machine).
      */
     private static final String LOCK_FOR_BOOKING = """
             SELECT i.id, i.customer_id, i.invoice_no, i.issue_date, i.due_date, i.open_amount, i.currency
             FROM invoice i
-            WHERE i.invoice_no = ANY(CAST(:invoiceNos AS text[]))
+            WHERE i.id = ANY(CAST(:invoiceIds AS bigint[]))
                OR (i.customer_id = ANY(CAST(:customerIds AS bigint[])) AND i.open_amount > 0)
             ORDER BY i.id
             FOR UPDATE OF i
@@ -111,12 +114,12 @@ class InvoiceRepository {
                 .list();
     }
 
-    List<BankBooking.OpenItem> lockForBooking(Collection<String> invoiceNos, Collection<Long> customerIds) {
+    List<BankBooking.OpenItem> lockForBooking(Collection<Long> invoiceIds, Collection<Long> customerIds) {
         // One String per currency code, not one per row: a statement of 100,000 credits locks some 110,000 rows
         // inside the server's -Xmx512m.
         Map<String, String> currencies = new HashMap<>();
         return jdbc.sql(LOCK_FOR_BOOKING)
-                .param("invoiceNos", invoiceNos.toArray(String[]::new))
+                .param("invoiceIds", invoiceIds.toArray(Long[]::new))
                 .param("customerIds", customerIds.toArray(Long[]::new))
                 .query((rs, row) -> new BankBooking.OpenItem(
                         rs.getLong("id"),

@@ -23,7 +23,13 @@ class BankMatchingTests {
 
     static InvoiceHit invoice(String no, CustomerHit customer, String open, int dueDay) {
         return new InvoiceHit(
-                no, customer.id(), customer.code(), new BigDecimal(open), "EUR", LocalDate.of(2026, 1, dueDay));
+                no.hashCode(),
+                no,
+                customer.id(),
+                customer.code(),
+                new BigDecimal(open),
+                "EUR",
+                LocalDate.of(2026, 1, dueDay));
     }
 
     @Test
