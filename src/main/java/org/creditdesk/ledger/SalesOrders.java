@@ -51,6 +51,31 @@ class SalesOrders {
 
     @Transactional
     Recorded<Order> record(RecordOrder command, OrderDecider decider, Caller caller) {
+        NewOrder prepared = prepare(command, caller);
+        CustomerRef customer = prepared.customer();
+        // No look-up by number first (issue 14: one round trip less per order): a repeated order is decided
+        // again, its insert then finds the number taken and the stored order answers (or 409 if it differs).
+        Order order = withStatus(prepared.order(), decider.decide(customer, prepared.order(), null));
+        Optional<Long> id = orders.insert(customer.id(), order);
+        if (id.isEmpty()) {
+            return new Recorded<>(repeated(prepared), false);
+        }
+        events.publishEvent(new OrderRecorded(
+                id.get(),
+                order.orderNo(),
+                customer.id(),
+                Money.of(order.amount(), order.currency()),
+                order.orderDate(),
+                order.status()));
+        return new Recorded<>(order, true);
+    }
+
+    /**
+     * Validates a new order (400 naming every bad field; 404 for a customer the caller may not see) and makes
+     * sure its product line exists; the order itself is not written. Its status is a placeholder.
+     */
+    @Transactional
+    NewOrder prepare(RecordOrder command, Caller caller) {
         Inputs in = new Inputs();
         String orderNo = in.key("orderNo", command.orderNo());
         String customerCode = in.text("customerCode", command.customerCode());
@@ -65,28 +90,39 @@ class SalesOrders {
         CustomerRef customer = customers.require(customerCode, caller);
         Money money =
                 Inputs.money("amount", amount, currency != null ? currency : Currency.getInstance(customer.currency()));
-        Order order = new Order(
-                orderNo,
-                customer.code(),
-                orderDate,
-                money.amount(),
-                money.currency().getCurrencyCode(),
-                productLine,
-                contractNo,
-                OrderStatus.RELEASED);
-
-        // No look-up by number first (issue 14: one round trip less per order): a repeated order is decided
-        // again, its insert then finds the number taken and the stored order answers (or 409 if it differs).
         if (productLine != null) {
             productLines.ensureExist(List.of(productLine));
         }
-        order = withStatus(order, decider.decide(customer, order, null));
-        Optional<Long> id = orders.insert(customer.id(), order);
-        if (id.isEmpty()) {
-            return unchanged(orders.findByNo(orderNo).orElseThrow(), customer, order);
+        return new NewOrder(
+                new Order(
+                        orderNo,
+                        customer.code(),
+                        orderDate,
+                        money.amount(),
+                        money.currency().getCurrencyCode(),
+                        productLine,
+                        contractNo,
+                        OrderStatus.RELEASED),
+                customer);
+    }
+
+    /** The stored order whose number a new order found taken: the same order (a repeat), else 409. */
+    @Transactional(readOnly = true)
+    Order repeated(NewOrder prepared) {
+        StoredOrder existing = orders.findByNo(prepared.order().orderNo()).orElseThrow();
+        Order order = existing.order();
+        Order requested = prepared.order();
+        boolean same = existing.customerId() == prepared.customer().id()
+                && order.orderDate().equals(requested.orderDate())
+                && order.amount().compareTo(requested.amount()) == 0
+                && order.currency().equals(requested.currency())
+                && Objects.equals(order.productLine(), requested.productLine())
+                && Objects.equals(order.contractNo(), requested.contractNo());
+        if (!same) {
+            throw ProblemException.conflict("Order %s exists already with other content".formatted(order.orderNo()))
+                    .withKey("problem.text.orderExistsAlreadyWithOtherContent", order.orderNo());
         }
-        events.publishEvent(new OrderRecorded(id.get(), orderNo, customer.id(), money, orderDate, order.status()));
-        return new Recorded<>(order, true);
+        return order;
     }
 
     @Transactional
@@ -198,21 +234,6 @@ class SalesOrders {
                 page,
                 size,
                 orders.countOfCustomer(customer.id()));
-    }
-
-    private static Recorded<Order> unchanged(StoredOrder existing, CustomerRef customer, Order requested) {
-        Order order = existing.order();
-        boolean same = existing.customerId() == customer.id()
-                && order.orderDate().equals(requested.orderDate())
-                && order.amount().compareTo(requested.amount()) == 0
-                && order.currency().equals(requested.currency())
-                && Objects.equals(order.productLine(), requested.productLine())
-                && Objects.equals(order.contractNo(), requested.contractNo());
-        if (!same) {
-            throw ProblemException.conflict("Order %s exists already with other content".formatted(order.orderNo()))
-                    .withKey("problem.text.orderExistsAlreadyWithOtherContent", order.orderNo());
-        }
-        return new Recorded<>(order, false);
     }
 
     private static Order withStatus(Order order, OrderStatus status) {
