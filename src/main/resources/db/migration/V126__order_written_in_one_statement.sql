@@ -33,8 +33,9 @@ $$;
 -- orders of the running totals (what LedgerListener does for OrderRecorded); the decision (the same upsert as
 -- CreditOrderRepository's); the audit entry ORDER_DECIDED, whose `after` is the decision as stored (the caller
 -- sends it as JSON; its decisionSeq is set here from the stored row); the ERP event ORDER_BLOCKED when
--- p_event_payload is given. Answers the decision's decision_seq, or NULL when the order number is taken: then
--- nothing is written.
+-- p_event_payload is given. Answers the sales order's id and the decision's decision_seq, or NULLs when the order
+-- number is taken: then nothing is written. The caller still publishes the ledger's OrderRecorded (in memory);
+-- credit's listener then leaves the running totals alone for this order (they are written here).
 CREATE FUNCTION credit_place_order(p_order_no TEXT, p_customer_id BIGINT, p_customer_code TEXT, p_area TEXT,
                                    p_order_date DATE, p_amount NUMERIC, p_currency TEXT, p_product_line TEXT,
                                    p_contract_no TEXT, p_status TEXT, p_reasons JSONB, p_figures_currency TEXT,
@@ -42,15 +43,15 @@ CREATE FUNCTION credit_place_order(p_order_no TEXT, p_customer_id BIGINT, p_cust
                                    p_exposure NUMERIC, p_credit_limit NUMERIC, p_available NUMERIC,
                                    p_at TIMESTAMPTZ, p_by TEXT, p_audit_after JSONB, p_audit_reason TEXT,
                                    p_event_payload JSONB)
-    RETURNS BIGINT
+    RETURNS TABLE (order_id BIGINT, decision_seq BIGINT)
     LANGUAGE plpgsql VOLATILE AS
 $$
-DECLARE
-    v_seq BIGINT;
 BEGIN
-    IF ledger_insert_order(p_order_no, p_customer_id, p_order_date, p_amount, p_currency, p_product_line,
-                           p_contract_no, p_status) IS NULL THEN
-        RETURN NULL;
+    order_id := ledger_insert_order(p_order_no, p_customer_id, p_order_date, p_amount, p_currency, p_product_line,
+                                    p_contract_no, p_status);
+    IF order_id IS NULL THEN
+        RETURN NEXT;
+        RETURN;
     END IF;
     IF p_status = 'RELEASED' THEN
         INSERT INTO credit_balance AS b (customer_id, currency, open_receivables, released_orders, unapplied_credit,
@@ -77,13 +78,13 @@ BEGIN
             credit_limit = EXCLUDED.credit_limit, available = EXCLUDED.available,
             decision_seq = nextval('credit_order_decision_seq'), decided_at = EXCLUDED.decided_at,
             decided_by = EXCLUDED.decided_by, resolved_by = NULL, resolved_at = NULL, resolution_note = NULL
-    RETURNING o.decision_seq INTO v_seq;
+    RETURNING o.decision_seq INTO decision_seq;
     PERFORM audit_append(p_at, p_by, 'ORDER_DECIDED', 'ORDER', p_order_no, NULL,
-                         jsonb_set(p_audit_after, '{decisionSeq}', to_jsonb(v_seq)), p_audit_reason);
+                         jsonb_set(p_audit_after, '{decisionSeq}', to_jsonb(decision_seq)), p_audit_reason);
     IF p_event_payload IS NOT NULL THEN
         INSERT INTO erp_event (type, customer_code, order_no, at, payload)
         VALUES ('ORDER_BLOCKED', p_customer_code, p_order_no, p_at, p_event_payload);
     END IF;
-    RETURN v_seq;
+    RETURN NEXT;
 END
 $$;

@@ -69,12 +69,16 @@ class CreditOrderRepository {
     // A new order's writes in one statement (V126): the sales order, the running totals of a released order,
     // the decision, the audit entry and the ERP event of a blocked order. NULL when the number is taken.
     private static final String PLACE = """
-            SELECT credit_place_order(:orderNo, :customerId, :customerCode, :area, :orderDate, :amount, :currency,
+            SELECT order_id, decision_seq FROM credit_place_order(:orderNo, :customerId, :customerCode, :area, :orderDate, :amount, :currency,
                                       :productLine, :contractNo, :status, CAST(:reasons AS jsonb), :figuresCurrency,
                                       :open, :released, :cheques, :unapplied, :exposure, :creditLimit, :available,
                                       :decidedAt, :decidedBy, CAST(:auditAfter AS jsonb), :auditReason,
                                       CAST(:eventPayload AS jsonb))
             """;
+
+    /** A new order as {@link #place} wrote it: the sales order's id and the decision as stored. */
+    record Placement(long orderId, CreditOrder decision) {}
+
     private static final String RESOLVE = """
             UPDATE credit_order
             SET status = :status, resolved_by = :by, resolved_at = :at, resolution_note = :note
@@ -137,12 +141,12 @@ class CreditOrderRepository {
 
     /**
      * Writes a new order with its decision in one statement ({@code credit_place_order}, V126) and answers the
-     * decision as stored, or empty when the order number was taken (then nothing was written). The audit
+     * sales order's id and the decision as stored, or empty when the order number was taken (then nothing was written). The audit
      * entry's {@code after} is the decision as stored: built here the way {@link #save} reads it back
      * (amounts at the columns' two decimals, the time at the column's microseconds), its decision number set
      * by the statement.
      */
-    Optional<CreditOrder> place(
+    Optional<Placement> place(
             Decided d, @Nullable String productLine, @Nullable String auditReason, @Nullable Object eventPayload) {
         CheckResult f = d.figures();
         Exposure e = f.breakdown();
@@ -171,7 +175,7 @@ class CreditOrderRepository {
                 null,
                 null,
                 null);
-        List<@Nullable Long> seq = jdbc.sql(PLACE)
+        List<long @Nullable []> ids = jdbc.sql(PLACE)
                 .param("orderNo", d.orderNo())
                 .param("customerId", d.customerId())
                 .param("customerCode", d.customerCode())
@@ -199,34 +203,38 @@ class CreditOrderRepository {
                         "eventPayload",
                         eventPayload == null ? null : json.writeValueAsString(eventPayload),
                         Types.VARCHAR)
-                .query((rs, n) -> rs.getObject(1, Long.class))
+                .query((rs, n) -> rs.getObject("order_id") == null
+                        ? null
+                        : new long[] {rs.getLong("order_id"), rs.getLong("decision_seq")})
                 .list();
-        Long decisionSeq = seq.getFirst();
-        if (decisionSeq == null) return Optional.empty();
-        return Optional.of(new CreditOrder(
-                stored.orderNo(),
-                stored.customerCode(),
-                stored.area(),
-                stored.orderDate(),
-                stored.amount(),
-                stored.currency(),
-                stored.contractNo(),
-                stored.status(),
-                stored.reasons(),
-                stored.figuresCurrency(),
-                stored.openReceivables(),
-                stored.releasedOrders(),
-                stored.unclearedCheques(),
-                stored.unappliedCredit(),
-                stored.exposure(),
-                stored.creditLimit(),
-                stored.available(),
-                decisionSeq,
-                stored.decidedAt(),
-                stored.decidedBy(),
-                null,
-                null,
-                null));
+        long[] placed = ids.getFirst();
+        if (placed == null) return Optional.empty();
+        return Optional.of(new Placement(
+                placed[0],
+                new CreditOrder(
+                        stored.orderNo(),
+                        stored.customerCode(),
+                        stored.area(),
+                        stored.orderDate(),
+                        stored.amount(),
+                        stored.currency(),
+                        stored.contractNo(),
+                        stored.status(),
+                        stored.reasons(),
+                        stored.figuresCurrency(),
+                        stored.openReceivables(),
+                        stored.releasedOrders(),
+                        stored.unclearedCheques(),
+                        stored.unappliedCredit(),
+                        stored.exposure(),
+                        stored.creditLimit(),
+                        stored.available(),
+                        placed[1],
+                        stored.decidedAt(),
+                        stored.decidedBy(),
+                        null,
+                        null,
+                        null)));
     }
 
     /** An amount as a NUMERIC(19, 2) column stores it (PostgreSQL rounds half away from zero). */

@@ -100,7 +100,11 @@ public class CreditOrders {
                         order.productLine(),
                         reason(decided.reasons()),
                         order.status() == OrderStatus.BLOCKED ? blockedPayload(order, decided.reasons()) : null)
-                .map(saved -> new Placed(saved.outcome(), true))
+                .map(placed -> {
+                    LedgerListener.totalsWritten(
+                            order.orderNo(), () -> ledger.orderRecorded(prepared, placed.orderId(), order.status()));
+                    return new Placed(placed.decision().outcome(), true);
+                })
                 .orElseGet(() -> new Placed(storedOutcome(ledger.repeatedOrder(prepared), caller), false));
     }
 

@@ -80,11 +80,15 @@ public class Ledger {
     /**
      * Validates a new order and makes sure its product line exists, without writing the order: the caller
      * decides its status and inserts it with {@code ledger_insert_order(...)} (NULL when the number is taken;
-     * then {@link #repeatedOrder}). No {@link OrderRecorded} is published for an order written that way: the
-     * caller's statement does what the listeners of that event do.
+     * then {@link #repeatedOrder}), then calls {@link #orderRecorded}.
      */
     public NewOrder prepareOrder(RecordOrder command, Caller caller) {
         return orders.prepare(command, caller);
+    }
+
+    /** Publishes {@link OrderRecorded} for an order inserted with {@code ledger_insert_order} as {@code id}. */
+    public void orderRecorded(NewOrder prepared, long id, OrderStatus status) {
+        orders.recorded(prepared, id, status);
     }
 
     /** The stored order whose number {@code prepared} found taken: the same order (a repeat), else 409. */

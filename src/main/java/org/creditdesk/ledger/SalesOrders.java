@@ -60,14 +60,20 @@ class SalesOrders {
         if (id.isEmpty()) {
             return new Recorded<>(repeated(prepared), false);
         }
+        recorded(prepared, id.get(), order.status());
+        return new Recorded<>(order, true);
+    }
+
+    /** Publishes {@link OrderRecorded} for a new order stored as {@code id} with {@code status}. */
+    void recorded(NewOrder prepared, long id, OrderStatus status) {
+        Order order = prepared.order();
         events.publishEvent(new OrderRecorded(
-                id.get(),
+                id,
                 order.orderNo(),
-                customer.id(),
+                prepared.customer().id(),
                 Money.of(order.amount(), order.currency()),
                 order.orderDate(),
-                order.status()));
-        return new Recorded<>(order, true);
+                status));
     }
 
     /**
