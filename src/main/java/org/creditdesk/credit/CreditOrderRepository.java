@@ -67,13 +67,14 @@ class CreditOrderRepository {
             RETURNING
             """ + COLUMN_LIST;
     // A new order's writes in one statement (V126): the sales order, the running totals of a released order,
-    // the decision, the audit entry and the ERP event of a blocked order. NULL when the number is taken.
+    // the decision, the audit entry and the ERP event of a blocked order. NULLs when the number is taken.
     private static final String PLACE = """
-            SELECT order_id, decision_seq FROM credit_place_order(:orderNo, :customerId, :customerCode, :area, :orderDate, :amount, :currency,
-                                      :productLine, :contractNo, :status, CAST(:reasons AS jsonb), :figuresCurrency,
-                                      :open, :released, :cheques, :unapplied, :exposure, :creditLimit, :available,
-                                      :decidedAt, :decidedBy, CAST(:auditAfter AS jsonb), :auditReason,
-                                      CAST(:eventPayload AS jsonb))
+            SELECT order_id, decision_seq
+            FROM credit_place_order(:orderNo, :customerId, :customerCode, :area, :orderDate, :amount, :currency,
+                                    :productLine, :contractNo, :status, CAST(:reasons AS jsonb), :figuresCurrency,
+                                    :open, :released, :cheques, :unapplied, :exposure, :creditLimit, :available,
+                                    :decidedAt, :decidedBy, CAST(:auditAfter AS jsonb), :auditReason,
+                                    CAST(:eventPayload AS jsonb))
             """;
 
     /** A new order as {@link #place} wrote it: the sales order's id and the decision as stored. */
@@ -141,17 +142,55 @@ class CreditOrderRepository {
 
     /**
      * Writes a new order with its decision in one statement ({@code credit_place_order}, V126) and answers the
-     * sales order's id and the decision as stored, or empty when the order number was taken (then nothing was written). The audit
-     * entry's {@code after} is the decision as stored: built here the way {@link #save} reads it back
-     * (amounts at the columns' two decimals, the time at the column's microseconds), its decision number set
-     * by the statement.
+     * sales order's id and the decision as stored, or empty when the order number was taken (then nothing was
+     * written). The audit entry's {@code after} is the decision as stored, built here as {@link #save} reads it
+     * back (amounts at the columns' two decimals, the time at the column's microseconds); the statement sets its
+     * decision number.
      */
     Optional<Placement> place(
             Decided d, @Nullable String productLine, @Nullable String auditReason, @Nullable Object eventPayload) {
+        CreditOrder stored = asStored(d, 0);
+        List<long @Nullable []> ids = jdbc.sql(PLACE)
+                .param("orderNo", d.orderNo())
+                .param("customerId", d.customerId())
+                .param("customerCode", d.customerCode())
+                .param("area", d.area())
+                .param("orderDate", d.orderDate())
+                .param("amount", d.amount())
+                .param("currency", d.currency())
+                .param("productLine", productLine, Types.VARCHAR)
+                .param("contractNo", d.contractNo(), Types.VARCHAR)
+                .param("status", d.status().name())
+                .param("reasons", json.writeValueAsString(d.reasons()))
+                .param("figuresCurrency", stored.figuresCurrency())
+                .param("open", stored.openReceivables(), Types.NUMERIC)
+                .param("released", stored.releasedOrders(), Types.NUMERIC)
+                .param("cheques", stored.unclearedCheques(), Types.NUMERIC)
+                .param("unapplied", stored.unappliedCredit(), Types.NUMERIC)
+                .param("exposure", stored.exposure(), Types.NUMERIC)
+                .param("creditLimit", stored.creditLimit(), Types.NUMERIC)
+                .param("available", stored.available(), Types.NUMERIC)
+                .param("decidedAt", stored.decidedAt())
+                .param("decidedBy", d.decidedBy())
+                .param("auditAfter", json.writeValueAsString(stored))
+                .param("auditReason", auditReason, Types.VARCHAR)
+                .param(
+                        "eventPayload",
+                        eventPayload == null ? null : json.writeValueAsString(eventPayload),
+                        Types.VARCHAR)
+                .query((rs, n) -> rs.getObject("order_id") == null
+                        ? null
+                        : new long[] {rs.getLong("order_id"), rs.getLong("decision_seq")})
+                .list();
+        long[] placed = ids.getFirst();
+        return placed == null ? Optional.empty() : Optional.of(new Placement(placed[0], asStored(d, placed[1])));
+    }
+
+    /** The decision as a new row of credit_order holds it, with this decision number. */
+    private static CreditOrder asStored(Decided d, long decisionSeq) {
         CheckResult f = d.figures();
         Exposure e = f.breakdown();
-        OffsetDateTime decidedAt = d.decidedAt().truncatedTo(ChronoUnit.MICROS);
-        CreditOrder stored = new CreditOrder(
+        return new CreditOrder(
                 d.orderNo(),
                 d.customerCode(),
                 d.area(),
@@ -169,72 +208,12 @@ class CreditOrderRepository {
                 stored(f.exposure()),
                 stored(f.creditLimit()),
                 stored(f.available()),
-                0,
-                decidedAt,
+                decisionSeq,
+                d.decidedAt().truncatedTo(ChronoUnit.MICROS),
                 d.decidedBy(),
                 null,
                 null,
                 null);
-        List<long @Nullable []> ids = jdbc.sql(PLACE)
-                .param("orderNo", d.orderNo())
-                .param("customerId", d.customerId())
-                .param("customerCode", d.customerCode())
-                .param("area", d.area())
-                .param("orderDate", d.orderDate())
-                .param("amount", d.amount())
-                .param("currency", d.currency())
-                .param("productLine", productLine, Types.VARCHAR)
-                .param("contractNo", d.contractNo(), Types.VARCHAR)
-                .param("status", d.status().name())
-                .param("reasons", json.writeValueAsString(d.reasons()))
-                .param("figuresCurrency", f.currency())
-                .param("open", stored.openReceivables(), Types.NUMERIC)
-                .param("released", stored.releasedOrders(), Types.NUMERIC)
-                .param("cheques", stored.unclearedCheques(), Types.NUMERIC)
-                .param("unapplied", stored.unappliedCredit(), Types.NUMERIC)
-                .param("exposure", stored.exposure(), Types.NUMERIC)
-                .param("creditLimit", stored.creditLimit(), Types.NUMERIC)
-                .param("available", stored.available(), Types.NUMERIC)
-                .param("decidedAt", decidedAt)
-                .param("decidedBy", d.decidedBy())
-                .param("auditAfter", json.writeValueAsString(stored))
-                .param("auditReason", auditReason, Types.VARCHAR)
-                .param(
-                        "eventPayload",
-                        eventPayload == null ? null : json.writeValueAsString(eventPayload),
-                        Types.VARCHAR)
-                .query((rs, n) -> rs.getObject("order_id") == null
-                        ? null
-                        : new long[] {rs.getLong("order_id"), rs.getLong("decision_seq")})
-                .list();
-        long[] placed = ids.getFirst();
-        if (placed == null) return Optional.empty();
-        return Optional.of(new Placement(
-                placed[0],
-                new CreditOrder(
-                        stored.orderNo(),
-                        stored.customerCode(),
-                        stored.area(),
-                        stored.orderDate(),
-                        stored.amount(),
-                        stored.currency(),
-                        stored.contractNo(),
-                        stored.status(),
-                        stored.reasons(),
-                        stored.figuresCurrency(),
-                        stored.openReceivables(),
-                        stored.releasedOrders(),
-                        stored.unclearedCheques(),
-                        stored.unappliedCredit(),
-                        stored.exposure(),
-                        stored.creditLimit(),
-                        stored.available(),
-                        placed[1],
-                        stored.decidedAt(),
-                        stored.decidedBy(),
-                        null,
-                        null,
-                        null)));
     }
 
     /** An amount as a NUMERIC(19, 2) column stores it (PostgreSQL rounds half away from zero). */

@@ -113,7 +113,7 @@ class SalesOrders {
     }
 
     /** The stored order whose number a new order found taken: the same order (a repeat), else 409. */
-    @Transactional(readOnly = true)
+    @Transactional
     Order repeated(NewOrder prepared) {
         StoredOrder existing = orders.findByNo(prepared.order().orderNo()).orElseThrow();
         Order order = existing.order();
