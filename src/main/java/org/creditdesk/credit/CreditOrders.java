@@ -92,7 +92,7 @@ public class CreditOrders {
         CustomerRef customer = prepared.customer();
         Order proposed = prepared.order();
         CheckResult result = checks.decideLocked(customer, money(proposed), proposed.contractNo(), calendar.today());
-        Order order = withStatus(proposed, result.decision().approved() ? OrderStatus.RELEASED : OrderStatus.BLOCKED);
+        Order order = proposed.withStatus(result.decision().approved() ? OrderStatus.RELEASED : OrderStatus.BLOCKED);
         CreditOrderRepository.Decided decided = decided(customer, order, result, caller);
         return decisions
                 .place(
@@ -287,18 +287,6 @@ public class CreditOrders {
     /** The audit entry's reason for a decision: its blocking reasons, none when released. */
     private static @Nullable String reason(List<Reason> reasons) {
         return reasons.isEmpty() ? null : summary(reasons);
-    }
-
-    private static Order withStatus(Order order, OrderStatus status) {
-        return new Order(
-                order.orderNo(),
-                order.customerCode(),
-                order.orderDate(),
-                order.amount(),
-                order.currency(),
-                order.productLine(),
-                order.contractNo(),
-                status);
     }
 
     private OrderOutcome storedOutcome(Order order, Caller caller) {

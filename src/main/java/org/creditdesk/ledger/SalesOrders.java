@@ -55,7 +55,7 @@ class SalesOrders {
         CustomerRef customer = prepared.customer();
         // No look-up by number first (issue 14: one round trip less per order): a repeated order is decided
         // again, its insert then finds the number taken and the stored order answers (or 409 if it differs).
-        Order order = withStatus(prepared.order(), decider.decide(customer, prepared.order(), null));
+        Order order = prepared.order().withStatus(decider.decide(customer, prepared.order(), null));
         Optional<Long> id = orders.insert(customer.id(), order);
         if (id.isEmpty()) {
             return new Recorded<>(repeated(prepared), false);
@@ -146,7 +146,7 @@ class SalesOrders {
                         stored.customerId(),
                         Money.of(order.amount(), order.currency()),
                         order.status()));
-                yield withStatus(order, OrderStatus.CANCELLED);
+                yield order.withStatus(OrderStatus.CANCELLED);
             }
             case INVOICED, REJECTED ->
                 throw ProblemException.ruleViolation(
@@ -176,7 +176,7 @@ class SalesOrders {
                 Money.of(order.amount(), order.currency()),
                 order.status(),
                 to));
-        return withStatus(order, to);
+        return order.withStatus(to);
     }
 
     /**
@@ -209,7 +209,7 @@ class SalesOrders {
                 current.contractNo(),
                 current.status());
         OrderStatus status = decider.decide(customer, proposed, current);
-        Order amended = withStatus(proposed, status);
+        Order amended = proposed.withStatus(status);
         if (amended.equals(current)) {
             return current;
         }
@@ -240,18 +240,6 @@ class SalesOrders {
                 page,
                 size,
                 orders.countOfCustomer(customer.id()));
-    }
-
-    private static Order withStatus(Order order, OrderStatus status) {
-        return new Order(
-                order.orderNo(),
-                order.customerCode(),
-                order.orderDate(),
-                order.amount(),
-                order.currency(),
-                order.productLine(),
-                order.contractNo(),
-                status);
     }
 
     private static ProblemException unknown(String orderNo) {
