@@ -1,9 +1,13 @@
 package org.creditdesk.credit;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.creditdesk.ledger.OrderStatus;
@@ -62,6 +66,20 @@ class CreditOrderRepository {
                     decided_by = EXCLUDED.decided_by, resolved_by = NULL, resolved_at = NULL, resolution_note = NULL
             RETURNING
             """ + COLUMN_LIST;
+    // A new order's writes in one statement (V126): the sales order, the running totals of a released order,
+    // the decision, the audit entry and the ERP event of a blocked order. NULLs when the number is taken.
+    private static final String PLACE = """
+            SELECT order_id, decision_seq
+            FROM credit_place_order(:orderNo, :customerId, :customerCode, :area, :orderDate, :amount, :currency,
+                                    :productLine, :contractNo, :status, CAST(:reasons AS jsonb), :figuresCurrency,
+                                    :open, :released, :cheques, :unapplied, :exposure, :creditLimit, :available,
+                                    :decidedAt, :decidedBy, CAST(:auditAfter AS jsonb), :auditReason,
+                                    CAST(:eventPayload AS jsonb))
+            """;
+
+    /** A new order as {@link #place} wrote it: the sales order's id and the decision as stored. */
+    record Placement(long orderId, CreditOrder decision) {}
+
     private static final String RESOLVE = """
             UPDATE credit_order
             SET status = :status, resolved_by = :by, resolved_at = :at, resolution_note = :note
@@ -120,6 +138,87 @@ class CreditOrderRepository {
                 .param("decidedBy", d.decidedBy())
                 .query(this::map)
                 .single();
+    }
+
+    /**
+     * Writes a new order with its decision in one statement ({@code credit_place_order}, V126) and answers the
+     * sales order's id and the decision as stored, or empty when the order number was taken (then nothing was
+     * written). The audit entry's {@code after} is the decision as stored, built here as {@link #save} reads it
+     * back (amounts at the columns' two decimals, the time at the column's microseconds); the statement sets its
+     * decision number.
+     */
+    Optional<Placement> place(
+            Decided d, @Nullable String productLine, @Nullable String auditReason, @Nullable Object eventPayload) {
+        CreditOrder stored = asStored(d, 0);
+        List<long @Nullable []> ids = jdbc.sql(PLACE)
+                .param("orderNo", d.orderNo())
+                .param("customerId", d.customerId())
+                .param("customerCode", d.customerCode())
+                .param("area", d.area())
+                .param("orderDate", d.orderDate())
+                .param("amount", d.amount())
+                .param("currency", d.currency())
+                .param("productLine", productLine, Types.VARCHAR)
+                .param("contractNo", d.contractNo(), Types.VARCHAR)
+                .param("status", d.status().name())
+                .param("reasons", json.writeValueAsString(d.reasons()))
+                .param("figuresCurrency", stored.figuresCurrency())
+                .param("open", stored.openReceivables(), Types.NUMERIC)
+                .param("released", stored.releasedOrders(), Types.NUMERIC)
+                .param("cheques", stored.unclearedCheques(), Types.NUMERIC)
+                .param("unapplied", stored.unappliedCredit(), Types.NUMERIC)
+                .param("exposure", stored.exposure(), Types.NUMERIC)
+                .param("creditLimit", stored.creditLimit(), Types.NUMERIC)
+                .param("available", stored.available(), Types.NUMERIC)
+                .param("decidedAt", stored.decidedAt())
+                .param("decidedBy", d.decidedBy())
+                .param("auditAfter", json.writeValueAsString(stored))
+                .param("auditReason", auditReason, Types.VARCHAR)
+                .param(
+                        "eventPayload",
+                        eventPayload == null ? null : json.writeValueAsString(eventPayload),
+                        Types.VARCHAR)
+                .query((rs, n) -> rs.getObject("order_id") == null
+                        ? null
+                        : new long[] {rs.getLong("order_id"), rs.getLong("decision_seq")})
+                .list();
+        long[] placed = ids.getFirst();
+        return placed == null ? Optional.empty() : Optional.of(new Placement(placed[0], asStored(d, placed[1])));
+    }
+
+    /** The decision as a new row of credit_order holds it, with this decision number. */
+    private static CreditOrder asStored(Decided d, long decisionSeq) {
+        CheckResult f = d.figures();
+        Exposure e = f.breakdown();
+        return new CreditOrder(
+                d.orderNo(),
+                d.customerCode(),
+                d.area(),
+                d.orderDate(),
+                stored(d.amount()),
+                d.currency(),
+                d.contractNo(),
+                d.status(),
+                d.reasons(),
+                f.currency(),
+                stored(e == null ? null : e.openReceivables().amount()),
+                stored(e == null ? null : e.releasedOrders().amount()),
+                stored(e == null ? null : e.unclearedCheques().amount()),
+                stored(e == null ? null : e.unappliedCredit().amount()),
+                stored(f.exposure()),
+                stored(f.creditLimit()),
+                stored(f.available()),
+                decisionSeq,
+                d.decidedAt().truncatedTo(ChronoUnit.MICROS),
+                d.decidedBy(),
+                null,
+                null,
+                null);
+    }
+
+    /** An amount as a NUMERIC(19, 2) column stores it (PostgreSQL rounds half away from zero). */
+    private static @Nullable BigDecimal stored(@Nullable BigDecimal amount) {
+        return amount == null ? null : amount.setScale(2, RoundingMode.HALF_UP);
     }
 
     Optional<CreditOrder> find(String orderNo) {

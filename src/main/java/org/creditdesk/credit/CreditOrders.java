@@ -14,11 +14,11 @@ import org.creditdesk.customers.Customers;
 import org.creditdesk.customers.Page;
 import org.creditdesk.identity.Caller;
 import org.creditdesk.ledger.Ledger;
+import org.creditdesk.ledger.NewOrder;
 import org.creditdesk.ledger.Order;
 import org.creditdesk.ledger.OrderDecider;
 import org.creditdesk.ledger.OrderStatus;
 import org.creditdesk.ledger.RecordOrder;
-import org.creditdesk.ledger.Recorded;
 import org.creditdesk.shared.BusinessCalendar;
 import org.creditdesk.shared.Money;
 import org.creditdesk.shared.ProblemException;
@@ -80,25 +80,32 @@ public class CreditOrders {
         this.clock = clock;
     }
 
-    /** {@code POST /orders}: checks the order and records it RELEASED or BLOCKED; idempotent by order number. */
+    /**
+     * {@code POST /orders}: checks the order and records it RELEASED or BLOCKED; idempotent by order number.
+     * Three round trips besides the settings and the commit (issue 14): the customer, the account lock with the
+     * snapshot ({@code credit_order_snapshot}) and every write in one statement ({@code credit_place_order}: the
+     * sales order, the running totals of a released order, the decision, the audit entry, the ERP event).
+     */
     @Transactional
     public Placed place(RecordOrder command, Caller caller) {
-        AtomicReference<CheckResult> checked = new AtomicReference<>();
-        AtomicReference<CustomerRef> customerOf = new AtomicReference<>();
-        OrderDecider decider = (customer, proposed, current) -> {
-            CheckResult result =
-                    checks.decideLocked(customer, money(proposed), proposed.contractNo(), calendar.today());
-            checked.set(result);
-            customerOf.set(customer);
-            return result.decision().approved() ? OrderStatus.RELEASED : OrderStatus.BLOCKED;
-        };
-        Recorded<Order> recorded = ledger.recordOrder(command, decider, caller);
-        Order order = recorded.document();
-        if (!recorded.created()) {
-            return new Placed(storedOutcome(order, caller), false);
-        }
-        CreditOrder decided = record(customerOf.get(), order, checked.get(), caller, "ORDER_DECIDED", null);
-        return new Placed(decided.outcome(), true);
+        NewOrder prepared = ledger.prepareOrder(command, caller);
+        CustomerRef customer = prepared.customer();
+        Order proposed = prepared.order();
+        CheckResult result = checks.decideLocked(customer, money(proposed), proposed.contractNo(), calendar.today());
+        Order order = proposed.withStatus(result.decision().approved() ? OrderStatus.RELEASED : OrderStatus.BLOCKED);
+        CreditOrderRepository.Decided decided = decided(customer, order, result, caller);
+        return decisions
+                .place(
+                        decided,
+                        order.productLine(),
+                        reason(decided.reasons()),
+                        order.status() == OrderStatus.BLOCKED ? blockedPayload(order, decided.reasons()) : null)
+                .map(placed -> {
+                    LedgerListener.totalsWritten(
+                            order.orderNo(), () -> ledger.orderRecorded(prepared, placed.orderId(), order.status()));
+                    return new Placed(placed.decision().outcome(), true);
+                })
+                .orElseGet(() -> new Placed(storedOutcome(ledger.repeatedOrder(prepared), caller), false));
     }
 
     /** Releases a blocked order if the caller's authority under the current policy covers its amount (else 403). */
@@ -228,15 +235,31 @@ public class CreditOrders {
                 instanceof AuthorityDecision.Allowed;
     }
 
-    private CreditOrder record(
+    /** Stores a decision, its audit entry and (blocked) its ERP event step by step: amendments. */
+    CreditOrder record(
             CustomerRef customer,
             Order order,
             CheckResult result,
             Caller caller,
             String action,
             @Nullable Order before) {
+        CreditOrderRepository.Decided decided = decided(customer, order, result, caller);
+        CreditOrder saved = decisions.save(decided);
+        audit.record(caller.username(), action, AUDIT_SUBJECT, order.orderNo(), before, saved, reason(saved.reasons()));
+        if (order.status() == OrderStatus.BLOCKED) {
+            events.publish(
+                    ErpEventType.ORDER_BLOCKED,
+                    customer.code(),
+                    order.orderNo(),
+                    blockedPayload(order, saved.reasons()));
+        }
+        return saved;
+    }
+
+    private CreditOrderRepository.Decided decided(
+            CustomerRef customer, Order order, CheckResult result, Caller caller) {
         CheckResult figures = order.status() == OrderStatus.RELEASED ? result.withRequestedReleased() : result;
-        CreditOrder saved = decisions.save(new CreditOrderRepository.Decided(
+        return new CreditOrderRepository.Decided(
                 order.orderNo(),
                 customer.id(),
                 customer.code(),
@@ -249,23 +272,21 @@ public class CreditOrders {
                 order.status() == OrderStatus.RELEASED ? List.of() : result.reasons(),
                 figures,
                 now(),
-                caller.username()));
-        audit.record(
-                caller.username(),
-                action,
-                AUDIT_SUBJECT,
-                order.orderNo(),
-                before,
-                saved,
-                saved.reasons().isEmpty() ? null : summary(saved.reasons()));
-        if (order.status() == OrderStatus.BLOCKED) {
-            Map<String, Object> payload = new LinkedHashMap<>();
-            payload.put("amount", order.amount());
-            payload.put("currency", order.currency());
-            payload.put("reasons", saved.reasons().stream().map(Reason::code).toList());
-            events.publish(ErpEventType.ORDER_BLOCKED, customer.code(), order.orderNo(), payload);
-        }
-        return saved;
+                caller.username());
+    }
+
+    /** The ERP event's payload for a blocked order. */
+    private static Map<String, Object> blockedPayload(Order order, List<Reason> reasons) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("amount", order.amount());
+        payload.put("currency", order.currency());
+        payload.put("reasons", reasons.stream().map(Reason::code).toList());
+        return payload;
+    }
+
+    /** The audit entry's reason for a decision: its blocking reasons, none when released. */
+    private static @Nullable String reason(List<Reason> reasons) {
+        return reasons.isEmpty() ? null : summary(reasons);
     }
 
     private OrderOutcome storedOutcome(Order order, Caller caller) {

@@ -61,15 +61,39 @@ public class Ledger {
     /**
      * Records an order as released without a credit decision: for orders the ERP has released
      * already (imports of history, the demo). New orders go through the credit module's
-     * {@code POST /orders}, which records them with {@link #recordOrder(RecordOrder, OrderDecider, Caller)}.
+     * {@code POST /orders}, which validates them with {@link #prepareOrder} and writes them with the
+     * published SQL function {@code ledger_insert_order} (V126) inside its own statement.
      */
     public Recorded<Order> recordOrder(RecordOrder command, Caller caller) {
         return orders.record(command, OrderDecider.ALWAYS_RELEASE, caller);
     }
 
-    /** Validates the order; a new one is recorded with the status {@code decider} gives, in the same transaction. */
+    /**
+     * Validates the order; a new one is recorded with the status {@code decider} gives, in the same transaction,
+     * and published as {@link OrderRecorded}: the step-by-step path {@link #prepareOrder} replaces for
+     * {@code POST /orders} (its equivalence test compares the two).
+     */
     public Recorded<Order> recordOrder(RecordOrder command, OrderDecider decider, Caller caller) {
         return orders.record(command, decider, caller);
+    }
+
+    /**
+     * Validates a new order and makes sure its product line exists, without writing the order: the caller
+     * decides its status and inserts it with {@code ledger_insert_order(...)} (NULL when the number is taken;
+     * then {@link #repeatedOrder}), then calls {@link #orderRecorded}.
+     */
+    public NewOrder prepareOrder(RecordOrder command, Caller caller) {
+        return orders.prepare(command, caller);
+    }
+
+    /** Publishes {@link OrderRecorded} for an order inserted with {@code ledger_insert_order} as {@code id}. */
+    public void orderRecorded(NewOrder prepared, long id, OrderStatus status) {
+        orders.recorded(prepared, id, status);
+    }
+
+    /** The stored order whose number {@code prepared} found taken: the same order (a repeat), else 409. */
+    public Order repeatedOrder(NewOrder prepared) {
+        return orders.repeated(prepared);
     }
 
     /** Moves an order that is in one of {@code from} to {@code to} (else 422). */

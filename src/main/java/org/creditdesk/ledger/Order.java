@@ -13,4 +13,10 @@ public record Order(
         String currency,
         @Nullable String productLine,
         @Nullable String contractNo,
-        OrderStatus status) {}
+        OrderStatus status) {
+
+    /** The same order with another status. */
+    public Order withStatus(OrderStatus newStatus) {
+        return new Order(orderNo, customerCode, orderDate, amount, currency, productLine, contractNo, newStatus);
+    }
+}

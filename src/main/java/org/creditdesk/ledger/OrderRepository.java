@@ -2,8 +2,10 @@ package org.creditdesk.ledger;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -13,11 +15,10 @@ class OrderRepository {
     /** An order with the keys the service needs besides what the API shows. */
     record StoredOrder(long id, long customerId, Order order) {}
 
+    // The ledger's published insert (V126), also called by the credit module's credit_place_order.
     private static final String INSERT = """
-            INSERT INTO sales_order (order_no, customer_id, order_date, amount, currency, product_line, contract_no, status)
-            VALUES (:orderNo, :customerId, :orderDate, :amount, :currency, :productLine, :contractNo, :status)
-            ON CONFLICT (order_no) DO NOTHING
-            RETURNING id
+            SELECT ledger_insert_order(:orderNo, :customerId, :orderDate, :amount, :currency, :productLine,
+                                       :contractNo, :status)
             """;
     private static final String COLUMNS = """
             SELECT o.id, o.customer_id, c.code AS customer_code, o.order_no, o.order_date, o.amount, o.currency,
@@ -44,17 +45,18 @@ class OrderRepository {
 
     /** The new order's id, or empty when an order with this number exists already. */
     Optional<Long> insert(long customerId, Order order) {
-        return jdbc.sql(INSERT)
+        List<@Nullable Long> id = jdbc.sql(INSERT)
                 .param("orderNo", order.orderNo())
                 .param("customerId", customerId)
                 .param("orderDate", order.orderDate())
                 .param("amount", order.amount())
                 .param("currency", order.currency())
-                .param("productLine", order.productLine())
-                .param("contractNo", order.contractNo())
+                .param("productLine", order.productLine(), Types.VARCHAR)
+                .param("contractNo", order.contractNo(), Types.VARCHAR)
                 .param("status", order.status().name())
-                .query(Long.class)
-                .optional();
+                .query((rs, n) -> rs.getObject(1, Long.class))
+                .list();
+        return Optional.ofNullable(id.getFirst());
     }
 
     Optional<StoredOrder> findByNo(String orderNo) {

@@ -51,6 +51,37 @@ class SalesOrders {
 
     @Transactional
     Recorded<Order> record(RecordOrder command, OrderDecider decider, Caller caller) {
+        NewOrder prepared = prepare(command, caller);
+        CustomerRef customer = prepared.customer();
+        // No look-up by number first (issue 14: one round trip less per order): a repeated order is decided
+        // again, its insert then finds the number taken and the stored order answers (or 409 if it differs).
+        Order order = prepared.order().withStatus(decider.decide(customer, prepared.order(), null));
+        Optional<Long> id = orders.insert(customer.id(), order);
+        if (id.isEmpty()) {
+            return new Recorded<>(repeated(prepared), false);
+        }
+        recorded(prepared, id.get(), order.status());
+        return new Recorded<>(order, true);
+    }
+
+    /** Publishes {@link OrderRecorded} for a new order stored as {@code id} with {@code status}. */
+    void recorded(NewOrder prepared, long id, OrderStatus status) {
+        Order order = prepared.order();
+        events.publishEvent(new OrderRecorded(
+                id,
+                order.orderNo(),
+                prepared.customer().id(),
+                Money.of(order.amount(), order.currency()),
+                order.orderDate(),
+                status));
+    }
+
+    /**
+     * Validates a new order (400 naming every bad field; 404 for a customer the caller may not see) and makes
+     * sure its product line exists; the order itself is not written. Its status is a placeholder.
+     */
+    @Transactional
+    NewOrder prepare(RecordOrder command, Caller caller) {
         Inputs in = new Inputs();
         String orderNo = in.key("orderNo", command.orderNo());
         String customerCode = in.text("customerCode", command.customerCode());
@@ -65,28 +96,39 @@ class SalesOrders {
         CustomerRef customer = customers.require(customerCode, caller);
         Money money =
                 Inputs.money("amount", amount, currency != null ? currency : Currency.getInstance(customer.currency()));
-        Order order = new Order(
-                orderNo,
-                customer.code(),
-                orderDate,
-                money.amount(),
-                money.currency().getCurrencyCode(),
-                productLine,
-                contractNo,
-                OrderStatus.RELEASED);
-
-        // No look-up by number first (issue 14: one round trip less per order): a repeated order is decided
-        // again, its insert then finds the number taken and the stored order answers (or 409 if it differs).
         if (productLine != null) {
             productLines.ensureExist(List.of(productLine));
         }
-        order = withStatus(order, decider.decide(customer, order, null));
-        Optional<Long> id = orders.insert(customer.id(), order);
-        if (id.isEmpty()) {
-            return unchanged(orders.findByNo(orderNo).orElseThrow(), customer, order);
+        return new NewOrder(
+                new Order(
+                        orderNo,
+                        customer.code(),
+                        orderDate,
+                        money.amount(),
+                        money.currency().getCurrencyCode(),
+                        productLine,
+                        contractNo,
+                        OrderStatus.RELEASED),
+                customer);
+    }
+
+    /** The stored order whose number a new order found taken: the same order (a repeat), else 409. */
+    @Transactional
+    Order repeated(NewOrder prepared) {
+        StoredOrder existing = orders.findByNo(prepared.order().orderNo()).orElseThrow();
+        Order order = existing.order();
+        Order requested = prepared.order();
+        boolean same = existing.customerId() == prepared.customer().id()
+                && order.orderDate().equals(requested.orderDate())
+                && order.amount().compareTo(requested.amount()) == 0
+                && order.currency().equals(requested.currency())
+                && Objects.equals(order.productLine(), requested.productLine())
+                && Objects.equals(order.contractNo(), requested.contractNo());
+        if (!same) {
+            throw ProblemException.conflict("Order %s exists already with other content".formatted(order.orderNo()))
+                    .withKey("problem.text.orderExistsAlreadyWithOtherContent", order.orderNo());
         }
-        events.publishEvent(new OrderRecorded(id.get(), orderNo, customer.id(), money, orderDate, order.status()));
-        return new Recorded<>(order, true);
+        return order;
     }
 
     @Transactional
@@ -104,7 +146,7 @@ class SalesOrders {
                         stored.customerId(),
                         Money.of(order.amount(), order.currency()),
                         order.status()));
-                yield withStatus(order, OrderStatus.CANCELLED);
+                yield order.withStatus(OrderStatus.CANCELLED);
             }
             case INVOICED, REJECTED ->
                 throw ProblemException.ruleViolation(
@@ -134,7 +176,7 @@ class SalesOrders {
                 Money.of(order.amount(), order.currency()),
                 order.status(),
                 to));
-        return withStatus(order, to);
+        return order.withStatus(to);
     }
 
     /**
@@ -167,7 +209,7 @@ class SalesOrders {
                 current.contractNo(),
                 current.status());
         OrderStatus status = decider.decide(customer, proposed, current);
-        Order amended = withStatus(proposed, status);
+        Order amended = proposed.withStatus(status);
         if (amended.equals(current)) {
             return current;
         }
@@ -198,33 +240,6 @@ class SalesOrders {
                 page,
                 size,
                 orders.countOfCustomer(customer.id()));
-    }
-
-    private static Recorded<Order> unchanged(StoredOrder existing, CustomerRef customer, Order requested) {
-        Order order = existing.order();
-        boolean same = existing.customerId() == customer.id()
-                && order.orderDate().equals(requested.orderDate())
-                && order.amount().compareTo(requested.amount()) == 0
-                && order.currency().equals(requested.currency())
-                && Objects.equals(order.productLine(), requested.productLine())
-                && Objects.equals(order.contractNo(), requested.contractNo());
-        if (!same) {
-            throw ProblemException.conflict("Order %s exists already with other content".formatted(order.orderNo()))
-                    .withKey("problem.text.orderExistsAlreadyWithOtherContent", order.orderNo());
-        }
-        return new Recorded<>(order, false);
-    }
-
-    private static Order withStatus(Order order, OrderStatus status) {
-        return new Order(
-                order.orderNo(),
-                order.customerCode(),
-                order.orderDate(),
-                order.amount(),
-                order.currency(),
-                order.productLine(),
-                order.contractNo(),
-                status);
     }
 
     private static ProblemException unknown(String orderNo) {
