@@ -130,7 +130,7 @@ class ClosedInvoiceSums {
     }
 
     /** All paid invoices read again; the log is emptied first, so a change written meanwhile is recomputed later. */
-    void rebuild(LocalDate asOf) {
+    private void rebuild(LocalDate asOf) {
         jdbc.sql("DELETE FROM score_closed_touched").update();
         jdbc.sql("TRUNCATE score_closed").update();
         dated(jdbc.sql(REBUILD), asOf, "").update();

@@ -389,7 +389,7 @@ class ScoreRepository {
     }
 
     /** Whether the ledger's open amounts are those of the date: nothing allocated or reversed after it. */
-    boolean ledgerHolds(LocalDate asOf) {
+    private boolean ledgerHolds(LocalDate asOf) {
         return jdbc.sql(LEDGER_SETTLED_BY)
                 .param("asOf", asOf)
                 .query(Boolean.class)
