@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Keeps the risk dashboard's store ({@link RiskBoardRepository}) current: rebuilt inside each full scoring run's
- * transaction (every score changed), and the customers touched since folded in every minute
+ * Keeps the risk dashboard's store ({@link RiskBoardRepository}) current: the customers whose score changed folded in
+ * inside each full scoring run's transaction (V155), and the customers touched since folded in every minute
  * ({@code creditdesk.risk.board.fold-every}), so a read replays a minute's changes. The fold is off with
  * {@code creditdesk.risk.board.fold=false}.
  */
@@ -28,7 +28,7 @@ class RiskBoardUpkeep {
     /** Synchronous: in the scoring run's transaction, so the new scores and the store commit together. */
     @EventListener
     void on(PortfolioScored scored) {
-        board.rebuild();
+        board.refresh();
     }
 
     @Component

@@ -84,6 +84,40 @@ class ScoreRepository {
             ),
             """;
 
+    /**
+     * The same, for the open invoices only, plus the paid ones of the customers whose paid invoices were written
+     * since the kept sums ({@link ClosedInvoiceSums}) were moved to the date; the other paid invoices come from
+     * those sums ({@link #STORED_SUMS}).
+     */
+    private static final String INVOICES_OPEN = """
+            touched AS (
+                SELECT DISTINCT t.customer_id FROM score_closed_touched t WHERE {{CUSTOMERS t.customer_id}}
+            ),
+            inv AS (
+                SELECT i.customer_id, i.currency, i.amount, i.issue_date, i.due_date, i.open_amount,
+                       CAST(NULL AS date) AS paid_on
+                FROM invoice i
+                WHERE i.open_amount > 0 AND i.issue_date <= CAST(:asOf AS date) AND {{CUSTOMERS i.customer_id}}
+                UNION ALL
+                SELECT i.customer_id, i.currency, i.amount, i.issue_date, i.due_date, i.open_amount,
+                       i.last_allocated_on AS paid_on
+                FROM invoice i
+                WHERE i.open_amount = 0 AND i.issue_date <= CAST(:asOf AS date)
+                  AND i.customer_id IN (SELECT customer_id FROM touched)
+            ),
+            """;
+
+    // The kept sums of the paid invoices, in per_currency's columns; a 0 sum is no invoice (every amount is > 0).
+    private static final String STORED_SUMS = """
+                UNION ALL
+                SELECT s.customer_id, s.currency, nullif(s.weighted_days_late, 0), nullif(s.amount_due, 0),
+                       nullif(s.weighted_days_late_3m, 0), nullif(s.amount_due_3m, 0), s.invoices_due, s.invoices_late,
+                       CAST(NULL AS integer), CAST(NULL AS numeric), nullif(s.sales_recent, 0), nullif(s.sales_before, 0)
+                FROM score_closed s
+                WHERE s.customer_id NOT IN (SELECT customer_id FROM touched) AND {{CUSTOMERS s.customer_id}}
+            """;
+    private static final String SUMS = "{{STORED}}";
+
     // Nothing allocated or reversed after the date (the ledger's published fact, V116).
     private static final String LEDGER_SETTLED_BY =
             "SELECT coalesce(ledger_last_settlement_change() <= CAST(:asOf AS date), true)";
@@ -122,7 +156,7 @@ class ScoreRepository {
                 FROM inv
                 WHERE inv.due_date > CAST(:from12 AS date) OR inv.open_amount > 0
                 GROUP BY inv.customer_id, inv.currency
-            ),
+            {{STORED}}),
             behaviour AS (
                 SELECT p.customer_id,
                        coalesce(sum(p.weighted_days_late), 0) / nullif(sum(p.amount_due), 0) AS days_beyond_terms,
@@ -308,10 +342,12 @@ class ScoreRepository {
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
+    private final ClosedInvoiceSums closedSums;
 
-    ScoreRepository(JdbcClient jdbc, DataSource dataSource) {
+    ScoreRepository(JdbcClient jdbc, DataSource dataSource, ClosedInvoiceSums closedSums) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
+        this.closedSums = closedSums;
     }
 
     /**
@@ -328,24 +364,48 @@ class ScoreRepository {
         /** The ledger's open amounts: valid when nothing was allocated or reversed after the date. */
         LEDGER,
         /** Re-derived from the allocations effective on the date: valid for any date. */
-        ALLOCATIONS
+        ALLOCATIONS,
+        /**
+         * The open invoices from the ledger, the paid ones from the sums kept for the date ({@link
+         * ClosedInvoiceSums#keep}): valid when {@link #LEDGER} is and the sums were kept for the date.
+         */
+        STORED
     }
 
     /** Factor values as of the date for these customers (all when null), by customer id. */
     List<FactorValues> factorValues(LocalDate asOf, @Nullable List<Long> customerIds) {
-        boolean settledBy = jdbc.sql(LEDGER_SETTLED_BY)
+        return factorValues(asOf, customerIds, ledgerHolds(asOf) ? InvoiceState.LEDGER : InvoiceState.ALLOCATIONS);
+    }
+
+    /**
+     * Every customer's factor values as of the date, as a full run reads them: when the ledger holds for the date,
+     * the paid invoices' sums are kept for it and read with the open invoices ({@link InvoiceState#STORED});
+     * otherwise from the allocations.
+     */
+    List<FactorValues> portfolioFactorValues(LocalDate asOf) {
+        if (!ledgerHolds(asOf)) return factorValues(asOf, null, InvoiceState.ALLOCATIONS);
+        closedSums.keep(asOf);
+        return factorValues(asOf, null, InvoiceState.STORED);
+    }
+
+    /** Whether the ledger's open amounts are those of the date: nothing allocated or reversed after it. */
+    private boolean ledgerHolds(LocalDate asOf) {
+        return jdbc.sql(LEDGER_SETTLED_BY)
                 .param("asOf", asOf)
                 .query(Boolean.class)
                 .single();
-        return factorValues(asOf, customerIds, settledBy ? InvoiceState.LEDGER : InvoiceState.ALLOCATIONS);
     }
 
     List<FactorValues> factorValues(LocalDate asOf, @Nullable List<Long> customerIds, InvoiceState state) {
         String invoices = switch (state) {
             case LEDGER -> INVOICES_NOW;
             case ALLOCATIONS -> INVOICES_AS_OF;
+            case STORED -> INVOICES_OPEN;
         };
-        return dated(jdbc.sql(filtered(FACTOR_VALUES.replace(INVOICES, invoices), customerIds)), asOf, customerIds)
+        String sql = FACTOR_VALUES
+                .replace(INVOICES, invoices)
+                .replace(SUMS, state == InvoiceState.STORED ? STORED_SUMS : "");
+        return dated(jdbc.sql(filtered(sql, customerIds)), asOf, customerIds)
                 .query(ScoreRepository::values)
                 .list();
     }

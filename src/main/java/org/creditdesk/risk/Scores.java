@@ -143,7 +143,8 @@ public class Scores {
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         List<Scorecard> active = cards.allActive();
         int graceDays = policies.current().graceDays();
-        List<ScoreRepository.FactorValues> values = scores.factorValues(asOf, customerIds);
+        List<ScoreRepository.FactorValues> values =
+                customerIds == null ? scores.portfolioFactorValues(asOf) : scores.factorValues(asOf, customerIds);
         Map<Long, BigDecimal> caps = planCaps.caps(asOf, customerIds);
         long t1 = System.nanoTime();
         List<ScoreRow> rows = new ArrayList<>(values.size());

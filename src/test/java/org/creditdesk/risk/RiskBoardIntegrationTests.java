@@ -127,7 +127,7 @@ class RiskBoardIntegrationTests {
     }
 
     @Test
-    void a_full_scoring_run_rebuilds_the_store_in_its_transaction_and_a_rebuild_is_rerun_safe() {
+    void a_full_scoring_run_folds_the_store_in_its_transaction_and_a_rebuild_is_rerun_safe() {
         String area = area();
         long customer = customer(area);
         score(customer, "D", new Random(3));
@@ -140,7 +140,7 @@ class RiskBoardIntegrationTests {
         assertThat(jdbc.sql("SELECT count(*) FROM risk_board_touched")
                         .query(Integer.class)
                         .single())
-                .as("the rebuild empties the log")
+                .as("the run's fold empties the log")
                 .isZero();
         List<RiskDashboardRepository.Cell> first = dashboard.byClassAndArea(scope, true);
         rebuild();
@@ -157,6 +157,27 @@ class RiskBoardIntegrationTests {
         assertThat(dashboard.top(scope, 10, true))
                 .extracting(RiskDashboardRepository.TopRisk::riskClass)
                 .containsExactly("D");
+    }
+
+    @Test
+    void a_new_date_with_the_same_score_logs_nothing_and_a_changed_score_logs_its_customer() {
+        String area = area();
+        long customer = customer(area);
+        score(customer, "B", new Random(5));
+        rebuild();
+        String touched = "SELECT count(*) FROM risk_board_touched WHERE customer_id = :id";
+
+        jdbc.sql("UPDATE customer_score SET as_of = as_of + 1 WHERE customer_id = :id")
+                .param("id", customer)
+                .update();
+        assertThat(jdbc.sql(touched).param("id", customer).query(Integer.class).single())
+                .isZero();
+        jdbc.sql("UPDATE customer_score SET as_of = as_of + 1, score = score + 1 WHERE customer_id = :id")
+                .param("id", customer)
+                .update();
+        assertThat(jdbc.sql(touched).param("id", customer).query(Integer.class).single())
+                .isOne();
+        assertEqualsLive("after a changed score", new String[] {area}, List.of(area));
     }
 
     private void assertEqualsLive(String when, String[] scope, List<String> areas) {

@@ -1,0 +1,201 @@
+package org.creditdesk.risk;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * What the paid invoices add to the factor statement's per-customer-and-currency sums as of a date, kept between
+ * scoring runs (V154, {@code score_closed}). A paid invoice no longer changes, and its part depends only on where
+ * its due and issue dates fall against the date's windows, so the sums of one date become another's by adding the
+ * difference of the paid invoices whose dates lie between the two dates' window edges; the customers whose paid
+ * invoices were written since (logged by a trigger on {@code invoice}) are recomputed from their invoices. A date
+ * further than {@link #MOVE_AT_MOST_DAYS} away is rebuilt from all paid invoices.
+ *
+ * <p>A paid invoice is one with {@code open_amount = 0}; its payment date is {@code last_allocated_on} (an open
+ * amount falls only through allocations, which set it). The sums equal ScoreRepository's per_currency
+ * aggregates over the same invoices, with 0 where those give NULL (no invoice).
+ */
+@Repository
+class ClosedInvoiceSums {
+
+    private static final Logger log = LoggerFactory.getLogger(ClosedInvoiceSums.class);
+
+    /** Beyond this the invoices between the window edges are about as many as a rebuild reads. */
+    static final int MOVE_AT_MOST_DAYS = 10;
+
+    private static final String STATE = "SELECT as_of FROM score_closed_state";
+
+    private static final String COLUMNS = """
+            customer_id, currency, weighted_days_late, amount_due, weighted_days_late_3m, amount_due_3m,
+            invoices_due, invoices_late, sales_recent, sales_before""";
+
+    private static final String REBUILD = "INSERT INTO score_closed (" + COLUMNS + ")\n"
+            + "SELECT i.customer_id, i.currency, " + sums(":asOf", ":from3", ":from6", ":from12", "") + """
+
+            FROM invoice i
+            WHERE i.open_amount = 0 AND i.issue_date <= :asOf AND i.due_date > :from12
+            GROUP BY i.customer_id, i.currency
+            """;
+
+    /*
+     * One statement, so one snapshot: the log rows it empties are the changes its invoices show. Customers logged
+     * are recomputed (their rows replaced, their currencies without paid invoices left dropped); the others move by
+     * the difference of the paid invoices between the two dates' window edges (an invoice whose dates lie outside
+     * every edge band adds the same on both dates).
+     */
+    private static final String MOVE =
+            """
+            WITH gone AS (DELETE FROM score_closed_touched RETURNING customer_id),
+            touched AS (SELECT DISTINCT customer_id FROM gone),
+            fresh AS (
+                SELECT i.customer_id, i.currency, %s
+                FROM invoice i
+                WHERE i.customer_id IN (SELECT customer_id FROM touched)
+                  AND i.open_amount = 0 AND i.issue_date <= :asOf AND i.due_date > :from12
+                GROUP BY i.customer_id, i.currency
+            ),
+            moved AS (
+                SELECT i.customer_id, i.currency, %s
+                FROM invoice i
+                WHERE i.open_amount = 0
+                  AND ((i.due_date > :dueLo AND i.due_date <= :dueHi)
+                       OR (i.due_date > :due3Lo AND i.due_date <= :due3Hi)
+                       OR (i.due_date > :due12Lo AND i.due_date <= :due12Hi)
+                       OR (i.issue_date > :dueLo AND i.issue_date <= :dueHi)
+                       OR (i.issue_date > :issue6Lo AND i.issue_date <= :issue6Hi)
+                       OR (i.issue_date > :due12Lo AND i.issue_date <= :due12Hi))
+                  AND i.customer_id NOT IN (SELECT customer_id FROM touched)
+                GROUP BY i.customer_id, i.currency
+            ),
+            dropped AS (
+                DELETE FROM score_closed s
+                WHERE s.customer_id IN (SELECT customer_id FROM touched)
+                  AND NOT EXISTS (SELECT 1 FROM fresh f WHERE f.customer_id = s.customer_id AND f.currency = s.currency)
+            ),
+            replaced AS (
+                INSERT INTO score_closed (%s)
+                SELECT * FROM fresh
+                ON CONFLICT (customer_id, currency) DO UPDATE
+                    SET weighted_days_late = EXCLUDED.weighted_days_late, amount_due = EXCLUDED.amount_due,
+                        weighted_days_late_3m = EXCLUDED.weighted_days_late_3m, amount_due_3m = EXCLUDED.amount_due_3m,
+                        invoices_due = EXCLUDED.invoices_due, invoices_late = EXCLUDED.invoices_late,
+                        sales_recent = EXCLUDED.sales_recent, sales_before = EXCLUDED.sales_before
+            ),
+            added AS (
+                INSERT INTO score_closed AS s (%s)
+                SELECT * FROM moved
+                ON CONFLICT (customer_id, currency) DO UPDATE
+                    SET weighted_days_late = s.weighted_days_late + EXCLUDED.weighted_days_late,
+                        amount_due = s.amount_due + EXCLUDED.amount_due,
+                        weighted_days_late_3m = s.weighted_days_late_3m + EXCLUDED.weighted_days_late_3m,
+                        amount_due_3m = s.amount_due_3m + EXCLUDED.amount_due_3m,
+                        invoices_due = s.invoices_due + EXCLUDED.invoices_due,
+                        invoices_late = s.invoices_late + EXCLUDED.invoices_late,
+                        sales_recent = s.sales_recent + EXCLUDED.sales_recent,
+                        sales_before = s.sales_before + EXCLUDED.sales_before
+            )
+            UPDATE score_closed_state SET as_of = :asOf, built_at = now()
+            """.formatted(sums(":asOf", ":from3", ":from6", ":from12", ""), differences(), COLUMNS, COLUMNS);
+
+    private final JdbcClient jdbc;
+
+    ClosedInvoiceSums(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Brings the kept sums to the date (in the caller's transaction): moved when near, rebuilt otherwise. */
+    void keep(LocalDate asOf) {
+        long started = System.nanoTime();
+        @Nullable
+        LocalDate kept = jdbc.sql(STATE)
+                .query((rs, n) -> rs.getObject("as_of", LocalDate.class))
+                .list()
+                .getFirst();
+        boolean rebuilt = kept == null || Math.abs(ChronoUnit.DAYS.between(kept, asOf)) > MOVE_AT_MOST_DAYS;
+        if (rebuilt) {
+            rebuild(asOf);
+        } else {
+            move(kept, asOf);
+        }
+        log.info(
+                "Paid invoices' sums {} {} in {} ms",
+                rebuilt ? "rebuilt as of" : "moved from " + kept + " to",
+                asOf,
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** All paid invoices read again; the log is emptied first, so a change written meanwhile is recomputed later. */
+    private void rebuild(LocalDate asOf) {
+        jdbc.sql("DELETE FROM score_closed_touched").update();
+        jdbc.sql("TRUNCATE score_closed").update();
+        dated(jdbc.sql(REBUILD), asOf, "").update();
+        jdbc.sql("UPDATE score_closed_state SET as_of = :asOf, built_at = now()")
+                .param("asOf", asOf)
+                .update();
+    }
+
+    private void move(LocalDate kept, LocalDate asOf) {
+        JdbcClient.StatementSpec spec = dated(dated(jdbc.sql(MOVE), asOf, ""), kept, "Was");
+        spec = band(spec, "due", kept, asOf);
+        spec = band(spec, "due3", kept.minusMonths(3), asOf.minusMonths(3));
+        spec = band(spec, "issue6", kept.minusMonths(6), asOf.minusMonths(6));
+        spec = band(spec, "due12", kept.minusMonths(12), asOf.minusMonths(12));
+        spec.update();
+    }
+
+    private static JdbcClient.StatementSpec band(JdbcClient.StatementSpec spec, String name, LocalDate a, LocalDate b) {
+        boolean ordered = !a.isAfter(b);
+        return spec.param(name + "Lo", ordered ? a : b).param(name + "Hi", ordered ? b : a);
+    }
+
+    private static JdbcClient.StatementSpec dated(JdbcClient.StatementSpec spec, LocalDate asOf, String suffix) {
+        return spec.param("asOf" + suffix, asOf)
+                .param("from3" + suffix, asOf.minusMonths(3))
+                .param("from6" + suffix, asOf.minusMonths(6))
+                .param("from12" + suffix, asOf.minusMonths(12));
+    }
+
+    /*
+     * A paid invoice's part as of a date: ScoreRepository's per_currency filters with its payment date for
+     * coalesce(paid_on, asOf), and its row filter (due in the 12-month window, issued by the date) in each.
+     */
+    private static String sums(String asOf, String from3, String from6, String from12, String suffix) {
+        String d = "CAST(" + asOf + suffix + " AS date)";
+        String f3 = "CAST(" + from3 + suffix + " AS date)";
+        String f6 = "CAST(" + from6 + suffix + " AS date)";
+        String f12 = "CAST(" + from12 + suffix + " AS date)";
+        String in = "i.issue_date <= " + d + " AND i.due_date > " + f12;
+        String due = in + " AND i.due_date <= " + d;
+        String due3 = due + " AND i.due_date > " + f3;
+        String late = " AND i.last_allocated_on > i.due_date";
+        String weighted = "i.amount * (i.last_allocated_on - i.due_date)";
+        return String.join(
+                ",\n",
+                "coalesce(sum(" + weighted + ") FILTER (WHERE " + due + late + "), 0)",
+                "coalesce(sum(i.amount) FILTER (WHERE " + due + "), 0)",
+                "coalesce(sum(" + weighted + ") FILTER (WHERE " + due3 + late + "), 0)",
+                "coalesce(sum(i.amount) FILTER (WHERE " + due3 + "), 0)",
+                "count(*) FILTER (WHERE " + due + ")",
+                "count(*) FILTER (WHERE " + due + late + ")",
+                "coalesce(sum(i.amount) FILTER (WHERE " + in + " AND i.issue_date > " + f6 + "), 0)",
+                "coalesce(sum(i.amount) FILTER (WHERE " + in + " AND i.issue_date > " + f12 + " AND i.issue_date <= "
+                        + f6 + "), 0)");
+    }
+
+    /** Each sum as of the new date less the same as of the kept date. */
+    private static String differences() {
+        String[] now = sums(":asOf", ":from3", ":from6", ":from12", "").split(",\n");
+        String[] was = sums(":asOf", ":from3", ":from6", ":from12", "Was").split(",\n");
+        StringBuilder out = new StringBuilder();
+        for (int k = 0; k < now.length; k++) {
+            if (k > 0) out.append(",\n");
+            out.append(now[k]).append(" - ").append(was[k]);
+        }
+        return out.toString();
+    }
+}
