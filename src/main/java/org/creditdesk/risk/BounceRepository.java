@@ -44,6 +44,7 @@ class BounceRepository {
             INSERT INTO recovery_item (legal_case_id, customer_id, invoice_no, open_amount, currency, marked_on)
             SELECT :caseId, :customerId, i, a, c, :markedOn
             FROM unnest(CAST(:invoiceNos AS text[]), CAST(:amounts AS numeric[]), CAST(:currencies AS text[])) AS t (i, a, c)
+            ON CONFLICT (legal_case_id, invoice_no) DO NOTHING
             """;
 
     private final JdbcClient jdbc;

@@ -216,6 +216,24 @@ class BounceIntegrationTests {
                         .list())
                 .containsExactly(invoiceNo);
         assertThat(erpEvents(customer, "CREDIT_STOPPED")).isEqualTo(2);
+
+        // A third bounce joins the open case: the items it marked stay as they stood, nothing fails.
+        String third = RiskFixtures.unique("PAY");
+        RiskFixtures.payment(ledger, customer, third, today, "200.00", "CHEQUE");
+        assertThat(post(TestUsers.admin(), "/api/v1/payments/" + third + "/bounce", """
+                        {"bouncedOn": "%s", "reason": "account closed"}
+                        """.formatted(today)))
+                .hasStatusOk();
+        assertThat(jdbc.sql("SELECT count(*) FROM legal_case WHERE customer_id = :id AND status = 'OPEN'")
+                        .param("id", customer.id())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(jdbc.sql("SELECT invoice_no || ' ' || open_amount FROM recovery_item WHERE customer_id = :id")
+                        .param("id", customer.id())
+                        .query(String.class)
+                        .list())
+                .containsExactly(invoiceNo + " 990.00");
         assertThat(post(creditManager, reinstate, "{\"note\": \"please\"}"))
                 .hasStatus(HttpStatus.UNPROCESSABLE_ENTITY)
                 .bodyJson()
