@@ -94,7 +94,7 @@ class EscalationRepository {
             """ + ladderOnPerCustomer();
 
     /*
-     * The same snapshot from the invoices' current open amounts (the partial index invoice_open_idx): equal
+     * The same snapshot from the invoices' current open amounts (the partial open-invoice indexes, V153 and V147): equal
      * to SNAPSHOT for a date on or after the last allocation or reversal, without replaying the allocation
      * history, so the board of today reads only what is open (AgingRepository.openAmountsHold decides). The facts are
      * cut by the statement today's store is written with (EscalationTodayRepository.LIVE_FACTS), for every customer.

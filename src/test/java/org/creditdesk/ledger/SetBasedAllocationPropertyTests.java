@@ -196,6 +196,16 @@ class SetBasedAllocationPropertyTests {
 
         String seedNote = "seed " + seed;
         assertThat(storedAllocations(x)).as(seedNote).containsExactlyInAnyOrderElementsOf(book.allocations);
+        // The invoice's columns each settlement copies (V73) are read with the allocation, not looked up again.
+        assertThat(jdbc.sql("""
+                                SELECT count(*) FROM allocation a
+                                JOIN invoice i ON i.id = a.invoice_id
+                                JOIN customer c ON c.id = a.customer_id
+                                WHERE c.code LIKE :pattern
+                                  AND (a.invoice_customer_id, a.invoice_issue_date, a.invoice_due_date, a.invoice_currency)
+                                      IS DISTINCT FROM (i.customer_id, i.issue_date, i.due_date, i.currency)""").param("pattern", "SB%" + x).query(Long.class).single())
+                .as(seedNote + ", allocations whose invoice copies differ from the invoice")
+                .isZero();
         for (Inv inv : book.invoices.values()) {
             var stored = jdbc.sql("SELECT open_amount, last_allocated_on FROM invoice WHERE invoice_no = :no")
                     .param("no", inv.no())
