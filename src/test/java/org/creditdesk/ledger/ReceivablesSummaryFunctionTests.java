@@ -18,7 +18,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * which the customer read reads with the customer in one statement, gives exactly what the ledger's summary
  * statement gave before it, to the scale: every customer in the test database (this class's own with orders,
  * partial payments, credit notes on an invoice and on account, a settled cheque that bounced and an unapplied one
- * that bounced, and whatever other tests left) on every third day across the documents' dates.
+ * that bounced, and whatever other tests left) on every third day across the documents' dates, then every tenth
+ * day to midsummer and after today. Since V135 the function reads the kept open amounts when nothing was settled,
+ * reversed or bounced after the date: both branches are compared, each on customers with open, overdue and
+ * unapplied figures.
  */
 @SpringBootTest
 class ReceivablesSummaryFunctionTests {
@@ -85,6 +88,16 @@ class ReceivablesSummaryFunctionTests {
     private static final String SUMMARY_V114 = """
             SELECT open_receivables, overdue_amount, max_days_overdue, released_orders, unapplied_cash
             FROM ledger_receivables_summary(:customerId, CAST(:asOf AS date))
+            """;
+
+    // V135's condition for reading the kept open amounts instead of replaying the allocations.
+    private static final String NOTHING_CHANGED_AFTER = """
+            SELECT NOT EXISTS (SELECT 1 FROM allocation a
+                               WHERE a.customer_id = :customerId AND a.allocated_on > CAST(:asOf AS date))
+               AND NOT EXISTS (SELECT 1 FROM allocation a
+                               WHERE a.customer_id = :customerId AND a.reversed_on > CAST(:asOf AS date))
+               AND NOT EXISTS (SELECT 1 FROM payment p
+                               WHERE p.customer_id = :customerId AND p.bounced_on > CAST(:asOf AS date))
             """;
 
     @Autowired
@@ -198,17 +211,77 @@ class ReceivablesSummaryFunctionTests {
                 system);
         ledger.bounce(returned, new BounceCheque(day("2025-03-01"), "account closed"), system);
 
+        // Partly paid and overdue at the end, with a released order and an unapplied credit note: what the read
+        // of the kept open amounts (V135) must sum as the replay does.
+        String partly = fixtures.customer("NORTH", "CNY");
+        String partlyOrder = LedgerFixtures.unique("SO");
+        ledger.recordOrder(
+                new RecordOrder(partlyOrder, partly, day("2025-01-02"), amount("900.00"), null, null, null), system);
+        ledger.recordOrder(
+                new RecordOrder(
+                        LedgerFixtures.unique("SO"), partly, day("2025-03-10"), amount("250.00"), null, null, null),
+                system);
+        ledger.issueInvoice(
+                new IssueInvoice(
+                        LedgerFixtures.unique("INV"),
+                        partly,
+                        partlyOrder,
+                        day("2025-01-12"),
+                        day("2025-02-11"),
+                        amount("900.00"),
+                        null,
+                        null),
+                system);
+        ledger.issueInvoice(
+                new IssueInvoice(
+                        LedgerFixtures.unique("INV"),
+                        partly,
+                        null,
+                        day("2025-03-02"),
+                        day("2025-05-01"),
+                        amount("410.25"),
+                        null,
+                        null),
+                system);
+        ledger.receivePayment(
+                new ReceivePayment(
+                        LedgerFixtures.unique("PAY"),
+                        partly,
+                        day("2025-02-25"),
+                        amount("333.33"),
+                        null,
+                        "BANK_TRANSFER",
+                        null,
+                        null),
+                system);
+        ledger.issueCreditNote(
+                new IssueCreditNote(
+                        LedgerFixtures.unique("CN"),
+                        partly,
+                        null,
+                        day("2025-03-12"),
+                        amount("45.00"),
+                        "volume rebate",
+                        null),
+                system);
+
         long own = fixtures.customerId(customer);
+        long partlyId = fixtures.customerId(partly);
         List<Long> customers = new ArrayList<>(jdbc.sql("SELECT id FROM customer ORDER BY id DESC LIMIT 300")
                 .query(Long.class)
                 .list());
         if (!customers.contains(own)) customers.add(own);
         if (!customers.contains(fixtures.customerId(prepaid))) customers.add(fixtures.customerId(prepaid));
+        if (!customers.contains(partlyId)) customers.add(partlyId);
         List<LocalDate> dates = new ArrayList<>();
         for (LocalDate d = day("2025-01-01"); d.isBefore(day("2025-04-15")); d = d.plusDays(3)) dates.add(d);
+        for (LocalDate d = day("2025-04-15"); d.isBefore(day("2025-07-01")); d = d.plusDays(10)) dates.add(d);
+        dates.add(LocalDate.now());
         dates.add(LocalDate.now().plusDays(1));
 
         int compared = 0;
+        int keptAmountsWithFigures = 0;
+        int replayedWithFigures = 0;
         boolean ownHadFigures = false;
         for (long id : customers) {
             for (LocalDate asOf : dates) {
@@ -217,13 +290,41 @@ class ReceivablesSummaryFunctionTests {
                 assertThat(after).as("customer %d as of %s", id, asOf).isEqualTo(before);
                 compared++;
                 if (id == own && ((BigDecimal) after.get("open_receivables")).signum() > 0) ownHadFigures = true;
+                boolean figures = ((BigDecimal) after.get("open_receivables")).signum() > 0
+                        || ((BigDecimal) after.get("unapplied_cash")).signum() > 0;
+                if (figures) {
+                    if (nothingChangedAfter(id, asOf)) keptAmountsWithFigures++;
+                    else replayedWithFigures++;
+                }
             }
         }
         assertThat(compared).isGreaterThanOrEqualTo(dates.size());
+        assertThat(keptAmountsWithFigures)
+                .as("dates read from the kept open amounts, with figures")
+                .isPositive();
+        assertThat(replayedWithFigures)
+                .as("dates replayed from allocations, with figures")
+                .isPositive();
+        Map<String, Object> partlyLate = row(SUMMARY_V114, partlyId, day("2025-06-04"));
+        assertThat(nothingChangedAfter(partlyId, day("2025-06-04"))).isTrue();
+        assertThat(partlyLate)
+                .containsEntry("open_receivables", amount("976.92"))
+                .containsEntry("overdue_amount", amount("976.92"))
+                .containsEntry("max_days_overdue", 113)
+                .containsEntry("released_orders", amount("250.00"))
+                .containsEntry("unapplied_cash", amount("45.00"));
         assertThat(ownHadFigures)
                 .as("the fixture's own receivables were compared, not only zeros")
                 .isTrue();
         assertThat(row(SUMMARY_V114, own, day("2025-03-01"))).containsEntry("max_days_overdue", 20);
+    }
+
+    private boolean nothingChangedAfter(long customerId, LocalDate asOf) {
+        return jdbc.sql(NOTHING_CHANGED_AFTER)
+                .param("customerId", customerId)
+                .param("asOf", asOf)
+                .query(Boolean.class)
+                .single();
     }
 
     private Map<String, Object> row(String sql, long customerId, LocalDate asOf) {
