@@ -86,7 +86,7 @@ class ScoreRepository {
 
     /**
      * The same, for the open invoices only, plus the paid ones of the customers whose paid invoices were written
-     * since the kept sums ({@link ClosedInvoiceSums}) were moved to the date; the other paid invoices come from
+     * since the kept sums ({@link ClosedInvoiceSumsRepository}) were moved to the date; the other paid invoices come from
      * those sums ({@link #STORED_SUMS}).
      */
     private static final String INVOICES_OPEN = """
@@ -342,9 +342,9 @@ class ScoreRepository {
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
-    private final ClosedInvoiceSums closedSums;
+    private final ClosedInvoiceSumsRepository closedSums;
 
-    ScoreRepository(JdbcClient jdbc, DataSource dataSource, ClosedInvoiceSums closedSums) {
+    ScoreRepository(JdbcClient jdbc, DataSource dataSource, ClosedInvoiceSumsRepository closedSums) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.closedSums = closedSums;
@@ -367,7 +367,7 @@ class ScoreRepository {
         ALLOCATIONS,
         /**
          * The open invoices from the ledger, the paid ones from the sums kept for the date ({@link
-         * ClosedInvoiceSums#keep}): valid when {@link #LEDGER} is and the sums were kept for the date.
+         * ClosedInvoiceSumsRepository#keep}): valid when {@link #LEDGER} is and the sums were kept for the date.
          */
         STORED
     }

@@ -41,7 +41,7 @@ class ClosedInvoiceSumsIntegrationTests {
     ScoreRepository repository;
 
     @Autowired
-    ClosedInvoiceSums closedSums;
+    ClosedInvoiceSumsRepository closedSums;
 
     @Autowired
     Ledger ledger;
@@ -73,7 +73,7 @@ class ClosedInvoiceSumsIntegrationTests {
             // Mostly a few days on or back, as the daily run and reruns go; sometimes far enough to rebuild.
             date = random.nextInt(6) == 0
                     ? date.plusDays(random.nextInt(-90, 90))
-                    : date.plusDays(random.nextInt(-3, ClosedInvoiceSums.MOVE_AT_MOST_DAYS + 1));
+                    : date.plusDays(random.nextInt(-3, ClosedInvoiceSumsRepository.MOVE_AT_MOST_DAYS + 1));
         }
         assertThat(jdbc.sql("SELECT count(*) FROM score_closed WHERE customer_id = ANY(CAST(:ids AS bigint[]))")
                         .param("ids", ids())

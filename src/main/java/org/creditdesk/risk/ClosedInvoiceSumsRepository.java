@@ -21,9 +21,9 @@ import org.springframework.stereotype.Repository;
  * aggregates over the same invoices, with 0 where those give NULL (no invoice).
  */
 @Repository
-class ClosedInvoiceSums {
+class ClosedInvoiceSumsRepository {
 
-    private static final Logger log = LoggerFactory.getLogger(ClosedInvoiceSums.class);
+    private static final Logger log = LoggerFactory.getLogger(ClosedInvoiceSumsRepository.class);
 
     /** Beyond this the invoices between the window edges are about as many as a rebuild reads. */
     static final int MOVE_AT_MOST_DAYS = 10;
@@ -104,7 +104,7 @@ class ClosedInvoiceSums {
 
     private final JdbcClient jdbc;
 
-    ClosedInvoiceSums(JdbcClient jdbc) {
+    ClosedInvoiceSumsRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
