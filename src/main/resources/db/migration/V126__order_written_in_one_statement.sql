@@ -1,8 +1,9 @@
 -- Order entry in one write statement (issue 14, session 8). A new order used to write its rows in four
 -- statements, one round trip each: the ledger's sales order, the credit decision, the audit entry and (when
--- blocked) the ERP event; a released order also moved the running totals (credit_balance) in a fifth.
--- credit_place_order() writes them all in one call, in the same order and with the same values; each module's
--- table is written by that module's function (ledger_insert_order, audit_append) or by credit itself.
+-- blocked) the ERP event. credit_place_order() writes them all in one call, in the same order and with the same
+-- values; each module's table is written by that module's function (ledger_insert_order, audit_append) or by credit
+-- itself. The running totals of a released order stay with credit's OrderRecorded listener, the one place every
+-- order's totals move.
 
 -- The ledger's published insert of a new sales order: its id, or NULL when the order number is taken (nothing
 -- written; the caller answers the stored order). The ledger's own insert (OrderRepository) is this function too.
@@ -29,13 +30,11 @@ $$
 $$;
 
 -- A new order and its credit decision, as CreditOrders.place decided it while holding the customer's credit
--- account row (credit_order_snapshot): the sales order; for a released order its amount added to the released
--- orders of the running totals (what LedgerListener does for OrderRecorded); the decision (the same upsert as
+-- account row (credit_order_snapshot): the sales order; the decision (the same upsert as
 -- CreditOrderRepository's); the audit entry ORDER_DECIDED, whose `after` is the decision as stored (the caller
 -- sends it as JSON; its decisionSeq is set here from the stored row); the ERP event ORDER_BLOCKED when
 -- p_event_payload is given. Answers the sales order's id and the decision's decision_seq, or NULLs when the order
--- number is taken: then nothing is written. The caller still publishes the ledger's OrderRecorded (in memory);
--- credit's listener then leaves the running totals alone for this order (they are written here).
+-- number is taken: then nothing is written. The caller then publishes the ledger's OrderRecorded.
 CREATE FUNCTION credit_place_order(p_order_no TEXT, p_customer_id BIGINT, p_customer_code TEXT, p_area TEXT,
                                    p_order_date DATE, p_amount NUMERIC, p_currency TEXT, p_product_line TEXT,
                                    p_contract_no TEXT, p_status TEXT, p_reasons JSONB, p_figures_currency TEXT,
@@ -52,16 +51,6 @@ BEGIN
     IF order_id IS NULL THEN
         RETURN NEXT;
         RETURN;
-    END IF;
-    IF p_status = 'RELEASED' THEN
-        INSERT INTO credit_balance AS b (customer_id, currency, open_receivables, released_orders, unapplied_credit,
-                                         version)
-        VALUES (p_customer_id, p_currency, 0, p_amount, 0, 1)
-        ON CONFLICT (customer_id, currency) DO UPDATE
-            SET open_receivables = b.open_receivables + EXCLUDED.open_receivables,
-                released_orders = b.released_orders + EXCLUDED.released_orders,
-                unapplied_credit = b.unapplied_credit + EXCLUDED.unapplied_credit,
-                version = b.version + 1;
     END IF;
     INSERT INTO credit_order AS o (order_no, customer_id, customer_code, area_code, order_date, amount, currency,
                                    contract_no, status, reasons, figures_currency, open_receivables, released_orders,

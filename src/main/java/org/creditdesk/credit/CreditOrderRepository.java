@@ -66,8 +66,8 @@ class CreditOrderRepository {
                     decided_by = EXCLUDED.decided_by, resolved_by = NULL, resolved_at = NULL, resolution_note = NULL
             RETURNING
             """ + COLUMN_LIST;
-    // A new order's writes in one statement (V126): the sales order, the running totals of a released order,
-    // the decision, the audit entry and the ERP event of a blocked order. NULLs when the number is taken.
+    // A new order's writes in one statement (V126): the sales order, the decision, the audit entry and the ERP
+    // event of a blocked order. NULLs when the number is taken.
     private static final String PLACE = """
             SELECT order_id, decision_seq
             FROM credit_place_order(:orderNo, :customerId, :customerCode, :area, :orderDate, :amount, :currency,

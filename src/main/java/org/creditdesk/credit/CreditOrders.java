@@ -83,8 +83,9 @@ public class CreditOrders {
     /**
      * {@code POST /orders}: checks the order and records it RELEASED or BLOCKED; idempotent by order number.
      * Three round trips besides the settings and the commit (issue 14): the customer, the account lock with the
-     * snapshot ({@code credit_order_snapshot}) and every write in one statement ({@code credit_place_order}: the
-     * sales order, the running totals of a released order, the decision, the audit entry, the ERP event).
+     * snapshot ({@code credit_order_snapshot}) and the writes in one statement ({@code credit_place_order}: the
+     * sales order, the decision, the audit entry, the ERP event); a released order's running totals then move
+     * with the ledger's {@code OrderRecorded}, as every order's do.
      */
     @Transactional
     public Placed place(RecordOrder command, Caller caller) {
@@ -101,8 +102,7 @@ public class CreditOrders {
                         reason(decided.reasons()),
                         order.status() == OrderStatus.BLOCKED ? blockedPayload(order, decided.reasons()) : null)
                 .map(placed -> {
-                    LedgerListener.totalsWritten(
-                            order.orderNo(), () -> ledger.orderRecorded(prepared, placed.orderId(), order.status()));
+                    ledger.orderRecorded(prepared, placed.orderId(), order.status());
                     return new Placed(placed.decision().outcome(), true);
                 })
                 .orElseGet(() -> new Placed(storedOutcome(ledger.repeatedOrder(prepared), caller), false));

@@ -34,27 +34,9 @@ class LedgerListener {
         this.decisions = decisions;
     }
 
-    /**
-     * The order whose running totals the statement that wrote it has moved already ({@code credit_place_order},
-     * V126), while the ledger publishes its {@link OrderRecorded}: that event must not add its amount again.
-     */
-    private static final ThreadLocal<String> TOTALS_WRITTEN = new ThreadLocal<>();
-
-    /** Runs {@code publish} (the ledger publishing the order's {@link OrderRecorded}) with its totals written. */
-    static void totalsWritten(String orderNo, Runnable publish) {
-        TOTALS_WRITTEN.set(orderNo);
-        try {
-            publish.run();
-        } finally {
-            TOTALS_WRITTEN.remove();
-        }
-    }
-
     @EventListener
     void on(OrderRecorded e) {
-        if (e.status() == OrderStatus.RELEASED && !e.orderNo().equals(TOTALS_WRITTEN.get())) {
-            released(e.customerId(), e.amount());
-        }
+        if (e.status() == OrderStatus.RELEASED) released(e.customerId(), e.amount());
     }
 
     @EventListener
