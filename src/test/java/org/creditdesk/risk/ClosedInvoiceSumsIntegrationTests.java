@@ -105,6 +105,70 @@ class ClosedInvoiceSumsIntegrationTests {
         assertSameFactorValues(AS_OF, paid);
     }
 
+    @Test
+    void consecutive_days_move_the_sums_from_the_day_before_and_keep_the_factor_values_of_every_invoice() {
+        long seed = Long.getLong("score.closed.seed", System.nanoTime());
+        System.out.println("ClosedInvoiceSumsIntegrationTests consecutive days seed: " + seed);
+        Random random = new Random(seed);
+        LocalDate date = AS_OF.minusDays(20);
+        closedSums.keep(date);
+        for (int day = 1; day <= 6; day++) {
+            date = date.plusDays(1);
+            String what = switch (day % 3) {
+                case 0 -> bounceACheque(date);
+                case 1 -> payInFull(random, date) + " and " + payInFull(random, date);
+                default -> paidInvoiceInUsd(random, date);
+            };
+            assertThat(closedSums.keep(date))
+                    .as("day %d (%s) after %s (seed %d)", day, date, what, seed)
+                    .isEqualTo(ClosedInvoiceSumsRepository.Kept.MOVED);
+            assertThat(jdbc.sql("SELECT as_of FROM score_closed_state")
+                            .query(LocalDate.class)
+                            .single())
+                    .isEqualTo(date);
+            assertSameFactorValues(date, "day %d (%s) after %s (seed %d)".formatted(day, date, what, seed));
+        }
+    }
+
+    @Test
+    void a_bounced_cheque_that_reopens_paid_invoices_is_taken_out_of_the_kept_sums_on_the_next_day() {
+        LocalDate date = AS_OF.minusDays(5);
+        closedSums.keep(date);
+        Random random = new Random(21);
+        payInFull(random, date);
+        closedSums.keep(date);
+        String bounced = bounceACheque(date.plusDays(1));
+        assertThat(bounced)
+                .as("the portfolio has a cheque that settled a paid invoice")
+                .startsWith("bouncing");
+
+        assertThat(touchedCount())
+                .as("reopening paid invoices logs their customer")
+                .isPositive();
+        assertSameFactorValues(date, "the kept date, right after " + bounced);
+        assertThat(closedSums.keep(date.plusDays(1))).isEqualTo(ClosedInvoiceSumsRepository.Kept.MOVED);
+        assertSameFactorValues(date.plusDays(1), "the next day after " + bounced);
+    }
+
+    @Test
+    void a_day_that_touches_many_customers_rebuilds_the_sums_with_the_same_factor_values() {
+        LocalDate date = AS_OF.minusDays(2);
+        closedSums.keep(date);
+        Random random = new Random(5);
+        StringBuilder paid = new StringBuilder();
+        for (int k = 0; k < 8; k++) paid.append(payInFull(random, date)).append("; ");
+        paid.append(bounceACheque(date));
+
+        // The test database holds other tests' customers too: a share near 0 makes this day's log "most customers".
+        assertThat(closedSums.keep(date.plusDays(1), 1e-9))
+                .as(paid.toString())
+                .isEqualTo(ClosedInvoiceSumsRepository.Kept.REBUILT);
+        assertThat(touchedCount()).as("a rebuild empties the log").isZero();
+        assertSameFactorValues(date.plusDays(1), "rebuilt after " + paid);
+        assertThat(closedSums.keep(date.plusDays(2))).isEqualTo(ClosedInvoiceSumsRepository.Kept.MOVED);
+        assertSameFactorValues(date.plusDays(2), "moved a day after the rebuild");
+    }
+
     private void assertSameFactorValues(LocalDate date, String description) {
         List<ScoreRepository.FactorValues> everyInvoice =
                 repository.factorValues(date, portfolio.customerIds(), ScoreRepository.InvoiceState.LEDGER);
