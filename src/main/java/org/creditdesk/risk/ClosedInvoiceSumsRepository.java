@@ -135,7 +135,13 @@ class ClosedInvoiceSumsRepository {
      */
     static final double REBUILD_WHEN_TOUCHED = 1.0 / 3;
 
-    /** Brings the kept sums to the date (in the caller's transaction): moved when near, rebuilt otherwise. */
+    /** The customers the log names and the rows kept, read before choosing. */
+    private record Logged(long customers, long keptRows) {}
+
+    /**
+     * Brings the kept sums to the date (in the caller's transaction, or its own: the rebuild's temporary table needs
+     * one connection): moved when near, rebuilt otherwise.
+     */
     @Transactional
     Kept keep(LocalDate asOf) {
         return keep(asOf, REBUILD_WHEN_TOUCHED);
@@ -149,12 +155,13 @@ class ClosedInvoiceSumsRepository {
                 .query((rs, n) -> rs.getObject("as_of", LocalDate.class))
                 .list()
                 .getFirst();
-        long[] touched = kept == null
-                ? new long[] {0, 0}
+        Logged logged = kept == null
+                ? new Logged(0, 0)
                 : jdbc.sql(SHARE_TOUCHED)
-                        .query((rs, n) -> new long[] {rs.getLong("touched"), rs.getLong("kept")})
+                        .query((rs, n) -> new Logged(rs.getLong("touched"), rs.getLong("kept")))
                         .single();
-        boolean rebuilt = rebuild(kept, asOf, touched[0], touched[1], rebuildWhenTouched);
+        boolean rebuilt =
+                rebuildRatherThanMove(kept, asOf, logged.customers(), logged.keptRows(), rebuildWhenTouched);
         if (rebuilt) {
             rebuild(asOf);
         } else {
@@ -165,8 +172,8 @@ class ClosedInvoiceSumsRepository {
                 rebuilt ? "rebuilt as of" : "moved from " + kept + " to",
                 asOf,
                 (System.nanoTime() - started) / 1_000_000,
-                touched[0],
-                touched[1]);
+                logged.customers(),
+                logged.keptRows());
         return rebuilt ? Kept.REBUILT : Kept.MOVED;
     }
 
@@ -174,7 +181,7 @@ class ClosedInvoiceSumsRepository {
      * Whether to rebuild: nothing kept yet, a date more than {@link #MOVE_AT_MOST_DAYS} away, or at least the given
      * share of the kept rows' count logged as touched (a day whose payments closed invoices of most customers).
      */
-    static boolean rebuild(
+    static boolean rebuildRatherThanMove(
             @Nullable LocalDate kept, LocalDate asOf, long touched, long keptRows, double rebuildWhenTouched) {
         return kept == null
                 || Math.abs(ChronoUnit.DAYS.between(kept, asOf)) > MOVE_AT_MOST_DAYS

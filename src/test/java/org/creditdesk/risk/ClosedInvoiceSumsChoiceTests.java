@@ -13,42 +13,42 @@ class ClosedInvoiceSumsChoiceTests {
 
     @Test
     void nothing_kept_yet_is_rebuilt() {
-        assertThat(ClosedInvoiceSumsRepository.rebuild(null, KEPT, 0, 0, SHARE)).isTrue();
+        assertThat(ClosedInvoiceSumsRepository.rebuildRatherThanMove(null, KEPT, 0, 0, SHARE)).isTrue();
     }
 
     @Test
     void a_near_date_with_few_customers_logged_is_moved() {
-        assertThat(ClosedInvoiceSumsRepository.rebuild(KEPT, KEPT.plusDays(1), 0, 100_000, SHARE))
+        assertThat(ClosedInvoiceSumsRepository.rebuildRatherThanMove(KEPT, KEPT.plusDays(1), 0, 100_000, SHARE))
                 .isFalse();
-        assertThat(ClosedInvoiceSumsRepository.rebuild(KEPT, KEPT.minusDays(3), 20_000, 100_000, SHARE))
+        assertThat(ClosedInvoiceSumsRepository.rebuildRatherThanMove(KEPT, KEPT.minusDays(3), 20_000, 100_000, SHARE))
                 .isFalse();
-        assertThat(ClosedInvoiceSumsRepository.rebuild(
+        assertThat(ClosedInvoiceSumsRepository.rebuildRatherThanMove(
                         KEPT, KEPT.plusDays(ClosedInvoiceSumsRepository.MOVE_AT_MOST_DAYS), 0, 100_000, SHARE))
                 .isFalse();
     }
 
     @Test
     void a_date_further_than_the_move_limit_is_rebuilt() {
-        assertThat(ClosedInvoiceSumsRepository.rebuild(
+        assertThat(ClosedInvoiceSumsRepository.rebuildRatherThanMove(
                         KEPT, KEPT.plusDays(ClosedInvoiceSumsRepository.MOVE_AT_MOST_DAYS + 1), 0, 100_000, SHARE))
                 .isTrue();
-        assertThat(ClosedInvoiceSumsRepository.rebuild(
+        assertThat(ClosedInvoiceSumsRepository.rebuildRatherThanMove(
                         KEPT, KEPT.minusDays(ClosedInvoiceSumsRepository.MOVE_AT_MOST_DAYS + 1), 0, 100_000, SHARE))
                 .isTrue();
     }
 
     @Test
     void a_day_that_logged_a_third_of_the_kept_customers_or_more_is_rebuilt() {
-        assertThat(ClosedInvoiceSumsRepository.rebuild(KEPT, KEPT.plusDays(1), 95_000, 100_000, SHARE))
+        assertThat(ClosedInvoiceSumsRepository.rebuildRatherThanMove(KEPT, KEPT.plusDays(1), 95_000, 100_000, SHARE))
                 .isTrue();
-        assertThat(ClosedInvoiceSumsRepository.rebuild(KEPT, KEPT.plusDays(1), 33_334, 100_000, SHARE))
+        assertThat(ClosedInvoiceSumsRepository.rebuildRatherThanMove(KEPT, KEPT.plusDays(1), 33_334, 100_000, SHARE))
                 .isTrue();
-        assertThat(ClosedInvoiceSumsRepository.rebuild(KEPT, KEPT.plusDays(1), 33_333, 100_000, SHARE))
+        assertThat(ClosedInvoiceSumsRepository.rebuildRatherThanMove(KEPT, KEPT.plusDays(1), 33_333, 100_000, SHARE))
                 .isFalse();
     }
 
     @Test
     void customers_logged_when_nothing_is_kept_rebuild() {
-        assertThat(ClosedInvoiceSumsRepository.rebuild(KEPT, KEPT, 3, 0, SHARE)).isTrue();
+        assertThat(ClosedInvoiceSumsRepository.rebuildRatherThanMove(KEPT, KEPT, 3, 0, SHARE)).isTrue();
     }
 }
