@@ -160,8 +160,7 @@ class ClosedInvoiceSumsRepository {
                 : jdbc.sql(SHARE_TOUCHED)
                         .query((rs, n) -> new Logged(rs.getLong("touched"), rs.getLong("kept")))
                         .single();
-        boolean rebuilt =
-                rebuildRatherThanMove(kept, asOf, logged.customers(), logged.keptRows(), rebuildWhenTouched);
+        boolean rebuilt = rebuildRatherThanMove(kept, asOf, logged.customers(), logged.keptRows(), rebuildWhenTouched);
         if (rebuilt) {
             rebuild(asOf);
         } else {

@@ -13,7 +13,8 @@ class ClosedInvoiceSumsChoiceTests {
 
     @Test
     void nothing_kept_yet_is_rebuilt() {
-        assertThat(ClosedInvoiceSumsRepository.rebuildRatherThanMove(null, KEPT, 0, 0, SHARE)).isTrue();
+        assertThat(ClosedInvoiceSumsRepository.rebuildRatherThanMove(null, KEPT, 0, 0, SHARE))
+                .isTrue();
     }
 
     @Test
@@ -49,6 +50,7 @@ class ClosedInvoiceSumsChoiceTests {
 
     @Test
     void customers_logged_when_nothing_is_kept_rebuild() {
-        assertThat(ClosedInvoiceSumsRepository.rebuildRatherThanMove(KEPT, KEPT, 3, 0, SHARE)).isTrue();
+        assertThat(ClosedInvoiceSumsRepository.rebuildRatherThanMove(KEPT, KEPT, 3, 0, SHARE))
+                .isTrue();
     }
 }
