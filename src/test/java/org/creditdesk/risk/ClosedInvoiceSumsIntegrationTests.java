@@ -105,6 +105,66 @@ class ClosedInvoiceSumsIntegrationTests {
         assertSameFactorValues(AS_OF, paid);
     }
 
+    @Test
+    void consecutive_days_move_the_sums_from_the_day_before_and_keep_the_factor_values_of_every_invoice() {
+        long seed = Long.getLong("score.closed.seed", System.nanoTime());
+        System.out.println("ClosedInvoiceSumsIntegrationTests consecutive days seed: " + seed);
+        Random random = new Random(seed);
+        LocalDate date = AS_OF.minusDays(20);
+        closedSums.keep(date);
+        for (int day = 1; day <= 6; day++) {
+            date = date.plusDays(1);
+            String what = switch (day % 3) {
+                case 0 -> bounceACheque(date);
+                case 1 -> payInFull(random, date) + " and " + payInFull(random, date);
+                default -> paidInvoiceInUsd(random, date);
+            };
+            assertThat(closedSums.keep(date))
+                    .as("day %d (%s) after %s (seed %d)", day, date, what, seed)
+                    .isEqualTo(ClosedInvoiceSumsRepository.Kept.MOVED);
+            assertThat(jdbc.sql("SELECT as_of FROM score_closed_state")
+                            .query(LocalDate.class)
+                            .single())
+                    .isEqualTo(date);
+            assertSameFactorValues(date, "day %d (%s) after %s (seed %d)".formatted(day, date, what, seed));
+        }
+    }
+
+    @Test
+    void a_bounced_cheque_that_reopens_a_paid_invoice_is_taken_out_of_the_kept_sums_on_the_next_day() {
+        LocalDate date = AS_OF.minusDays(5);
+        String cheque = paidByCheque(date.minusDays(3));
+        closedSums.keep(date);
+        assertSameFactorValues(date, "kept with the invoice paid by " + cheque);
+
+        ledger.bounce(cheque, new BounceCheque(date.plusDays(1), "insufficient funds"), Caller.SYSTEM);
+        assertThat(touchedCount())
+                .as("reopening a paid invoice logs its customer")
+                .isPositive();
+        assertSameFactorValues(date, "the kept date, right after bouncing " + cheque);
+        assertThat(closedSums.keep(date.plusDays(1))).isEqualTo(ClosedInvoiceSumsRepository.Kept.MOVED);
+        assertSameFactorValues(date.plusDays(1), "the next day after bouncing " + cheque);
+    }
+
+    @Test
+    void a_day_that_touches_many_customers_rebuilds_the_sums_with_the_same_factor_values() {
+        LocalDate date = AS_OF.minusDays(2);
+        closedSums.keep(date);
+        Random random = new Random(5);
+        StringBuilder paid = new StringBuilder();
+        for (int k = 0; k < 8; k++) paid.append(payInFull(random, date)).append("; ");
+        paid.append(bounceACheque(date));
+
+        // The test database holds other tests' customers too: a share near 0 makes this day's log "most customers".
+        assertThat(closedSums.keep(date.plusDays(1), 1e-9))
+                .as(paid.toString())
+                .isEqualTo(ClosedInvoiceSumsRepository.Kept.REBUILT);
+        assertThat(touchedCount()).as("a rebuild empties the log").isZero();
+        assertSameFactorValues(date.plusDays(1), "rebuilt after " + paid);
+        assertThat(closedSums.keep(date.plusDays(2))).isEqualTo(ClosedInvoiceSumsRepository.Kept.MOVED);
+        assertSameFactorValues(date.plusDays(2), "moved a day after the rebuild");
+    }
+
     private void assertSameFactorValues(LocalDate date, String description) {
         List<ScoreRepository.FactorValues> everyInvoice =
                 repository.factorValues(date, portfolio.customerIds(), ScoreRepository.InvoiceState.LEDGER);
@@ -180,6 +240,39 @@ class ClosedInvoiceSumsIntegrationTests {
                         List.of(new ReceivePayment.RequestedAllocation(invoiceNo, amount))),
                 Caller.SYSTEM);
         return "a USD invoice " + invoiceNo + " issued " + issued + " and paid";
+    }
+
+    /** A new invoice, due before the date, paid in full by a cheque of a customer that has no bounced payment. */
+    private String paidByCheque(LocalDate date) {
+        String customer = jdbc.sql("""
+                        SELECT c.code FROM customer c
+                        WHERE c.id = ANY(CAST(:ids AS bigint[]))
+                          AND NOT EXISTS (SELECT 1 FROM payment b WHERE b.customer_id = c.id AND b.status = 'BOUNCED')
+                        ORDER BY c.id LIMIT 1""").param("ids", ids()).query(String.class).single();
+        String currency = jdbc.sql("SELECT currency FROM customer WHERE code = :code")
+                .param("code", customer)
+                .query(String.class)
+                .single()
+                .trim();
+        String invoiceNo = portfolio.prefix() + "CHQ" + (++numbers);
+        BigDecimal amount = new BigDecimal("1234.56");
+        ledger.issueInvoice(
+                new IssueInvoice(
+                        invoiceNo, customer, null, date.minusDays(60), date.minusDays(30), amount, currency, null),
+                Caller.SYSTEM);
+        String paymentNo = portfolio.prefix() + "CHQPAY" + numbers;
+        ledger.receivePayment(
+                new ReceivePayment(
+                        paymentNo,
+                        customer,
+                        date,
+                        amount,
+                        currency,
+                        "CHEQUE",
+                        "C" + numbers,
+                        List.of(new ReceivePayment.RequestedAllocation(invoiceNo, amount))),
+                Caller.SYSTEM);
+        return paymentNo;
     }
 
     private Map<String, Object> anOpenInvoice(Random random) {
