@@ -281,10 +281,8 @@ class ImportsIntegrationTests {
         assertThat(violations)
                 .extracting(Violation::line, Violation::field, Violation::message)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(
-                                2L, "receivedOn", "'2023-1-123' is not a date yyyy-MM-dd"),
-                        org.assertj.core.groups.Tuple.tuple(
-                                3L, "receivedOn", "'2-00-01101' is not a date yyyy-MM-dd"));
+                        org.assertj.core.groups.Tuple.tuple(2L, "receivedOn", "'2023-1-123' is not a date yyyy-MM-dd"),
+                        org.assertj.core.groups.Tuple.tuple(3L, "receivedOn", "'2-00-01101' is not a date yyyy-MM-dd"));
     }
 
     @Test

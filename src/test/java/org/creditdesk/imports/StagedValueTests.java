@@ -95,8 +95,7 @@ class StagedValueTests {
     }
 
     private static String dateLike(Random random) {
-        String date = "%04d-%02d-%02d"
-                .formatted(1880 + random.nextInt(340), random.nextInt(14), random.nextInt(33));
+        String date = "%04d-%02d-%02d".formatted(1880 + random.nextInt(340), random.nextInt(14), random.nextInt(33));
         if (random.nextInt(4) > 0) return date;
         StringBuilder mutated = new StringBuilder(date);
         int at = random.nextInt(mutated.length());
