@@ -25,8 +25,31 @@ record CsvLayout(ImportKind kind, List<Column> columns) {
             return KEYS.contains(name);
         }
 
+        /** The ledger files' dates and amounts: staged twice, as text and typed ({@link StagedValue}). */
+        private static final Map<String, String> TYPED = Map.of(
+                "orderDate", "DATE",
+                "issueDate", "DATE",
+                "dueDate", "DATE",
+                "receivedOn", "DATE",
+                "amount", "NUMERIC(19, 2)");
+
         String stagingColumn() {
             return name.replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT);
+        }
+
+        /** The SQL type of the typed copy ({@code <stagingColumn>_value}), or null for text only. */
+        @org.jspecify.annotations.Nullable
+        String typedAs() {
+            return TYPED.get(name);
+        }
+
+        String typedColumn() {
+            return stagingColumn() + "_value";
+        }
+
+        /** The typed copy of a value: the text when it is a date or amount, else nothing. */
+        boolean typedValid(CharSequence value) {
+            return "DATE".equals(typedAs()) ? StagedValue.isDate(value) : StagedValue.isAmount(value);
         }
 
         /** Why this value of the column cannot be stored (issue 15 finding 3); empty values are the owner's call. */

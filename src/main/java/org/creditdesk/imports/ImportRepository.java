@@ -28,7 +28,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The import's own tables: a temporary staging table filled by {@code COPY FROM STDIN} straight
- * from the request body, a temporary table of rejected lines, and the {@code import_run} log.
+ * from the request body (a date or amount column twice: its text, and {@code <column>_value} typed
+ * when the text is one, see {@link StagedValue}), a temporary table of rejected lines, and the
+ * {@code import_run} log.
  * Temporary tables are private to the transaction's connection, are not written to the WAL and
  * vanish on commit or rollback, so a refused file leaves nothing behind.
  */
@@ -152,15 +154,22 @@ class ImportRepository {
 
     private void createTables(CsvLayout layout) {
         jdbc.sql(WORK_MEMORY).update();
-        String columns =
-                layout.columns().stream().map(c -> c.stagingColumn() + " TEXT").collect(Collectors.joining(", "));
+        String columns = layout.columns().stream()
+                .map(c -> c.typedAs() == null
+                        ? c.stagingColumn() + " TEXT"
+                        : c.stagingColumn() + " TEXT, " + c.typedColumn() + " " + c.typedAs())
+                .collect(Collectors.joining(", "));
         jdbc.sql(CREATE_STAGE.formatted(columns)).update();
         jdbc.sql(CREATE_REJECTIONS).update();
     }
 
     private Staged copyRows(CsvLayout layout, List<CsvLayout.Column> header, CsvRecordReader records, int maxReported)
             throws IOException {
-        String columns = header.stream().map(CsvLayout.Column::stagingColumn).collect(Collectors.joining(", "));
+        String columns = header.stream()
+                .map(c -> c.typedAs() == null ? c.stagingColumn() : c.stagingColumn() + ", " + c.typedColumn())
+                .collect(Collectors.joining(", "));
+        boolean[] typed = new boolean[header.size()];
+        for (int i = 0; i < typed.length; i++) typed[i] = header.get(i).typedAs() != null;
         Connection connection = DataSourceUtils.getConnection(dataSource);
         CopyIn copy = null;
         try {
@@ -187,8 +196,15 @@ class ImportRepository {
                 }
                 out.append(records.line());
                 for (int i = 0; i < header.size(); i++) {
+                    CharSequence value = records.field(i);
                     out.append('\t');
-                    appendEscaped(out, records.field(i));
+                    appendEscaped(out, value);
+                    if (typed[i]) {
+                        // valid dates and amounts are plain ASCII: nothing to escape
+                        out.append('\t');
+                        if (header.get(i).typedValid(value)) out.append(value);
+                        else out.append("\\N");
+                    }
                 }
                 out.append('\n');
                 if (out.length() >= FLUSH_CHARS) flush(copy, out);

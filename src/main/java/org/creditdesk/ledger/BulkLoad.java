@@ -12,7 +12,10 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>The staging table has a {@code line BIGINT} column and one {@code TEXT} column per CSV column,
  * named after API.md's field in snake_case ({@code invoice_no}, {@code customer_code}, ...; NULL
- * when the file has no such column). The rejection table takes {@code (line, position, field,
+ * when the file has no such column); each date and amount column also typed, as {@code
+ * <column>_value DATE} or {@code NUMERIC(19, 2)}, NULL unless the text is a {@code yyyy-MM-dd} date
+ * or an amount with at most 2 decimals (the rules of {@code import_date()} and {@code
+ * import_amount()}). The rejection table takes {@code (line, position, field,
  * message)}. Every method must run inside the importer's transaction: the checks only record
  * problems, and the merges assume the checks found none.
  */

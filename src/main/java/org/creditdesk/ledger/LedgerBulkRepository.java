@@ -35,7 +35,7 @@ class LedgerBulkRepository {
                 SELECT s.line, s.order_no, s.customer_code, s.order_date, s.amount,
                        nullif(s.product_line, '') AS product_line, nullif(s.contract_no, '') AS contract_no,
                        coalesce(nullif(s.currency, ''), :base) AS currency, c.id AS customer_id,
-                       import_date(s.order_date) AS ordered_on, import_amount(s.amount) AS money
+                       s.order_date_value AS ordered_on, s.amount_value AS money
                 FROM %1$s s
                 %3$s
             )
@@ -84,7 +84,7 @@ class LedgerBulkRepository {
     /** An anti-join rather than ON CONFLICT, for the reason given at {@link #MERGE_INVOICES}. */
     private static final String MERGE_ORDERS = """
             INSERT INTO sales_order (order_no, customer_id, order_date, amount, currency, product_line, contract_no, status)
-            SELECT s.order_no, c.id, CAST(s.order_date AS date), CAST(s.amount AS numeric(19, 2)),
+            SELECT s.order_no, c.id, s.order_date_value, s.amount_value,
                    coalesce(nullif(s.currency, ''), :base), nullif(s.product_line, ''), nullif(s.contract_no, ''), 'RELEASED'
             FROM %1$s s
             JOIN customer c ON c.code = s.customer_code
@@ -100,8 +100,8 @@ class LedgerBulkRepository {
                 SELECT s.line, s.invoice_no, s.customer_code, nullif(s.order_no, '') AS order_no, s.issue_date,
                        s.due_date, s.amount, nullif(s.product_line, '') AS product_line,
                        coalesce(nullif(s.currency, ''), :base) AS currency, c.id AS customer_id,
-                       import_date(s.issue_date) AS issued_on, import_date(s.due_date) AS due_on,
-                       import_amount(s.amount) AS money
+                       s.issue_date_value AS issued_on, s.due_date_value AS due_on,
+                       s.amount_value AS money
                 FROM %1$s s
                 %3$s
             )
@@ -168,9 +168,9 @@ class LedgerBulkRepository {
     private static final String MERGE_INVOICES = """
             INSERT INTO invoice (invoice_no, customer_id, order_no, issue_date, due_date, amount, currency, product_line,
                                  open_amount)
-            SELECT s.invoice_no, c.id, nullif(s.order_no, ''), CAST(s.issue_date AS date), CAST(s.due_date AS date),
-                   CAST(s.amount AS numeric(19, 2)), coalesce(nullif(s.currency, ''), :base), nullif(s.product_line, ''),
-                   CAST(s.amount AS numeric(19, 2))
+            SELECT s.invoice_no, c.id, nullif(s.order_no, ''), s.issue_date_value, s.due_date_value,
+                   s.amount_value, coalesce(nullif(s.currency, ''), :base), nullif(s.product_line, ''),
+                   s.amount_value
             FROM %1$s s
             JOIN customer c ON c.code = s.customer_code
             WHERE NOT EXISTS (SELECT 1 FROM invoice i WHERE i.invoice_no = s.invoice_no)
@@ -192,7 +192,7 @@ class LedgerBulkRepository {
                 SELECT s.line, s.payment_no, s.customer_code, s.received_on, s.amount, s.method,
                        nullif(s.cheque_no, '') AS cheque_no, nullif(s.invoice_no, '') AS invoice_no,
                        coalesce(nullif(s.currency, ''), :base) AS currency, c.id AS customer_id,
-                       import_date(s.received_on) AS received, import_amount(s.amount) AS money
+                       s.received_on_value AS received, s.amount_value AS money
                 FROM %1$s s
                 %3$s
             )
@@ -267,7 +267,7 @@ class LedgerBulkRepository {
             CREATE TEMP TABLE import_new_payment ON COMMIT DROP AS
             SELECT nextval((SELECT CAST(pg_get_serial_sequence('payment', 'id') AS regclass))) AS id, s.payment_no,
                    c.id AS customer_id,
-                   CAST(s.received_on AS date) AS received_on, CAST(s.amount AS numeric(19, 2)) AS amount,
+                   s.received_on_value AS received_on, s.amount_value AS amount,
                    coalesce(nullif(s.currency, ''), :base) AS currency, s.method, nullif(s.cheque_no, '') AS cheque_no,
                    i.id AS invoice_id, i.customer_id AS invoice_customer_id, i.issue_date AS invoice_issue_date,
                    i.due_date AS invoice_due_date, i.currency AS invoice_currency, i.open_amount AS invoice_open

@@ -269,6 +269,23 @@ class ImportsIntegrationTests {
     }
 
     @Test
+    void a_date_of_digits_and_dashes_in_the_wrong_places_is_refused_by_line_not_an_error() {
+        // import_date() let '2023-1-123' through to its CAST, which raised (a 500 for the whole file)
+        customers("G" + x);
+        List<Violation> violations = rejected(
+                ImportKind.PAYMENTS,
+                "paymentNo,customerCode,receivedOn,amount,method",
+                "G1" + x + ",G" + x + ",2023-1-123,10.00,CASH",
+                "G2" + x + ",G" + x + ",2-00-01101,10.00,CASH");
+
+        assertThat(violations)
+                .extracting(Violation::line, Violation::field, Violation::message)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(2L, "receivedOn", "'2023-1-123' is not a date yyyy-MM-dd"),
+                        org.assertj.core.groups.Tuple.tuple(3L, "receivedOn", "'2-00-01101' is not a date yyyy-MM-dd"));
+    }
+
+    @Test
     void the_same_file_twice_imports_nothing_the_second_time() {
         customers("T" + x);
         String[] file = {
