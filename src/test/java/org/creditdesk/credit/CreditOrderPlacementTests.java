@@ -180,10 +180,14 @@ class CreditOrderPlacementTests {
             AtomicReference<CustomerRef> customerOf = new AtomicReference<>();
             OrderDecider decider = (customer, proposed, current) -> {
                 CheckResult result = checks.decideLocked(
-                        customer,
-                        Money.of(proposed.amount(), proposed.currency()),
-                        proposed.contractNo(),
-                        calendar.today());
+                        checks.lockForOrder(
+                                        customer.code(),
+                                        ADMIN,
+                                        java.util.Currency.getInstance(proposed.currency()),
+                                        proposed.contractNo(),
+                                        calendar.today())
+                                .orElseThrow(),
+                        Money.of(proposed.amount(), proposed.currency()));
                 checked.set(result);
                 customerOf.set(customer);
                 return result.decision().approved() ? OrderStatus.RELEASED : OrderStatus.BLOCKED;
