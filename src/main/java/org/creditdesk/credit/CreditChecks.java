@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import org.creditdesk.customers.CustomerRef;
 import org.creditdesk.customers.Customers;
@@ -131,7 +132,7 @@ public class CreditChecks {
         RuntimeException failure = locked.failure();
         if (failure == null) {
             try {
-                CreditSnapshotRepository.Gathered gathered = java.util.Objects.requireNonNull(locked.gathered());
+                CreditSnapshotRepository.Gathered gathered = Objects.requireNonNull(locked.gathered());
                 return evaluate(
                         snapshot(gathered, amount, locked.contractNo(), locked.asOf(), null), locked.customer());
             } catch (RuntimeException e) {

@@ -6,6 +6,7 @@ import static org.creditdesk.credit.OrderFixtures.unique;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -183,7 +184,7 @@ class CreditOrderPlacementTests {
                         checks.lockForOrder(
                                         customer.code(),
                                         ADMIN,
-                                        java.util.Currency.getInstance(proposed.currency()),
+                                        Currency.getInstance(proposed.currency()),
                                         proposed.contractNo(),
                                         calendar.today())
                                 .orElseThrow(),
