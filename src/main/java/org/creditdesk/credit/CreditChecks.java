@@ -7,6 +7,8 @@ import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
 import org.creditdesk.customers.CustomerRef;
 import org.creditdesk.customers.Customers;
 import org.creditdesk.identity.Caller;
@@ -17,7 +19,6 @@ import org.creditdesk.shared.Money;
 import org.creditdesk.shared.ProblemException;
 import org.creditdesk.shared.Violation;
 import org.jspecify.annotations.Nullable;
-import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -105,20 +106,41 @@ public class CreditChecks {
     }
 
     /**
-     * The decision on a new order inside its transaction: locks the customer's credit account and gathers the
-     * snapshot in one statement ({@code credit_order_snapshot}, V117), which traps its own failure, so no
-     * savepoint is needed for the order to be recorded BLOCKED with CHECK_FAILED when gathering fails. A
-     * failed statement (the lock could not be had) is not a decision and propagates.
+     * A new order's customer and snapshot inside its transaction, in one statement ({@code customer_ref} joined
+     * with {@code credit_order_snapshot}, V127/V117): the customer by code if the caller may see it, its credit
+     * account locked and its snapshot with the amount in {@code amountCurrency} (null: the customer's). The
+     * statement traps a failure while gathering, so no savepoint is needed for the order to be recorded BLOCKED
+     * with CHECK_FAILED; a failed statement (the lock could not be had) propagates. Empty: no such customer for
+     * the caller, nothing locked.
      */
-    CheckResult decideLocked(CustomerRef customer, Money amount, @Nullable String contractNo, LocalDate asOf) {
-        try {
-            return evaluate(snapshot(true, customer, amount, contractNo, asOf, null), customer);
-        } catch (DataAccessException failedStatement) {
-            throw failedStatement;
-        } catch (RuntimeException e) {
-            CreditDecision blocked = new CreditDecision.Blocked(List.of(CreditRules.cannotDecide("snapshot", e)));
-            return new CheckResult(blocked, asOf, customer.currency(), null, null, null);
+    Optional<CreditSnapshotRepository.ForOrder> lockForOrder(
+            String customerCode,
+            Caller caller,
+            @Nullable Currency amountCurrency,
+            @Nullable String contractNo,
+            LocalDate asOf) {
+        return snapshots.gatherForOrder(
+                customerCode,
+                caller.areaFilter(),
+                amountCurrency == null ? null : amountCurrency.getCurrencyCode(),
+                contractNo,
+                asOf);
+    }
+
+    /** The decision on an order whose customer {@link #lockForOrder} locked; a failed snapshot blocks it. */
+    CheckResult decideLocked(CreditSnapshotRepository.ForOrder locked, Money amount) {
+        RuntimeException failure = locked.failure();
+        if (failure == null) {
+            try {
+                CreditSnapshotRepository.Gathered gathered = Objects.requireNonNull(locked.gathered());
+                return evaluate(
+                        snapshot(gathered, amount, locked.contractNo(), locked.asOf(), null), locked.customer());
+            } catch (RuntimeException e) {
+                failure = e;
+            }
         }
+        CreditDecision blocked = new CreditDecision.Blocked(List.of(CreditRules.cannotDecide("snapshot", failure)));
+        return new CheckResult(blocked, locked.asOf(), locked.customer().currency(), null, null, null);
     }
 
     private static CheckResult evaluate(CreditSnapshot snapshot, CustomerRef customer) {
@@ -154,24 +176,22 @@ public class CreditChecks {
 
     CreditSnapshot snapshot(
             CustomerRef customer, Money amount, @Nullable String contractNo, LocalDate asOf, @Nullable Order amended) {
-        return snapshot(false, customer, amount, contractNo, asOf, amended);
-    }
-
-    private CreditSnapshot snapshot(
-            boolean locked,
-            CustomerRef customer,
-            Money amount,
-            @Nullable String contractNo,
-            LocalDate asOf,
-            @Nullable Order amended) {
         CreditSnapshotRepository.Gathered gathered = snapshots.gather(
-                locked,
                 customer.id(),
                 customer.code(),
                 customer.currency(),
                 contractNo,
                 amount.currency().getCurrencyCode(),
                 asOf);
+        return snapshot(gathered, amount, contractNo, asOf, amended);
+    }
+
+    private static CreditSnapshot snapshot(
+            CreditSnapshotRepository.Gathered gathered,
+            Money amount,
+            @Nullable String contractNo,
+            LocalDate asOf,
+            @Nullable Order amended) {
         CustomerCreditLine line = gathered.line();
         Currency target = Currency.getInstance(gathered.targetCurrency());
         List<Conversion.Totals> totals = gathered.totals();

@@ -17,6 +17,7 @@ import org.creditdesk.ledger.Ledger;
 import org.creditdesk.ledger.NewOrder;
 import org.creditdesk.ledger.Order;
 import org.creditdesk.ledger.OrderDecider;
+import org.creditdesk.ledger.OrderRequest;
 import org.creditdesk.ledger.OrderStatus;
 import org.creditdesk.ledger.RecordOrder;
 import org.creditdesk.shared.BusinessCalendar;
@@ -82,17 +83,22 @@ public class CreditOrders {
 
     /**
      * {@code POST /orders}: checks the order and records it RELEASED or BLOCKED; idempotent by order number.
-     * Three round trips besides the settings and the commit (issue 14): the customer, the account lock with the
-     * snapshot ({@code credit_order_snapshot}) and the writes in one statement ({@code credit_place_order}: the
-     * sales order, the decision, the audit entry, the ERP event); a released order's running totals then move
-     * with the ledger's {@code OrderRecorded}, as every order's do.
+     * Two round trips besides the settings and the commit (issue 14): the customer by code with the account lock
+     * and the snapshot ({@link CreditChecks#lockForOrder}: 404 for a customer the caller may not see, nothing
+     * locked) and the writes in one statement ({@code credit_place_order}: the sales order, the decision, the
+     * audit entry, the ERP event); a released order's running totals then move with the ledger's {@code
+     * OrderRecorded}, as every order's do.
      */
     @Transactional
     public Placed place(RecordOrder command, Caller caller) {
-        NewOrder prepared = ledger.prepareOrder(command, caller);
+        OrderRequest request = ledger.validateOrder(command);
+        CreditSnapshotRepository.ForOrder locked = checks.lockForOrder(
+                        request.customerCode(), caller, request.currency(), request.contractNo(), calendar.today())
+                .orElseThrow(() -> unknownCustomer(request.customerCode()));
+        NewOrder prepared = ledger.prepareOrder(request, locked.customer());
         CustomerRef customer = prepared.customer();
         Order proposed = prepared.order();
-        CheckResult result = checks.decideLocked(customer, money(proposed), proposed.contractNo(), calendar.today());
+        CheckResult result = checks.decideLocked(locked, money(proposed));
         Order order = proposed.withStatus(result.decision().approved() ? OrderStatus.RELEASED : OrderStatus.BLOCKED);
         CreditOrderRepository.Decided decided = decided(customer, order, result, caller);
         return decisions
@@ -106,6 +112,11 @@ public class CreditOrders {
                     return new Placed(placed.decision().outcome(), true);
                 })
                 .orElseGet(() -> new Placed(storedOutcome(ledger.repeatedOrder(prepared), caller), false));
+    }
+
+    /** The answer for a customer code the caller may not see: the customers module's 404, word for word. */
+    private static ProblemException unknownCustomer(String code) {
+        return ProblemException.notFound("Unknown customer " + code).withKey("problem.text.unknownCustomer", code);
     }
 
     /** Releases a blocked order if the caller's authority under the current policy covers its amount (else 403). */

@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.creditdesk.customers.CreditState;
+import org.creditdesk.customers.CustomerRef;
 import org.creditdesk.shared.Money;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,10 +40,20 @@ class CreditSnapshotRepository {
                    hold_notes, hold_placed_by, hold_placed_at
             FROM credit_check_snapshot(:customerId, :contractNo, :customerCurrency, :amountCurrency, :asOf)
             """;
-    // credit_order_snapshot (V117): the account row locked (created when missing) and the same snapshot, whose
-    // failure the function traps and answers in `failure`, so an order's transaction needs no savepoint.
-    private static final String LOCKED_SNAPSHOT = SNAPSHOT.replace("SELECT grace_days", "SELECT failure, grace_days")
-            .replace("FROM credit_check_snapshot(", "FROM credit_order_snapshot(");
+    // POST /orders (V127): the customer by code within the caller's areas (customers' published customer_ref) and
+    // credit_order_snapshot (V117) as it is: the account row locked (created when missing) and the same snapshot,
+    // whose failure the function traps and answers in `failure`, so an order's transaction needs no savepoint. The
+    // areas' condition is on the customer alone, so no account of a customer the caller may not see is locked.
+    private static final String ORDER_SNAPSHOT = """
+            SELECT c.id AS customer_id, c.code AS customer_code, c.name AS customer_name,
+                   c.area_code AS customer_area, c.currency AS customer_currency,
+                   c.payment_term_days AS customer_terms, s.*
+            FROM customer_ref(:customerCode) c
+            CROSS JOIN LATERAL credit_order_snapshot(c.id, CAST(:contractNo AS text), c.currency,
+                                                     coalesce(CAST(:amountCurrency AS text), c.currency),
+                                                     CAST(:asOf AS date)) s
+            WHERE cardinality(CAST(:areas AS text[])) = 0 OR c.area_code = ANY(CAST(:areas AS text[]))
+            """;
 
     /** The snapshot could not be gathered; the statement trapped the failure and the transaction goes on. */
     static final class SnapshotFailed extends RuntimeException {
@@ -70,31 +82,76 @@ class CreditSnapshotRepository {
     }
 
     /**
-     * The customer's snapshot in one statement. {@code locked}: for a decision that writes (an order), the same
-     * statement first locks the customer's credit account (creating it when missing), and a failure while
-     * gathering comes back as {@link SnapshotFailed} with the transaction still usable; a lock that cannot be
-     * had fails the statement as before.
+     * An order's customer with its snapshot, or instead the failure the statement trapped ({@link SnapshotFailed})
+     * or that reading its row raised.
      */
+    record ForOrder(
+            CustomerRef customer,
+            @Nullable Gathered gathered,
+            @Nullable RuntimeException failure,
+            @Nullable String contractNo,
+            LocalDate asOf) {}
+
+    /** The customer's snapshot in one statement. */
     Gathered gather(
-            boolean locked,
             long customerId,
             String customerCode,
             String customerCurrency,
             @Nullable String contractNo,
             String amountCurrency,
             LocalDate asOf) {
-        return jdbc.sql(locked ? LOCKED_SNAPSHOT : SNAPSHOT)
+        return jdbc.sql(SNAPSHOT)
                 .param("customerId", customerId)
                 .param("contractNo", contractNo)
                 .param("customerCurrency", customerCurrency)
                 .param("amountCurrency", amountCurrency)
                 .param("asOf", asOf)
-                .query((rs, n) -> {
-                    String failure = locked ? rs.getString("failure") : null;
-                    if (failure != null) throw new SnapshotFailed(failure);
-                    return read(rs, customerId, customerCode, contractNo, asOf);
-                })
+                .query((rs, n) -> read(rs, customerId, customerCode, contractNo, asOf))
                 .single();
+    }
+
+    /**
+     * For a new order, in one statement: the customer by code, if the caller's {@code areas} (none: all) include
+     * it, its credit account row locked (created when missing) and its snapshot with the amount in
+     * {@code amountCurrency} (null: the customer's). A failure while gathering comes back in {@link
+     * ForOrder#failure} with the transaction still usable; a lock that cannot be had fails the statement. Empty
+     * when there is no such customer for the caller (nothing locked).
+     */
+    Optional<ForOrder> gatherForOrder(
+            String customerCode,
+            String[] areas,
+            @Nullable String amountCurrency,
+            @Nullable String contractNo,
+            LocalDate asOf) {
+        return jdbc.sql(ORDER_SNAPSHOT)
+                .param("customerCode", customerCode)
+                .param("areas", areas)
+                .param("amountCurrency", amountCurrency)
+                .param("contractNo", contractNo)
+                .param("asOf", asOf)
+                .query((rs, n) -> {
+                    CustomerRef customer = new CustomerRef(
+                            rs.getLong("customer_id"),
+                            rs.getString("customer_code"),
+                            rs.getString("customer_name"),
+                            rs.getString("customer_area"),
+                            rs.getString("customer_currency"),
+                            rs.getInt("customer_terms"));
+                    String failure = rs.getString("failure");
+                    if (failure != null)
+                        return new ForOrder(customer, null, new SnapshotFailed(failure), contractNo, asOf);
+                    try {
+                        return new ForOrder(
+                                customer,
+                                read(rs, customer.id(), customer.code(), contractNo, asOf),
+                                null,
+                                contractNo,
+                                asOf);
+                    } catch (RuntimeException unreadable) {
+                        return new ForOrder(customer, null, unreadable, contractNo, asOf);
+                    }
+                })
+                .optional();
     }
 
     private static Gathered read(

@@ -19,6 +19,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class Inputs {
 
+    // Compiled once: String.matches compiles its pattern on every call (an order validates a currency each time).
+    private static final java.util.regex.Pattern CURRENCY_CODE = java.util.regex.Pattern.compile("[A-Z]{3}");
+
     private static final int MAX_DECIMALS_WITHOUT_CURRENCY = 2;
     private static final LocalDate PLACEHOLDER_DATE = LocalDate.EPOCH;
 
@@ -65,7 +68,7 @@ final class Inputs {
     Currency currency(String field, @Nullable String code) {
         if (code == null || code.isBlank()) return null;
         String upper = code.strip().toUpperCase(Locale.ROOT);
-        if (upper.matches("[A-Z]{3}")) {
+        if (CURRENCY_CODE.matcher(upper).matches()) {
             try {
                 return Currency.getInstance(upper);
             } catch (IllegalArgumentException unknown) {

@@ -78,12 +78,22 @@ public class Ledger {
     }
 
     /**
-     * Validates a new order and makes sure its product line exists, without writing the order: the caller
-     * decides its status and inserts it with {@code ledger_insert_order(...)} (NULL when the number is taken;
-     * then {@link #repeatedOrder}), then calls {@link #orderRecorded}.
+     * Validates a new order's own fields (400 naming every bad field, 422 for a currency not enabled), before its
+     * customer is looked up: the first step of {@code POST /orders}, which then finds the customer by code within
+     * the caller's areas in the same statement as its credit snapshot and goes on with {@link #prepareOrder}.
      */
-    public NewOrder prepareOrder(RecordOrder command, Caller caller) {
-        return orders.prepare(command, caller);
+    public OrderRequest validateOrder(RecordOrder command) {
+        return orders.validate(command);
+    }
+
+    /**
+     * A validated order for its customer, found by the caller within the caller's areas (404 is the caller's),
+     * with the amount's decimals checked in its currency and its product line made sure of, without writing the
+     * order: the caller decides its status and inserts it with {@code ledger_insert_order(...)} (NULL when the
+     * number is taken; then {@link #repeatedOrder}), then calls {@link #orderRecorded}.
+     */
+    public NewOrder prepareOrder(OrderRequest request, CustomerRef customer) {
+        return orders.prepare(request, customer);
     }
 
     /** Publishes {@link OrderRecorded} for an order inserted with {@code ledger_insert_order} as {@code id}. */

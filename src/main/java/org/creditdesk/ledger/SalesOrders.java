@@ -82,6 +82,12 @@ class SalesOrders {
      */
     @Transactional
     NewOrder prepare(RecordOrder command, Caller caller) {
+        OrderRequest request = validate(command);
+        return prepare(request, customers.require(request.customerCode(), caller));
+    }
+
+    /** A new order's own fields validated (422 for a currency not enabled, 400 naming every bad field). */
+    OrderRequest validate(RecordOrder command) {
         Inputs in = new Inputs();
         String orderNo = in.key("orderNo", command.orderNo());
         String customerCode = in.text("customerCode", command.customerCode());
@@ -92,22 +98,29 @@ class SalesOrders {
         String productLine = in.optionalText("productLine", command.productLine(), TextLimits.SHORT_MAX);
         String contractNo = in.optionalText("contractNo", command.contractNo(), TextLimits.KEY_MAX);
         in.rejectIfAny();
+        return new OrderRequest(orderNo, customerCode, orderDate, currency, amount, productLine, contractNo);
+    }
 
-        CustomerRef customer = customers.require(customerCode, caller);
-        Money money =
-                Inputs.money("amount", amount, currency != null ? currency : Currency.getInstance(customer.currency()));
-        if (productLine != null) {
-            productLines.ensureExist(List.of(productLine));
+    /**
+     * A validated order for the customer its code named, found by the caller within the caller's areas: the
+     * amount's decimals in the order's currency (else the customer's; 400), its product line made sure of.
+     */
+    NewOrder prepare(OrderRequest request, CustomerRef customer) {
+        Currency currency = request.currency();
+        Money money = Inputs.money(
+                "amount", request.amount(), currency != null ? currency : Currency.getInstance(customer.currency()));
+        if (request.productLine() != null) {
+            productLines.ensureExist(List.of(request.productLine()));
         }
         return new NewOrder(
                 new Order(
-                        orderNo,
+                        request.orderNo(),
                         customer.code(),
-                        orderDate,
+                        request.orderDate(),
                         money.amount(),
                         money.currency().getCurrencyCode(),
-                        productLine,
-                        contractNo,
+                        request.productLine(),
+                        request.contractNo(),
                         OrderStatus.RELEASED),
                 customer);
     }

@@ -6,6 +6,7 @@ import static org.creditdesk.credit.OrderFixtures.unique;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -180,10 +181,14 @@ class CreditOrderPlacementTests {
             AtomicReference<CustomerRef> customerOf = new AtomicReference<>();
             OrderDecider decider = (customer, proposed, current) -> {
                 CheckResult result = checks.decideLocked(
-                        customer,
-                        Money.of(proposed.amount(), proposed.currency()),
-                        proposed.contractNo(),
-                        calendar.today());
+                        checks.lockForOrder(
+                                        customer.code(),
+                                        ADMIN,
+                                        Currency.getInstance(proposed.currency()),
+                                        proposed.contractNo(),
+                                        calendar.today())
+                                .orElseThrow(),
+                        Money.of(proposed.amount(), proposed.currency()));
                 checked.set(result);
                 customerOf.set(customer);
                 return result.decision().approved() ? OrderStatus.RELEASED : OrderStatus.BLOCKED;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.creditdesk.credit.OrderFixtures.unique;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,9 +12,13 @@ import java.util.Map;
 import org.creditdesk.customers.CustomerRef;
 import org.creditdesk.customers.Customers;
 import org.creditdesk.customers.ProductLines;
+import org.creditdesk.identity.Caller;
+import org.creditdesk.identity.Role;
 import org.creditdesk.ledger.Ledger;
+import org.creditdesk.ledger.RecordOrder;
 import org.creditdesk.shared.BusinessCalendar;
 import org.creditdesk.shared.Money;
+import org.creditdesk.shared.ProblemException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -121,7 +126,10 @@ class CreditOrderSnapshotTests {
         other.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         order.executeWithoutResult(status -> {
             // LocalDate.MAX is sent as 'infinity': the live overdue rule cannot subtract infinite dates.
-            CheckResult result = checks.decideLocked(c, Money.of("1.00", "CNY"), null, LocalDate.MAX);
+            CheckResult result = checks.decideLocked(
+                    checks.lockForOrder(c.code(), OrderFixtures.ADMIN, null, null, LocalDate.MAX)
+                            .orElseThrow(),
+                    Money.of("1.00", "CNY"));
             assertThat(result.reasons()).extracting(Reason::code).containsExactly(ReasonCode.CHECK_FAILED);
             assertThat(result.reasons().getFirst().message()).contains("infinite");
             assertThat(jdbc.sql("SELECT count(*) FROM credit_account WHERE customer_id = :id")
@@ -152,6 +160,60 @@ class CreditOrderSnapshotTests {
         assertThat(fx.order(noAccountYet, unique("SO"), "10.00").reasons())
                 .extracting(Reason::code)
                 .containsExactly(ReasonCode.NO_LIMIT);
+    }
+
+    @Test
+    void an_order_for_a_customer_the_caller_may_not_see_is_unknown_and_locks_nothing() {
+        CustomerRef elsewhere = fx.customer(unique("AR"), "VOLUME", "CNY");
+        Caller confined = CreditFixtures.caller("orders-confined", Role.SALES_MANAGER, unique("AR"));
+        String orderNo = unique("SO");
+        RecordOrder command =
+                new RecordOrder(orderNo, elsewhere.code(), fx.today(), new BigDecimal("10.00"), "CNY", null, null);
+        for (RecordOrder unseen : List.of(
+                command, new RecordOrder(orderNo, unique("NOBODY"), fx.today(), BigDecimal.TEN, "CNY", null, null))) {
+            assertThatThrownBy(() -> orders.place(unseen, confined))
+                    .isInstanceOfSatisfying(
+                            ProblemException.class,
+                            p -> assertThat(p.kind()).isEqualTo(ProblemException.Kind.NOT_FOUND))
+                    .hasMessageContaining("Unknown customer " + unseen.customerCode());
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM credit_account WHERE customer_id = :id")
+                        .param("id", elsewhere.id())
+                        .query(Long.class)
+                        .single())
+                .as("no account created or locked for a customer outside the caller's areas")
+                .isZero();
+        Caller inTheArea = CreditFixtures.caller("orders-area", Role.SALES_MANAGER, elsewhere.areaCode());
+        assertThat(orders.place(command, inTheArea).created()).isTrue();
+    }
+
+    @Test
+    void an_order_without_a_currency_is_in_the_customers_currency() {
+        CustomerRef dollars = fx.customer("OT", "VOLUME", "USD");
+        fx.limit(dollars, "100.00", "USD", null);
+        String first = unique("SO");
+        OrderOutcome within = orders.place(
+                        new RecordOrder(first, dollars.code(), fx.today(), new BigDecimal("60.00"), null, null, null),
+                        OrderFixtures.ADMIN)
+                .outcome();
+        assertThat(within.status()).isEqualTo(org.creditdesk.ledger.OrderStatus.RELEASED);
+        assertThat(jdbc.sql("SELECT currency FROM sales_order WHERE order_no = :no")
+                        .param("no", first)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("USD");
+        OrderOutcome over = orders.place(
+                        new RecordOrder(
+                                unique("SO"), dollars.code(), fx.today(), new BigDecimal("60.00"), null, null, null),
+                        OrderFixtures.ADMIN)
+                .outcome();
+        assertThat(over.reasons()).extracting(Reason::code).contains(ReasonCode.OVER_LIMIT);
+        assertThatThrownBy(() -> orders.place(
+                        new RecordOrder(
+                                unique("SO"), dollars.code(), fx.today(), new BigDecimal("1.005"), null, null, null),
+                        OrderFixtures.ADMIN))
+                .isInstanceOfSatisfying(
+                        ProblemException.class, p -> assertThat(p.kind()).isEqualTo(ProblemException.Kind.MALFORMED));
     }
 
     @Test
