@@ -24,13 +24,13 @@ import org.springframework.stereotype.Repository;
  * Everything a credit check reads, in one statement (issue 14): the policy's grace and clearing days, the
  * line in force with its valid securities, the running totals (or the contract's exposure), uncleared
  * cheques, the rates into the line's currency, the live overdue invoices, the account's facts and the
- * active holds: the SQL function {@code credit_check_snapshot} (V113). The ledger's part comes through the
- * SQL functions it publishes there.
+ * active holds: the SQL function {@code credit_snapshot} (V136, in plain steps; V113/V140 before). The
+ * ledger's part comes through the SQL functions it publishes.
  */
 @Repository
 class CreditSnapshotRepository {
 
-    // credit_check_snapshot (V113) is the statement; a function so that its plan is made once per connection.
+    // credit_snapshot (V136) is the statement; a function so that its plans are made once per connection.
     private static final String SNAPSHOT = """
             SELECT grace_days, target_currency, has_line, line_amount, line_currency, valid_from, valid_until,
                    review_on, securities, total_currencies, total_open, total_released, total_unapplied,
@@ -38,7 +38,7 @@ class CreditSnapshotRepository {
                    overdue_amounts, overdue_max_days, overdue_invoices, has_account, credit_state, stop_reason,
                    legal, linked_to_stopped, bounced_cheque, risk_class, hold_ids, hold_reasons, hold_automatic,
                    hold_notes, hold_placed_by, hold_placed_at
-            FROM credit_check_snapshot(:customerId, :contractNo, :customerCurrency, :amountCurrency, :asOf)
+            FROM credit_snapshot(:customerId, :contractNo, :customerCurrency, :amountCurrency, :asOf)
             """;
     // POST /orders (V127): the customer by code within the caller's areas (customers' published customer_ref) and
     // credit_order_snapshot (V117) as it is: the account row locked (created when missing) and the same snapshot,

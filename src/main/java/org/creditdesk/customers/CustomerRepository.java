@@ -19,27 +19,33 @@ class CustomerRepository {
             id, code, name, registration_no, established_on, area_code, business_group, sales_rep,
             payment_term_days, currency, address, email, language, version, created_at, updated_at
             """;
-    // The customer with its phones, bank accounts and people in one statement (one round trip per read).
+    // The customer with its phones, bank accounts and people in one statement (one round trip per read); the
+    // people's three lists in one pass over customer_person (PEOPLE), not one sub-select per list.
     private static final String CHILDREN = """
             , ARRAY(SELECT p.phone FROM customer_phone p WHERE p.customer_id = c.id ORDER BY p.position) AS phones,
             ARRAY(SELECT a.account_no FROM customer_bank_account a WHERE a.customer_id = c.id ORDER BY a.position)
                 AS accounts,
-            ARRAY(SELECT p.name FROM customer_person p WHERE p.customer_id = c.id ORDER BY p.position) AS person_names,
-            ARRAY(SELECT p.id_no FROM customer_person p WHERE p.customer_id = c.id ORDER BY p.position) AS person_ids,
-            ARRAY(SELECT p.role FROM customer_person p WHERE p.customer_id = c.id ORDER BY p.position) AS person_roles
+            pp.person_names, pp.person_ids, pp.person_roles
+            """;
+    private static final String PEOPLE = """
+             CROSS JOIN LATERAL (
+                SELECT coalesce(array_agg(p.name ORDER BY p.position), '{}') AS person_names,
+                       coalesce(array_agg(p.id_no ORDER BY p.position), '{}') AS person_ids,
+                       coalesce(array_agg(p.role ORDER BY p.position), '{}') AS person_roles
+                FROM customer_person p WHERE p.customer_id = c.id) pp
             """;
     private static final String BY_CODE =
-            "SELECT " + MASTER_COLUMNS + CHILDREN + " FROM customer c WHERE c.code = :code";
-    private static final String BY_CODE_FOR_UPDATE = BY_CODE + " FOR UPDATE";
+            "SELECT " + MASTER_COLUMNS + CHILDREN + " FROM customer c" + PEOPLE + " WHERE c.code = :code";
+    private static final String BY_CODE_FOR_UPDATE = BY_CODE + " FOR UPDATE OF c";
     // The customer read (issue 14): the customer with its receivables summary and score in one round trip,
     // through the SQL functions the ledger and risk publish (V114).
-    private static final String BY_CODE_WITH_FIGURES = "SELECT " + MASTER_COLUMNS + CHILDREN + """
+    private static final String BY_CODE_WITH_FIGURES =
+            "SELECT " + MASTER_COLUMNS + CHILDREN + """
             , s.open_receivables, s.overdue_amount, s.max_days_overdue, s.released_orders, s.unapplied_cash,
             customer_current_score(c.id) AS score
             FROM customer c
             CROSS JOIN LATERAL ledger_receivables_summary(c.id, CAST(:asOf AS date)) s
-            WHERE c.code = :code
-            """;
+            """ + PEOPLE + " WHERE c.code = :code";
 
     // A concurrent create of the same code loses the race quietly and is then treated as an update.
     private static final String INSERT = """

@@ -104,7 +104,7 @@ class CreditOrderSnapshotTests {
                 for (String amountCurrency : List.of("CNY", "USD")) {
                     // Called first: the order's statement creates a missing account, which the check then sees too.
                     String locked = inTransaction(() -> row("credit_order_snapshot", c, amountCurrency, asOf, true));
-                    String checked = row("credit_check_snapshot", c, amountCurrency, asOf, false);
+                    String checked = row("credit_snapshot", c, amountCurrency, asOf, false);
                     assertThat(locked)
                             .as("customer %s as of %s in %s", c.get("id"), asOf, amountCurrency)
                             .isEqualTo("," + checked);
