@@ -94,7 +94,7 @@ public class CreditOrders {
         OrderRequest request = ledger.validateOrder(command);
         CreditSnapshotRepository.ForOrder locked = checks.lockForOrder(
                         request.customerCode(), caller, request.currency(), request.contractNo(), calendar.today())
-                .orElseThrow(() -> unknownCustomer(request.customerCode()));
+                .orElseThrow(() -> Customers.unknown(request.customerCode()));
         NewOrder prepared = ledger.prepareOrder(request, locked.customer());
         CustomerRef customer = prepared.customer();
         Order proposed = prepared.order();
@@ -112,11 +112,6 @@ public class CreditOrders {
                     return new Placed(placed.decision().outcome(), true);
                 })
                 .orElseGet(() -> new Placed(storedOutcome(ledger.repeatedOrder(prepared), caller), false));
-    }
-
-    /** The answer for a customer code the caller may not see: the customers module's 404, word for word. */
-    private static ProblemException unknownCustomer(String code) {
-        return ProblemException.notFound("Unknown customer " + code).withKey("problem.text.unknownCustomer", code);
     }
 
     /** Releases a blocked order if the caller's authority under the current policy covers its amount (else 403). */

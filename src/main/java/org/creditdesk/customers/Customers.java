@@ -163,7 +163,8 @@ public class Customers {
                 id, code, data.name(), data.area(), data.currency().getCurrencyCode(), data.paymentTermDays());
     }
 
-    private static ProblemException unknown(String code) {
+    /** The 404 for a customer code that does not exist or lies outside the caller's areas. */
+    public static ProblemException unknown(String code) {
         return ProblemException.notFound("Unknown customer " + code).withKey("problem.text.unknownCustomer", code);
     }
 }

@@ -47,7 +47,7 @@ record CsvLayout(ImportKind kind, List<Column> columns) {
             return stagingColumn() + "_value";
         }
 
-        /** The typed copy of a value: the text when it is a date or amount, else nothing. */
+        /** Whether the value has a typed copy: a valid date in a date column, a valid amount in an amount column. */
         boolean typedValid(CharSequence value) {
             return "DATE".equals(typedAs()) ? StagedValue.isDate(value) : StagedValue.isAmount(value);
         }

@@ -13,7 +13,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
  * one virtual thread per listener all of them ran at once: the demo replays 43 daily runs, each starting about seven
  * listeners (scoring takes seconds), and when the 20 connections were each held by a listener waiting for a second
  * one, nothing moved until the pool's 30 s timeout and the demo failed ("Connection is not available", one start in
- * seven on the session-9 build). Now at most {@link #listenerThreads} listeners run at a time and the rest wait in
+ * eight on the session-9 build). Now at most {@link #listenerThreads} listeners run at a time and the rest wait in
  * the queue, so listeners alone can never hold every connection while waiting for another, and requests keep two.
  */
 @Configuration(proxyBeanMethods = false)
