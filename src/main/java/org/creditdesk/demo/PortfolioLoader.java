@@ -63,21 +63,7 @@ class PortfolioLoader {
         long started = System.nanoTime();
         try {
             GeneratedPortfolio files = new PortfolioGenerator().writeCsv(spec, directory);
-            console.printf(
-                    Locale.ROOT,
-                    "Generated %s in %.1f s: %,d customers, %,d orders, %,d invoices, %,d payments, %,d credit notes,"
-                            + " %,d bounced cheques, %,d replacement payments (seed %d, as of %s)%n",
-                    directory.toAbsolutePath(),
-                    seconds(started),
-                    files.customers(),
-                    files.orders(),
-                    files.invoices(),
-                    files.payments(),
-                    files.creditNotes(),
-                    files.bouncedCheques(),
-                    files.replacementPayments(),
-                    spec.seed(),
-                    spec.asOf());
+            console.print(PortfolioCsv.summary(directory, files, spec, seconds(started)));
             return files;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the portfolio to " + directory, e);
