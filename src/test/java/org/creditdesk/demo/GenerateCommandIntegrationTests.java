@@ -43,4 +43,37 @@ class GenerateCommandIntegrationTests {
         assertThat(java.nio.file.Files.readAllBytes(OUT.resolve(GeneratedPortfolio.PAYMENTS)))
                 .isEqualTo(java.nio.file.Files.readAllBytes(direct.resolve(GeneratedPortfolio.PAYMENTS)));
     }
+
+    @Test
+    void the_csv_files_without_the_application_are_the_commands_byte_for_byte() throws Exception {
+        Path standalone = java.nio.file.Files.createTempDirectory("portfolio-csv");
+        PortfolioCsv.main(new String[] {
+            "--customers",
+            "20",
+            "--months",
+            "3",
+            "--seed",
+            "11",
+            "--as-of",
+            "2025-03-31",
+            "--out",
+            standalone.toString()
+        });
+        try (var files = java.nio.file.Files.list(OUT)) {
+            List<Path> written = files.sorted().toList();
+            assertThat(written).hasSizeGreaterThanOrEqualTo(9);
+            for (Path file : written) {
+                assertThat(java.nio.file.Files.readAllBytes(standalone.resolve(file.getFileName())))
+                        .as(file.getFileName().toString())
+                        .isEqualTo(java.nio.file.Files.readAllBytes(file));
+            }
+        }
+    }
+
+    @Test
+    void the_csv_files_without_the_application_need_the_as_of_date() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PortfolioCsv.main(new String[] {"--out", "target/x"}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--as-of");
+    }
 }
