@@ -65,14 +65,7 @@ class AllocationCustomerIntegrationTests {
         assertThat(inRolledBack(() -> {
                     long invoice = invoice(customer);
                     long payment = payment(customer);
-                    jdbc.sql("""
-                                    INSERT INTO allocation (customer_id, invoice_id, payment_id, amount, allocated_on)
-                                    VALUES (:customer, :invoice, :payment, 10, DATE '2026-03-01')
-                                    """)
-                            .param("customer", customer)
-                            .param("invoice", invoice)
-                            .param("payment", payment)
-                            .update();
+                    withoutCopies(customer, invoice, payment);
                     return jdbc.sql("SELECT invoice_customer_id FROM allocation WHERE invoice_id = :invoice")
                             .param("invoice", invoice)
                             .query(Long.class)
@@ -86,14 +79,7 @@ class AllocationCustomerIntegrationTests {
         assertThatThrownBy(() -> inRolledBack(() -> {
                     long invoice = invoice(other);
                     long payment = payment(customer);
-                    return jdbc.sql("""
-                                    INSERT INTO allocation (customer_id, invoice_id, payment_id, amount, allocated_on)
-                                    VALUES (:customer, :invoice, :payment, 10, DATE '2026-03-01')
-                                    """)
-                            .param("customer", customer)
-                            .param("invoice", invoice)
-                            .param("payment", payment)
-                            .update();
+                    return withoutCopies(customer, invoice, payment);
                 }))
                 .isInstanceOf(DataIntegrityViolationException.class)
                 .hasMessageContaining("allocation_customer_is_invoice_customer");
@@ -162,6 +148,18 @@ class AllocationCustomerIntegrationTests {
                 }))
                 .isInstanceOf(DataIntegrityViolationException.class)
                 .hasMessageContaining("allocation_customer_is_invoice_customer");
+    }
+
+    /** An allocation of 10 as a recorded payment writes it: the copies left to V73's trigger. */
+    private int withoutCopies(long customerId, long invoice, long payment) {
+        return jdbc.sql("""
+                        INSERT INTO allocation (customer_id, invoice_id, payment_id, amount, allocated_on)
+                        VALUES (:customer, :invoice, :payment, 10, DATE '2026-03-01')
+                        """)
+                .param("customer", customerId)
+                .param("invoice", invoice)
+                .param("payment", payment)
+                .update();
     }
 
     /**
