@@ -367,8 +367,8 @@ class ScoreRepository {
     }
 
     /**
-     * The rows of a run's COPY into {@code score_history}, kept as CSV in chunks of about a megabyte while the run
-     * goes (some 250 bytes a customer, instead of each row's values and points as BigDecimals until the COPY).
+     * The rows of a run's COPY into {@code score_history}, kept as CSV in chunks of 256 KB while the run goes (some
+     * 250 bytes a customer, instead of each row's values and points as BigDecimals until the COPY).
      */
     static final class ScoreCopy {
         private final List<byte[]> chunks = new ArrayList<>();
@@ -421,7 +421,9 @@ class ScoreRepository {
 
     /** Factor values as of the date for these customers (all when null), by customer id. */
     List<FactorValues> factorValues(LocalDate asOf, @Nullable List<Long> customerIds) {
-        return factorValues(asOf, customerIds, ledgerHolds(asOf) ? InvoiceState.LEDGER : InvoiceState.ALLOCATIONS);
+        List<FactorValues> all = new ArrayList<>();
+        factorValues(asOf, customerIds, all::add);
+        return all;
     }
 
     /** The same, handed on one customer at a time in customer id order. */
