@@ -7,17 +7,20 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
@@ -338,16 +341,60 @@ class ScoreRepository {
             LIMIT 1
             """;
 
-    private static final int COPY_CHUNK = 1 << 20;
+    // Below G1's humongous size at -Xmx512m (half a 1 MB region), so the chunks are ordinary young objects.
+    private static final int COPY_CHUNK = 1 << 18;
+
+    /*
+     * The factor values are read through a cursor this many rows at a time (in a transaction; outside one the
+     * driver reads all rows at once) and handed on row by row, so a full run never holds 100,000 rows of
+     * 30 columns as the driver's byte arrays nor as FactorValues at once: under -Xmx512m those filled the old
+     * generation and the runs after the first paid for mixed collections (session 10, docs/performance.md).
+     */
+    static final int FETCH_SIZE = 2000;
 
     private final JdbcClient jdbc;
+    private final JdbcClient streaming;
     private final DataSource dataSource;
     private final ClosedInvoiceSumsRepository closedSums;
 
     ScoreRepository(JdbcClient jdbc, DataSource dataSource, ClosedInvoiceSumsRepository closedSums) {
         this.jdbc = jdbc;
+        JdbcTemplate fetching = new JdbcTemplate(dataSource);
+        fetching.setFetchSize(FETCH_SIZE);
+        this.streaming = JdbcClient.create(fetching);
         this.dataSource = dataSource;
         this.closedSums = closedSums;
+    }
+
+    /**
+     * The rows of a run's COPY into {@code score_history}, kept as CSV in chunks of 256 KB while the run goes (some
+     * 250 bytes a customer, instead of each row's values and points as BigDecimals until the COPY).
+     */
+    static final class ScoreCopy {
+        private final List<byte[]> chunks = new ArrayList<>();
+        private final StringBuilder out = new StringBuilder(COPY_CHUNK + 4096);
+        private int rows;
+
+        void add(ScoreRow row) {
+            row.appendCsv(out);
+            rows++;
+            if (out.length() >= COPY_CHUNK) flush();
+        }
+
+        int rows() {
+            return rows;
+        }
+
+        private List<byte[]> chunks() {
+            flush();
+            return chunks;
+        }
+
+        private void flush() {
+            if (out.isEmpty()) return;
+            chunks.add(out.toString().getBytes(StandardCharsets.UTF_8));
+            out.setLength(0);
+        }
     }
 
     /**
@@ -374,7 +421,14 @@ class ScoreRepository {
 
     /** Factor values as of the date for these customers (all when null), by customer id. */
     List<FactorValues> factorValues(LocalDate asOf, @Nullable List<Long> customerIds) {
-        return factorValues(asOf, customerIds, ledgerHolds(asOf) ? InvoiceState.LEDGER : InvoiceState.ALLOCATIONS);
+        List<FactorValues> all = new ArrayList<>();
+        factorValues(asOf, customerIds, all::add);
+        return all;
+    }
+
+    /** The same, handed on one customer at a time in customer id order. */
+    void factorValues(LocalDate asOf, @Nullable List<Long> customerIds, Consumer<FactorValues> each) {
+        factorValues(asOf, customerIds, ledgerHolds(asOf) ? InvoiceState.LEDGER : InvoiceState.ALLOCATIONS, each);
     }
 
     /**
@@ -383,9 +437,25 @@ class ScoreRepository {
      * otherwise from the allocations.
      */
     List<FactorValues> portfolioFactorValues(LocalDate asOf) {
-        if (!ledgerHolds(asOf)) return factorValues(asOf, null, InvoiceState.ALLOCATIONS);
+        List<FactorValues> all = new ArrayList<>();
+        portfolioFactorValues(asOf, all::add);
+        return all;
+    }
+
+    /** The same, handed on one customer at a time in customer id order. */
+    void portfolioFactorValues(LocalDate asOf, Consumer<FactorValues> each) {
+        if (!ledgerHolds(asOf)) {
+            factorValues(asOf, null, InvoiceState.ALLOCATIONS, each);
+            return;
+        }
         closedSums.keep(asOf);
-        return factorValues(asOf, null, InvoiceState.STORED);
+        // The statement groups ~457,000 open invoices by customer and currency, then ~190,000 rows (those groups
+        // and the kept sums) by customer. Hashed, all groups' NUMERIC sum states are held at once (125 MB and 250 MB
+        // at 100,000 customers); sorted, the groups stream one customer at a time and merge with the customers in id
+        // order: 2.15–2.19 CPU s against 2.71–2.78 (session 10, docs/performance.md). For this statement only.
+        jdbc.sql(ClosedInvoiceSumsRepository.SORTED_AGGREGATES).update();
+        factorValues(asOf, null, InvoiceState.STORED, each);
+        jdbc.sql(ClosedInvoiceSumsRepository.HASHED_AGGREGATES_AGAIN).update();
     }
 
     /** Whether the ledger's open amounts are those of the date: nothing allocated or reversed after it. */
@@ -397,6 +467,13 @@ class ScoreRepository {
     }
 
     List<FactorValues> factorValues(LocalDate asOf, @Nullable List<Long> customerIds, InvoiceState state) {
+        List<FactorValues> all = new ArrayList<>();
+        factorValues(asOf, customerIds, state, all::add);
+        return all;
+    }
+
+    void factorValues(
+            LocalDate asOf, @Nullable List<Long> customerIds, InvoiceState state, Consumer<FactorValues> each) {
         String invoices = switch (state) {
             case LEDGER -> INVOICES_NOW;
             case ALLOCATIONS -> INVOICES_AS_OF;
@@ -405,13 +482,13 @@ class ScoreRepository {
         String sql = FACTOR_VALUES
                 .replace(INVOICES, invoices)
                 .replace(SUMS, state == InvoiceState.STORED ? STORED_SUMS : "");
-        return dated(jdbc.sql(filtered(sql, customerIds)), asOf, customerIds)
-                .query(ScoreRepository::values)
-                .list();
+        dated(streaming.sql(filtered(sql, customerIds)), asOf, customerIds).query(rs -> {
+            each.accept(values(rs, rs.getRow()));
+        });
     }
 
     /** Replaces the scores of the date of these customers (all when null) by the new ones. */
-    void replaceScores(LocalDate asOf, @Nullable List<Long> customerIds, List<ScoreRow> rows) {
+    void replaceScores(LocalDate asOf, @Nullable List<Long> customerIds, ScoreCopy rows) {
         withIds(jdbc.sql(filtered(DELETE_SCORES, customerIds)), customerIds)
                 .param("asOf", asOf)
                 .update();
@@ -419,14 +496,9 @@ class ScoreRepository {
         try {
             CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_SCORES);
             try {
-                StringBuilder out = new StringBuilder(COPY_CHUNK + 4096);
-                for (ScoreRow row : rows) {
-                    row.appendCsv(out);
-                    if (out.length() >= COPY_CHUNK) {
-                        write(copy, out);
-                    }
+                for (byte[] chunk : rows.chunks()) {
+                    copy.writeToCopy(chunk, 0, chunk.length);
                 }
-                write(copy, out);
                 copy.endCopy();
             } finally {
                 if (copy.isActive()) copy.cancelCopy();
@@ -436,12 +508,6 @@ class ScoreRepository {
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
-    }
-
-    private static void write(CopyIn copy, StringBuilder out) throws SQLException {
-        byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
-        copy.writeToCopy(bytes, 0, bytes.length);
-        out.setLength(0);
     }
 
     /** Makes this date's scores current where no newer score exists; returns those customers' classes. */

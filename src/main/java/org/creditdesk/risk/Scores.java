@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
+import java.util.function.Consumer;
 import org.creditdesk.credit.CreditAccounts;
 import org.creditdesk.credit.CreditPolicies;
 import org.creditdesk.customers.CustomerRef;
@@ -143,30 +143,41 @@ public class Scores {
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         List<Scorecard> active = cards.allActive();
         int graceDays = policies.current().graceDays();
-        List<ScoreRepository.FactorValues> values =
-                customerIds == null ? scores.portfolioFactorValues(asOf) : scores.factorValues(asOf, customerIds);
         Map<Long, BigDecimal> caps = planCaps.caps(asOf, customerIds);
-        long t1 = System.nanoTime();
-        List<ScoreRow> rows = new ArrayList<>(values.size());
-        for (ScoreRepository.FactorValues v : values) {
+        // Each customer is scored as its factor values arrive (the statement streams them), and only its CSV row is
+        // kept for the COPY: the run never holds every customer's values and points as objects.
+        ScoreRepository.ScoreCopy rows = new ScoreRepository.ScoreCopy();
+        Map<String, Long> byClass = new TreeMap<>();
+        long[] carding = {0};
+        Consumer<ScoreRepository.FactorValues> score = v -> {
+            long from = System.nanoTime();
             CardChoice choice = CardChoice.of(active, v);
-            if (choice != null) rows.add(row(choice.card(), v, asOf, graceDays, now, caps.get(v.customerId())));
+            if (choice != null) {
+                ScoreRow row = row(choice.card(), v, asOf, graceDays, now, caps.get(v.customerId()));
+                rows.add(row);
+                byClass.merge(row.riskClass(), 1L, Long::sum);
+            }
+            carding[0] += System.nanoTime() - from;
+        };
+        if (customerIds == null) {
+            scores.portfolioFactorValues(asOf, score);
+        } else {
+            scores.factorValues(asOf, customerIds, score);
         }
         long evaluated = System.nanoTime();
+        long t1 = evaluated - carding[0];
         scores.replaceScores(asOf, customerIds, rows);
         long t2 = System.nanoTime();
         Map<Long, String> classes = scores.updateCurrent(asOf, customerIds);
         int alerts = scores.alertClassDrops(asOf, customerIds, now);
         long t3 = System.nanoTime();
         int changed = accounts.setRiskClasses(classes, "Scoring run as of " + asOf, caller);
-        Map<String, Long> byClass =
-                rows.stream().collect(Collectors.groupingBy(ScoreRow::riskClass, TreeMap::new, Collectors.counting()));
         long millis = (System.nanoTime() - started) / 1_000_000;
         log.info(
                 "Scoring run as of {}: {} customers in {} ms (factor values {} ms, cards applied {} ms, scores written {} ms,"
                         + " alerts {} ms, classes into credit {} ms); {} classes changed, {} alerts",
                 asOf,
-                rows.size(),
+                rows.rows(),
                 millis,
                 (t1 - started) / 1_000_000,
                 (evaluated - t1) / 1_000_000,
@@ -176,7 +187,7 @@ public class Scores {
                 changed,
                 alerts);
         if (customerIds == null) events.publishEvent(new PortfolioScored(asOf));
-        return new ScoreRun(asOf, rows.size(), byClass, changed, alerts, millis);
+        return new ScoreRun(asOf, rows.rows(), byClass, changed, alerts, millis);
     }
 
     private ScoreRow row(

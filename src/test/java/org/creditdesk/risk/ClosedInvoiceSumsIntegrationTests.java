@@ -46,6 +46,9 @@ class ClosedInvoiceSumsIntegrationTests {
     @Autowired
     Ledger ledger;
 
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
     ScoreTestPortfolio.Loaded portfolio;
     int numbers;
 
@@ -81,6 +84,46 @@ class ClosedInvoiceSumsIntegrationTests {
                         .single())
                 .as("the portfolio's paid invoices are kept")
                 .isPositive();
+    }
+
+    @Test
+    void the_portfolio_read_aggregates_sorted_streams_the_factor_values_of_every_invoice_and_restores_the_planner() {
+        long seed = Long.getLong("score.closed.seed", System.nanoTime());
+        System.out.println("ClosedInvoiceSumsIntegrationTests portfolio read seed: " + seed);
+        Random random = new Random(seed);
+        // A date the ledger holds for (nothing allocated or reversed after it), as the daily run's: the run reads the
+        // kept sums then; payments below are dated on or before it.
+        LocalDate date = jdbc.sql("SELECT ledger_last_settlement_change()")
+                .query(LocalDate.class)
+                .optional()
+                .orElse(AS_OF)
+                .plusDays(random.nextInt(3));
+        for (int step = 0; step < 4; step++) {
+            String what = step % 2 == 0 ? payInFull(random, date) : payInPart(random, date);
+            LocalDate on = date;
+            // As the run reads them: in one transaction, through a cursor, the sums kept first.
+            List<ScoreRepository.FactorValues> streamed = transactions.execute(status -> {
+                List<ScoreRepository.FactorValues> mine = new java.util.ArrayList<>();
+                java.util.Set<Long> ids = new java.util.HashSet<>(portfolio.customerIds());
+                repository.portfolioFactorValues(on, v -> {
+                    if (ids.contains(v.customerId())) mine.add(v);
+                });
+                assertThat(jdbc.sql("SHOW enable_hashagg").query(String.class).single())
+                        .as("the run's later statements keep the planner's choice")
+                        .isEqualTo("on");
+                return mine;
+            });
+            assertThat(jdbc.sql("SELECT as_of FROM score_closed_state")
+                            .query(LocalDate.class)
+                            .single())
+                    .as("the run kept the sums for the date")
+                    .isEqualTo(on);
+            assertThat(streamed)
+                    .as("step %d as of %s after %s (seed %d)", step, on, what, seed)
+                    .isEqualTo(
+                            repository.factorValues(on, portfolio.customerIds(), ScoreRepository.InvoiceState.LEDGER));
+            date = date.plusDays(random.nextInt(0, 3));
+        }
     }
 
     @Test
