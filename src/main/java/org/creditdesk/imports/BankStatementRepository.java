@@ -39,7 +39,7 @@ class BankStatementRepository {
     // 1.3-1.6 s for 100,000 ids on a loaded machine against 0.08-0.14 s this way).
     private static final String RESERVE_IDS = """
             WITH s AS MATERIALIZED (SELECT CAST(pg_get_serial_sequence('bank_entry', 'id') AS regclass) AS seq)
-            SELECT nextval(s.seq) FROM s, generate_series(1, :n)
+            SELECT array_agg(id ORDER BY id) FROM (SELECT nextval(s.seq) AS id FROM s, generate_series(1, :n)) AS ids
             """;
     // One statement for all new entries with what each became (ids reserved before booking: a payment is
     // numbered after its entry).
@@ -155,11 +155,18 @@ class BankStatementRepository {
     }
 
     /** {@code n} new entry ids, ascending. */
-    List<Long> reserveEntryIds(int n) {
-        if (n == 0) return List.of();
-        return jdbc.sql(RESERVE_IDS).param("n", n).query(Long.class).list().stream()
-                .sorted()
-                .toList();
+    long[] reserveEntryIds(int n) {
+        if (n == 0) return new long[0];
+        // One array, not n rows: a row mapper per id cost about a second of the request at 100,000 under load.
+        return jdbc.sql(RESERVE_IDS)
+                .param("n", n)
+                .query((rs, row) -> {
+                    Long[] ids = (Long[]) rs.getArray(1).getArray();
+                    long[] sorted = new long[ids.length];
+                    for (int i = 0; i < ids.length; i++) sorted[i] = ids[i];
+                    return sorted;
+                })
+                .single();
     }
 
     /** An entry to store, with the id reserved for it and what it became. */

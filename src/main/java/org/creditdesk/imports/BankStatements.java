@@ -212,46 +212,47 @@ public class BankStatements {
         counts.lap("keys");
         Set<String> known = repository.knownEntryKeys(keys);
         counts.lap("known keys");
-        List<Long> reserved = repository.reserveEntryIds(
+        long[] reserved = repository.reserveEntryIds(
                 (int) keys.stream().filter(k -> !known.contains(k)).count());
         counts.lap("ids");
 
-        List<Entry> credits = new ArrayList<>();
-        List<Long> creditIds = new ArrayList<>();
-        List<Entry> takeBacks = new ArrayList<>();
-        List<Long> takeBackIds = new ArrayList<>();
-        Map<Long, Outcome> outcomes = new HashMap<>();
-        Map<Integer, Long> idOfPosition = new HashMap<>();
+        // By position in the statement (arrays, not maps of boxed keys: 100,000 entries): the reserved id (0 for an
+        // entry known before) and what the entry became.
+        int size = entries.size();
+        long[] idAt = new long[size];
+        Outcome[] outcomeAt = new Outcome[size];
+        int[] creditAt = new int[size];
+        int creditCount = 0;
+        List<Integer> takeBackAt = new ArrayList<>();
         int next = 0;
-        for (int i = 0; i < entries.size(); i++) {
+        for (int i = 0; i < size; i++) {
             Entry e = entries.get(i);
             if (known.contains(keys.get(i))) {
                 counts.duplicates++;
                 continue;
             }
-            long id = reserved.get(next++);
-            idOfPosition.put(i, id);
+            long id = reserved[next++];
+            idAt[i] = id;
             if (e.credit() && !e.returned() && !e.reversal()) {
-                credits.add(e);
-                creditIds.add(id);
+                creditAt[creditCount++] = i;
             } else if (e.takesBackACredit()) {
-                takeBacks.add(e);
-                takeBackIds.add(id);
+                takeBackAt.add(i);
                 // Until the return is matched below (after the credits of this file are stored).
-                outcomes.put(id, new Outcome(id, Kind.IGNORED, null, null, null, null));
+                outcomeAt[i] = new Outcome(id, Kind.IGNORED, null, null, null, null);
             } else {
                 String note = e.credit()
                         ? "a returned or reversed payment of ours, not a customer's payment"
                         : "a debit that is not a return";
-                outcomes.put(id, new Outcome(id, Kind.IGNORED, null, null, note, null));
+                outcomeAt[i] = new Outcome(id, Kind.IGNORED, null, null, note, null);
             }
         }
 
-        List<BankCredit> bankCredits = new ArrayList<>();
-        for (int i = 0; i < credits.size(); i++) bankCredits.add(credit(credits.get(i), creditIds.get(i)));
+        List<BankCredit> bankCredits = new ArrayList<>(creditCount);
+        for (int c = 0; c < creditCount; c++) bankCredits.add(credit(entries.get(creditAt[c]), idAt[creditAt[c]]));
         long booking = System.nanoTime();
         counts.lap("sorted");
         List<BankMatch> matches = receipts.book(bankCredits, tolerance);
+        bankCredits = null; // not needed any more (the live set of a 100,000-entry import at -Xmx512m)
         long booked = System.nanoTime();
         counts.bookingNanos += booked - booking;
         counts.lap("booked");
@@ -268,89 +269,85 @@ public class BankStatements {
         }
         counts.totalsNanos += System.nanoTime() - booked;
         counts.lap("credit totals");
-        for (int i = 0; i < matches.size(); i++) {
-            long id = creditIds.get(i);
-            outcomes.put(
-                    id,
-                    switch (matches.get(i)) {
-                        case BankMatch.Booked b ->
-                            new Outcome(
-                                    id,
-                                    b.invoiceNos().isEmpty() ? Kind.ON_ACCOUNT : Kind.MATCHED,
-                                    b.paymentNo(),
-                                    b.customerCode(),
-                                    bookedNote(b),
-                                    null);
-                        case BankMatch.Unmatched u ->
-                            new Outcome(
-                                    id,
-                                    Kind.UNMATCHED,
-                                    null,
-                                    null,
-                                    u.candidates().isEmpty()
-                                            ? u.reason()
-                                            : u.reason() + ": " + String.join(", ", u.candidates()),
-                                    null);
-                    });
+        for (int c = 0; c < creditCount; c++) {
+            long id = idAt[creditAt[c]];
+            outcomeAt[creditAt[c]] = switch (matches.get(c)) {
+                case BankMatch.Booked b ->
+                    new Outcome(
+                            id,
+                            b.invoiceNos().isEmpty() ? Kind.ON_ACCOUNT : Kind.MATCHED,
+                            b.paymentNo(),
+                            b.customerCode(),
+                            bookedNote(b),
+                            null);
+                case BankMatch.Unmatched u ->
+                    new Outcome(
+                            id,
+                            Kind.UNMATCHED,
+                            null,
+                            null,
+                            u.candidates().isEmpty()
+                                    ? u.reason()
+                                    : u.reason() + ": " + String.join(", ", u.candidates()),
+                            null);
+            };
         }
-        List<BankStatementRepository.NewEntry> rows = new ArrayList<>(idOfPosition.size());
-        for (int i = 0; i < entries.size(); i++) {
-            Long id = idOfPosition.get(i);
-            if (id != null)
-                rows.add(new BankStatementRepository.NewEntry(id, keys.get(i), entries.get(i), outcomes.get(id)));
+        matches = null;
+        List<BankStatementRepository.NewEntry> rows = new ArrayList<>(next);
+        for (int i = 0; i < size; i++) {
+            if (idAt[i] != 0)
+                rows.add(new BankStatementRepository.NewEntry(idAt[i], keys.get(i), entries.get(i), outcomeAt[i]));
         }
         counts.lap("outcomes");
         repository.insertEntries(statementId, rows);
+        rows = null;
         counts.lap("entries stored");
         // Returns after the credits are stored: a file may hold a credit and its return.
-        for (int i = 0; i < takeBacks.size(); i++) {
-            Entry e = takeBacks.get(i);
-            long id = takeBackIds.get(i);
+        List<Outcome> takenBack = new ArrayList<>(takeBackAt.size());
+        for (int i : takeBackAt) {
+            Entry e = entries.get(i);
+            long id = idAt[i];
             counts.charges = counts.charges.add(e.charges());
             Optional<String> paymentNo = repository.paymentTakenBack(e, accountKey(e.counterpartyAccount()));
             var taken = paymentNo.flatMap(no -> receipts.takeBack(no, e.bookedOn(), reasonOf(e)));
             if (taken.isEmpty()) {
-                outcomes.put(
+                outcomeAt[i] = new Outcome(
                         id,
-                        new Outcome(
-                                id,
-                                Kind.RETURN_UNMATCHED,
-                                null,
-                                null,
-                                "%s (%s) of no payment booked here"
-                                        .formatted(e.reversal() ? "reversal" : "return", e.returnReason()),
-                                null));
-                continue;
+                        Kind.RETURN_UNMATCHED,
+                        null,
+                        null,
+                        "%s (%s) of no payment booked here"
+                                .formatted(e.reversal() ? "reversal" : "return", e.returnReason()),
+                        null);
+            } else {
+                var bounced = taken.get();
+                outcomeAt[i] = new Outcome(
+                        id,
+                        Kind.RETURNED,
+                        bounced.paymentNo(),
+                        bounced.customerCode(),
+                        "%s; reason %s%s"
+                                .formatted(
+                                        e.cheque() || bounced.chequeNo() != null
+                                                ? "cheque bounced"
+                                                : "payment reversed, invoices reopened",
+                                        e.returnReason(),
+                                        e.charges().signum() > 0
+                                                ? "; bank charge " + e.charges() + " kept on the entry"
+                                                : ""),
+                        null);
             }
-            var bounced = taken.get();
-            outcomes.put(
-                    id,
-                    new Outcome(
-                            id,
-                            Kind.RETURNED,
-                            bounced.paymentNo(),
-                            bounced.customerCode(),
-                            "%s; reason %s%s"
-                                    .formatted(
-                                            e.cheque() || bounced.chequeNo() != null
-                                                    ? "cheque bounced"
-                                                    : "payment reversed, invoices reopened",
-                                            e.returnReason(),
-                                            e.charges().signum() > 0
-                                                    ? "; bank charge " + e.charges() + " kept on the entry"
-                                                    : ""),
-                            null));
+            takenBack.add(outcomeAt[i]);
         }
-        repository.setOutcomes(takeBackIds.stream().map(outcomes::get).toList());
+        repository.setOutcomes(takenBack);
         counts.lap("take-backs");
-        for (int i = 0; i < entries.size(); i++) {
+        for (int i = 0; i < size; i++) {
             Entry e = entries.get(i);
-            Long id = idOfPosition.get(i);
-            if (id == null) {
+            if (idAt[i] == 0) {
                 results.add(outcome(null, e, Kind.DUPLICATE, null, null, "entry imported before"));
                 continue;
             }
-            Outcome o = outcomes.get(id);
+            Outcome o = outcomeAt[i];
             switch (o.outcome()) {
                 case MATCHED, ON_ACCOUNT -> counts.payments++;
                 case UNMATCHED -> counts.unmatched++;
@@ -359,7 +356,7 @@ public class BankStatements {
                 case IGNORED -> counts.ignored++;
                 default -> {}
             }
-            results.add(outcome(id, e, o.outcome(), o.paymentNo(), o.customerCode(), o.note()));
+            results.add(outcome(idAt[i], e, o.outcome(), o.paymentNo(), o.customerCode(), o.note()));
         }
         counts.lap("results");
         return statementId;
