@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,6 +36,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Imports bank statements (camt.052/053/054, MT940): stores every booked entry once, books credits
@@ -75,6 +78,7 @@ public class BankStatements {
     @Transactional
     public BankStatementResult importStatement(InputStream body, Caller caller) {
         requireRole(caller, IMPORTERS, "import bank statements");
+        long reading = System.nanoTime();
         byte[] content;
         try {
             content = body.readNBytes(Math.toIntExact(Math.min(settings.limit() + 1, Integer.MAX_VALUE - 8)));
@@ -92,20 +96,22 @@ public class BankStatements {
         long started = System.nanoTime();
         List<BankStatement> statements = BankStatementParser.parse(content);
         content = null; // the file's bytes are not needed while booking (a 100,000-entry file is ~45 MB)
-        return importParsed(statements, started, caller);
+        return importParsed(statements, reading, started, caller);
     }
 
     @Transactional
     public BankStatementResult importStatement(byte[] content, Caller caller) {
         requireRole(caller, IMPORTERS, "import bank statements");
         long started = System.nanoTime();
-        return importParsed(BankStatementParser.parse(content), started, caller);
+        return importParsed(BankStatementParser.parse(content), started, started, caller);
     }
 
-    private BankStatementResult importParsed(List<BankStatement> statements, long started, Caller caller) {
+    private BankStatementResult importParsed(
+            List<BankStatement> statements, long reading, long started, Caller caller) {
         long parsed = System.nanoTime();
         BigDecimal tolerance = repository.tolerance();
         Counts counts = new Counts();
+        counts.last = parsed;
         List<Long> statementIds = new ArrayList<>();
         List<EntryOutcome> results = new ArrayList<>();
         for (BankStatement statement : statements) {
@@ -125,6 +131,31 @@ public class BankStatements {
                 (parsed - started) / 1_000_000,
                 counts.bookingNanos / 1_000_000,
                 counts.totalsNanos / 1_000_000);
+        // Where the rest of the request goes (sessions 9-10: 4-5 s of a 100,000-entry import were outside the three
+        // phases above): reading the body, each step of importOne, and the commit.
+        StringBuilder steps = new StringBuilder("read ")
+                .append((started - reading) / 1_000_000)
+                .append(" ms, parsed ")
+                .append((parsed - started) / 1_000_000)
+                .append(" ms");
+        counts.steps.forEach((step, nanos) -> steps.append(", ")
+                .append(step)
+                .append(' ')
+                .append(nanos / 1_000_000)
+                .append(" ms"));
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            long returned = System.nanoTime();
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    log.info(
+                            "Bank statement file steps: {}; transaction {} {} ms after the import returned",
+                            steps,
+                            status == STATUS_COMMITTED ? "committed" : "ended",
+                            (System.nanoTime() - returned) / 1_000_000);
+                }
+            });
+        }
         return new BankStatementResult(
                 statementIds.getFirst(),
                 statementIds,
@@ -151,6 +182,15 @@ public class BankStatements {
         BigDecimal charges = BigDecimal.ZERO;
         long bookingNanos;
         long totalsNanos;
+        long last;
+        final Map<String, Long> steps = new LinkedHashMap<>();
+
+        /** Adds the time since the last lap to this step's. */
+        void lap(String step) {
+            long now = System.nanoTime();
+            steps.merge(step, now - last, Long::sum);
+            last = now;
+        }
     }
 
     private long importOne(
@@ -160,6 +200,7 @@ public class BankStatements {
         // Before anything is written: an overlapping statement of the account waits until this one commits.
         repository.lockAccount(Objects.requireNonNullElse(accountKey(statement.account()), statement.account()));
         Optional<Long> inserted = repository.insertStatement(statement, entries.size(), caller.username());
+        counts.lap("statement");
         if (inserted.isEmpty()) {
             counts.duplicates += entries.size();
             for (Entry e : entries)
@@ -168,47 +209,53 @@ public class BankStatements {
         }
         long statementId = inserted.get();
         List<String> keys = entryKeys(statement);
+        counts.lap("keys");
         Set<String> known = repository.knownEntryKeys(keys);
-        List<Long> reserved = repository.reserveEntryIds(
+        counts.lap("known keys");
+        long[] reserved = repository.reserveEntryIds(
                 (int) keys.stream().filter(k -> !known.contains(k)).count());
+        counts.lap("ids");
 
-        List<Entry> credits = new ArrayList<>();
-        List<Long> creditIds = new ArrayList<>();
-        List<Entry> takeBacks = new ArrayList<>();
-        List<Long> takeBackIds = new ArrayList<>();
-        Map<Long, Outcome> outcomes = new HashMap<>();
-        Map<Integer, Long> idOfPosition = new HashMap<>();
+        // By position in the statement (arrays, not maps of boxed keys: 100,000 entries): the reserved id (0 for an
+        // entry known before) and what the entry became.
+        int size = entries.size();
+        long[] idAt = new long[size];
+        Outcome[] outcomeAt = new Outcome[size];
+        int[] creditAt = new int[size];
+        int creditCount = 0;
+        List<Integer> takeBackAt = new ArrayList<>();
         int next = 0;
-        for (int i = 0; i < entries.size(); i++) {
+        for (int i = 0; i < size; i++) {
             Entry e = entries.get(i);
             if (known.contains(keys.get(i))) {
                 counts.duplicates++;
                 continue;
             }
-            long id = reserved.get(next++);
-            idOfPosition.put(i, id);
+            long id = reserved[next++];
+            idAt[i] = id;
             if (e.credit() && !e.returned() && !e.reversal()) {
-                credits.add(e);
-                creditIds.add(id);
+                creditAt[creditCount++] = i;
             } else if (e.takesBackACredit()) {
-                takeBacks.add(e);
-                takeBackIds.add(id);
+                takeBackAt.add(i);
                 // Until the return is matched below (after the credits of this file are stored).
-                outcomes.put(id, new Outcome(id, Kind.IGNORED, null, null, null, null));
+                outcomeAt[i] = new Outcome(id, Kind.IGNORED, null, null, null, null);
             } else {
                 String note = e.credit()
                         ? "a returned or reversed payment of ours, not a customer's payment"
                         : "a debit that is not a return";
-                outcomes.put(id, new Outcome(id, Kind.IGNORED, null, null, note, null));
+                outcomeAt[i] = new Outcome(id, Kind.IGNORED, null, null, note, null);
             }
         }
 
-        List<BankCredit> bankCredits = new ArrayList<>();
-        for (int i = 0; i < credits.size(); i++) bankCredits.add(credit(credits.get(i), creditIds.get(i)));
+        List<BankCredit> bankCredits = new ArrayList<>(creditCount);
+        for (int c = 0; c < creditCount; c++) bankCredits.add(credit(entries.get(creditAt[c]), idAt[creditAt[c]]));
         long booking = System.nanoTime();
+        counts.lap("sorted");
         List<BankMatch> matches = receipts.book(bankCredits, tolerance);
+        bankCredits = null; // not needed any more (the live set of a 100,000-entry import at -Xmx512m)
         long booked = System.nanoTime();
         counts.bookingNanos += booked - booking;
+        counts.lap("booked");
         List<String> payers = matches.stream()
                 .filter(m -> m instanceof BankMatch.Booked)
                 .map(m -> ((BankMatch.Booked) m).customerCode())
@@ -221,86 +268,86 @@ public class BankStatements {
                     new ImportCompleted(ImportKind.PAYMENTS, payers.size(), repository.customerIds(payers)));
         }
         counts.totalsNanos += System.nanoTime() - booked;
-        for (int i = 0; i < matches.size(); i++) {
-            long id = creditIds.get(i);
-            outcomes.put(
-                    id,
-                    switch (matches.get(i)) {
-                        case BankMatch.Booked b ->
-                            new Outcome(
-                                    id,
-                                    b.invoiceNos().isEmpty() ? Kind.ON_ACCOUNT : Kind.MATCHED,
-                                    b.paymentNo(),
-                                    b.customerCode(),
-                                    bookedNote(b),
-                                    null);
-                        case BankMatch.Unmatched u ->
-                            new Outcome(
-                                    id,
-                                    Kind.UNMATCHED,
-                                    null,
-                                    null,
-                                    u.candidates().isEmpty()
-                                            ? u.reason()
-                                            : u.reason() + ": " + String.join(", ", u.candidates()),
-                                    null);
-                    });
+        counts.lap("credit totals");
+        for (int c = 0; c < creditCount; c++) {
+            long id = idAt[creditAt[c]];
+            outcomeAt[creditAt[c]] = switch (matches.get(c)) {
+                case BankMatch.Booked b ->
+                    new Outcome(
+                            id,
+                            b.invoiceNos().isEmpty() ? Kind.ON_ACCOUNT : Kind.MATCHED,
+                            b.paymentNo(),
+                            b.customerCode(),
+                            bookedNote(b),
+                            null);
+                case BankMatch.Unmatched u ->
+                    new Outcome(
+                            id,
+                            Kind.UNMATCHED,
+                            null,
+                            null,
+                            u.candidates().isEmpty()
+                                    ? u.reason()
+                                    : u.reason() + ": " + String.join(", ", u.candidates()),
+                            null);
+            };
         }
-        List<BankStatementRepository.NewEntry> rows = new ArrayList<>(idOfPosition.size());
-        for (int i = 0; i < entries.size(); i++) {
-            Long id = idOfPosition.get(i);
-            if (id != null)
-                rows.add(new BankStatementRepository.NewEntry(id, keys.get(i), entries.get(i), outcomes.get(id)));
+        matches = null;
+        List<BankStatementRepository.NewEntry> rows = new ArrayList<>(next);
+        for (int i = 0; i < size; i++) {
+            if (idAt[i] != 0)
+                rows.add(new BankStatementRepository.NewEntry(idAt[i], keys.get(i), entries.get(i), outcomeAt[i]));
         }
+        counts.lap("outcomes");
         repository.insertEntries(statementId, rows);
+        rows = null;
+        counts.lap("entries stored");
         // Returns after the credits are stored: a file may hold a credit and its return.
-        for (int i = 0; i < takeBacks.size(); i++) {
-            Entry e = takeBacks.get(i);
-            long id = takeBackIds.get(i);
+        List<Outcome> takenBack = new ArrayList<>(takeBackAt.size());
+        for (int i : takeBackAt) {
+            Entry e = entries.get(i);
+            long id = idAt[i];
             counts.charges = counts.charges.add(e.charges());
             Optional<String> paymentNo = repository.paymentTakenBack(e, accountKey(e.counterpartyAccount()));
             var taken = paymentNo.flatMap(no -> receipts.takeBack(no, e.bookedOn(), reasonOf(e)));
             if (taken.isEmpty()) {
-                outcomes.put(
+                outcomeAt[i] = new Outcome(
                         id,
-                        new Outcome(
-                                id,
-                                Kind.RETURN_UNMATCHED,
-                                null,
-                                null,
-                                "%s (%s) of no payment booked here"
-                                        .formatted(e.reversal() ? "reversal" : "return", e.returnReason()),
-                                null));
-                continue;
+                        Kind.RETURN_UNMATCHED,
+                        null,
+                        null,
+                        "%s (%s) of no payment booked here"
+                                .formatted(e.reversal() ? "reversal" : "return", e.returnReason()),
+                        null);
+            } else {
+                var bounced = taken.get();
+                outcomeAt[i] = new Outcome(
+                        id,
+                        Kind.RETURNED,
+                        bounced.paymentNo(),
+                        bounced.customerCode(),
+                        "%s; reason %s%s"
+                                .formatted(
+                                        e.cheque() || bounced.chequeNo() != null
+                                                ? "cheque bounced"
+                                                : "payment reversed, invoices reopened",
+                                        e.returnReason(),
+                                        e.charges().signum() > 0
+                                                ? "; bank charge " + e.charges() + " kept on the entry"
+                                                : ""),
+                        null);
             }
-            var bounced = taken.get();
-            outcomes.put(
-                    id,
-                    new Outcome(
-                            id,
-                            Kind.RETURNED,
-                            bounced.paymentNo(),
-                            bounced.customerCode(),
-                            "%s; reason %s%s"
-                                    .formatted(
-                                            e.cheque() || bounced.chequeNo() != null
-                                                    ? "cheque bounced"
-                                                    : "payment reversed, invoices reopened",
-                                            e.returnReason(),
-                                            e.charges().signum() > 0
-                                                    ? "; bank charge " + e.charges() + " kept on the entry"
-                                                    : ""),
-                            null));
+            takenBack.add(outcomeAt[i]);
         }
-        repository.setOutcomes(takeBackIds.stream().map(outcomes::get).toList());
-        for (int i = 0; i < entries.size(); i++) {
+        repository.setOutcomes(takenBack);
+        counts.lap("take-backs");
+        for (int i = 0; i < size; i++) {
             Entry e = entries.get(i);
-            Long id = idOfPosition.get(i);
-            if (id == null) {
+            if (idAt[i] == 0) {
                 results.add(outcome(null, e, Kind.DUPLICATE, null, null, "entry imported before"));
                 continue;
             }
-            Outcome o = outcomes.get(id);
+            Outcome o = outcomeAt[i];
             switch (o.outcome()) {
                 case MATCHED, ON_ACCOUNT -> counts.payments++;
                 case UNMATCHED -> counts.unmatched++;
@@ -309,8 +356,9 @@ public class BankStatements {
                 case IGNORED -> counts.ignored++;
                 default -> {}
             }
-            results.add(outcome(id, e, o.outcome(), o.paymentNo(), o.customerCode(), o.note()));
+            results.add(outcome(idAt[i], e, o.outcome(), o.paymentNo(), o.customerCode(), o.note()));
         }
+        counts.lap("results");
         return statementId;
     }
 

@@ -156,8 +156,14 @@ final class BankMatching {
     /** Letters and digits, upper case: how banks' and customers' account numbers are compared. */
     static @Nullable String accountKey(@Nullable String account) {
         if (account == null) return null;
-        String key = account.replaceAll("[^A-Za-z0-9]", "").toUpperCase(Locale.ROOT);
-        return key.isEmpty() ? null : key;
+        // A loop, not replaceAll: this runs twice per entry of a 100,000-entry statement (a regex compiled each time).
+        StringBuilder key = new StringBuilder(account.length());
+        for (int i = 0; i < account.length(); i++) {
+            char c = account.charAt(i);
+            if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')) key.append(c);
+            else if (c >= 'a' && c <= 'z') key.append((char) (c - 'a' + 'A'));
+        }
+        return key.isEmpty() ? null : key.toString();
     }
 
     private static List<InvoiceHit> invoicesOf(CustomerHit customer, Collection<InvoiceHit> named) {

@@ -356,6 +356,52 @@ class BankStatementsIntegrationTests {
     }
 
     @Test
+    void an_entry_is_stored_exactly_as_parsed_whatever_characters_its_texts_hold() {
+        // The entries are written with COPY's text format and a text[] literal: backslashes, quotes, braces,
+        // commas, tabs, line breaks, "NULL" and \\N must come back as the parser read them.
+        byte[] file = camt(
+                "S12-" + x,
+                List.of(Line.transfer(
+                        "R12-" + x,
+                        DAY,
+                        eur("12.34"),
+                        "O'Brien \\ S\u00f6hne \"&\" {Co}",
+                        "XX" + x,
+                        "back\\slash \"quoted\" tab\there\nline {braces}, commas; \\N NULL \u00fcml\u00e4ut",
+                        List.of("REF\\1", "RE\"F2", "{x,y}", "NULL", "a b"))));
+        BankStatement.Entry parsed =
+                BankStatementParser.parse(file).getFirst().entries().getFirst();
+
+        BankStatementResult result = statements.importStatement(file, FINANCE);
+
+        var stored = jdbc.sql("""
+                        SELECT remittance, invoice_refs, payer_name, payer_account, amount, note, entry_key
+                        FROM bank_entry WHERE id = :id""")
+                .param("id", result.results().getFirst().entryId())
+                .query((rs, n) -> List.of(
+                        rs.getString("remittance"),
+                        List.of((String[]) rs.getArray("invoice_refs").getArray()),
+                        rs.getString("payer_name"),
+                        rs.getString("payer_account"),
+                        rs.getBigDecimal("amount").toPlainString(),
+                        rs.getString("note"),
+                        rs.getString("entry_key")))
+                .single();
+        assertThat(stored)
+                .containsExactly(
+                        parsed.remittance(),
+                        parsed.structuredRefs(),
+                        parsed.counterpartyName(),
+                        parsed.counterpartyAccount(),
+                        "12.34",
+                        result.results().getFirst().note(),
+                        BankStatements.entryKeys(BankStatementParser.parse(file).getFirst())
+                                .getFirst());
+        assertThat(parsed.structuredRefs()).contains("RE\"F2", "{x,y}", "NULL");
+        assertThat(parsed.remittance()).contains("\\", "\"");
+    }
+
+    @Test
     void a_refused_file_stores_nothing() {
         long before = jdbc.sql("SELECT count(*) FROM bank_statement")
                 .query(Long.class)
