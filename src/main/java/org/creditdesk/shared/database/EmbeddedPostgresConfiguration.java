@@ -93,6 +93,10 @@ class EmbeddedPostgresConfiguration {
         EmbeddedPostgres.Builder builder = tuned(EmbeddedPostgres.builder(), Durability.DURABLE)
                 .setServerConfig("shared_buffers", sharedBuffers)
                 .setServerConfig("max_wal_size", maxWalSize)
+                .setServerConfig(
+                        "commit_delay", Integer.toString(settings.embedded().commitDelay()))
+                .setServerConfig(
+                        "commit_siblings", Integer.toString(settings.embedded().commitSiblings()))
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false);
         if (settings.embedded().port() > 0) {
@@ -100,11 +104,15 @@ class EmbeddedPostgresConfiguration {
         }
         EmbeddedPostgres server = builder.start();
         log.info(
-                "Embedded PostgreSQL started in {} on port {} (shared_buffers {}, max_wal_size {})",
+                "Embedded PostgreSQL started in {} on port {} (shared_buffers {}, max_wal_size {}, commit_delay {} µs,"
+                        + " commit_siblings {}; pool {})",
                 dataDir,
                 server.getPort(),
                 sharedBuffers,
-                maxWalSize);
+                maxWalSize,
+                settings.embedded().commitDelay(),
+                settings.embedded().commitSiblings(),
+                settings.poolSize());
         config.setJdbcUrl(server.getJdbcUrl("postgres", "postgres"));
         return Optional.of(server);
     }
