@@ -15,8 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code embedded.commitDelay} and {@code embedded.commitSiblings} are PostgreSQL's group commit ({@code
  * commit_delay} in microseconds, 0–100000, and {@code commit_siblings}, 0–1000): with a delay, a committing
  * transaction that sees at least that many others open waits that long before flushing the WAL, so that one flush
- * can carry several commits. Every commit is still flushed before it is acknowledged (durability unchanged); the
- * defaults are PostgreSQL's (0: no wait, 5).
+ * can carry several commits. Every commit is still flushed before it is acknowledged (durability unchanged). Unset,
+ * the server's own configuration applies (PostgreSQL's defaults 0: no wait, and 5, unless changed with {@code
+ * ALTER SYSTEM}); set, they are given on the server's command line.
  */
 @ConfigurationProperties("creditdesk.database")
 record DatabaseSettings(
@@ -32,14 +33,14 @@ record DatabaseSettings(
             @DefaultValue("false") boolean ephemeral,
             @Nullable String sharedBuffers,
             @Nullable String maxWalSize,
-            @DefaultValue("0") int commitDelay,
-            @DefaultValue("5") int commitSiblings) {
+            @Nullable Integer commitDelay,
+            @Nullable Integer commitSiblings) {
 
         Embedded {
-            if (commitDelay < 0 || commitDelay > 100_000)
+            if (commitDelay != null && (commitDelay < 0 || commitDelay > 100_000))
                 throw new IllegalArgumentException(
                         "creditdesk.database.embedded.commit-delay must be 0–100000 µs, not " + commitDelay);
-            if (commitSiblings < 0 || commitSiblings > 1_000)
+            if (commitSiblings != null && (commitSiblings < 0 || commitSiblings > 1_000))
                 throw new IllegalArgumentException(
                         "creditdesk.database.embedded.commit-siblings must be 0–1000, not " + commitSiblings);
         }

@@ -93,25 +93,25 @@ class EmbeddedPostgresConfiguration {
         EmbeddedPostgres.Builder builder = tuned(EmbeddedPostgres.builder(), Durability.DURABLE)
                 .setServerConfig("shared_buffers", sharedBuffers)
                 .setServerConfig("max_wal_size", maxWalSize)
-                .setServerConfig(
-                        "commit_delay", Integer.toString(settings.embedded().commitDelay()))
-                .setServerConfig(
-                        "commit_siblings", Integer.toString(settings.embedded().commitSiblings()))
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false);
+        Integer commitDelay = settings.embedded().commitDelay();
+        Integer commitSiblings = settings.embedded().commitSiblings();
+        if (commitDelay != null) builder.setServerConfig("commit_delay", commitDelay.toString());
+        if (commitSiblings != null) builder.setServerConfig("commit_siblings", commitSiblings.toString());
         if (settings.embedded().port() > 0) {
             builder.setPort(settings.embedded().port());
         }
         EmbeddedPostgres server = builder.start();
         log.info(
-                "Embedded PostgreSQL started in {} on port {} (shared_buffers {}, max_wal_size {}, commit_delay {} µs,"
+                "Embedded PostgreSQL started in {} on port {} (shared_buffers {}, max_wal_size {}, commit_delay {},"
                         + " commit_siblings {}; pool {})",
                 dataDir,
                 server.getPort(),
                 sharedBuffers,
                 maxWalSize,
-                settings.embedded().commitDelay(),
-                settings.embedded().commitSiblings(),
+                commitDelay == null ? "as configured" : commitDelay + " µs",
+                commitSiblings == null ? "as configured" : commitSiblings,
                 settings.poolSize());
         config.setJdbcUrl(server.getJdbcUrl("postgres", "postgres"));
         return Optional.of(server);
