@@ -13,8 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The ERP feed's ids are unique over numbered events only (R__erp_event_numbered_key): a waiting event has no entry
- * in the key, the feed's reads use it, and two events can never carry the same id.
+ * The ERP feed's ids are unique over numbered events only (R__erp_event_numbered_key): a waiting event (id NULL) is
+ * outside the key, the feed's reads can use it, and two events can never carry the same id.
  */
 @SpringBootTest
 class ErpEventNumberedKeyTests {
@@ -29,7 +29,7 @@ class ErpEventNumberedKeyTests {
     TransactionTemplate tx;
 
     @Test
-    void the_key_covers_numbered_events_only_and_stays_unique() {
+    void the_key_is_a_unique_index_over_numbered_events_only() {
         assertThat(jdbc.sql("SELECT indexdef FROM pg_indexes WHERE indexname = 'erp_event_id_key'")
                         .query(String.class)
                         .single())
