@@ -10,7 +10,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code embedded.dataDir}. {@code embedded.ephemeral} (tests) starts a throw-away server per JVM.
  * {@code embedded.sharedBuffers} is the embedded server's buffer cache (PostgreSQL syntax, e.g.
  * {@code 1GB}); unset, it is sized to the machine. {@code embedded.maxWalSize} is how much WAL it may write
- * between checkpoints (e.g. {@code 4GB}); unset, it is sized to the data folder's free disk.
+ * between checkpoints (e.g. {@code 4GB}); unset, it is sized to the data folder's free disk. {@code poolSize} is the
+ * connection pool's size (the asynchronous listeners take up to (poolSize − 2) / 2 of its connections).
+ * {@code embedded.commitDelay} and {@code embedded.commitSiblings} are PostgreSQL's group commit ({@code
+ * commit_delay} in microseconds, 0–100000, and {@code commit_siblings}, 0–1000): with a delay, a committing
+ * transaction that sees at least that many others open waits that long before flushing the WAL, so that one flush
+ * can carry several commits. Every commit is still flushed before it is acknowledged (durability unchanged). Unset,
+ * the server's own configuration applies (PostgreSQL's defaults 0: no wait, and 5, unless changed with {@code
+ * ALTER SYSTEM}); set, they are given on the server's command line.
  */
 @ConfigurationProperties("creditdesk.database")
 record DatabaseSettings(
@@ -25,5 +32,17 @@ record DatabaseSettings(
             @DefaultValue("0") int port,
             @DefaultValue("false") boolean ephemeral,
             @Nullable String sharedBuffers,
-            @Nullable String maxWalSize) {}
+            @Nullable String maxWalSize,
+            @Nullable Integer commitDelay,
+            @Nullable Integer commitSiblings) {
+
+        Embedded {
+            if (commitDelay != null && (commitDelay < 0 || commitDelay > 100_000))
+                throw new IllegalArgumentException(
+                        "creditdesk.database.embedded.commit-delay must be 0–100000 µs, not " + commitDelay);
+            if (commitSiblings != null && (commitSiblings < 0 || commitSiblings > 1_000))
+                throw new IllegalArgumentException(
+                        "creditdesk.database.embedded.commit-siblings must be 0–1000, not " + commitSiblings);
+        }
+    }
 }

@@ -95,16 +95,24 @@ class EmbeddedPostgresConfiguration {
                 .setServerConfig("max_wal_size", maxWalSize)
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false);
+        Integer commitDelay = settings.embedded().commitDelay();
+        Integer commitSiblings = settings.embedded().commitSiblings();
+        if (commitDelay != null) builder.setServerConfig("commit_delay", commitDelay.toString());
+        if (commitSiblings != null) builder.setServerConfig("commit_siblings", commitSiblings.toString());
         if (settings.embedded().port() > 0) {
             builder.setPort(settings.embedded().port());
         }
         EmbeddedPostgres server = builder.start();
         log.info(
-                "Embedded PostgreSQL started in {} on port {} (shared_buffers {}, max_wal_size {})",
+                "Embedded PostgreSQL started in {} on port {} (shared_buffers {}, max_wal_size {}, commit_delay {},"
+                        + " commit_siblings {}; pool {})",
                 dataDir,
                 server.getPort(),
                 sharedBuffers,
-                maxWalSize);
+                maxWalSize,
+                commitDelay == null ? "as configured" : commitDelay + " µs",
+                commitSiblings == null ? "as configured" : commitSiblings,
+                settings.poolSize());
         config.setJdbcUrl(server.getJdbcUrl("postgres", "postgres"));
         return Optional.of(server);
     }

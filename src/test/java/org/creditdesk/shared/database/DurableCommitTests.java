@@ -27,7 +27,7 @@ class DurableCommitTests {
 
     private DatabaseSettings settings() {
         return new DatabaseSettings(
-                "", "postgres", "", 4, new DatabaseSettings.Embedded(dataDir, 0, false, null, null));
+                "", "postgres", "", 4, new DatabaseSettings.Embedded(dataDir, 0, false, null, null, null, null));
     }
 
     @Test
