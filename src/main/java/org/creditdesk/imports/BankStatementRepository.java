@@ -1,7 +1,6 @@
 package org.creditdesk.imports;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,10 +16,8 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
-import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
-import org.springframework.jdbc.support.SQLExceptionSubclassTranslator;
 import org.springframework.stereotype.Repository;
 
 /** The statements, their entries and the unmatched queue (V90). */
@@ -206,22 +203,15 @@ class BankStatementRepository {
                 text(out, o.customerCode());
                 text(out, o.note());
                 out.append('\n');
-                if (out.length() >= FLUSH_CHARS) flush(copy, out);
+                if (out.length() >= FLUSH_CHARS) CopyText.flush(copy, out);
             }
-            flush(copy, out);
+            CopyText.flush(copy, out);
             copy.endCopy();
             copy = null;
         } catch (SQLException e) {
-            var translated = new SQLExceptionSubclassTranslator().translate("COPY into bank_entry", null, e);
-            throw translated != null ? translated : new UncategorizedSQLException("COPY into bank_entry", null, e);
+            throw CopyText.translated("COPY into bank_entry", e);
         } finally {
-            if (copy != null && copy.isActive()) {
-                try {
-                    copy.cancelCopy();
-                } catch (SQLException ignored) {
-                    // the transaction rolls back anyway
-                }
-            }
+            CopyText.cancel(copy);
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
     }
@@ -233,20 +223,8 @@ class BankStatementRepository {
     /** A tab, then the value in COPY's text format: backslash escapes, {@code \N} is null. */
     private static void text(StringBuilder out, @Nullable String value) {
         out.append('\t');
-        if (value == null) {
-            out.append("\\N");
-            return;
-        }
-        for (int i = 0, n = value.length(); i < n; i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(c);
-            }
-        }
+        if (value == null) out.append("\\N");
+        else CopyText.escaped(out, value);
     }
 
     /** A text[] literal, every element quoted: {@code {"a","b \"c\""}}. */
@@ -264,13 +242,6 @@ class BankStatementRepository {
             literal.append('"');
         }
         return literal.append('}').toString();
-    }
-
-    private static void flush(CopyIn copy, StringBuilder out) throws SQLException {
-        if (out.isEmpty()) return;
-        byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
-        copy.writeToCopy(bytes, 0, bytes.length);
-        out.setLength(0);
     }
 
     record Outcome(

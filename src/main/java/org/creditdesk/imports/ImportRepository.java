@@ -20,10 +20,8 @@ import org.creditdesk.shared.ProblemException;
 import org.creditdesk.shared.Violation;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
-import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
-import org.springframework.jdbc.support.SQLExceptionSubclassTranslator;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -198,7 +196,7 @@ class ImportRepository {
                 for (int i = 0; i < header.size(); i++) {
                     CharSequence value = records.field(i);
                     out.append('\t');
-                    appendEscaped(out, value);
+                    CopyText.escaped(out, value);
                     if (typed[i]) {
                         // valid dates and amounts are plain ASCII: nothing to escape
                         out.append('\t');
@@ -207,9 +205,9 @@ class ImportRepository {
                     }
                 }
                 out.append('\n');
-                if (out.length() >= FLUSH_CHARS) flush(copy, out);
+                if (out.length() >= FLUSH_CHARS) CopyText.flush(copy, out);
             }
-            flush(copy, out);
+            CopyText.flush(copy, out);
             copy.endCopy();
             copy = null;
             jdbc.sql(ANALYZE_STAGE.formatted(layout.columns().stream()
@@ -219,16 +217,9 @@ class ImportRepository {
                     .update();
             return new Staged(rows, malformedRows, malformed);
         } catch (SQLException e) {
-            var translated = new SQLExceptionSubclassTranslator().translate("COPY into " + STAGE, null, e);
-            throw translated != null ? translated : new UncategorizedSQLException("COPY into " + STAGE, null, e);
+            throw CopyText.translated("COPY into " + STAGE, e);
         } finally {
-            if (copy != null && copy.isActive()) {
-                try {
-                    copy.cancelCopy();
-                } catch (SQLException ignored) {
-                    // the transaction rolls back anyway
-                }
-            }
+            CopyText.cancel(copy);
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
     }
@@ -242,27 +233,6 @@ class ImportRepository {
             if (problem.isPresent()) return Violation.line(records.line(), column.name(), problem.get());
         }
         return null;
-    }
-
-    /** COPY's text format: tab separates columns, newline ends a row, backslash escapes. */
-    private static void appendEscaped(StringBuilder out, CharSequence value) {
-        for (int i = 0, n = value.length(); i < n; i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(c);
-            }
-        }
-    }
-
-    private static void flush(CopyIn copy, StringBuilder out) throws SQLException {
-        if (out.isEmpty()) return;
-        byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
-        copy.writeToCopy(bytes, 0, bytes.length);
-        out.setLength(0);
     }
 
     long rejectionCount() {
