@@ -434,15 +434,8 @@ class ScoreRepository {
     /**
      * Every customer's factor values as of the date, as a full run reads them: when the ledger holds for the date,
      * the paid invoices' sums are kept for it and read with the open invoices ({@link InvoiceState#STORED});
-     * otherwise from the allocations.
+     * otherwise from the allocations. Handed on one customer at a time in customer id order.
      */
-    List<FactorValues> portfolioFactorValues(LocalDate asOf) {
-        List<FactorValues> all = new ArrayList<>();
-        portfolioFactorValues(asOf, all::add);
-        return all;
-    }
-
-    /** The same, handed on one customer at a time in customer id order. */
     void portfolioFactorValues(LocalDate asOf, Consumer<FactorValues> each) {
         if (!ledgerHolds(asOf)) {
             factorValues(asOf, null, InvoiceState.ALLOCATIONS, each);
