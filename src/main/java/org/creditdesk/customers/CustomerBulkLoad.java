@@ -1,6 +1,7 @@
 package org.creditdesk.customers;
 
 import java.util.Currency;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.creditdesk.identity.Areas;
 import org.springframework.stereotype.Service;
@@ -53,6 +54,14 @@ public class CustomerBulkLoad {
         int changed = repository.upsert();
         searchKeys.refreshImported();
         return changed;
+    }
+
+    /**
+     * The customers the merge inserted or changed, by id: those whose derived data (party keys) needs
+     * rebuilding. The import's transaction holds their rows until it commits.
+     */
+    public List<Long> mergedCustomerIds() {
+        return repository.changedIds();
     }
 
     private static String table(String name) {

@@ -253,4 +253,8 @@ class CustomerBulkRepository {
         }
         return changed;
     }
+
+    List<Long> changedIds() {
+        return jdbc.sql(CHANGED_IDS + " ORDER BY c.id").query(Long.class).list();
+    }
 }

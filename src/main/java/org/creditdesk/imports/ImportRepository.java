@@ -253,10 +253,9 @@ class ImportRepository {
                 .list();
     }
 
-    /** The customers a staged file concerns: its rows' customers, or the customers themselves. */
-    List<Long> touchedCustomers(ImportKind kind) {
-        String codeColumn = kind == ImportKind.CUSTOMERS ? "code" : "customer_code";
-        return jdbc.sql(TOUCHED_CUSTOMERS.formatted(STAGE, codeColumn))
+    /** The customers a staged ledger file concerns: its rows' customers. */
+    List<Long> touchedCustomers() {
+        return jdbc.sql(TOUCHED_CUSTOMERS.formatted(STAGE, "customer_code"))
                 .query(Long.class)
                 .list();
     }

@@ -107,7 +107,8 @@ public class Imports {
         long merged = System.nanoTime();
         int unchanged = Math.toIntExact(staged.rows() - imported);
         repository.recordRun(kind, imported, unchanged, staged.rows(), caller.username());
-        List<Long> touched = repository.touchedCustomers(kind);
+        List<Long> touched =
+                kind == ImportKind.CUSTOMERS ? customers.mergedCustomerIds() : repository.touchedCustomers();
         // Published inside the import's transaction: listeners that keep running totals update them
         // in the same commit, so a credit check never sees the new invoices without their totals.
         events.publishEvent(new ImportCompleted(kind, imported, touched));

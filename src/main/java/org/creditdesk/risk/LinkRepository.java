@@ -51,12 +51,19 @@ class LinkRepository {
             """;
 
     private static final String DELETE_KEYS = "DELETE FROM party_key WHERE customer_id = ANY(CAST(:ids AS bigint[]))";
+    /*
+     * A customer's keys are distinct (NormalisedKeys gives a set) and its old keys were deleted just
+     * before, so only a transaction re-keying the same customer at the same time can conflict. Where
+     * the caller holds the customers' rows no other one can (a customers file's inserted and changed
+     * customers): the keys go in without ON CONFLICT, whose arbiter probe and speculative insertion were
+     * about a quarter of writing them (182,796 keys: 4.7 against 3.4 s of CPU).
+     */
     private static final String INSERT_KEYS = """
             INSERT INTO party_key (customer_id, attribute, value)
             SELECT c, a, v FROM unnest(CAST(:ids AS bigint[]), CAST(:attributes AS text[]), CAST(:values AS text[]))
                 AS k (c, a, v)
-            ON CONFLICT DO NOTHING
             """;
+    private static final String INSERT_KEYS_UNLESS_PRESENT = INSERT_KEYS + "ON CONFLICT DO NOTHING\n";
 
     /*
      * The links endpoint: the customer's keys (primary key range), then for each key the other
@@ -143,11 +150,14 @@ class LinkRepository {
                 .list();
     }
 
-    /** Replaces the keys of these customers with the given ones: one delete, one insert. */
-    void replaceKeys(Collection<Long> customerIds, List<Long> ids, List<NormalisedKey> keys) {
+    /**
+     * Replaces the keys of these customers with the given ones: one delete, one insert. {@code rowsHeld}:
+     * the caller's transaction holds the customers' rows (inserted or updated them).
+     */
+    void replaceKeys(Collection<Long> customerIds, List<Long> ids, List<NormalisedKey> keys, boolean rowsHeld) {
         jdbc.sql(DELETE_KEYS).param("ids", customerIds.toArray(Long[]::new)).update();
         if (keys.isEmpty()) return;
-        jdbc.sql(INSERT_KEYS)
+        jdbc.sql(rowsHeld ? INSERT_KEYS : INSERT_KEYS_UNLESS_PRESENT)
                 .param("ids", ids.toArray(Long[]::new))
                 .param(
                         "attributes",

@@ -101,23 +101,23 @@ public class Links {
                 details.people().stream()
                         .map(p -> new NormalisedParty.Person(p.name(), p.idNo()))
                         .toList());
-        write(List.of(customer.id()), List.of(party));
+        write(List.of(customer.id()), List.of(party), false);
         block(repository.blockingOf(List.of(customer.id())));
     }
 
     /**
-     * Re-keys these customers (e.g. those of a customers file, in its transaction), in batches, and
-     * blocks those linked to a stopped one.
+     * Re-keys customers whose rows the caller's transaction holds (a customers file's inserted and
+     * changed customers, in its transaction), in batches, and blocks those linked to a stopped one.
      */
     @Transactional
     public int index(List<Long> customerIds) {
-        return reindex(customerIds);
+        return reindex(customerIds, true);
     }
 
     /** Rebuilds every customer's keys (a repair, or a database loaded without the application). */
     @Transactional
     public int rebuildAll() {
-        return reindex(repository.allCustomerIds());
+        return reindex(repository.allCustomerIds(), false);
     }
 
     /** Blocks every customer linked to this newly stopped (or legal) one, unless the link was cleared. */
@@ -168,11 +168,11 @@ public class Links {
         return new LinkCleared(customer.code(), linked.code(), reason, caller.username(), stillBlocked);
     }
 
-    private int reindex(List<Long> ids) {
+    private int reindex(List<Long> ids, boolean rowsHeld) {
         long started = System.nanoTime();
         for (int from = 0; from < ids.size(); from += BATCH) {
             List<Long> batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
-            write(batch, repository.parties(batch));
+            write(batch, repository.parties(batch), rowsHeld);
             block(repository.blockingOf(batch));
         }
         if (ids.size() >= BATCH) {
@@ -184,7 +184,7 @@ public class Links {
         return ids.size();
     }
 
-    private void write(List<Long> customerIds, List<NormalisedParty> parties) {
+    private void write(List<Long> customerIds, List<NormalisedParty> parties, boolean rowsHeld) {
         List<Long> ids = new ArrayList<>();
         List<NormalisedKey> keys = new ArrayList<>();
         for (NormalisedParty party : parties) {
@@ -193,7 +193,7 @@ public class Links {
                 keys.add(key);
             }
         }
-        repository.replaceKeys(customerIds, ids, keys);
+        repository.replaceKeys(customerIds, ids, keys, rowsHeld);
     }
 
     /**

@@ -149,6 +149,36 @@ class ImportsIntegrationTests {
     }
 
     @Test
+    void a_customers_file_names_and_re_keys_only_the_customers_it_inserted_or_changed() {
+        String header = "code,name,area,businessGroup,paymentTermDays,phones";
+        run(
+                ImportKind.CUSTOMERS,
+                header,
+                "K1" + x + ",One,EAST,VOLUME,30,13800138000",
+                "K2" + x + ",Two,EAST,VOLUME,30,");
+        events.clear();
+
+        ImportResult second = run(
+                ImportKind.CUSTOMERS,
+                header,
+                "K1" + x + ",One,EAST,VOLUME,30,13800138000",
+                "K2" + x + ",Two,EAST,VOLUME,30, 139 0013 9000 ; ;");
+
+        assertThat(second).isEqualTo(new ImportResult(1, 1, List.of()));
+        long changed = count("SELECT id FROM customer WHERE code = 'K2" + x + "'");
+        assertThat(events.stream(ImportCompleted.class))
+                .singleElement()
+                .satisfies(e -> assertThat(e.customerIds()).containsExactly(changed));
+        assertThat(jdbc.sql("""
+                        SELECT c.code || ' ' || k.value FROM party_key k JOIN customer c ON c.id = k.customer_id
+                        WHERE c.code IN (:codes) AND k.attribute = 'PHONE' ORDER BY c.code""")
+                        .param("codes", List.of("K1" + x, "K2" + x))
+                        .query(String.class)
+                        .list())
+                .containsExactly("K1" + x + " +8613800138000", "K2" + x + " +8613900139000");
+    }
+
+    @Test
     void customers_rows_with_bad_values_are_all_listed() {
         List<Violation> violations = rejected(
                 ImportKind.CUSTOMERS,
