@@ -82,10 +82,10 @@ class DailyRunRepository {
             SELECT i.customer_id, i.currency, b.position, count(*), sum(i.open_amount),
                    min(i.due_date) FILTER (WHERE i.due_date < CAST(:asOf AS date)),
                    sum(i.open_amount) FILTER (WHERE i.due_date < CAST(:asOf AS date))
-            FROM invoice i
+            FROM open_item i
             JOIN aging_bucket b ON greatest(CAST(:asOf AS date) - i.due_date, 0) >= b.from_days
                 AND (b.to_days IS NULL OR greatest(CAST(:asOf AS date) - i.due_date, 0) <= b.to_days)
-            WHERE i.open_amount > 0 AND i.issue_date <= CAST(:asOf AS date)
+            WHERE i.issue_date <= CAST(:asOf AS date)
             GROUP BY i.customer_id, i.currency, b.position
             """;
 

@@ -31,8 +31,8 @@ class EscalationTodayRepository {
                    coalesce(sum(o.amount) FILTER (WHERE o.currency = c.currency), 0) AS overdue_amount
             FROM (
                 SELECT i.customer_id, i.currency, min(i.due_date) AS oldest_due_date, sum(i.open_amount) AS amount
-                FROM invoice i
-                WHERE i.open_amount > 0 AND i.due_date < CAST(:asOf AS date) AND i.issue_date <= CAST(:asOf AS date)
+                FROM open_item i
+                WHERE i.due_date < CAST(:asOf AS date) AND i.issue_date <= CAST(:asOf AS date)
                   AND %s
                 GROUP BY i.customer_id, i.currency
             ) o
