@@ -10,7 +10,8 @@
 --   paid_item  the invoices paid in full, written once when the last of the amount is settled, with the date of
 --              the newest settlement not reversed (last_allocated_on): what scoring's kept sums and the payment
 --              prediction read of paid invoices. A bounce that reopens one moves it back to open_item.
--- Both copy the invoice's customer, dates, currency and amount, which no code changes after the invoice is written.
+-- Both copy the invoice's customer, dates, currency and amount (and open_item its product line), which no code
+-- changes after the invoice is written; a hand edit of invoice carries them over (invoice_items_follow below).
 -- invoice.open_amount and invoice.last_allocated_on are dropped by R__invoice_change_logs.sql (repeatable: on a new
 -- database the migrations V113-V171 that read them run after this one); from then on no code can read a stale copy.
 CREATE TABLE open_item (
@@ -65,6 +66,26 @@ CREATE INDEX paid_item_newest_idx ON paid_item (customer_id, last_allocated_on D
     INCLUDE (amount);
 CREATE INDEX paid_item_due_idx ON paid_item (due_date);
 CREATE INDEX paid_item_issue_idx ON paid_item (issue_date);
+
+-- A hand edit of an invoice's copied columns reaches its item, so no reader sees the old value (the ledger's code
+-- never updates invoice: an invoice is written once). The open amount stays as it was, as it did in invoice.
+CREATE FUNCTION invoice_items_follow() RETURNS trigger
+    LANGUAGE plpgsql AS
+$$
+BEGIN
+    UPDATE open_item
+    SET customer_id = NEW.customer_id, issue_date = NEW.issue_date, due_date = NEW.due_date, currency = NEW.currency,
+        product_line = NEW.product_line, amount = NEW.amount
+    WHERE id = NEW.id;
+    UPDATE paid_item
+    SET customer_id = NEW.customer_id, issue_date = NEW.issue_date, due_date = NEW.due_date, currency = NEW.currency,
+        amount = NEW.amount
+    WHERE id = NEW.id;
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER invoice_items_follow AFTER UPDATE OF customer_id, issue_date, due_date, currency, product_line, amount
+    ON invoice FOR EACH ROW EXECUTE FUNCTION invoice_items_follow();
 
 -- The whole-row views publish the open amount as before (0 for a paid invoice).
 CREATE OR REPLACE VIEW collections_invoice AS

@@ -108,7 +108,7 @@ class AgingRepository {
 
     /*
      * The same aging from the ledger's current open amounts: equal to AGING for a date on or after the
-     * last allocation or reversal (invoice.open_amount is the amount less every allocation not reversed),
+     * last allocation or reversal (open_item.open_amount is the amount less every allocation not reversed),
      * without replaying the allocation history. Invoices issued after the date do not count.
      */
     private static final String AGING_FROM_OPEN_AMOUNTS = """

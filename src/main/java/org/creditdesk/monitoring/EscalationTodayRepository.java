@@ -22,7 +22,7 @@ class EscalationTodayRepository {
 
     /*
      * The live facts of the customers the condition (%s, on the invoice i) selects: per customer and currency first
-     * (index-only on invoice_open_due_idx, V147, for every customer), then per customer. Same rule as
+     * (index-only on open_item_due_idx, V92, for every customer), then per customer. Same rule as
      * EscalationRepository.SNAPSHOT_FROM_OPEN_AMOUNTS.
      */
     static final String LIVE_FACTS = """
