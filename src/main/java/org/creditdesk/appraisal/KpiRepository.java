@@ -62,8 +62,8 @@ class KpiRepository {
             -- invoice's customer, dates and currency (V73), so no invoice is looked up.
             open_parts AS (
                 SELECT i.customer_id, i.issue_date, i.due_date, i.currency, i.open_amount AS amount
-                  FROM receivable_invoice i
-                 WHERE i.open_amount > 0 AND i.issue_date <= :end
+                  FROM receivable_open_invoice i
+                 WHERE i.issue_date <= :end
                 UNION ALL
                 SELECT s.invoice_customer_id, s.invoice_issue_date, s.invoice_due_date, s.invoice_currency, s.amount
                   FROM receivable_settlement s

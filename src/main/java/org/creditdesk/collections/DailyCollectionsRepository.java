@@ -17,9 +17,9 @@ class DailyCollectionsRepository {
                 ORDER BY st.invoice_id, st.chain_role, st.id DESC
             )
             SELECT count(DISTINCT st.invoice_id)
-            FROM steps st JOIN collections_invoice i ON i.id = st.invoice_id
+            FROM steps st JOIN collections_open_invoice i ON i.id = st.invoice_id
             WHERE st.status = 'WAITING' AND CAST(:asOf AS date) - st.since > :stallDays
-              AND i.open_amount > 0 AND i.amount >= :threshold
+              AND i.amount >= :threshold
             """;
     private static final String RECORD = """
             INSERT INTO collections_daily (as_of, promises_evaluated, promises_kept, promises_broken, stalled_invoices,

@@ -28,13 +28,13 @@ class InvoiceReadRepository {
             """;
     private static final String OPEN_OF_CUSTOMER = """
             SELECT i.id, i.invoice_no, i.customer_id, i.issue_date, i.due_date, i.amount, i.open_amount, i.currency
-            FROM collections_invoice i
-            WHERE i.customer_id = :customerId AND i.open_amount > 0
+            FROM collections_open_invoice i
+            WHERE i.customer_id = :customerId
             ORDER BY i.due_date, i.invoice_no
             """;
     private static final String OPEN_TOTAL = """
-            SELECT coalesce(sum(i.open_amount), 0) FROM collections_invoice i
-            WHERE i.customer_id = :customerId AND i.currency = :currency AND i.open_amount > 0
+            SELECT coalesce(sum(i.open_amount), 0) FROM collections_open_invoice i
+            WHERE i.customer_id = :customerId AND i.currency = :currency
             """;
     private static final String LOCK = "SELECT id FROM invoice WHERE id = :id FOR UPDATE";
 

@@ -32,8 +32,8 @@ class WorklistRepository {
             overdue AS (
                 SELECT i.customer_id, sum(i.open_amount) AS overdue_amount,
                        max(CAST(:asOf AS date) - i.due_date) AS max_days
-                FROM collections_invoice i JOIN scope s ON s.id = i.customer_id
-                WHERE i.open_amount > 0 AND i.due_date < CAST(:asOf AS date)
+                FROM collections_open_invoice i JOIN scope s ON s.id = i.customer_id
+                WHERE i.due_date < CAST(:asOf AS date)
                 GROUP BY i.customer_id
             ),
             levels AS (
@@ -65,9 +65,9 @@ class WorklistRepository {
             ),
             stalled AS (
                 SELECT DISTINCT ON (st.customer_id) st.customer_id, st.chain_role, st.contact_id
-                FROM steps st JOIN collections_invoice i ON i.id = st.invoice_id
+                FROM steps st JOIN collections_open_invoice i ON i.id = st.invoice_id
                 WHERE st.status = 'WAITING' AND CAST(:asOf AS date) - st.since > :stallDays
-                  AND i.open_amount > 0 AND i.amount >= :threshold
+                  AND i.amount >= :threshold
                 ORDER BY st.customer_id, st.since
             ),
             disputes AS (

@@ -17,9 +17,10 @@ class AppraisalDemoRepository {
     private static final String BY_BEHAVIOUR = """
             WITH lateness AS (
                 SELECT i.customer_id,
-                       sum(i.amount * least(greatest(coalesce(CASE WHEN i.open_amount = 0 THEN a.last_paid END, :asOf)
+                       sum(i.amount * least(greatest(coalesce(CASE WHEN o.id IS NULL THEN a.last_paid END, :asOf)
                                                      - i.due_date, 0), 120)) / nullif(sum(i.amount), 0) AS days
                   FROM invoice i
+                  LEFT JOIN open_item o ON o.id = i.id
                   LEFT JOIN (SELECT invoice_id, max(allocated_on) AS last_paid FROM allocation
                               WHERE reversed_on IS NULL GROUP BY invoice_id) a ON a.invoice_id = i.id
                  WHERE i.due_date <= :asOf
@@ -51,7 +52,7 @@ class AppraisalDemoRepository {
                 SELECT c.id, sum(i.amount) AS invoiced
                   FROM customer c JOIN invoice i ON i.customer_id = c.id
                  WHERE c.area_code = 'EAST' AND i.issue_date > CAST(:asOf AS date) - 365
-                   AND EXISTS (SELECT 1 FROM invoice o WHERE o.customer_id = c.id AND o.open_amount > 0
+                   AND EXISTS (SELECT 1 FROM open_item o WHERE o.customer_id = c.id
                                 AND o.due_date < CAST(:asOf AS date) - 15)
                  GROUP BY c.id
                  ORDER BY invoiced DESC

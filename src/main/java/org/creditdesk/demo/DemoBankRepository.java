@@ -13,11 +13,11 @@ class DemoBankRepository {
 
     // Demo set-up only: reads the ledger's and customers' tables directly, once.
     private static final String OPEN_INVOICES = """
-            SELECT c.code, c.name, i.currency, i.invoice_no, i.open_amount, i.due_date,
+            SELECT c.code, c.name, i.currency, i.invoice_no, o.open_amount, i.due_date,
                    (SELECT b.account_no FROM customer_bank_account b WHERE b.customer_id = c.id
                     ORDER BY b.position LIMIT 1) AS account
-            FROM invoice i JOIN customer c ON c.id = i.customer_id
-            WHERE i.open_amount > 0 AND i.currency = c.currency AND i.issue_date < :before
+            FROM open_item o JOIN invoice i ON i.id = o.id JOIN customer c ON c.id = i.customer_id
+            WHERE i.currency = c.currency AND i.issue_date < :before
             ORDER BY i.due_date, i.id
             LIMIT :limit
             """;

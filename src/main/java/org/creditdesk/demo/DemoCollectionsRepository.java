@@ -23,17 +23,17 @@ class DemoCollectionsRepository {
                 SELECT c.code, c.area_code, sum(i.open_amount) AS open,
                        coalesce(max(CAST(:today AS date) - i.due_date) FILTER (WHERE i.due_date < :today), 0) AS max_days,
                        row_number() OVER (PARTITION BY c.area_code ORDER BY sum(i.open_amount) DESC, c.code) AS rank
-                FROM customer c JOIN invoice i ON i.customer_id = c.id AND i.open_amount > 0
+                FROM customer c JOIN open_item i ON i.customer_id = c.id
                 GROUP BY c.code, c.area_code
             )
             SELECT code, area_code, open, max_days FROM open_by_customer WHERE rank <= :perArea
             ORDER BY area_code, rank
             """;
     private static final String OPEN_INVOICES = """
-            SELECT i.invoice_no, i.open_amount
-            FROM invoice i JOIN customer c ON c.id = i.customer_id
-            WHERE c.code = :code AND i.open_amount > 0 AND i.issue_date <= :today
-            ORDER BY i.open_amount DESC, i.invoice_no
+            SELECT i.invoice_no, o.open_amount
+            FROM open_item o JOIN invoice i ON i.id = o.id JOIN customer c ON c.id = i.customer_id
+            WHERE c.code = :code AND i.issue_date <= :today
+            ORDER BY o.open_amount DESC, i.invoice_no
             LIMIT :limit
             """;
     private static final String LAST_PAYMENT = """

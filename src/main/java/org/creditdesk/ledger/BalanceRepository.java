@@ -19,8 +19,8 @@ class BalanceRepository {
                    sum(released_orders) AS released_orders, sum(unapplied_credit) AS unapplied_credit
             FROM (
                 SELECT customer_id, currency, open_amount AS open_receivables, 0 AS released_orders, 0 AS unapplied_credit
-                FROM invoice
-                WHERE open_amount > 0 /*customers*/
+                FROM open_item
+                WHERE TRUE /*customers*/
                 UNION ALL
                 SELECT customer_id, currency, 0, amount, 0
                 FROM sales_order

@@ -28,8 +28,10 @@ class BankMatchRepository {
             SELECT customer_id, customer_code FROM customers_by_code(CAST(:codes AS text[]))
             """;
     private static final String INVOICES_BY_NO = """
-            SELECT i.id, i.invoice_no, i.customer_id, c.code AS customer_code, i.open_amount, i.currency, i.due_date
+            SELECT i.id, i.invoice_no, i.customer_id, c.code AS customer_code, coalesce(o.open_amount, 0.00) AS open_amount,
+                   i.currency, i.due_date
             FROM invoice i JOIN customer c ON c.id = i.customer_id
+            LEFT JOIN open_item o ON o.id = i.id
             WHERE i.invoice_no = ANY(CAST(:nos AS text[]))
             """;
     private static final String NAMED_LIKE = """
@@ -44,9 +46,9 @@ class BankMatchRepository {
             FROM unnest(CAST(:amounts AS numeric[]), CAST(:currencies AS text[])) AS a (amount, currency)
             CROSS JOIN LATERAL (
                 SELECT i.invoice_no, c.code AS customer_code
-                FROM invoice i JOIN customer c ON c.id = i.customer_id
-                WHERE i.open_amount > 0 AND i.open_amount = a.amount AND i.currency = a.currency
-                ORDER BY i.due_date, i.invoice_no
+                FROM open_item o JOIN invoice i ON i.id = o.id JOIN customer c ON c.id = o.customer_id
+                WHERE o.open_amount = a.amount AND o.currency = a.currency
+                ORDER BY o.due_date, i.invoice_no
                 LIMIT 3) x
             """;
 

@@ -166,14 +166,18 @@ class LedgerBulkRepository {
      * the same key still meets the unique index (409).
      */
     private static final String MERGE_INVOICES = """
-            INSERT INTO invoice (invoice_no, customer_id, order_no, issue_date, due_date, amount, currency, product_line,
-                                 open_amount)
-            SELECT s.invoice_no, c.id, nullif(s.order_no, ''), s.issue_date_value, s.due_date_value,
-                   s.amount_value, coalesce(nullif(s.currency, ''), :base), nullif(s.product_line, ''),
-                   s.amount_value
-            FROM %1$s s
-            JOIN customer c ON c.code = s.customer_code
-            WHERE NOT EXISTS (SELECT 1 FROM invoice i WHERE i.invoice_no = s.invoice_no)
+            WITH written AS (
+                INSERT INTO invoice (invoice_no, customer_id, order_no, issue_date, due_date, amount, currency,
+                                     product_line)
+                SELECT s.invoice_no, c.id, nullif(s.order_no, ''), s.issue_date_value, s.due_date_value,
+                       s.amount_value, coalesce(nullif(s.currency, ''), :base), nullif(s.product_line, '')
+                FROM %1$s s
+                JOIN customer c ON c.code = s.customer_code
+                WHERE NOT EXISTS (SELECT 1 FROM invoice i WHERE i.invoice_no = s.invoice_no)
+                RETURNING id, customer_id, issue_date, due_date, currency, product_line, amount
+            )
+            INSERT INTO open_item (id, customer_id, issue_date, due_date, currency, product_line, amount, open_amount)
+            SELECT id, customer_id, issue_date, due_date, currency, product_line, amount, amount FROM written ORDER BY id
             """;
 
     private static final String MARK_ORDERS_INVOICED = """
@@ -270,10 +274,12 @@ class LedgerBulkRepository {
                    s.received_on_value AS received_on, s.amount_value AS amount,
                    coalesce(nullif(s.currency, ''), :base) AS currency, s.method, nullif(s.cheque_no, '') AS cheque_no,
                    i.id AS invoice_id, i.customer_id AS invoice_customer_id, i.issue_date AS invoice_issue_date,
-                   i.due_date AS invoice_due_date, i.currency AS invoice_currency, i.open_amount AS invoice_open
+                   i.due_date AS invoice_due_date, i.currency AS invoice_currency,
+                   coalesce(o.open_amount, 0.00) AS invoice_open
             FROM %1$s s
             JOIN customer c ON c.code = s.customer_code
             LEFT JOIN invoice i ON i.invoice_no = nullif(s.invoice_no, '')
+            LEFT JOIN open_item o ON o.id = i.id
             WHERE NOT EXISTS (SELECT 1 FROM payment p WHERE p.payment_no = s.payment_no)
             """;
 
@@ -333,13 +339,13 @@ class LedgerBulkRepository {
                 FROM import_new_payment
                 WHERE invoice_id IS NULL
             ), remaining AS (
-                SELECT i.id, i.customer_id, CAST(i.currency AS text) AS currency, i.due_date, i.issue_date, i.invoice_no,
-                       i.open_amount, i.open_amount - coalesce(n.settled, 0) AS still_open, i.currency AS invoice_currency
-                FROM invoice i
+                SELECT o.id, o.customer_id, CAST(o.currency AS text) AS currency, o.due_date, o.issue_date, i.invoice_no,
+                       o.open_amount, o.open_amount - coalesce(n.settled, 0) AS still_open, o.currency AS invoice_currency
+                FROM open_item o
+                JOIN invoice i ON i.id = o.id
                 LEFT JOIN (SELECT invoice_id, sum(amount) AS settled FROM import_new_allocation GROUP BY invoice_id) n
-                    ON n.invoice_id = i.id
-                WHERE i.open_amount > 0
-                  AND i.customer_id IN (SELECT customer_id FROM import_new_payment WHERE invoice_id IS NULL)
+                    ON n.invoice_id = o.id
+                WHERE o.customer_id IN (SELECT customer_id FROM import_new_payment WHERE invoice_id IS NULL)
             ), owed AS (
                 SELECT customer_id, currency, id,
                        sum(still_open) OVER (PARTITION BY customer_id, currency
@@ -400,14 +406,14 @@ class LedgerBulkRepository {
     private static final String SETTLED_INVOICES = "SELECT count(DISTINCT invoice_id) FROM import_new_allocation";
 
     /**
-     * Only the invoices this file settles, in id order like every writer of open amounts, so an import
+     * Only the open items this file settles, in id order like every writer of open amounts, so an import
      * and a payment on the same invoices wait for each other instead of deadlocking.
      */
     private static final String LOCK_SETTLED_INVOICES = """
             SELECT count(*) FROM (
-                SELECT i.id FROM invoice i
-                WHERE i.id IN (SELECT invoice_id FROM import_new_allocation)
-                ORDER BY i.id
+                SELECT o.id FROM open_item o
+                WHERE o.id IN (SELECT invoice_id FROM import_new_allocation)
+                ORDER BY o.id
                 FOR UPDATE
             ) locked
             """;
@@ -416,27 +422,46 @@ class LedgerBulkRepository {
      * One write per settled invoice, and only while its open amount is still the one the allocation
      * was computed from: a concurrent payment that settled one of them makes the count fall short. The
      * same for the invoice's columns the allocations copied before the lock (no code changes them; a
-     * hand edit in between would leave stale copies, so it refuses the file too).
+     * hand edit in between would leave stale copies, so it refuses the file too). An invoice settled in full
+     * leaves open_item for paid_item (V92): a delete of a narrow row and an insert, where the update of the
+     * invoice wrote a new version of the wide row with an entry in each of its indexes.
      *
-     * <p>In invoice id order: the planner visits each invoice through its primary key, and in the hash
-     * aggregate's order that was a random walk over the whole table and a random insert into each of its
-     * indexes for every new row version. At 100,000 customers (invoice heap 1 GB, its indexes 2.6 GB,
-     * beyond the 2 GB buffer cache) settling the 460,852 open invoices took 88.6 / 66.4 s in hash order
-     * and 39.0 / 47.2 s in id order, half the pages dirtied (docs/performance.md, "Session 8: imports").
+     * <p>In invoice id order: the planner visits each open item through its primary key in the tables'
+     * physical order, near enough, instead of a random walk (docs/performance.md, "Session 8: imports").
      */
     private static final String REDUCE_OPEN_AMOUNTS = """
-            UPDATE invoice i
-            SET open_amount = i.open_amount - a.settled,
-                last_allocated_on = greatest(i.last_allocated_on, a.last_on)
-            FROM (SELECT invoice_id, min(seen_open) AS seen_open, max(seen_open) AS seen_too,
-                         sum(amount) AS settled, max(allocated_on) AS last_on,
-                         invoice_customer_id, invoice_issue_date, invoice_due_date, invoice_currency
-                  FROM import_new_allocation
-                  GROUP BY invoice_id, invoice_customer_id, invoice_issue_date, invoice_due_date, invoice_currency
-                  ORDER BY invoice_id) a
-            WHERE i.id = a.invoice_id AND i.open_amount = a.seen_open AND a.seen_open = a.seen_too
-              AND (i.customer_id, i.issue_date, i.due_date, i.currency)
-                  = (a.invoice_customer_id, a.invoice_issue_date, a.invoice_due_date, a.invoice_currency)
+            WITH a AS MATERIALIZED (
+                SELECT invoice_id, min(seen_open) AS seen_open, max(seen_open) AS seen_too,
+                       sum(amount) AS settled, max(allocated_on) AS last_on,
+                       invoice_customer_id, invoice_issue_date, invoice_due_date, invoice_currency
+                FROM import_new_allocation
+                GROUP BY invoice_id, invoice_customer_id, invoice_issue_date, invoice_due_date, invoice_currency
+                ORDER BY invoice_id
+            ), unchanged AS MATERIALIZED (
+                SELECT a.invoice_id, a.settled, a.last_on, o.open_amount
+                FROM a
+                JOIN open_item o ON o.id = a.invoice_id
+                WHERE o.open_amount = a.seen_open AND a.seen_open = a.seen_too
+                  AND (o.customer_id, o.issue_date, o.due_date, o.currency)
+                      = (a.invoice_customer_id, a.invoice_issue_date, a.invoice_due_date, a.invoice_currency)
+            ), paid AS (
+                DELETE FROM open_item o
+                USING unchanged u
+                WHERE o.id = u.invoice_id AND u.settled = u.open_amount
+                RETURNING o.id, o.customer_id, o.issue_date, o.due_date, o.currency, o.amount,
+                          greatest(o.last_allocated_on, u.last_on) AS last_allocated_on
+            ), part AS (
+                UPDATE open_item o
+                SET open_amount = o.open_amount - u.settled,
+                    last_allocated_on = greatest(o.last_allocated_on, u.last_on)
+                FROM unchanged u
+                WHERE o.id = u.invoice_id AND u.settled <> u.open_amount
+                RETURNING o.id
+            ), stored AS (
+                INSERT INTO paid_item (id, customer_id, issue_date, due_date, currency, amount, last_allocated_on)
+                SELECT id, customer_id, issue_date, due_date, currency, amount, last_allocated_on FROM paid ORDER BY id
+            )
+            SELECT (SELECT count(*) FROM paid) + (SELECT count(*) FROM part)
             """;
 
     private static final String NEW_PAYMENT_COUNT = "SELECT count(*) FROM import_new_payment";
@@ -501,7 +526,7 @@ class LedgerBulkRepository {
         long paymentsWritten = System.nanoTime();
         jdbc.sql(STORE_ALLOCATIONS).update();
         long allocationsWritten = System.nanoTime();
-        int reduced = jdbc.sql(REDUCE_OPEN_AMOUNTS).update();
+        long reduced = jdbc.sql(REDUCE_OPEN_AMOUNTS).query(Long.class).single();
         if (reduced != settled) {
             throw ProblemException.conflict(
                             "%d invoice(s) of this file were paid by someone else while it was imported; nothing was imported, import it again"

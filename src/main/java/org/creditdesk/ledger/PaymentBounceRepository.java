@@ -17,23 +17,54 @@ class PaymentBounceRepository {
             WHERE payment_id = :paymentId AND reversed_on IS NULL
             RETURNING invoice_id, amount
             """;
-    // Invoices are locked in id order, like every other writer of open amounts.
+    /**
+     * Two bounces reopening one invoice wait for each other on the invoice (a paid one has no open item to lock;
+     * NO KEY UPDATE, so a payment's allocation, whose foreign key shares the invoice's key, does not wait); the
+     * open items are locked like every other writer of open amounts does, in id order.
+     */
     private static final String LOCK_INVOICES = """
-            SELECT id FROM invoice WHERE id IN (SELECT invoice_id FROM allocation WHERE payment_id = :paymentId)
-            ORDER BY id
-            FOR UPDATE
+            SELECT count(*) FROM (
+                SELECT id FROM invoice WHERE id IN (SELECT invoice_id FROM allocation WHERE payment_id = :paymentId)
+                ORDER BY id
+                FOR NO KEY UPDATE
+            ) invoices
             """;
+
+    private static final String LOCK_OPEN_ITEMS = """
+            SELECT count(*) FROM (
+                SELECT id FROM open_item WHERE id IN (SELECT invoice_id FROM allocation WHERE payment_id = :paymentId)
+                ORDER BY id
+                FOR UPDATE
+            ) items
+            """;
+    /**
+     * A paid invoice leaves paid_item for open_item, open for what was reversed; one still open has its open
+     * amount raised. Either way its newest settlement not reversed is read again from the allocations.
+     */
     private static final String REOPEN = """
-            UPDATE invoice i
-            SET open_amount = i.open_amount + s.amount,
-                last_allocated_on = (SELECT max(a.allocated_on) FROM allocation a
-                                     WHERE a.invoice_id = i.id AND a.reversed_on IS NULL)
-            FROM (SELECT id, sum(amount) AS amount
-                  FROM unnest(CAST(:ids AS bigint[]), CAST(:amounts AS numeric[])) AS t (id, amount)
-                  GROUP BY id) s
-            WHERE i.id = s.id
-            RETURNING i.invoice_no, s.amount
+            WITH s AS MATERIALIZED (
+                SELECT id, sum(amount) AS amount,
+                       (SELECT max(a.allocated_on) FROM allocation a
+                        WHERE a.invoice_id = t.id AND a.reversed_on IS NULL) AS last_on
+                FROM unnest(CAST(:ids AS bigint[]), CAST(:amounts AS numeric[])) AS t (id, amount)
+                GROUP BY id
+            ), reopened AS (
+                DELETE FROM paid_item p USING s WHERE p.id = s.id RETURNING p.id
+            ), opened AS (
+                INSERT INTO open_item (id, customer_id, issue_date, due_date, currency, product_line, amount,
+                                       open_amount, last_allocated_on)
+                SELECT i.id, i.customer_id, i.issue_date, i.due_date, i.currency, i.product_line, i.amount,
+                       s.amount, s.last_on
+                FROM reopened r JOIN s ON s.id = r.id JOIN invoice i ON i.id = r.id
+            ), raised AS (
+                UPDATE open_item o
+                SET open_amount = o.open_amount + s.amount, last_allocated_on = s.last_on
+                FROM s
+                WHERE o.id = s.id
+            )
+            SELECT i.invoice_no, s.amount FROM s JOIN invoice i ON i.id = s.id
             """;
+
     private static final String MARK_BOUNCED = """
             UPDATE payment
             SET status = 'BOUNCED', bounced_on = :bouncedOn, bounce_reason = :reason
@@ -52,7 +83,11 @@ class PaymentBounceRepository {
 
     /** Reverses the payment's settlements and reopens the invoices they settled; returns what was reopened. */
     List<BouncedPayment.Reopened> reverse(long paymentId, LocalDate bouncedOn) {
-        jdbc.sql(LOCK_INVOICES).param("paymentId", paymentId).query(Long.class).list();
+        jdbc.sql(LOCK_INVOICES).param("paymentId", paymentId).query(Long.class).single();
+        jdbc.sql(LOCK_OPEN_ITEMS)
+                .param("paymentId", paymentId)
+                .query(Long.class)
+                .single();
         record Reversed(long invoiceId, BigDecimal amount) {}
         List<Reversed> reversed = jdbc.sql(REVERSE_ALLOCATIONS)
                 .param("paymentId", paymentId)

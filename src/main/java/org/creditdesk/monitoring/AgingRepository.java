@@ -108,7 +108,7 @@ class AgingRepository {
 
     /*
      * The same aging from the ledger's current open amounts: equal to AGING for a date on or after the
-     * last allocation or reversal (invoice.open_amount is the amount less every allocation not reversed),
+     * last allocation or reversal (open_item.open_amount is the amount less every allocation not reversed),
      * without replaying the allocation history. Invoices issued after the date do not count.
      */
     private static final String AGING_FROM_OPEN_AMOUNTS = """
@@ -129,7 +129,7 @@ class AgingRepository {
                    END AS group_name,
                    i.currency, b.code AS bucket, sum(i.open_amount) AS amount,
                    sum(least(coalesce(x.disputed_amount, 0.00), i.open_amount)) AS disputed
-            FROM invoice i
+            FROM open_item i
             LEFT JOIN invoice_disputed_amounts(CAST(:asOf AS date)) x ON x.invoice_id = i.id
             JOIN customer c ON c.id = i.customer_id
             JOIN area ar ON ar.code = c.area_code
@@ -137,8 +137,7 @@ class AgingRepository {
             LEFT JOIN product_line pl ON pl.code = i.product_line
             JOIN aging_bucket b ON greatest(CAST(:asOf AS date) - i.due_date, 0) >= b.from_days
                 AND (b.to_days IS NULL OR greatest(CAST(:asOf AS date) - i.due_date, 0) <= b.to_days)
-            WHERE i.open_amount > 0
-              AND i.issue_date <= CAST(:asOf AS date)
+            WHERE i.issue_date <= CAST(:asOf AS date)
               AND (coalesce(cardinality(CAST(:areas AS text[])), 0) = 0 OR c.area_code = ANY(CAST(:areas AS text[])))
             GROUP BY group_key, group_name, i.currency, b.code
             ORDER BY group_key NULLS LAST, i.currency, b.code
@@ -156,7 +155,7 @@ class AgingRepository {
                        i.product_line, pl.name AS product_line_name%1$s, i.currency, b.code AS bucket,
                        sum(i.open_amount) AS amount,
                        sum(least(coalesce(x.disputed_amount, 0.00), i.open_amount)) AS disputed
-                FROM invoice i
+                FROM open_item i
                 LEFT JOIN invoice_disputed_amounts(CAST(:asOf AS date)) x ON x.invoice_id = i.id
                 JOIN customer c ON c.id = i.customer_id
                 JOIN area ar ON ar.code = c.area_code
@@ -164,8 +163,7 @@ class AgingRepository {
                 LEFT JOIN product_line pl ON pl.code = i.product_line
                 JOIN aging_bucket b ON greatest(CAST(:asOf AS date) - i.due_date, 0) >= b.from_days
                     AND (b.to_days IS NULL OR greatest(CAST(:asOf AS date) - i.due_date, 0) <= b.to_days)
-                WHERE i.open_amount > 0
-                  AND i.issue_date <= CAST(:asOf AS date)
+                WHERE i.issue_date <= CAST(:asOf AS date)
                   AND (coalesce(cardinality(CAST(:areas AS text[])), 0) = 0
                        OR c.area_code = ANY(CAST(:areas AS text[])))
                 GROUP BY c.area_code, ar.name, c.business_group, c.sales_rep, sr.name, i.product_line, pl.name%4$s,

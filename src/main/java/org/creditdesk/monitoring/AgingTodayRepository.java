@@ -40,13 +40,12 @@ class AgingTodayRepository {
             SELECT i.customer_id, c.area_code, c.business_group, c.sales_rep, i.product_line, i.currency,
                    b.code AS bucket, sum(i.open_amount) AS open_amount,
                    sum(least(coalesce(x.disputed_amount, 0.00), i.open_amount)) AS disputed
-            FROM invoice i
+            FROM open_item i
             LEFT JOIN invoice_disputed_amounts(CAST(:asOf AS date)) x ON x.invoice_id = i.id
             JOIN customer c ON c.id = i.customer_id
             JOIN aging_bucket b ON greatest(CAST(:asOf AS date) - i.due_date, 0) >= b.from_days
                 AND (b.to_days IS NULL OR greatest(CAST(:asOf AS date) - i.due_date, 0) <= b.to_days)
-            WHERE i.open_amount > 0
-              AND i.issue_date <= CAST(:asOf AS date)
+            WHERE i.issue_date <= CAST(:asOf AS date)
               AND %s
             GROUP BY i.customer_id, c.area_code, c.business_group, c.sales_rep, i.product_line, i.currency, b.code
             """;

@@ -74,7 +74,7 @@ class DailyRunRepository {
     /*
      * The same aging from the ledger's current open amounts (AgingRepository.AGING_FROM_OPEN_AMOUNTS's rule): equal
      * to FILL_AGING for a date on or after the last allocation or reversal, so the run of today reads only the open
-     * invoices (index-only on invoice_open_due_idx, V147) instead of every invoice and allocation of the book.
+     * invoices (index-only on open_item_due_idx, V92) instead of every invoice and allocation of the book.
      */
     static final String FILL_AGING_FROM_OPEN_AMOUNTS = """
             INSERT INTO daily_aging (customer_id, currency, bucket, invoices, open_amount, oldest_overdue_due_date,
@@ -82,10 +82,10 @@ class DailyRunRepository {
             SELECT i.customer_id, i.currency, b.position, count(*), sum(i.open_amount),
                    min(i.due_date) FILTER (WHERE i.due_date < CAST(:asOf AS date)),
                    sum(i.open_amount) FILTER (WHERE i.due_date < CAST(:asOf AS date))
-            FROM invoice i
+            FROM open_item i
             JOIN aging_bucket b ON greatest(CAST(:asOf AS date) - i.due_date, 0) >= b.from_days
                 AND (b.to_days IS NULL OR greatest(CAST(:asOf AS date) - i.due_date, 0) <= b.to_days)
-            WHERE i.open_amount > 0 AND i.issue_date <= CAST(:asOf AS date)
+            WHERE i.issue_date <= CAST(:asOf AS date)
             GROUP BY i.customer_id, i.currency, b.position
             """;
 

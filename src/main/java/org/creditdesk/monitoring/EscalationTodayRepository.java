@@ -22,7 +22,7 @@ class EscalationTodayRepository {
 
     /*
      * The live facts of the customers the condition (%s, on the invoice i) selects: per customer and currency first
-     * (index-only on invoice_open_due_idx, V147, for every customer), then per customer. Same rule as
+     * (index-only on open_item_due_idx, V92, for every customer), then per customer. Same rule as
      * EscalationRepository.SNAPSHOT_FROM_OPEN_AMOUNTS.
      */
     static final String LIVE_FACTS = """
@@ -31,8 +31,8 @@ class EscalationTodayRepository {
                    coalesce(sum(o.amount) FILTER (WHERE o.currency = c.currency), 0) AS overdue_amount
             FROM (
                 SELECT i.customer_id, i.currency, min(i.due_date) AS oldest_due_date, sum(i.open_amount) AS amount
-                FROM invoice i
-                WHERE i.open_amount > 0 AND i.due_date < CAST(:asOf AS date) AND i.issue_date <= CAST(:asOf AS date)
+                FROM open_item i
+                WHERE i.due_date < CAST(:asOf AS date) AND i.issue_date <= CAST(:asOf AS date)
                   AND %s
                 GROUP BY i.customer_id, i.currency
             ) o

@@ -39,9 +39,8 @@ class StaffingRepository {
                 SELECT i.customer_id,
                        sum(i.open_amount) AS open_amount,
                        sum(i.open_amount) FILTER (WHERE i.due_date < CAST(:asOf AS date)) AS overdue
-                FROM invoice i
+                FROM open_item i
                 WHERE CAST(:openAmountsHold AS boolean)
-                  AND i.open_amount > 0
                   AND i.issue_date <= CAST(:asOf AS date)
                   AND i.currency = :currency
                 GROUP BY i.customer_id

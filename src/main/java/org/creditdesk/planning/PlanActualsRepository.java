@@ -36,9 +36,12 @@ class PlanActualsRepository {
                 FROM invoice i
                 CROSS JOIN base b
                 LEFT JOIN rates r ON r.currency = i.currency
+                LEFT JOIN open_item o ON o.id = i.id
+                LEFT JOIN paid_item p ON p.id = i.id
                 WHERE i.issue_date <= CAST(:asOf AS date)
-                  AND (i.issue_date >= CAST(:windowStart AS date) OR i.open_amount > 0
-                       OR i.last_allocated_on >= CAST(:windowStart AS date))
+                  AND (i.issue_date >= CAST(:windowStart AS date) OR o.id IS NOT NULL
+                       OR o.last_allocated_on >= CAST(:windowStart AS date)
+                       OR p.last_allocated_on >= CAST(:windowStart AS date))
                   {{CUSTOMER_FILTER}}
             ),
             events AS (

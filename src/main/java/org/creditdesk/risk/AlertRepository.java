@@ -39,8 +39,8 @@ class AlertRepository {
                    'risk.alert.firstOverdue',
                    ARRAY[CAST(count(*) AS text), CAST(min(i.due_date) AS text), CAST(sum(i.open_amount) AS text)],
                    CAST(:asOf AS date)
-            FROM invoice i
-            WHERE i.open_amount > 0 AND i.due_date < CAST(:asOf AS date)
+            FROM open_item i
+            WHERE i.due_date < CAST(:asOf AS date)
             GROUP BY i.customer_id
             HAVING min(i.due_date) = CAST(:asOf AS date) - 1
                AND NOT EXISTS (SELECT 1 FROM risk_alert a

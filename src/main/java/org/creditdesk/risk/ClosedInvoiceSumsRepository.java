@@ -14,10 +14,10 @@ import org.springframework.transaction.annotation.Transactional;
  * scoring runs (V154, {@code score_closed}). A paid invoice no longer changes, and its part depends only on where
  * its due and issue dates fall against the date's windows, so the sums of one date become another's by adding the
  * difference of the paid invoices whose dates lie between the two dates' window edges; the customers whose paid
- * invoices were written since (logged by a trigger on {@code invoice}) are recomputed from their invoices. A date
+ * invoices were written since (logged by a trigger on {@code paid_item}) are recomputed from their invoices. A date
  * further than {@link #MOVE_AT_MOST_DAYS} away is rebuilt from all paid invoices.
  *
- * <p>A paid invoice is one with {@code open_amount = 0}; its payment date is {@code last_allocated_on} (an open
+ * <p>A paid invoice is one in {@code paid_item} (V92); its payment date is {@code last_allocated_on} (an open
  * amount falls only through allocations, which set it). The sums equal ScoreRepository's per_currency
  * aggregates over the same invoices, with 0 where those give NULL (no invoice).
  */
@@ -53,8 +53,8 @@ class ClosedInvoiceSumsRepository {
     private static final String REBUILD = "CREATE TEMP TABLE score_closed_rebuilt (" + COLUMNS + ") ON COMMIT DROP AS\n"
             + "SELECT i.customer_id, i.currency, " + sums(":asOf", ":from3", ":from6", ":from12", "") + """
 
-            FROM invoice i
-            WHERE i.open_amount = 0 AND i.issue_date <= :asOf AND i.due_date > :from12
+            FROM paid_item i
+            WHERE i.issue_date <= :asOf AND i.due_date > :from12
             GROUP BY i.customer_id, i.currency
             """;
     private static final String REBUILT = "INSERT INTO score_closed SELECT * FROM pg_temp.score_closed_rebuilt";
@@ -77,16 +77,15 @@ class ClosedInvoiceSumsRepository {
             touched AS (SELECT DISTINCT customer_id FROM gone),
             fresh AS (
                 SELECT i.customer_id, i.currency, %s
-                FROM invoice i
+                FROM paid_item i
                 WHERE i.customer_id IN (SELECT customer_id FROM touched)
-                  AND i.open_amount = 0 AND i.issue_date <= :asOf AND i.due_date > :from12
+                  AND i.issue_date <= :asOf AND i.due_date > :from12
                 GROUP BY i.customer_id, i.currency
             ),
             moved AS (
                 SELECT i.customer_id, i.currency, %s
-                FROM invoice i
-                WHERE i.open_amount = 0
-                  AND ((i.due_date > :dueLo AND i.due_date <= :dueHi)
+                FROM paid_item i
+                WHERE ((i.due_date > :dueLo AND i.due_date <= :dueHi)
                        OR (i.due_date > :due3Lo AND i.due_date <= :due3Hi)
                        OR (i.due_date > :due12Lo AND i.due_date <= :due12Hi)
                        OR (i.issue_date > :dueLo AND i.issue_date <= :dueHi)

@@ -81,8 +81,12 @@ class ScoreRepository {
     private static final String INVOICES_NOW = """
             inv AS (
                 SELECT i.customer_id, i.currency, i.amount, i.issue_date, i.due_date, i.open_amount,
-                       CASE WHEN i.open_amount = 0 THEN i.last_allocated_on END AS paid_on
-                FROM invoice i
+                       CAST(NULL AS date) AS paid_on
+                FROM open_item i
+                WHERE i.issue_date <= CAST(:asOf AS date) AND {{CUSTOMERS i.customer_id}}
+                UNION ALL
+                SELECT i.customer_id, i.currency, i.amount, i.issue_date, i.due_date, 0.00, i.last_allocated_on
+                FROM paid_item i
                 WHERE i.issue_date <= CAST(:asOf AS date) AND {{CUSTOMERS i.customer_id}}
             ),
             """;
@@ -99,13 +103,13 @@ class ScoreRepository {
             inv AS (
                 SELECT i.customer_id, i.currency, i.amount, i.issue_date, i.due_date, i.open_amount,
                        CAST(NULL AS date) AS paid_on
-                FROM invoice i
-                WHERE i.open_amount > 0 AND i.issue_date <= CAST(:asOf AS date) AND {{CUSTOMERS i.customer_id}}
+                FROM open_item i
+                WHERE i.issue_date <= CAST(:asOf AS date) AND {{CUSTOMERS i.customer_id}}
                 UNION ALL
-                SELECT i.customer_id, i.currency, i.amount, i.issue_date, i.due_date, i.open_amount,
+                SELECT i.customer_id, i.currency, i.amount, i.issue_date, i.due_date, 0.00,
                        i.last_allocated_on AS paid_on
-                FROM invoice i
-                WHERE i.open_amount = 0 AND i.issue_date <= CAST(:asOf AS date)
+                FROM paid_item i
+                WHERE i.issue_date <= CAST(:asOf AS date)
                   AND i.customer_id IN (SELECT customer_id FROM touched)
             ),
             """;

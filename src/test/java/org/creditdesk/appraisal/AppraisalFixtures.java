@@ -123,9 +123,19 @@ final class AppraisalFixtures {
                               AND reversed_on IS NULL
                             RETURNING invoice_id, amount
                         )
-                        UPDATE invoice i SET open_amount = i.open_amount + r.amount
-                        FROM (SELECT invoice_id, sum(amount) AS amount FROM reversed GROUP BY invoice_id) r
-                        WHERE i.id = r.invoice_id
+                        , r AS MATERIALIZED (SELECT invoice_id, sum(amount) AS amount FROM reversed GROUP BY invoice_id)
+                        , reopened AS (
+                            DELETE FROM paid_item p USING r WHERE p.id = r.invoice_id RETURNING p.id, p.last_allocated_on
+                        )
+                        , opened AS (
+                            INSERT INTO open_item (id, customer_id, issue_date, due_date, currency, product_line, amount,
+                                                   open_amount, last_allocated_on)
+                            SELECT i.id, i.customer_id, i.issue_date, i.due_date, i.currency, i.product_line, i.amount,
+                                   r.amount, x.last_allocated_on
+                            FROM reopened x JOIN r ON r.invoice_id = x.id JOIN invoice i ON i.id = x.id
+                        )
+                        UPDATE open_item o SET open_amount = o.open_amount + r.amount
+                        FROM r WHERE o.id = r.invoice_id
                         """).param("on", on).param("paymentNo", paymentNo).update();
     }
 

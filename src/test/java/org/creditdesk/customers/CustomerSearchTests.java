@@ -154,9 +154,15 @@ class CustomerSearchTests {
                         INSERT INTO customer_hold (customer_id, reason, automatic, placed_by, placed_at)
                         SELECT id, 'MANUAL', false, 'test', now() FROM customer WHERE code = :code""").param("code", "S2-" + tag).update();
         jdbc.sql("""
-                        INSERT INTO invoice (invoice_no, customer_id, issue_date, due_date, amount, currency, open_amount)
-                        SELECT :no, id, DATE '2020-01-01', DATE '2020-01-31', 10.00, 'CNY', 10.00
-                        FROM customer WHERE code = :code""").param("no", "S3-INV-" + tag).param("code", "S3-" + tag).update();
+                        WITH written AS (
+                            INSERT INTO invoice (invoice_no, customer_id, issue_date, due_date, amount, currency)
+                            SELECT :no, id, DATE '2020-01-01', DATE '2020-01-31', 10.00, 'CNY'
+                            FROM customer WHERE code = :code
+                            RETURNING *
+                        )
+                        INSERT INTO open_item (id, customer_id, issue_date, due_date, currency, product_line, amount,
+                                               open_amount)
+                        SELECT id, customer_id, issue_date, due_date, currency, product_line, amount, amount FROM written""").param("no", "S3-INV-" + tag).param("code", "S3-" + tag).update();
         jdbc.sql("""
                         INSERT INTO credit_account (customer_id, credit_state, stop_reason, risk_class)
                         SELECT id, 'STOPPED', 'BOUNCED_CHEQUE', 'D' FROM customer WHERE code = :code""").param("code", "S4-" + tag).update();

@@ -78,7 +78,7 @@ class BankStatementFolderWatchTests {
         assertThat(Files.readString(folder.resolve("failed/b-truncated.xml.reason.txt")))
                 .isNotBlank();
         assertThat(folder.resolve("a-statement.xml")).doesNotExist();
-        assertThat(jdbc.sql("SELECT open_amount FROM invoice WHERE invoice_no = :no")
+        assertThat(jdbc.sql("SELECT open_amount FROM collections_invoice WHERE invoice_no = :no")
                         .param("no", code + "-I1")
                         .query(BigDecimal.class)
                         .single())

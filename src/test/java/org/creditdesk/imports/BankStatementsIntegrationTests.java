@@ -85,7 +85,7 @@ class BankStatementsIntegrationTests {
     }
 
     BigDecimal open(String invoiceNo) {
-        return jdbc.sql("SELECT open_amount FROM invoice WHERE invoice_no = :no")
+        return jdbc.sql("SELECT open_amount FROM collections_invoice WHERE invoice_no = :no")
                 .param("no", invoiceNo)
                 .query(BigDecimal.class)
                 .single();

@@ -87,7 +87,7 @@ class ImportsIntegrationTests {
     }
 
     BigDecimal openAmount(String invoiceNo) {
-        return jdbc.sql("SELECT open_amount FROM invoice WHERE invoice_no = :no")
+        return jdbc.sql("SELECT open_amount FROM collections_invoice WHERE invoice_no = :no")
                 .param("no", invoiceNo)
                 .query(BigDecimal.class)
                 .single();

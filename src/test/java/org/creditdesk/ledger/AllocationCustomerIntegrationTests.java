@@ -177,9 +177,16 @@ class AllocationCustomerIntegrationTests {
 
     private long invoice(long customerId) {
         return jdbc.sql("""
-                        INSERT INTO invoice (invoice_no, customer_id, issue_date, due_date, amount, currency, open_amount)
-                        VALUES (:no, :customer, DATE '2026-02-01', DATE '2026-03-03', 100, 'EUR', 100)
-                        RETURNING id
+                        WITH written AS (
+                            INSERT INTO invoice (invoice_no, customer_id, issue_date, due_date, amount, currency)
+                            VALUES (:no, :customer, DATE '2026-02-01', DATE '2026-03-03', 100, 'EUR')
+                            RETURNING *
+                        ), opened AS (
+                            INSERT INTO open_item (id, customer_id, issue_date, due_date, currency, product_line, amount,
+                                                   open_amount)
+                            SELECT id, customer_id, issue_date, due_date, currency, product_line, amount, amount FROM written
+                        )
+                        SELECT id FROM written
                         """)
                 .param("no", LedgerFixtures.unique("AI"))
                 .param("customer", customerId)

@@ -169,8 +169,10 @@ class BankBookingPropertyTests {
                 .query(String.class)
                 .list());
         lines.addAll(jdbc.sql("""
-                        SELECT invoice_no || ' open ' || open_amount || ' last ' || coalesce(CAST(last_allocated_on AS text), '-')
-                        FROM invoice WHERE invoice_no LIKE :pattern ORDER BY invoice_no""")
+                        SELECT i.invoice_no || ' open ' || coalesce(o.open_amount, 0.00) || ' last '
+                               || coalesce(CAST(coalesce(o.last_allocated_on, p.last_allocated_on) AS text), '-')
+                        FROM invoice i LEFT JOIN open_item o ON o.id = i.id LEFT JOIN paid_item p ON p.id = i.id
+                        WHERE i.invoice_no LIKE :pattern ORDER BY i.invoice_no""")
                 .param("pattern", "BP" + twin + "%" + x + "%")
                 .query(String.class)
                 .list());

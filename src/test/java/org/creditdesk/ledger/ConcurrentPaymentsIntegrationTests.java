@@ -76,10 +76,10 @@ class ConcurrentPaymentsIntegrationTests {
                 .isEqualByComparingTo("500.00");
         assertThat(sum("SELECT sum(unapplied) FROM payment WHERE customer_id = :id", customerId))
                 .isEqualByComparingTo("300.00");
-        assertThat(sum("SELECT sum(open_amount) FROM invoice WHERE customer_id = :id", customerId))
+        assertThat(sum("SELECT sum(open_amount) FROM collections_invoice WHERE customer_id = :id", customerId))
                 .isEqualByComparingTo("0.00");
         assertThat(sum("""
-                        SELECT count(*) FROM invoice i
+                        SELECT count(*) FROM collections_invoice i
                         WHERE i.customer_id = :id
                           AND i.amount <> i.open_amount + (SELECT coalesce(sum(a.amount), 0) FROM allocation a
                                                            WHERE a.invoice_id = i.id)

@@ -207,7 +207,10 @@ class SetBasedAllocationPropertyTests {
                 .as(seedNote + ", allocations whose invoice copies differ from the invoice")
                 .isZero();
         for (Inv inv : book.invoices.values()) {
-            var stored = jdbc.sql("SELECT open_amount, last_allocated_on FROM invoice WHERE invoice_no = :no")
+            var stored = jdbc.sql("""
+                            SELECT coalesce(o.open_amount, 0.00), coalesce(o.last_allocated_on, p.last_allocated_on)
+                            FROM invoice i LEFT JOIN open_item o ON o.id = i.id LEFT JOIN paid_item p ON p.id = i.id
+                            WHERE i.invoice_no = :no""")
                     .param("no", inv.no())
                     .query((rs, n) -> new Object[] {rs.getBigDecimal(1), rs.getObject(2, LocalDate.class)})
                     .single();

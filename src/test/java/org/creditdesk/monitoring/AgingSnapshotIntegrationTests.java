@@ -81,9 +81,9 @@ class AgingSnapshotIntegrationTests {
     void settle() {
         for (String customer : customers) {
             List<String[]> open = jdbc.sql("""
-                            SELECT i.invoice_no, i.open_amount FROM invoice i
+                            SELECT i.invoice_no, i.open_amount FROM collections_open_invoice i
                             JOIN customer c ON c.id = i.customer_id
-                            WHERE c.code = ? AND i.open_amount > 0 AND i.due_date < DATE '1990-01-01'
+                            WHERE c.code = ? AND i.due_date < DATE '1990-01-01'
                             """)
                     .param(customer)
                     .query((rs, n) ->

@@ -416,7 +416,7 @@ class AgingTodayIntegrationTests {
     }
 
     private BigDecimal openAmount(String invoiceNo) {
-        return jdbc.sql("SELECT open_amount FROM invoice WHERE invoice_no = ?")
+        return jdbc.sql("SELECT open_amount FROM collections_invoice WHERE invoice_no = ?")
                 .param(invoiceNo)
                 .query(BigDecimal.class)
                 .single();

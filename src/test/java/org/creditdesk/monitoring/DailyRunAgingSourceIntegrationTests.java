@@ -130,7 +130,7 @@ class DailyRunAgingSourceIntegrationTests {
     private Invoice invoice(String invoiceNo) {
         return jdbc.sql("""
                         SELECT c.code, i.currency, i.issue_date, i.open_amount
-                        FROM invoice i JOIN customer c ON c.id = i.customer_id WHERE i.invoice_no = :invoiceNo
+                        FROM collections_invoice i JOIN customer c ON c.id = i.customer_id WHERE i.invoice_no = :invoiceNo
                         """)
                 .param("invoiceNo", invoiceNo)
                 .query((rs, n) -> new Invoice(

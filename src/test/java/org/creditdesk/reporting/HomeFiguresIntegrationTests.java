@@ -176,7 +176,7 @@ class HomeFiguresIntegrationTests {
         jdbc.sql("""
                         INSERT INTO invoice_dispute (customer_id, invoice_id, reason, amount, raised_on, status, created_by)
                         SELECT i.customer_id, i.id, 'QUALITY', i.open_amount, ?, 'OPEN', 'test'
-                        FROM invoice i WHERE i.invoice_no = ?
+                        FROM collections_invoice i WHERE i.invoice_no = ?
                         """).params(today.minusDays(1), "HF-" + x + "-2-INV").update();
         TransactionTemplate rolledBack = new TransactionTemplate(transactions);
         for (boolean counts : new boolean[] {true, false}) {

@@ -246,8 +246,8 @@ class ClosedInvoiceSumsIntegrationTests {
                 jdbc.sql("""
                         SELECT p.payment_no FROM payment p
                         WHERE p.customer_id = ANY(CAST(:ids AS bigint[])) AND p.status = 'RECEIVED' AND p.method = 'CHEQUE'
-                          AND EXISTS (SELECT 1 FROM allocation a JOIN invoice i ON i.id = a.invoice_id
-                                      WHERE a.payment_id = p.id AND a.reversed_on IS NULL AND i.open_amount = 0)
+                          AND EXISTS (SELECT 1 FROM allocation a JOIN paid_item i ON i.id = a.invoice_id
+                                      WHERE a.payment_id = p.id AND a.reversed_on IS NULL)
                           AND NOT EXISTS (SELECT 1 FROM payment b WHERE b.customer_id = p.customer_id AND b.status = 'BOUNCED')
                         ORDER BY p.id LIMIT 1""").param("ids", ids()).query(String.class).list();
         if (cheques.isEmpty()) return "nothing (no cheque left to bounce)";
@@ -321,8 +321,8 @@ class ClosedInvoiceSumsIntegrationTests {
     private Map<String, Object> anOpenInvoice(Random random) {
         List<Map<String, Object>> open =
                 jdbc.sql("""
-                        SELECT i.invoice_no, c.code, i.open_amount, i.currency FROM invoice i JOIN customer c ON c.id = i.customer_id
-                        WHERE i.customer_id = ANY(CAST(:ids AS bigint[])) AND i.open_amount > 0
+                        SELECT i.invoice_no, c.code, i.open_amount, i.currency FROM collections_open_invoice i JOIN customer c ON c.id = i.customer_id
+                        WHERE i.customer_id = ANY(CAST(:ids AS bigint[]))
                         ORDER BY i.id""").param("ids", ids()).query().listOfRows();
         return open.get(random.nextInt(open.size()));
     }

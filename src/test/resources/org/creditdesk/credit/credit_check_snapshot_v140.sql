@@ -6,8 +6,8 @@ CREATE OR REPLACE FUNCTION ledger_overdue_invoice_items_v140(p_customer_id BIGIN
     LANGUAGE sql STABLE AS
 $$
 WITH candidates AS (
-    SELECT i.id FROM invoice i
-    WHERE i.customer_id = p_customer_id AND i.open_amount > 0 AND i.due_date < p_cutoff
+    SELECT i.id FROM open_item i
+    WHERE i.customer_id = p_customer_id AND i.due_date < p_cutoff
     UNION
     SELECT a.invoice_id FROM allocation a
     WHERE a.customer_id = p_customer_id AND a.allocated_on > p_as_of

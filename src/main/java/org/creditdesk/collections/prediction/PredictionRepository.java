@@ -69,15 +69,15 @@ class PredictionRepository {
             """;
 
     // The same when nothing was allocated or reversed after the date: a settled invoice (open amount 0) was
-    // paid on its newest allocation (the ledger keeps both on the invoice), and each customer's newest are
-    // read off invoice_paid_newest_idx (V63) without touching the allocations or sorting the paid invoices.
+    // paid on its newest allocation (the ledger keeps it in paid_item, V92), and each customer's newest are
+    // read off paid_item_newest_idx without touching the allocations or sorting the paid invoices.
     private static final String RECENT_PAID_NOW = """
             SELECT c.id AS customer_id, r.id, r.due_date, r.paid_on, r.amount
             FROM customer c
             CROSS JOIN LATERAL (
                 SELECT i.id, i.due_date, i.last_allocated_on AS paid_on, i.amount
-                FROM invoice i
-                WHERE i.customer_id = c.id AND i.open_amount = 0 AND i.last_allocated_on > CAST(:asOf AS date) - 730
+                FROM paid_item i
+                WHERE i.customer_id = c.id AND i.last_allocated_on > CAST(:asOf AS date) - 730
                 ORDER BY i.last_allocated_on DESC, i.due_date DESC, i.id DESC
                 LIMIT :history
             ) r
@@ -101,9 +101,9 @@ class PredictionRepository {
     // The same when nothing was allocated or reversed after the date: the ledger's own open amounts.
     private static final String OPEN_NOW = """
             SELECT i.customer_id, i.id, i.due_date, i.amount, i.open_amount, i.currency, i.product_line, c.area_code
-            FROM invoice i
+            FROM open_item i
             JOIN customer c ON c.id = i.customer_id
-            WHERE i.open_amount > 0 AND i.issue_date <= :asOf
+            WHERE i.issue_date <= :asOf
             """;
 
     // Whether the invoices' own open amounts and newest allocation dates are the state as of the date: nothing

@@ -427,8 +427,14 @@ class PaymentPredictionIntegrationTests {
     private String openInvoice(String customer, LocalDate due, String amount) {
         String no = "PO-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         jdbc.sql("""
-                        INSERT INTO invoice (invoice_no, customer_id, issue_date, due_date, amount, currency, open_amount)
-                        SELECT :no, id, CAST(:due AS date) - 30, :due, :amount, 'CNY', :amount FROM customer WHERE code = :code
+                        WITH written AS (
+                            INSERT INTO invoice (invoice_no, customer_id, issue_date, due_date, amount, currency)
+                            SELECT :no, id, CAST(:due AS date) - 30, :due, :amount, 'CNY' FROM customer WHERE code = :code
+                            RETURNING *
+                        )
+                        INSERT INTO open_item (id, customer_id, issue_date, due_date, currency, product_line, amount,
+                                               open_amount)
+                        SELECT id, customer_id, issue_date, due_date, currency, product_line, amount, amount FROM written
                         """)
                 .param("no", no)
                 .param("due", due)
@@ -444,12 +450,19 @@ class PaymentPredictionIntegrationTests {
         String[] numbers = new String[invoices.size()];
         for (int i = 0; i < numbers.length; i++) numbers[i] = "PI-" + batch + "-" + i;
         jdbc.sql("""
-                        INSERT INTO invoice (invoice_no, customer_id, issue_date, due_date, amount, currency, open_amount,
-                                             last_allocated_on)
-                        SELECT x.no, c.id, x.due - 30, x.due, x.amount, 'CNY', 0, x.paid
-                        FROM unnest(CAST(:nos AS text[]), CAST(:codes AS text[]), CAST(:dues AS date[]),
-                                    CAST(:paids AS date[]), CAST(:amounts AS numeric[])) AS x (no, code, due, paid, amount)
-                        JOIN customer c ON c.code = x.code
+                        WITH x AS MATERIALIZED (
+                            SELECT * FROM unnest(CAST(:nos AS text[]), CAST(:codes AS text[]), CAST(:dues AS date[]),
+                                                 CAST(:paids AS date[]), CAST(:amounts AS numeric[]))
+                                          AS x (no, code, due, paid, amount)
+                        ), written AS (
+                            INSERT INTO invoice (invoice_no, customer_id, issue_date, due_date, amount, currency)
+                            SELECT x.no, c.id, x.due - 30, x.due, x.amount, 'CNY'
+                            FROM x JOIN customer c ON c.code = x.code
+                            RETURNING *
+                        )
+                        INSERT INTO paid_item (id, customer_id, issue_date, due_date, currency, amount, last_allocated_on)
+                        SELECT w.id, w.customer_id, w.issue_date, w.due_date, w.currency, w.amount, x.paid
+                        FROM written w JOIN x ON x.no = w.invoice_no
                         """)
                 .param("nos", numbers)
                 .param("codes", invoices.stream().map(Invoice::customer).toArray(String[]::new))
@@ -461,13 +474,13 @@ class PaymentPredictionIntegrationTests {
                 .update();
         jdbc.sql("""
                         INSERT INTO payment (payment_no, customer_id, received_on, amount, currency, method, unapplied)
-                        SELECT 'P' || i.invoice_no, i.customer_id, i.last_allocated_on, i.amount, 'CNY', 'BANK_TRANSFER', 0
-                        FROM invoice i WHERE i.invoice_no LIKE :prefix
+                        SELECT 'P' || i.invoice_no, i.customer_id, p.last_allocated_on, i.amount, 'CNY', 'BANK_TRANSFER', 0
+                        FROM invoice i JOIN paid_item p ON p.id = i.id WHERE i.invoice_no LIKE :prefix
                         """).param("prefix", "PI-" + batch + "-%").update();
         jdbc.sql("""
                         INSERT INTO allocation (customer_id, invoice_id, payment_id, amount, allocated_on)
-                        SELECT i.customer_id, i.id, p.id, i.amount, i.last_allocated_on
-                        FROM invoice i JOIN payment p ON p.payment_no = 'P' || i.invoice_no
+                        SELECT i.customer_id, i.id, p.id, i.amount, pi.last_allocated_on
+                        FROM invoice i JOIN paid_item pi ON pi.id = i.id JOIN payment p ON p.payment_no = 'P' || i.invoice_no
                         WHERE i.invoice_no LIKE :prefix
                         """).param("prefix", "PI-" + batch + "-%").update();
         List<String> disputed = new ArrayList<>();
@@ -477,7 +490,7 @@ class PaymentPredictionIntegrationTests {
                                                      resolved_on, created_by)
                         SELECT i.customer_id, i.id, 'QUALITY', i.amount, i.due_date - 5, 'RESOLVED', 'FIXED',
                                greatest(i.last_allocated_on, i.due_date - 5), 'test'
-                        FROM invoice i WHERE i.invoice_no = ANY(CAST(:nos AS text[]))
+                        FROM paid_item i WHERE i.id IN (SELECT id FROM invoice WHERE invoice_no = ANY(CAST(:nos AS text[])))
                         """).param("nos", disputed.toArray(String[]::new)).update();
     }
 }

@@ -151,9 +151,9 @@ class PredictionReadsTheLedgerOnceIntegrationTests {
 
     private void payAfterTheDate() {
         var invoice = jdbc.sql("""
-                        SELECT i.invoice_no, c.code, i.open_amount, i.currency FROM invoice i
+                        SELECT i.invoice_no, c.code, i.open_amount, i.currency FROM collections_open_invoice i
                         JOIN customer c ON c.id = i.customer_id
-                        WHERE i.open_amount > 0 AND i.issue_date <= :asOf ORDER BY i.id LIMIT 1
+                        WHERE i.issue_date <= :asOf ORDER BY i.id LIMIT 1
                         """)
                 .param("asOf", AS_OF)
                 .query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
