@@ -8,9 +8,11 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -19,6 +21,7 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -360,44 +363,81 @@ class ScoreRepository {
     private final JdbcClient streaming;
     private final DataSource dataSource;
     private final ClosedInvoiceSumsRepository closedSums;
+    private final int copyChunk;
 
+    @Autowired
     ScoreRepository(JdbcClient jdbc, DataSource dataSource, ClosedInvoiceSumsRepository closedSums) {
+        this(jdbc, dataSource, closedSums, FETCH_SIZE, COPY_CHUNK);
+    }
+
+    /** With other sizes: a test makes a small portfolio's run fetch and copy many times, interleaved. */
+    ScoreRepository(
+            JdbcClient jdbc,
+            DataSource dataSource,
+            ClosedInvoiceSumsRepository closedSums,
+            int fetchSize,
+            int copyChunk) {
         this.jdbc = jdbc;
         JdbcTemplate fetching = new JdbcTemplate(dataSource);
-        fetching.setFetchSize(FETCH_SIZE);
+        fetching.setFetchSize(fetchSize);
         this.streaming = JdbcClient.create(fetching);
         this.dataSource = dataSource;
         this.closedSums = closedSums;
+        this.copyChunk = copyChunk;
     }
 
     /**
-     * The rows of a run's COPY into {@code score_history}, kept as CSV in chunks of 256 KB while the run goes (some
-     * 250 bytes a customer, instead of each row's values and points as BigDecimals until the COPY).
+     * A run's new rows of {@code score_history}, copied in as the run goes: CSV lines (some 250 bytes a customer) are
+     * gathered to 256 KB and then copied in on the run's connection between two fetches of the factor values' cursor
+     * (its portal stays open meanwhile), so the run never holds more than one chunk. Kept until the end (25 MB at
+     * 100,000 customers) they outlived every young collection of the run and filled the old generation run after run
+     * until a concurrent cycle and mixed collections ran inside a run (session 11, docs/performance.md).
      */
-    static final class ScoreCopy {
-        private final List<byte[]> chunks = new ArrayList<>();
-        private final StringBuilder out = new StringBuilder(COPY_CHUNK + 4096);
+    final class ScoreCopy {
+        private final StringBuilder out = new StringBuilder(copyChunk + 4096);
         private int rows;
+        private long copyNanos;
 
         void add(ScoreRow row) {
             row.appendCsv(out);
             rows++;
-            if (out.length() >= COPY_CHUNK) flush();
+            if (out.length() >= copyChunk) copy();
         }
 
         int rows() {
             return rows;
         }
 
-        private List<byte[]> chunks() {
-            flush();
-            return chunks;
+        /** Copies the rows still gathered. */
+        void finish() {
+            copy();
         }
 
-        private void flush() {
+        /** The time spent so far deleting the date's old rows and copying the new ones in. */
+        long copyNanos() {
+            return copyNanos;
+        }
+
+        private void copy() {
             if (out.isEmpty()) return;
-            chunks.add(out.toString().getBytes(StandardCharsets.UTF_8));
+            long from = System.nanoTime();
+            byte[] chunk = out.toString().getBytes(StandardCharsets.UTF_8);
             out.setLength(0);
+            Connection connection = DataSourceUtils.getConnection(dataSource);
+            try {
+                CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_SCORES);
+                try {
+                    copy.writeToCopy(chunk, 0, chunk.length);
+                    copy.endCopy();
+                } finally {
+                    if (copy.isActive()) copy.cancelCopy();
+                }
+            } catch (SQLException e) {
+                throw new UncategorizedSQLException("COPY score_history", COPY_SCORES, e);
+            } finally {
+                DataSourceUtils.releaseConnection(connection, dataSource);
+            }
+            copyNanos += System.nanoTime() - from;
         }
     }
 
@@ -484,27 +524,18 @@ class ScoreRepository {
         });
     }
 
-    /** Replaces the scores of the date of these customers (all when null) by the new ones. */
-    void replaceScores(LocalDate asOf, @Nullable List<Long> customerIds, ScoreCopy rows) {
+    /**
+     * Deletes the scores of the date of these customers (all when null) and returns what copies the new ones in; in the
+     * run's transaction, so the date's scores are replaced at once.
+     */
+    ScoreCopy replaceScores(LocalDate asOf, @Nullable List<Long> customerIds) {
+        long from = System.nanoTime();
         withIds(jdbc.sql(filtered(DELETE_SCORES, customerIds)), customerIds)
                 .param("asOf", asOf)
                 .update();
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_SCORES);
-            try {
-                for (byte[] chunk : rows.chunks()) {
-                    copy.writeToCopy(chunk, 0, chunk.length);
-                }
-                copy.endCopy();
-            } finally {
-                if (copy.isActive()) copy.cancelCopy();
-            }
-        } catch (SQLException e) {
-            throw new UncategorizedSQLException("COPY score_history", COPY_SCORES, e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
+        ScoreCopy copy = new ScoreCopy();
+        copy.copyNanos = System.nanoTime() - from;
+        return copy;
     }
 
     /** Makes this date's scores current where no newer score exists; returns those customers' classes. */
@@ -585,10 +616,15 @@ class ScoreRepository {
                 .param("from24", asOf.minusMonths(24));
     }
 
+    // Each factor's column in FACTOR_VALUES, named once instead of once a row.
+    private static final ScoreFactor[] FACTORS = ScoreFactor.values();
+    private static final String[] FACTOR_COLUMNS =
+            Arrays.stream(FACTORS).map(f -> f.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
+
     private static FactorValues values(ResultSet rs, int row) throws SQLException {
         Map<ScoreFactor, @Nullable BigDecimal> values = new EnumMap<>(ScoreFactor.class);
-        for (ScoreFactor factor : ScoreFactor.values()) {
-            values.put(factor, rs.getBigDecimal(factor.name().toLowerCase(java.util.Locale.ROOT)));
+        for (int f = 0; f < FACTORS.length; f++) {
+            values.put(FACTORS[f], rs.getBigDecimal(FACTOR_COLUMNS[f]));
         }
         return new FactorValues(
                 rs.getLong("customer_id"),

@@ -81,21 +81,30 @@ record Scorecard(
         }
 
         Band bandFor(@Nullable BigDecimal value) {
-            for (Band band : bands) {
-                if (band.covers(value)) return band;
+            return bands.get(indexOf(value));
+        }
+
+        /** The position in {@link #bands} of the band covering the value. */
+        int indexOf(@Nullable BigDecimal value) {
+            for (int i = 0; i < bands.size(); i++) {
+                if (bands.get(i).covers(value)) return i;
             }
             throw new IllegalStateException("no band of %s covers %s".formatted(factor, value));
         }
 
-        /**
-         * The grade of the value: its band's, or, where the band and the neighbour on the value's side
-         * of its anchor are anchored, interpolated linearly between the two anchors' grades (so it stays
-         * between the two bands' grades, monotone where they are).
-         */
+        /** The grade of the value ({@link #gradeFor(BigDecimal, int)} in the band covering it). */
         BigDecimal gradeFor(@Nullable BigDecimal value) {
-            Band band = bandFor(value);
+            return gradeFor(value, indexOf(value));
+        }
+
+        /**
+         * The grade of the value in the band at index {@code i} (the one covering it): the band's, or, where the band
+         * and the neighbour on the value's side of its anchor are anchored, interpolated linearly between the two
+         * anchors' grades (so it stays between the two bands' grades, monotone where they are).
+         */
+        BigDecimal gradeFor(@Nullable BigDecimal value, int i) {
+            Band band = bands.get(i);
             if (value == null || band.anchor() == null) return band.grade();
-            int i = bands.indexOf(band);
             int cmp = value.compareTo(band.anchor());
             if (cmp == 0) return band.grade();
             Band other = cmp < 0 ? neighbour(i, -1) : neighbour(i, 1);
@@ -162,9 +171,11 @@ record Scorecard(
         BigDecimal score = BigDecimal.ZERO.setScale(2);
         for (Factor factor : factors) {
             BigDecimal value = values.get(factor.factor());
-            Band band = factor.bandFor(value);
-            BigDecimal points = factor.weight().multiply(factor.gradeFor(value)).setScale(2, RoundingMode.HALF_UP);
-            parts.add(new Part(factor.factor(), value, factor.weight(), band, points));
+            int band = factor.indexOf(value);
+            BigDecimal points =
+                    factor.weight().multiply(factor.gradeFor(value, band)).setScale(2, RoundingMode.HALF_UP);
+            parts.add(new Part(
+                    factor.factor(), value, factor.weight(), factor.bands().get(band), points));
             score = score.add(points);
         }
         return new Evaluation(score, classOf(score), parts);

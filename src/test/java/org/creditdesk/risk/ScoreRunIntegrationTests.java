@@ -3,19 +3,28 @@ package org.creditdesk.risk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
+import org.creditdesk.credit.CreditAccounts;
+import org.creditdesk.credit.CreditPolicies;
+import org.creditdesk.customers.Customers;
 import org.creditdesk.identity.Caller;
 import org.creditdesk.imports.Imports;
 import org.creditdesk.ledger.BounceCheque;
 import org.creditdesk.ledger.Ledger;
+import org.creditdesk.shared.BusinessCalendar;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @SpringBootTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -37,6 +46,39 @@ class ScoreRunIntegrationTests {
 
     @Autowired
     Ledger ledger;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    ClosedInvoiceSumsRepository closedSums;
+
+    @Autowired
+    ScorecardRepository cards;
+
+    @Autowired
+    Customers customers;
+
+    @Autowired
+    CreditAccounts accounts;
+
+    @Autowired
+    CreditPolicies policies;
+
+    @Autowired
+    BusinessCalendar calendar;
+
+    @Autowired
+    Clock clock;
+
+    @Autowired
+    PlanLimitCapRepository planCaps;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     ScoreTestPortfolio.Loaded portfolio;
 
@@ -60,6 +102,40 @@ class ScoreRunIntegrationTests {
         assertThat(run.byClass().values().stream().mapToLong(Long::longValue).sum())
                 .isEqualTo(60);
         assertThat(run.byClass()).as("a generated book has good and bad payers").hasSizeGreaterThan(1);
+    }
+
+    @Test
+    void scores_copied_in_between_fetches_of_the_factor_values_are_the_scores_of_a_run_that_copies_them_at_once() {
+        scores.runFor(AS_OF, portfolio.customerIds(), Caller.SYSTEM);
+        List<String> atOnce = historyRows();
+        // Seven customers a fetch and a COPY for every row: the cursor's portal stays open across 60 COPYs.
+        Scores interleaved = new Scores(
+                new ScoreRepository(jdbc, dataSource, closedSums, 7, 1),
+                cards,
+                customers,
+                accounts,
+                policies,
+                calendar,
+                clock,
+                planCaps,
+                events);
+        ScoreRun run = new TransactionTemplate(transactions)
+                .execute(s -> interleaved.runFor(AS_OF, portfolio.customerIds(), Caller.SYSTEM));
+
+        assertThat(run.customersScored()).isEqualTo(60);
+        assertThat(historyRows()).hasSize(60).isEqualTo(atOnce);
+    }
+
+    private List<String> historyRows() {
+        return jdbc.sql("""
+                        SELECT concat_ws('|', customer_id, scorecard_id, score, risk_class, factor_values, factor_points,
+                                         recommended_limit, currency, review_on)
+                        FROM score_history WHERE as_of = :asOf AND customer_id = ANY(CAST(:ids AS bigint[]))
+                        ORDER BY customer_id""")
+                .param("asOf", AS_OF)
+                .param("ids", portfolio.customerIds().toArray(Long[]::new))
+                .query(String.class)
+                .list();
     }
 
     @Test
