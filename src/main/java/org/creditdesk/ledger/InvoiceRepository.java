@@ -95,37 +95,12 @@ class InvoiceRepository {
             ORDER BY id
             """;
     /**
-     * Repeated invoices in one request are summed first. An invoice settled in full leaves open_item for
-     * paid_item with the day of its newest settlement (scoring and the prediction read it there); one settled in
-     * part keeps its open item with the lower amount. In id order (the tables' physical order, near enough): a
-     * statement's 100,000 invoices are visited page after page instead of in hash order. Answers how many of the
-     * invoices were not open for what was settled (0 unless a caller settles more than it locked as open).
+     * V93's settle_open_items: paid in full leaves open_item for paid_item, paid in part lowers the open amount.
+     * Answers how many of the invoices were not open for what was settled (0 unless a caller settles more than it
+     * locked as open).
      */
     private static final String SETTLE = """
-            WITH s AS MATERIALIZED (
-                SELECT id, sum(amount) AS amount, max(allocated_on) AS last_on
-                FROM unnest(CAST(:ids AS bigint[]), CAST(:amounts AS numeric[]), CAST(:dates AS date[]))
-                     AS t (id, amount, allocated_on)
-                GROUP BY id
-                ORDER BY id
-            ), paid AS (
-                DELETE FROM open_item o
-                USING s
-                WHERE o.id = s.id AND o.open_amount = s.amount
-                RETURNING o.id, o.customer_id, o.issue_date, o.due_date, o.currency, o.amount,
-                          greatest(o.last_allocated_on, s.last_on) AS last_allocated_on
-            ), part AS (
-                UPDATE open_item o
-                SET open_amount = o.open_amount - s.amount,
-                    last_allocated_on = greatest(o.last_allocated_on, s.last_on)
-                FROM s
-                WHERE o.id = s.id AND o.open_amount <> s.amount
-                RETURNING o.id
-            ), stored AS (
-                INSERT INTO paid_item (id, customer_id, issue_date, due_date, currency, amount, last_allocated_on)
-                SELECT id, customer_id, issue_date, due_date, currency, amount, last_allocated_on FROM paid ORDER BY id
-            )
-            SELECT (SELECT count(*) FROM s) - (SELECT count(*) FROM paid) - (SELECT count(*) FROM part)
+            SELECT settle_open_items(CAST(:ids AS bigint[]), CAST(:amounts AS numeric[]), CAST(:dates AS date[]))
             """;
 
     private final JdbcClient jdbc;

@@ -406,6 +406,22 @@ class LedgerBulkRepository {
     private static final String SETTLED_INVOICES = "SELECT count(DISTINCT invoice_id) FROM import_new_allocation";
 
     /**
+     * The invoices this file settles, FOR SHARE in id order, before their open items (as a bounce takes the
+     * invoice before the open item). It is the lock the writes after it ask for on each invoice: the allocation's
+     * foreign key (FOR KEY SHARE), V164's check of the allocation's copies (FOR SHARE) and paid_item's foreign key.
+     * Held already, each of them leaves the invoice row alone; without it the first marked every settled invoice's
+     * row with a key-share lock and the second with a share lock, two writes (and WAL) per invoice.
+     */
+    private static final String SHARE_SETTLED_INVOICES = """
+            SELECT count(*) FROM (
+                SELECT i.id FROM invoice i
+                WHERE i.id IN (SELECT invoice_id FROM import_new_allocation)
+                ORDER BY i.id
+                FOR SHARE
+            ) locked
+            """;
+
+    /**
      * Only the open items this file settles, in id order like every writer of open amounts, so an import
      * and a payment on the same invoices wait for each other instead of deadlocking.
      */
@@ -419,49 +435,30 @@ class LedgerBulkRepository {
             """;
 
     /**
-     * One write per settled invoice, and only while its open amount is still the one the allocation
-     * was computed from: a concurrent payment that settled one of them makes the count fall short. The
-     * same for the invoice's columns the allocations copied before the lock (no code changes them; a
-     * hand edit in between would leave stale copies, so it refuses the file too). An invoice settled in full
-     * leaves open_item for paid_item (V92): a delete of a narrow row and an insert, where the update of the
-     * invoice wrote a new version of the wide row with an entry in each of its indexes.
-     *
-     * <p>In invoice id order: the planner visits each open item through its primary key in the tables'
-     * physical order, near enough, instead of a random walk (docs/performance.md, "Session 8: imports").
+     * Settles the invoices by V93's settle_open_items (the writer of open amounts every settlement shares), but
+     * only those whose open amount is still the one the allocation was computed from: a concurrent payment that
+     * settled one of them makes the count fall short. The same for the invoice's columns the allocations copied
+     * before the lock (no code changes them; a hand edit in between would leave stale copies, so it refuses the
+     * file too). Answers how many invoices were settled. The three arrays are aggregated in one pass, so they are
+     * aligned; the function visits the open items in id order.
      */
-    private static final String REDUCE_OPEN_AMOUNTS = """
+    private static final String SETTLE_UNCHANGED = """
             WITH a AS MATERIALIZED (
                 SELECT invoice_id, min(seen_open) AS seen_open, max(seen_open) AS seen_too,
                        sum(amount) AS settled, max(allocated_on) AS last_on,
                        invoice_customer_id, invoice_issue_date, invoice_due_date, invoice_currency
                 FROM import_new_allocation
                 GROUP BY invoice_id, invoice_customer_id, invoice_issue_date, invoice_due_date, invoice_currency
-                ORDER BY invoice_id
             ), unchanged AS MATERIALIZED (
-                SELECT a.invoice_id, a.settled, a.last_on, o.open_amount
+                SELECT a.invoice_id, a.settled, a.last_on
                 FROM a
                 JOIN open_item o ON o.id = a.invoice_id
                 WHERE o.open_amount = a.seen_open AND a.seen_open = a.seen_too
                   AND (o.customer_id, o.issue_date, o.due_date, o.currency)
                       = (a.invoice_customer_id, a.invoice_issue_date, a.invoice_due_date, a.invoice_currency)
-            ), paid AS (
-                DELETE FROM open_item o
-                USING unchanged u
-                WHERE o.id = u.invoice_id AND u.settled = u.open_amount
-                RETURNING o.id, o.customer_id, o.issue_date, o.due_date, o.currency, o.amount,
-                          greatest(o.last_allocated_on, u.last_on) AS last_allocated_on
-            ), part AS (
-                UPDATE open_item o
-                SET open_amount = o.open_amount - u.settled,
-                    last_allocated_on = greatest(o.last_allocated_on, u.last_on)
-                FROM unchanged u
-                WHERE o.id = u.invoice_id AND u.settled <> u.open_amount
-                RETURNING o.id
-            ), stored AS (
-                INSERT INTO paid_item (id, customer_id, issue_date, due_date, currency, amount, last_allocated_on)
-                SELECT id, customer_id, issue_date, due_date, currency, amount, last_allocated_on FROM paid ORDER BY id
             )
-            SELECT (SELECT count(*) FROM paid) + (SELECT count(*) FROM part)
+            SELECT count(*) - settle_open_items(array_agg(invoice_id), array_agg(settled), array_agg(last_on))
+            FROM unchanged
             """;
 
     private static final String NEW_PAYMENT_COUNT = "SELECT count(*) FROM import_new_payment";
@@ -509,24 +506,23 @@ class LedgerBulkRepository {
     }
 
     int mergePayments(String staging, String base) {
-        long started = System.nanoTime();
+        Step step = new Step();
         jdbc.sql(CREATE_NEW_PAYMENTS.formatted(staging)).param("base", base).update();
         jdbc.sql("ANALYZE import_new_payment (id, customer_id, invoice_id)").update();
-        long prepared = System.nanoTime();
+        String prepared = step.next();
         jdbc.sql(CREATE_NEW_ALLOCATIONS).update();
         jdbc.sql(ALLOCATE_NAMED).update();
         jdbc.sql(ALLOCATE_OLDEST_FIRST).update();
         jdbc.sql("ANALYZE import_new_allocation (invoice_id, payment_id)").update();
-        // Locked before the allocations are written: their foreign-key checks then find the stronger
-        // lock already held and leave the invoice rows alone, instead of marking each one first.
         long settled = jdbc.sql(SETTLED_INVOICES).query(Long.class).single();
+        jdbc.sql(SHARE_SETTLED_INVOICES).query(Long.class).single();
         jdbc.sql(LOCK_SETTLED_INVOICES).query(Long.class).single();
-        long allocated = System.nanoTime();
+        String allocated = step.next();
         jdbc.sql(INSERT_PAYMENTS).update();
-        long paymentsWritten = System.nanoTime();
+        String paymentsWritten = step.next();
         jdbc.sql(STORE_ALLOCATIONS).update();
-        long allocationsWritten = System.nanoTime();
-        long reduced = jdbc.sql(REDUCE_OPEN_AMOUNTS).query(Long.class).single();
+        String allocationsWritten = step.next();
+        long reduced = jdbc.sql(SETTLE_UNCHANGED).query(Long.class).single();
         if (reduced != settled) {
             throw ProblemException.conflict(
                             "%d invoice(s) of this file were paid by someone else while it was imported; nothing was imported, import it again"
@@ -534,14 +530,38 @@ class LedgerBulkRepository {
                     .withKey("problem.text.invoicesOfThisFileWerePaidMeanwhile", settled - reduced);
         }
         log.info(
-                "Payments merge: new payments in {} ms, allocated and settled invoices locked in {} ms, payments written in {} ms, allocations in {} ms, {} invoices settled in {} ms",
-                ms(prepared - started),
-                ms(allocated - prepared),
-                ms(paymentsWritten - allocated),
-                ms(allocationsWritten - paymentsWritten),
+                "Payments merge: new payments in {}, allocated and settled invoices locked in {}, payments written in {}, allocations in {}, {} invoices settled in {}",
+                prepared,
+                allocated,
+                paymentsWritten,
+                allocationsWritten,
                 reduced,
-                ms(System.nanoTime() - allocationsWritten));
+                step.next());
         return jdbc.sql(NEW_PAYMENT_COUNT).query(Long.class).single().intValue();
+    }
+
+    /**
+     * Each step's wall time and the WAL it wrote, for the log: on a loaded machine the WAL is the figure that
+     * does not move with the load (docs/performance.md, "Session 12: payments import and settling").
+     */
+    private final class Step {
+        private long started = System.nanoTime();
+        private long wal = wal();
+
+        String next() {
+            long now = System.nanoTime();
+            long written = wal();
+            String step = "%d ms (%d MB WAL)".formatted(ms(now - started), (written - wal) >> 20);
+            started = now;
+            wal = written;
+            return step;
+        }
+
+        private long wal() {
+            return jdbc.sql("SELECT CAST(pg_wal_lsn_diff(pg_current_wal_insert_lsn(), '0/0') AS bigint)")
+                    .query(Long.class)
+                    .single();
+        }
     }
 
     private static long ms(long nanos) {
