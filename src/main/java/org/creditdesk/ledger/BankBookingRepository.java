@@ -43,6 +43,21 @@ class BankBookingRepository {
                        invoice_issue_date, invoice_due_date, invoice_currency)
             """;
 
+    /**
+     * The settled invoices FOR SHARE, in id order, before their allocations are written (their open items are
+     * locked already): the lock that the allocation's foreign key (FOR KEY SHARE), V164's check of its copies (FOR
+     * SHARE) and paid_item's foreign key ask for on each invoice. Held already, they leave the invoice row alone;
+     * without it the first two each wrote a lock into every settled invoice's row.
+     */
+    private static final String SHARE_SETTLED_INVOICES = """
+            SELECT count(*) FROM (
+                SELECT i.id FROM invoice i
+                WHERE i.id = ANY(CAST(:invoiceIds AS bigint[]))
+                ORDER BY i.id
+                FOR SHARE
+            ) locked
+            """;
+
     private final JdbcClient jdbc;
 
     BankBookingRepository(JdbcClient jdbc) {
@@ -100,6 +115,12 @@ class BankBookingRepository {
             }
         }
         if (settled.isEmpty()) return;
+        jdbc.sql(SHARE_SETTLED_INVOICES)
+                .param(
+                        "invoiceIds",
+                        settled.stream().map(Settled::invoiceId).distinct().toArray(Long[]::new))
+                .query(Long.class)
+                .single();
         jdbc.sql(INSERT_ALLOCATIONS)
                 .param("customerIds", customerIds.toArray(Long[]::new))
                 .param("paymentIds", ids.toArray(Long[]::new))
