@@ -406,31 +406,20 @@ class LedgerBulkRepository {
     private static final String SETTLED_INVOICES = "SELECT count(DISTINCT invoice_id) FROM import_new_allocation";
 
     /**
-     * The invoices this file settles, FOR SHARE in id order, before their open items (as a bounce takes the
-     * invoice before the open item). It is the lock the writes after it ask for on each invoice: the allocation's
-     * foreign key (FOR KEY SHARE), V164's check of the allocation's copies (FOR SHARE) and paid_item's foreign key.
-     * Held already, each of them leaves the invoice row alone; without it the first marked every settled invoice's
-     * row with a key-share lock and the second with a share lock, two writes (and WAL) per invoice.
+     * The rows of a table ({@code %1$s}) that this file settles, locked ({@code %2$s}) in id order. First the
+     * invoices FOR SHARE, then their open items FOR UPDATE: in id order like every writer of open amounts, so an
+     * import and a payment on the same invoices wait for each other instead of deadlocking, and the invoice
+     * before the open item as a bounce takes them. The share lock is the one the writes after it ask for on each
+     * invoice: the allocation's foreign key (FOR KEY SHARE), V164's check of the allocation's copies (FOR SHARE)
+     * and paid_item's foreign key. Held already, they leave the invoice row alone; without it the first marked
+     * every settled invoice's row with a key-share lock and the second with a share lock, two writes per invoice.
      */
-    private static final String SHARE_SETTLED_INVOICES = """
+    private static final String LOCK_SETTLED = """
             SELECT count(*) FROM (
-                SELECT i.id FROM invoice i
-                WHERE i.id IN (SELECT invoice_id FROM import_new_allocation)
-                ORDER BY i.id
-                FOR SHARE
-            ) locked
-            """;
-
-    /**
-     * Only the open items this file settles, in id order like every writer of open amounts, so an import
-     * and a payment on the same invoices wait for each other instead of deadlocking.
-     */
-    private static final String LOCK_SETTLED_INVOICES = """
-            SELECT count(*) FROM (
-                SELECT o.id FROM open_item o
-                WHERE o.id IN (SELECT invoice_id FROM import_new_allocation)
-                ORDER BY o.id
-                FOR UPDATE
+                SELECT t.id FROM %1$s t
+                WHERE t.id IN (SELECT invoice_id FROM import_new_allocation)
+                ORDER BY t.id
+                FOR %2$s
             ) locked
             """;
 
@@ -515,8 +504,10 @@ class LedgerBulkRepository {
         jdbc.sql(ALLOCATE_OLDEST_FIRST).update();
         jdbc.sql("ANALYZE import_new_allocation (invoice_id, payment_id)").update();
         long settled = jdbc.sql(SETTLED_INVOICES).query(Long.class).single();
-        jdbc.sql(SHARE_SETTLED_INVOICES).query(Long.class).single();
-        jdbc.sql(LOCK_SETTLED_INVOICES).query(Long.class).single();
+        jdbc.sql(LOCK_SETTLED.formatted("invoice", "SHARE")).query(Long.class).single();
+        jdbc.sql(LOCK_SETTLED.formatted("open_item", "UPDATE"))
+                .query(Long.class)
+                .single();
         String allocated = step.next();
         jdbc.sql(INSERT_PAYMENTS).update();
         String paymentsWritten = step.next();
@@ -546,22 +537,22 @@ class LedgerBulkRepository {
      */
     private final class Step {
         private long started = System.nanoTime();
-        private long wal = wal();
+        private long wal = walPosition();
 
         String next() {
             long now = System.nanoTime();
-            long written = wal();
+            long written = walPosition();
             String step = "%d ms (%d MB WAL)".formatted(ms(now - started), (written - wal) >> 20);
             started = now;
             wal = written;
             return step;
         }
+    }
 
-        private long wal() {
-            return jdbc.sql("SELECT CAST(pg_wal_lsn_diff(pg_current_wal_insert_lsn(), '0/0') AS bigint)")
-                    .query(Long.class)
-                    .single();
-        }
+    private long walPosition() {
+        return jdbc.sql("SELECT CAST(pg_wal_lsn_diff(pg_current_wal_insert_lsn(), '0/0') AS bigint)")
+                .query(Long.class)
+                .single();
     }
 
     private static long ms(long nanos) {
