@@ -6,54 +6,78 @@
 -- the 5,000-customer portfolio: 23.3 CPU s with the keys, 13.4 without; docs/performance.md, "Session 12: invoices and
 -- orders imports"). They are replaced by the same guarantees, checked per statement on the invoice's side and per row
 -- on the rarely written referenced side:
---   1. After every insert into or update of invoice, each distinct customer and product line of the written rows is
---      looked up by its key and locked FOR KEY SHARE, as the keys' own checks did, so neither can be deleted or
+--   1. After every insert into invoice, each distinct customer and product line of the written rows is looked up by
+--      its key and locked FOR KEY SHARE, as the keys' own checks did, so neither can be deleted or
 --      renumbered until the writer commits; one missing raises the key's own error (23503, same constraint name).
 --      A concurrent delete of the customer makes the lock find nothing: refused as before.
 --   2. Deleting a customer or a product line, or changing its key, is refused while an invoice names it (NO ACTION, at
 --      the end of the statement, as before). The deleter waits for an invoice writer's lock; when that writer has
 --      committed, the check's fresh snapshot sees its invoice.
 -- The checks probe the keys one distinct value at a time (a correlated subquery that keeps its lock, so PL/pgSQL's
--- kept plan has one shape whether the first statement of the session wrote one invoice or a million).
+-- kept plan has one shape whether the first statement of the session wrote one invoice or a million). An update is
+-- checked per row and only when it changes a key, as the keys did (no code changes them).
 -- allocation_invoice_id_fkey and V164's reliance on "the invoice's customer exists" are unchanged in effect.
 
 ALTER TABLE invoice DROP CONSTRAINT invoice_customer_id_fkey, DROP CONSTRAINT invoice_product_line_fkey;
 
-CREATE FUNCTION invoice_keys_checked() RETURNS trigger
+-- The customers and product lines a statement of p_table wrote exist, and stay until this transaction ends.
+CREATE FUNCTION ledger_keys_held(p_table TEXT, p_customers BIGINT[], p_product_lines TEXT[]) RETURNS VOID
     LANGUAGE plpgsql AS
 $$
 DECLARE
     missing TEXT;
 BEGIN
-    SELECT CAST(w.customer_id AS TEXT) INTO missing
-    FROM (SELECT DISTINCT customer_id FROM invoice_written) w
-    WHERE NOT EXISTS (SELECT 1 FROM customer c WHERE c.id = w.customer_id FOR KEY SHARE)
+    SELECT CAST(w.id AS TEXT) INTO missing
+    FROM unnest(p_customers) AS w (id)
+    WHERE NOT EXISTS (SELECT 1 FROM customer c WHERE c.id = w.id FOR KEY SHARE)
     LIMIT 1;
     IF FOUND THEN
-        RAISE EXCEPTION 'insert or update on table "invoice" violates foreign key constraint "invoice_customer_id_fkey"'
-            USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'invoice_customer_id_fkey', TABLE = 'invoice',
+        RAISE EXCEPTION 'insert or update on table "%" violates foreign key constraint "%_customer_id_fkey"', p_table, p_table
+            USING ERRCODE = 'foreign_key_violation', CONSTRAINT = p_table || '_customer_id_fkey', TABLE = p_table,
                 DETAIL = format('Key (customer_id)=(%s) is not present in table "customer".', missing);
     END IF;
-    SELECT w.product_line INTO missing
-    FROM (SELECT DISTINCT product_line FROM invoice_written WHERE product_line IS NOT NULL) w
-    WHERE NOT EXISTS (SELECT 1 FROM product_line p WHERE p.code = w.product_line FOR KEY SHARE)
+    SELECT w.code INTO missing
+    FROM unnest(p_product_lines) AS w (code)
+    WHERE NOT EXISTS (SELECT 1 FROM product_line p WHERE p.code = w.code FOR KEY SHARE)
     LIMIT 1;
     IF FOUND THEN
-        RAISE EXCEPTION 'insert or update on table "invoice" violates foreign key constraint "invoice_product_line_fkey"'
-            USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'invoice_product_line_fkey', TABLE = 'invoice',
+        RAISE EXCEPTION 'insert or update on table "%" violates foreign key constraint "%_product_line_fkey"', p_table, p_table
+            USING ERRCODE = 'foreign_key_violation', CONSTRAINT = p_table || '_product_line_fkey', TABLE = p_table,
                 DETAIL = format('Key (product_line)=(%s) is not present in table "product_line".', missing);
     END IF;
+END
+$$;
+
+-- Statement level, after an insert: the distinct keys of the rows written (transition table ledger_written).
+CREATE FUNCTION ledger_keys_checked() RETURNS trigger
+    LANGUAGE plpgsql AS
+$$
+BEGIN
+    PERFORM ledger_keys_held(TG_TABLE_NAME,
+                             ARRAY(SELECT DISTINCT customer_id FROM ledger_written),
+                             ARRAY(SELECT DISTINCT product_line FROM ledger_written WHERE product_line IS NOT NULL));
     RETURN NULL;
 END
 $$;
 
--- Transition tables allow one event per trigger.
-CREATE TRIGGER invoice_keys_checked_ins AFTER INSERT ON invoice REFERENCING NEW TABLE AS invoice_written
-    FOR EACH STATEMENT EXECUTE FUNCTION invoice_keys_checked();
-CREATE TRIGGER invoice_keys_checked_upd AFTER UPDATE ON invoice REFERENCING NEW TABLE AS invoice_written
-    FOR EACH STATEMENT EXECUTE FUNCTION invoice_keys_checked();
+-- Row level, after an update that changes a key.
+CREATE FUNCTION ledger_keys_checked_on_change() RETURNS trigger
+    LANGUAGE plpgsql AS
+$$
+BEGIN
+    PERFORM ledger_keys_held(TG_TABLE_NAME, ARRAY[NEW.customer_id], array_remove(ARRAY[NEW.product_line], NULL));
+    RETURN NULL;
+END
+$$;
 
-CREATE FUNCTION customer_keeps_its_invoices() RETURNS trigger
+CREATE TRIGGER invoice_keys_checked AFTER INSERT ON invoice REFERENCING NEW TABLE AS ledger_written
+    FOR EACH STATEMENT EXECUTE FUNCTION ledger_keys_checked();
+CREATE TRIGGER invoice_keys_checked_on_change AFTER UPDATE OF customer_id, product_line ON invoice
+    FOR EACH ROW WHEN (OLD.customer_id IS DISTINCT FROM NEW.customer_id OR OLD.product_line IS DISTINCT FROM NEW.product_line)
+    EXECUTE FUNCTION ledger_keys_checked_on_change();
+
+-- The referenced side: a customer or product line named by an invoice keeps its row and its key.
+CREATE FUNCTION customer_keeps_its_ledger() RETURNS trigger
     LANGUAGE plpgsql AS
 $$
 BEGIN
@@ -66,12 +90,12 @@ BEGIN
 END
 $$;
 
-CREATE TRIGGER customer_keeps_its_invoices_del AFTER DELETE ON customer
-    FOR EACH ROW EXECUTE FUNCTION customer_keeps_its_invoices();
-CREATE TRIGGER customer_keeps_its_invoices_upd AFTER UPDATE OF id ON customer
-    FOR EACH ROW WHEN (OLD.id IS DISTINCT FROM NEW.id) EXECUTE FUNCTION customer_keeps_its_invoices();
+CREATE TRIGGER customer_keeps_its_ledger_del AFTER DELETE ON customer
+    FOR EACH ROW EXECUTE FUNCTION customer_keeps_its_ledger();
+CREATE TRIGGER customer_keeps_its_ledger_upd AFTER UPDATE OF id ON customer
+    FOR EACH ROW WHEN (OLD.id IS DISTINCT FROM NEW.id) EXECUTE FUNCTION customer_keeps_its_ledger();
 
-CREATE FUNCTION product_line_keeps_its_invoices() RETURNS trigger
+CREATE FUNCTION product_line_keeps_its_ledger() RETURNS trigger
     LANGUAGE plpgsql AS
 $$
 BEGIN
@@ -84,7 +108,7 @@ BEGIN
 END
 $$;
 
-CREATE TRIGGER product_line_keeps_its_invoices_del AFTER DELETE ON product_line
-    FOR EACH ROW EXECUTE FUNCTION product_line_keeps_its_invoices();
-CREATE TRIGGER product_line_keeps_its_invoices_upd AFTER UPDATE OF code ON product_line
-    FOR EACH ROW WHEN (OLD.code IS DISTINCT FROM NEW.code) EXECUTE FUNCTION product_line_keeps_its_invoices();
+CREATE TRIGGER product_line_keeps_its_ledger_del AFTER DELETE ON product_line
+    FOR EACH ROW EXECUTE FUNCTION product_line_keeps_its_ledger();
+CREATE TRIGGER product_line_keeps_its_ledger_upd AFTER UPDATE OF code ON product_line
+    FOR EACH ROW WHEN (OLD.code IS DISTINCT FROM NEW.code) EXECUTE FUNCTION product_line_keeps_its_ledger();
