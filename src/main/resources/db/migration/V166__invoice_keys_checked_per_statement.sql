@@ -76,39 +76,36 @@ CREATE TRIGGER invoice_keys_checked_on_change AFTER UPDATE OF customer_id, produ
     FOR EACH ROW WHEN (OLD.customer_id IS DISTINCT FROM NEW.customer_id OR OLD.product_line IS DISTINCT FROM NEW.product_line)
     EXECUTE FUNCTION ledger_keys_checked_on_change();
 
--- The referenced side: a customer or product line named by an invoice keeps its row and its key.
-CREATE FUNCTION customer_keeps_its_ledger() RETURNS trigger
+-- The referenced side: a customer or product line named by a ledger row keeps its row and its key. TG_ARGV: the
+-- referenced key's column, the ledger tables' column naming it, then the ledger tables. Rare (no code deletes either
+-- or changes their keys), so one dynamic probe per table and row.
+CREATE FUNCTION ledger_key_kept() RETURNS trigger
     LANGUAGE plpgsql AS
 $$
+DECLARE
+    named BOOLEAN;
 BEGIN
-    IF EXISTS (SELECT 1 FROM invoice i WHERE i.customer_id = OLD.id) THEN
-        RAISE EXCEPTION 'update or delete on table "customer" violates foreign key constraint "invoice_customer_id_fkey" on table "invoice"'
-            USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'invoice_customer_id_fkey', TABLE = 'customer',
-                DETAIL = format('Key (id)=(%s) is still referenced from table "invoice".', OLD.id);
-    END IF;
+    FOR i IN 2 .. TG_NARGS - 1 LOOP
+        EXECUTE format('SELECT EXISTS (SELECT 1 FROM %I t WHERE t.%I = ($1).%I)', TG_ARGV[i], TG_ARGV[1], TG_ARGV[0])
+            INTO named USING OLD;
+        IF named THEN
+            RAISE EXCEPTION 'update or delete on table "%" violates foreign key constraint "%_%_fkey" on table "%"',
+                    TG_TABLE_NAME, TG_ARGV[i], TG_ARGV[1], TG_ARGV[i]
+                USING ERRCODE = 'foreign_key_violation', CONSTRAINT = TG_ARGV[i] || '_' || TG_ARGV[1] || '_fkey',
+                    TABLE = TG_TABLE_NAME,
+                    DETAIL = format('Key (%s)=(%s) is still referenced from table "%s".', TG_ARGV[0],
+                                    to_jsonb(OLD) ->> TG_ARGV[0], TG_ARGV[i]);
+        END IF;
+    END LOOP;
     RETURN NULL;
 END
 $$;
 
 CREATE TRIGGER customer_keeps_its_ledger_del AFTER DELETE ON customer
-    FOR EACH ROW EXECUTE FUNCTION customer_keeps_its_ledger();
+    FOR EACH ROW EXECUTE FUNCTION ledger_key_kept('id', 'customer_id', 'invoice');
 CREATE TRIGGER customer_keeps_its_ledger_upd AFTER UPDATE OF id ON customer
-    FOR EACH ROW WHEN (OLD.id IS DISTINCT FROM NEW.id) EXECUTE FUNCTION customer_keeps_its_ledger();
-
-CREATE FUNCTION product_line_keeps_its_ledger() RETURNS trigger
-    LANGUAGE plpgsql AS
-$$
-BEGIN
-    IF EXISTS (SELECT 1 FROM invoice i WHERE i.product_line = OLD.code) THEN
-        RAISE EXCEPTION 'update or delete on table "product_line" violates foreign key constraint "invoice_product_line_fkey" on table "invoice"'
-            USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'invoice_product_line_fkey', TABLE = 'product_line',
-                DETAIL = format('Key (code)=(%s) is still referenced from table "invoice".', OLD.code);
-    END IF;
-    RETURN NULL;
-END
-$$;
-
+    FOR EACH ROW WHEN (OLD.id IS DISTINCT FROM NEW.id) EXECUTE FUNCTION ledger_key_kept('id', 'customer_id', 'invoice');
 CREATE TRIGGER product_line_keeps_its_ledger_del AFTER DELETE ON product_line
-    FOR EACH ROW EXECUTE FUNCTION product_line_keeps_its_ledger();
+    FOR EACH ROW EXECUTE FUNCTION ledger_key_kept('code', 'product_line', 'invoice');
 CREATE TRIGGER product_line_keeps_its_ledger_upd AFTER UPDATE OF code ON product_line
-    FOR EACH ROW WHEN (OLD.code IS DISTINCT FROM NEW.code) EXECUTE FUNCTION product_line_keeps_its_ledger();
+    FOR EACH ROW WHEN (OLD.code IS DISTINCT FROM NEW.code) EXECUTE FUNCTION ledger_key_kept('code', 'product_line', 'invoice');

@@ -19,38 +19,17 @@ CREATE TRIGGER sales_order_keys_checked_on_change AFTER UPDATE OF customer_id, p
     EXECUTE FUNCTION ledger_keys_checked_on_change();
 
 -- V166's referenced side, for orders too.
-CREATE OR REPLACE FUNCTION customer_keeps_its_ledger() RETURNS trigger
-    LANGUAGE plpgsql AS
-$$
-BEGIN
-    IF EXISTS (SELECT 1 FROM invoice i WHERE i.customer_id = OLD.id) THEN
-        RAISE EXCEPTION 'update or delete on table "customer" violates foreign key constraint "invoice_customer_id_fkey" on table "invoice"'
-            USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'invoice_customer_id_fkey', TABLE = 'customer',
-                DETAIL = format('Key (id)=(%s) is still referenced from table "invoice".', OLD.id);
-    END IF;
-    IF EXISTS (SELECT 1 FROM sales_order o WHERE o.customer_id = OLD.id) THEN
-        RAISE EXCEPTION 'update or delete on table "customer" violates foreign key constraint "sales_order_customer_id_fkey" on table "sales_order"'
-            USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'sales_order_customer_id_fkey', TABLE = 'customer',
-                DETAIL = format('Key (id)=(%s) is still referenced from table "sales_order".', OLD.id);
-    END IF;
-    RETURN NULL;
-END
-$$;
-
-CREATE OR REPLACE FUNCTION product_line_keeps_its_ledger() RETURNS trigger
-    LANGUAGE plpgsql AS
-$$
-BEGIN
-    IF EXISTS (SELECT 1 FROM invoice i WHERE i.product_line = OLD.code) THEN
-        RAISE EXCEPTION 'update or delete on table "product_line" violates foreign key constraint "invoice_product_line_fkey" on table "invoice"'
-            USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'invoice_product_line_fkey', TABLE = 'product_line',
-                DETAIL = format('Key (code)=(%s) is still referenced from table "invoice".', OLD.code);
-    END IF;
-    IF EXISTS (SELECT 1 FROM sales_order o WHERE o.product_line = OLD.code) THEN
-        RAISE EXCEPTION 'update or delete on table "product_line" violates foreign key constraint "sales_order_product_line_fkey" on table "sales_order"'
-            USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'sales_order_product_line_fkey', TABLE = 'product_line',
-                DETAIL = format('Key (code)=(%s) is still referenced from table "sales_order".', OLD.code);
-    END IF;
-    RETURN NULL;
-END
-$$;
+DROP TRIGGER customer_keeps_its_ledger_del ON customer;
+DROP TRIGGER customer_keeps_its_ledger_upd ON customer;
+DROP TRIGGER product_line_keeps_its_ledger_del ON product_line;
+DROP TRIGGER product_line_keeps_its_ledger_upd ON product_line;
+CREATE TRIGGER customer_keeps_its_ledger_del AFTER DELETE ON customer
+    FOR EACH ROW EXECUTE FUNCTION ledger_key_kept('id', 'customer_id', 'invoice', 'sales_order');
+CREATE TRIGGER customer_keeps_its_ledger_upd AFTER UPDATE OF id ON customer
+    FOR EACH ROW WHEN (OLD.id IS DISTINCT FROM NEW.id)
+    EXECUTE FUNCTION ledger_key_kept('id', 'customer_id', 'invoice', 'sales_order');
+CREATE TRIGGER product_line_keeps_its_ledger_del AFTER DELETE ON product_line
+    FOR EACH ROW EXECUTE FUNCTION ledger_key_kept('code', 'product_line', 'invoice', 'sales_order');
+CREATE TRIGGER product_line_keeps_its_ledger_upd AFTER UPDATE OF code ON product_line
+    FOR EACH ROW WHEN (OLD.code IS DISTINCT FROM NEW.code)
+    EXECUTE FUNCTION ledger_key_kept('code', 'product_line', 'invoice', 'sales_order');

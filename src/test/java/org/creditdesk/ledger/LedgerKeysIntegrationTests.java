@@ -226,27 +226,28 @@ class LedgerKeysIntegrationTests {
         return code;
     }
 
-    /** One statement writing an invoice of 100 EUR for each customer given. */
     private int invoices(List<Long> customers, String productLine) {
-        return jdbc.sql("""
-                        INSERT INTO invoice (invoice_no, customer_id, issue_date, due_date, amount, currency, product_line)
-                        SELECT :prefix || n, c, DATE '2026-02-01', DATE '2026-03-03', 100, 'EUR', CAST(:line AS text)
-                        FROM unnest(CAST(:customers AS bigint[])) WITH ORDINALITY AS u (c, n)
-                        """)
-                .param("prefix", LedgerFixtures.unique("IK"))
-                .param("customers", customers.toArray(Long[]::new))
-                .param("line", productLine)
-                .update();
+        return write(
+                "invoice (invoice_no, customer_id, issue_date, due_date, amount, currency, product_line)",
+                "DATE '2026-02-01', DATE '2026-03-03', 100, 'EUR', CAST(:line AS text)",
+                customers,
+                productLine);
     }
 
-    /** One statement writing a RELEASED order of 100 EUR for each customer given. */
     private int orders(List<Long> customers, String productLine) {
-        return jdbc.sql("""
-                        INSERT INTO sales_order (order_no, customer_id, order_date, amount, currency, product_line, status)
-                        SELECT :prefix || n, c, DATE '2026-02-01', 100, 'EUR', CAST(:line AS text), 'RELEASED'
-                        FROM unnest(CAST(:customers AS bigint[])) WITH ORDINALITY AS u (c, n)
-                        """)
-                .param("prefix", LedgerFixtures.unique("OK"))
+        return write(
+                "sales_order (order_no, customer_id, order_date, amount, currency, product_line, status)",
+                "DATE '2026-02-01', 100, 'EUR', CAST(:line AS text), 'RELEASED'",
+                customers,
+                productLine);
+    }
+
+    /** One statement writing a row of 100 EUR for each customer given, numbered from a unique prefix. */
+    private int write(String tableAndColumns, String values, List<Long> customers, String productLine) {
+        return jdbc.sql(
+                        "INSERT INTO %s SELECT :prefix || n, c, %s FROM unnest(CAST(:customers AS bigint[])) WITH ORDINALITY AS u (c, n)"
+                                .formatted(tableAndColumns, values))
+                .param("prefix", LedgerFixtures.unique("LK"))
                 .param("customers", customers.toArray(Long[]::new))
                 .param("line", productLine)
                 .update();
