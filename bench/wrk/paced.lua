@@ -5,6 +5,8 @@
 -- is counted from when it was due, not from when it was sent: a request held back behind a slow answer on its
 -- connection counts its wait, which wrk's own latency (from the send) leaves out. Prints one line:
 --   PACED NAME RATE_ASKED RATE_DONE P50 P90 P99 P99.9 MAX REQUESTS FAILED (milliseconds)
+-- With WRK_SLOW_FILE, every request slower than WRK_SLOW_MS (default 20) is written there as "START_EPOCH_MS
+-- LATENCY_MS", to be set beside the server's GC pauses.
 package.path = "bench/wrk/?.lua;" .. package.path
 local ffi = require("ffi")
 ffi.cdef [[
@@ -12,8 +14,8 @@ ffi.cdef [[
   int clock_gettime(int clock, pace_timespec *now);
 ]]
 local clock = ffi.new("pace_timespec")
-local function now_us()
-  ffi.C.clock_gettime(1, clock) -- CLOCK_MONOTONIC
+local function now_us(kind)
+  ffi.C.clock_gettime(kind or 1, clock) -- CLOCK_MONOTONIC unless 0 (CLOCK_REALTIME)
   return tonumber(clock.tv_sec) * 1e6 + tonumber(clock.tv_nsec) / 1e3
 end
 
@@ -29,10 +31,12 @@ setup = function(thread)
 end
 
 -- Globals, so that done() can read every thread's with thread:get.
-paced_latencies, paced_failed = {}, 0
-local gap_us, due, sent = 0, 0, 0
+paced_latencies, paced_failed, paced_slow = {}, 0, {}
+local gap_us, due, sent, epoch_offset_us = 0, 0, 0, 0
+local slow_us = 1000 * (tonumber(os.getenv("WRK_SLOW_MS") or "") or 20)
 init = function(args)
   inner_init(args)
+  epoch_offset_us = now_us(0) - now_us()
   gap_us = 1e6 * tonumber(os.getenv("WRK_CONNECTIONS") or error("WRK_CONNECTIONS: wrk's -c (= -t)")) / rate
   due = now_us() + math.random() * gap_us
 end
@@ -47,18 +51,24 @@ request = function()
 end
 
 response = function(status)
-  local t = now_us()
-  paced_latencies[#paced_latencies + 1] = t - math.min(due, sent)
+  local t, start = now_us(), math.min(due, sent)
+  paced_latencies[#paced_latencies + 1] = t - start
+  if t - start > slow_us then
+    paced_slow[#paced_slow + 1] = string.format("%.1f %.1f", (start + epoch_offset_us) / 1000, (t - start) / 1000)
+  end
   if status < 200 or status > 299 then paced_failed = paced_failed + 1 end
   due = due - gap_us * math.log(1 - math.random())
 end
 
 done = function(summary)
   local all, failures = {}, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
+  local slow = os.getenv("WRK_SLOW_FILE") and io.open(os.getenv("WRK_SLOW_FILE"), "w")
   for _, thread in ipairs(threads) do
     for _, latency in ipairs(thread:get("paced_latencies")) do all[#all + 1] = latency end
     failures = failures + thread:get("paced_failed")
+    if slow then for _, line in ipairs(thread:get("paced_slow")) do slow:write(line, "\n") end end
   end
+  if slow then slow:close() end
   table.sort(all)
   local function at(p) return #all > 0 and all[math.max(1, math.ceil(p * #all))] / 1000 or 0 end
   io.write(string.format("PACED %s %.0f %.1f %.2f %.2f %.2f %.2f %.2f %d %d\n", name, rate,
