@@ -330,6 +330,8 @@ class ScoreRepository {
                                                 || ' (score ' || s.score || ') as of ' || s.as_of)
             """;
 
+    // The history's key is (as_of, customer_id) (V177), so a run's rows append at its end: one customer's newest dates
+    // come from a backward skip scan of it, one descent per date returned.
     private static final String HISTORY_OF = """
             SELECT as_of, score, risk_class, recommended_limit, currency, review_on
             FROM score_history
