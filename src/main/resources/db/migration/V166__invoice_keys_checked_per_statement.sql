@@ -13,6 +13,9 @@
 --   2. Deleting a customer or a product line, or changing its key, is refused while an invoice names it (NO ACTION, at
 --      the end of the statement, as before). The deleter waits for an invoice writer's lock; when that writer has
 --      committed, the check's fresh snapshot sees its invoice.
+--      Unlike a real key's check, which uses a cross-check snapshot, a deleter in REPEATABLE READ or SERIALIZABLE
+--      would not see an invoice committed after its snapshot was taken: no code deletes or renumbers customers or
+--      product lines; delete them by hand in READ COMMITTED (the default).
 -- The checks probe the keys one distinct value at a time (a correlated subquery that keeps its lock, so PL/pgSQL's
 -- kept plan has one shape whether the first statement of the session wrote one invoice or a million). An update is
 -- checked per row and only when it changes a key, as the keys did (no code changes them).
