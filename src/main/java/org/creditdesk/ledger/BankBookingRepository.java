@@ -28,7 +28,7 @@ class BankBookingRepository {
                  AS t (payment_no, customer_id, received_on, amount, currency, method, cheque_no, unapplied)
             RETURNING id, payment_no
             """;
-    // The invoice's customer, dates and currency (V73) come with the plan, which locked the invoices: joining
+    // The invoice's customer, dates and currency (V73) come with the plan, which locked the open items: joining
     // invoice here made the planner hash the whole table (a sequential scan of 4.9 M rows at 100,000 customers)
     // for a statement of 95,000 settlements.
     private static final String INSERT_ALLOCATIONS = """
@@ -41,21 +41,6 @@ class BankBookingRepository {
                         CAST(:issueDates AS date[]), CAST(:dueDates AS date[]), CAST(:currencies AS text[]))
                  AS t (customer_id, payment_id, invoice_id, amount, allocated_on, invoice_customer_id,
                        invoice_issue_date, invoice_due_date, invoice_currency)
-            """;
-
-    /**
-     * The settled invoices FOR SHARE, in id order, before their allocations are written (their open items are
-     * locked already): the lock that the allocation's foreign key (FOR KEY SHARE), V164's check of its copies (FOR
-     * SHARE) and paid_item's foreign key ask for on each invoice. Held already, they leave the invoice row alone;
-     * without it the first two each wrote a lock into every settled invoice's row.
-     */
-    private static final String SHARE_SETTLED_INVOICES = """
-            SELECT count(*) FROM (
-                SELECT i.id FROM invoice i
-                WHERE i.id = ANY(CAST(:invoiceIds AS bigint[]))
-                ORDER BY i.id
-                FOR SHARE
-            ) locked
             """;
 
     private final JdbcClient jdbc;
@@ -115,12 +100,6 @@ class BankBookingRepository {
             }
         }
         if (settled.isEmpty()) return;
-        jdbc.sql(SHARE_SETTLED_INVOICES)
-                .param(
-                        "invoiceIds",
-                        settled.stream().map(Settled::invoiceId).distinct().toArray(Long[]::new))
-                .query(Long.class)
-                .single();
         jdbc.sql(INSERT_ALLOCATIONS)
                 .param("customerIds", customerIds.toArray(Long[]::new))
                 .param("paymentIds", ids.toArray(Long[]::new))

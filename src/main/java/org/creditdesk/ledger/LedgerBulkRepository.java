@@ -406,20 +406,18 @@ class LedgerBulkRepository {
     private static final String SETTLED_INVOICES = "SELECT count(DISTINCT invoice_id) FROM import_new_allocation";
 
     /**
-     * The rows of a table ({@code %1$s}) that this file settles, locked ({@code %2$s}) in id order. First the
-     * invoices FOR SHARE, then their open items FOR UPDATE: in id order like every writer of open amounts, so an
-     * import and a payment on the same invoices wait for each other instead of deadlocking, and the invoice
-     * before the open item as a bounce takes them. The share lock is the one the writes after it ask for on each
-     * invoice: the allocation's foreign key (FOR KEY SHARE), V164's check of the allocation's copies (FOR SHARE)
-     * and paid_item's foreign key. Held already, they leave the invoice row alone; without it the first marked
-     * every settled invoice's row with a key-share lock and the second with a share lock, two writes per invoice.
+     * The open items this file settles, FOR UPDATE in id order like every writer of open amounts, so an import and
+     * a payment on the same invoices wait for each other instead of deadlocking. The invoices themselves are not
+     * locked beyond what the allocations' writes ask for (FOR KEY SHARE, FOR SHARE): a bounce locks items, not
+     * invoices (PaymentBounceRepository). Locking the settled invoices FOR SHARE first (session 12) cost about a tenth
+     * of the payments file's PostgreSQL CPU (docs/performance.md, "Session 13").
      */
-    private static final String LOCK_SETTLED = """
+    private static final String LOCK_SETTLED_OPEN_ITEMS = """
             SELECT count(*) FROM (
-                SELECT t.id FROM %1$s t
-                WHERE t.id IN (SELECT invoice_id FROM import_new_allocation)
-                ORDER BY t.id
-                FOR %2$s
+                SELECT o.id FROM open_item o
+                WHERE o.id IN (SELECT invoice_id FROM import_new_allocation)
+                ORDER BY o.id
+                FOR UPDATE
             ) locked
             """;
 
@@ -504,10 +502,7 @@ class LedgerBulkRepository {
         jdbc.sql(ALLOCATE_OLDEST_FIRST).update();
         jdbc.sql("ANALYZE import_new_allocation (invoice_id, payment_id)").update();
         long settled = jdbc.sql(SETTLED_INVOICES).query(Long.class).single();
-        jdbc.sql(LOCK_SETTLED.formatted("invoice", "SHARE")).query(Long.class).single();
-        jdbc.sql(LOCK_SETTLED.formatted("open_item", "UPDATE"))
-                .query(Long.class)
-                .single();
+        jdbc.sql(LOCK_SETTLED_OPEN_ITEMS).query(Long.class).single();
         String allocated = step.next();
         jdbc.sql(INSERT_PAYMENTS).update();
         String paymentsWritten = step.next();

@@ -18,25 +18,21 @@ class PaymentBounceRepository {
             RETURNING invoice_id, amount
             """;
     /**
-     * Two bounces reopening one invoice wait for each other on the invoice (a paid one has no open item to lock;
-     * NO KEY UPDATE, so a payment's allocation, whose foreign key shares the invoice's key, does not wait); the
-     * open items are locked like every other writer of open amounts does, in id order.
+     * The items of the invoices the payment settled, open ones first, then paid ones, each in id order: two bounces
+     * reopening one invoice wait for each other on its item, and a payment or an import settling it waits on its open
+     * item as every writer of open amounts does. No invoice row is locked: the writers of allocations lock their
+     * invoices only FOR KEY SHARE (the foreign key) and FOR SHARE (V164's check of the copies), after their open
+     * items, so a bounce holding an invoice while waiting for its open item deadlocked with them. Two statements, so
+     * that an item a payment moved from open_item to paid_item while this waited is found in the second.
      */
-    private static final String LOCK_INVOICES = """
+    private static final String LOCK_ITEMS = """
             SELECT count(*) FROM (
-                SELECT id FROM invoice WHERE id IN (SELECT invoice_id FROM allocation WHERE payment_id = :paymentId)
-                ORDER BY id
-                FOR NO KEY UPDATE
-            ) invoices
-            """;
-
-    private static final String LOCK_OPEN_ITEMS = """
-            SELECT count(*) FROM (
-                SELECT id FROM open_item WHERE id IN (SELECT invoice_id FROM allocation WHERE payment_id = :paymentId)
+                SELECT id FROM %s WHERE id IN (SELECT invoice_id FROM allocation WHERE payment_id = :paymentId)
                 ORDER BY id
                 FOR UPDATE
             ) items
             """;
+
     /**
      * A paid invoice leaves paid_item for open_item, open for what was reversed; one still open has its open
      * amount raised. Either way its newest settlement not reversed is read again from the allocations.
@@ -83,11 +79,12 @@ class PaymentBounceRepository {
 
     /** Reverses the payment's settlements and reopens the invoices they settled; returns what was reopened. */
     List<BouncedPayment.Reopened> reverse(long paymentId, LocalDate bouncedOn) {
-        jdbc.sql(LOCK_INVOICES).param("paymentId", paymentId).query(Long.class).single();
-        jdbc.sql(LOCK_OPEN_ITEMS)
-                .param("paymentId", paymentId)
-                .query(Long.class)
-                .single();
+        for (String items : List.of("open_item", "paid_item")) {
+            jdbc.sql(LOCK_ITEMS.formatted(items))
+                    .param("paymentId", paymentId)
+                    .query(Long.class)
+                    .single();
+        }
         record Reversed(long invoiceId, BigDecimal amount) {}
         List<Reversed> reversed = jdbc.sql(REVERSE_ALLOCATIONS)
                 .param("paymentId", paymentId)
