@@ -20,10 +20,13 @@
 ALTER TABLE open_item DROP CONSTRAINT open_item_id_fkey;
 
 -- The ids of open items written: each is an invoice, and stays one until this transaction ends. Probed one id at a
--- time by the primary key (a correlated subquery: PL/pgSQL keeps one plan for the session, whatever the first
--- statement's size), CASE so that the lock is taken only for an invoice another transaction wrote.
+-- time by the primary key, CASE so that the lock is taken only for an invoice another transaction wrote. PL/pgSQL
+-- keeps the plan it made on the session's first call: enable_seqscan is off while it plans, so that a first call
+-- on a near-empty invoice table (a new database) cannot keep a sequential scan per probe for a later file of a
+-- million invoices — the quadratic plan the per-row key fell into after a VACUUM of an empty invoice table.
 CREATE FUNCTION open_items_invoiced(p_ids BIGINT[]) RETURNS VOID
-    LANGUAGE plpgsql AS
+    LANGUAGE plpgsql
+    SET enable_seqscan = off AS
 $$
 DECLARE
     missing BIGINT;
