@@ -110,7 +110,7 @@ class ScoreRunIntegrationTests {
         List<String> atOnce = historyRows();
         // Seven customers a fetch and a COPY for every row: the cursor's portal stays open across 60 COPYs.
         Scores interleaved = new Scores(
-                new ScoreRepository(jdbc, dataSource, closedSums, 7, 1),
+                new ScoreRepository(jdbc, dataSource, closedSums, transactions, 7, 1),
                 cards,
                 customers,
                 accounts,
