@@ -429,6 +429,8 @@ class ScoreRepository {
         private int rows;
         private long copyNanos;
         private long besideNanos;
+        // Whether the run's transaction had written nothing before the date's old rows were deleted.
+        private boolean nothingWrittenBefore;
         // Set while the rows are gathered on the thread that reads the factor values (scorePortfolio): each full chunk
         // goes to the run's thread, which copies it in on the run's connection.
         private @Nullable Consumer<byte[]> handOff;
@@ -547,18 +549,19 @@ class ScoreRepository {
      * A full run's scores: every customer's factor values as of the date ({@link #portfolioFactorValues}) handed to the
      * scorer, and the rows it returns copied in as {@code copy} gathers them.
      *
-     * <p>When the run's transaction has written nothing yet (a run started on its own, as every caller but a test in a
-     * transaction of its own does), the factor values are read on a second connection, in a transaction of their own
+     * <p>When the run's transaction had written nothing before it deleted the date's old scores (a run started on its
+     * own, as every caller but a test in a transaction of its own does), the factor values are read on a second connection, in a transaction of their own
      * that also moves the kept sums, and scored on a second thread, while the run's thread copies each chunk of rows in
      * on the run's connection as it comes: the history's COPY (about 1.4 CPU s of PostgreSQL at 100,000 customers) runs
      * on the other core beside the factor statement instead of between its fetches (session 13, docs/performance.md).
-     * The second transaction sees what the run's would: the run has written nothing the statement reads, and each reads
+     * The second transaction sees what the run's would: the run has written nothing the statement reads (the deleted
+     * scores are not among its inputs), and each reads
      * committed rows as of its statement's start. The kept sums' move commits with the reading even if the run then
      * fails: they are the sums of their date either way. Otherwise (the caller wrote in this transaction, which another
      * connection could not see) everything stays on the run's connection.
      */
     void scorePortfolio(LocalDate asOf, Function<FactorValues, @Nullable ScoreRow> scorer, ScoreCopy copy) {
-        if (!jdbc.sql(NOTHING_WRITTEN).query(Boolean.class).single()) {
+        if (!copy.nothingWrittenBefore) {
             portfolioFactorValues(asOf, values -> gather(scorer.apply(values), copy));
             return;
         }
@@ -660,10 +663,12 @@ class ScoreRepository {
      */
     ScoreCopy replaceScores(LocalDate asOf, @Nullable List<Long> customerIds) {
         long from = System.nanoTime();
+        boolean nothingWritten = jdbc.sql(NOTHING_WRITTEN).query(Boolean.class).single();
         withIds(jdbc.sql(filtered(DELETE_SCORES, customerIds)), customerIds)
                 .param("asOf", asOf)
                 .update();
         ScoreCopy copy = new ScoreCopy();
+        copy.nothingWrittenBefore = nothingWritten;
         copy.copyNanos = System.nanoTime() - from;
         return copy;
     }
