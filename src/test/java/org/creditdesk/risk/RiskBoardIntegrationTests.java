@@ -127,7 +127,7 @@ class RiskBoardIntegrationTests {
     }
 
     @Test
-    void a_full_scoring_run_folds_the_store_in_its_transaction_and_a_rebuild_is_rerun_safe() {
+    void a_full_scoring_run_folds_the_store_after_it_and_a_rebuild_is_rerun_safe() {
         String area = area();
         long customer = customer(area);
         score(customer, "D", new Random(3));
