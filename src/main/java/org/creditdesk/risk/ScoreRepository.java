@@ -308,12 +308,13 @@ class ScoreRepository {
             """;
 
     // The newest score per customer; an older date rescored later does not overwrite a newer one.
-    // The rows written are the customers whose newest score is of this date: their classes go to credit.
+    // The rows written are the customers whose newest score is of this date: their classes go to credit. A full run
+    // makes each copied chunk's customers current as it goes (after < customer <= upTo).
     private static final String CURRENT = """
             INSERT INTO customer_score (customer_id, as_of, score, risk_class, previous_class)
             SELECT h.customer_id, h.as_of, h.score, h.risk_class, NULL
             FROM score_history h
-            WHERE h.as_of = :asOf AND {{CUSTOMERS h.customer_id}}
+            WHERE h.as_of = :asOf AND h.customer_id > :after AND h.customer_id <= :upTo AND {{CUSTOMERS h.customer_id}}
             ON CONFLICT (customer_id) DO UPDATE
                 SET previous_class = CASE WHEN customer_score.as_of < EXCLUDED.as_of THEN customer_score.risk_class
                                           ELSE customer_score.previous_class END,
@@ -369,7 +370,10 @@ class ScoreRepository {
 
     // Chunks (256 KB each) the reading thread may be ahead of the copying one; the end of the rows is an empty one.
     private static final int CHUNKS_AHEAD = 8;
-    private static final byte[] ALL_READ = new byte[0];
+    private static final Chunk ALL_READ = new Chunk(new byte[0], Long.MAX_VALUE);
+
+    /** Rows of score_history in CSV, of the customers up to this one (the factor values come in customer order). */
+    private record Chunk(byte[] csv, long upTo) {}
 
     // Below G1's humongous size at -Xmx512m (half a 1 MB region), so the chunks are ordinary young objects.
     private static final int COPY_CHUNK = 1 << 18;
@@ -432,12 +436,17 @@ class ScoreRepository {
         // Whether the run's transaction had written nothing before the date's old rows were deleted.
         private boolean nothingWrittenBefore;
         // Set while the rows are gathered on the thread that reads the factor values (scorePortfolio): each full chunk
-        // goes to the run's thread, which copies it in on the run's connection.
-        private @Nullable Consumer<byte[]> handOff;
+        // goes to the run's thread, which copies it in on the run's connection and makes its customers current.
+        private @Nullable Consumer<Chunk> handOff;
+        private long lastCustomer = Long.MIN_VALUE;
+        // The customers up to this one are current already, with these classes.
+        private long currentUpTo = Long.MIN_VALUE;
+        private final Map<Long, String> current = new LinkedHashMap<>();
 
         void add(ScoreRow row) {
             row.appendCsv(out);
             rows++;
+            lastCustomer = row.customerId();
             if (out.length() >= copyChunk) flush();
         }
 
@@ -455,7 +464,10 @@ class ScoreRepository {
             return copyNanos;
         }
 
-        /** The part of {@link #copyNanos} spent while the factor values were read on another thread. */
+        /**
+         * The part of {@link #copyNanos} spent while the factor values were read on another thread, with making the
+         * copied customers' scores current.
+         */
         long besideNanos() {
             return besideNanos;
         }
@@ -467,7 +479,7 @@ class ScoreRepository {
             if (handOff == null) {
                 copy(chunk);
             } else {
-                handOff.accept(chunk);
+                handOff.accept(new Chunk(chunk, lastCustomer));
             }
         }
 
@@ -552,8 +564,9 @@ class ScoreRepository {
      * <p>When the run's transaction had written nothing before it deleted the date's old scores (a run started on its
      * own, as every caller but a test in a transaction of its own does), the factor values are read on a second connection, in a transaction of their own
      * that also moves the kept sums, and scored on a second thread, while the run's thread copies each chunk of rows in
-     * on the run's connection as it comes: the history's COPY (about 1.4 CPU s of PostgreSQL at 100,000 customers) runs
-     * on the other core beside the factor statement instead of between its fetches (session 13, docs/performance.md).
+     * on the run's connection as it comes and makes those customers' scores current: the history's COPY and the current
+     * scores (about 1.4 and 0.7 CPU s of PostgreSQL at 100,000 customers) run on the other core beside the factor
+     * statement instead of between its fetches and after it (session 13, docs/performance.md).
      * The second transaction sees what the run's would: the run has written nothing the statement reads (the deleted
      * scores are not among its inputs), and each reads
      * committed rows as of its statement's start. The kept sums' move commits with the reading even if the run then
@@ -565,7 +578,7 @@ class ScoreRepository {
             portfolioFactorValues(asOf, values -> gather(scorer.apply(values), copy));
             return;
         }
-        BlockingQueue<byte[]> chunks = new ArrayBlockingQueue<>(CHUNKS_AHEAD);
+        BlockingQueue<Chunk> chunks = new ArrayBlockingQueue<>(CHUNKS_AHEAD);
         AtomicBoolean stopped = new AtomicBoolean();
         copy.handOff = chunk -> handOver(chunks, chunk, stopped);
         FutureTask<Void> read = new FutureTask<>(() -> {
@@ -586,11 +599,12 @@ class ScoreRepository {
         Thread.ofPlatform().name("scoring-read").start(read);
         RuntimeException copyFailed = null;
         try {
-            for (byte[] chunk = chunks.take(); chunk != ALL_READ; chunk = chunks.take()) {
+            for (Chunk chunk = chunks.take(); chunk != ALL_READ; chunk = chunks.take()) {
                 if (copyFailed != null) continue;
                 try {
                     long from = System.nanoTime();
-                    copy.copy(chunk);
+                    copy.copy(chunk.csv());
+                    makeCurrent(asOf, null, copy, chunk.upTo());
                     copy.besideNanos += System.nanoTime() - from;
                 } catch (RuntimeException e) {
                     copyFailed = e;
@@ -617,7 +631,7 @@ class ScoreRepository {
     }
 
     /** Waits for room; gives up once the run stopped taking chunks. */
-    private static void handOver(BlockingQueue<byte[]> chunks, byte[] chunk, AtomicBoolean stopped) {
+    private static void handOver(BlockingQueue<Chunk> chunks, Chunk chunk, AtomicBoolean stopped) {
         try {
             while (!chunks.offer(chunk, 100, TimeUnit.MILLISECONDS)) {
                 if (stopped.get()) throw new CancellationException("the run stopped copying");
@@ -673,15 +687,24 @@ class ScoreRepository {
         return copy;
     }
 
-    /** Makes this date's scores current where no newer score exists; returns those customers' classes. */
-    Map<Long, String> updateCurrent(LocalDate asOf, @Nullable List<Long> customerIds) {
-        Map<Long, String> classes = new LinkedHashMap<>();
+    /**
+     * Makes this date's scores current where no newer score exists (those of the customers the copy has not made current
+     * as it went); returns the classes of every customer made current.
+     */
+    Map<Long, String> updateCurrent(LocalDate asOf, @Nullable List<Long> customerIds, ScoreCopy copy) {
+        makeCurrent(asOf, customerIds, copy, Long.MAX_VALUE);
+        return copy.current;
+    }
+
+    private void makeCurrent(LocalDate asOf, @Nullable List<Long> customerIds, ScoreCopy copy, long upTo) {
         withIds(jdbc.sql(filtered(CURRENT, customerIds)), customerIds)
                 .param("asOf", asOf)
+                .param("after", copy.currentUpTo)
+                .param("upTo", upTo)
                 .query(rs -> {
-                    classes.put(rs.getLong("customer_id"), rs.getString("risk_class"));
+                    copy.current.put(rs.getLong("customer_id"), rs.getString("risk_class"));
                 });
-        return classes;
+        copy.currentUpTo = upTo;
     }
 
     int alertClassDrops(LocalDate asOf, @Nullable List<Long> customerIds, OffsetDateTime at) {

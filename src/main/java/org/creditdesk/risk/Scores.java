@@ -170,7 +170,7 @@ public class Scores {
         }
         rows.finish();
         long evaluated = System.nanoTime();
-        Map<Long, String> classes = scores.updateCurrent(asOf, customerIds);
+        Map<Long, String> classes = scores.updateCurrent(asOf, customerIds, rows);
         int alerts = scores.alertClassDrops(asOf, customerIds, now);
         long alerted = System.nanoTime();
         int changed = accounts.setRiskClasses(classes, "Scoring run as of " + asOf, caller);
@@ -178,7 +178,7 @@ public class Scores {
         long millis = (ended - started) / 1_000_000;
         log.info(
                 "Scoring run as of {}: {} customers in {} ms (factor values {} ms, cards applied {} ms, scores written {} ms"
-                        + " ({} ms of it beside the factor values),"
+                        + " ({} ms of it beside the factor values, with making them current),"
                         + " alerts {} ms, classes into credit {} ms); {} classes changed, {} alerts",
                 asOf,
                 rows.rows(),

@@ -126,6 +126,20 @@ class ScoreRunIntegrationTests {
         assertThat(historyRows()).hasSize(60).isEqualTo(atOnce);
     }
 
+    @Test
+    void a_full_run_reading_its_factor_values_beside_the_copy_stores_the_scores_of_a_run_on_one_connection() {
+        scores.runFor(AS_OF, null, Caller.SYSTEM);
+        List<String> beside = historyRows();
+        // A transaction id taken before the run is what a write gives it: the run then keeps to its own connection,
+        // the only one that would see the caller's rows.
+        new TransactionTemplate(transactions).executeWithoutResult(s -> {
+            jdbc.sql("SELECT pg_current_xact_id()").query(String.class).single();
+            scores.runFor(AS_OF, null, Caller.SYSTEM);
+        });
+
+        assertThat(historyRows()).hasSize(60).isEqualTo(beside);
+    }
+
     private List<String> historyRows() {
         return jdbc.sql("""
                         SELECT concat_ws('|', customer_id, scorecard_id, score, risk_class, factor_values, factor_points,
