@@ -433,6 +433,7 @@ class ScoreRepository {
         private int rows;
         private long copyNanos;
         private long besideNanos;
+        private long currentBesideNanos;
         // Whether the run's transaction had written nothing before the date's old rows were deleted.
         private boolean nothingWrittenBefore;
         // Set while the rows are gathered on the thread that reads the factor values (scorePortfolio): each full chunk
@@ -464,12 +465,14 @@ class ScoreRepository {
             return copyNanos;
         }
 
-        /**
-         * The part of {@link #copyNanos} spent while the factor values were read on another thread, with making the
-         * copied customers' scores current.
-         */
+        /** The part of {@link #copyNanos} spent while the factor values were read on another thread. */
         long besideNanos() {
             return besideNanos;
+        }
+
+        /** The time spent making the copied customers' scores current while the factor values were read. */
+        long currentBesideNanos() {
+            return currentBesideNanos;
         }
 
         private void flush() {
@@ -604,8 +607,10 @@ class ScoreRepository {
                 try {
                     long from = System.nanoTime();
                     copy.copy(chunk.csv());
+                    long copied = System.nanoTime();
+                    copy.besideNanos += copied - from;
                     makeCurrent(asOf, null, copy, chunk.upTo());
-                    copy.besideNanos += System.nanoTime() - from;
+                    copy.currentBesideNanos += System.nanoTime() - copied;
                 } catch (RuntimeException e) {
                     copyFailed = e;
                     stopped.set(true);

@@ -178,7 +178,7 @@ public class Scores {
         long millis = (ended - started) / 1_000_000;
         log.info(
                 "Scoring run as of {}: {} customers in {} ms (factor values {} ms, cards applied {} ms, scores written {} ms"
-                        + " ({} ms of it beside the factor values, with making them current),"
+                        + " ({} ms of it beside the factor values; current scores beside them {} ms),"
                         + " alerts {} ms, classes into credit {} ms); {} classes changed, {} alerts",
                 asOf,
                 rows.rows(),
@@ -187,6 +187,7 @@ public class Scores {
                 carding[0] / 1_000_000,
                 rows.copyNanos() / 1_000_000,
                 rows.besideNanos() / 1_000_000,
+                rows.currentBesideNanos() / 1_000_000,
                 (alerted - evaluated) / 1_000_000,
                 (ended - alerted) / 1_000_000,
                 changed,
