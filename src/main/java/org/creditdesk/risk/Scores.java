@@ -152,7 +152,7 @@ public class Scores {
         Function<ScoreRepository.FactorValues, @Nullable ScoreRow> score = v -> {
             long from = System.nanoTime();
             CardChoice choice = CardChoice.of(active, v);
-            ScoreRow row = null;
+            @Nullable ScoreRow row = null;
             if (choice != null) {
                 row = row(choice.card(), v, asOf, graceDays, now, caps.get(v.customerId()));
                 byClass.merge(row.riskClass(), 1L, Long::sum);
