@@ -100,7 +100,7 @@ class RiskBoardRepository {
     }
 
     /**
-     * Rebuilds the store from the current scores and balances (after a full scoring run, in its transaction). The
+     * Rebuilds the store from the current scores and balances (after a full scoring run, once it has committed). The
      * touched log is emptied first: a change committed after that statement's snapshot either is in the rebuilt rows
      * or keeps its entry and is replayed, so no change is lost.
      */
@@ -128,7 +128,7 @@ class RiskBoardRepository {
     }
 
     /**
-     * After a full scoring run, in its transaction: the customers whose class or score changed (V155) and those touched
+     * After a full scoring run has committed: the customers whose class or score changed (V155) and those touched
      * otherwise since are folded in (about 6 % of the scores change from one day to the next); the store is built
      * first if it is not yet. Waits for a running fold.
      */

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Consumer;
+import java.util.function.Function;
 import org.creditdesk.credit.CreditAccounts;
 import org.creditdesk.credit.CreditPolicies;
 import org.creditdesk.customers.CustomerRef;
@@ -149,39 +149,45 @@ public class Scores {
         ScoreRepository.ScoreCopy rows = scores.replaceScores(asOf, customerIds);
         Map<String, Long> byClass = new TreeMap<>();
         long[] carding = {0};
-        Consumer<ScoreRepository.FactorValues> score = v -> {
+        Function<ScoreRepository.FactorValues, @Nullable ScoreRow> score = v -> {
             long from = System.nanoTime();
-            long copied = rows.copyNanos();
             CardChoice choice = CardChoice.of(active, v);
+            @Nullable ScoreRow row = null;
             if (choice != null) {
-                ScoreRow row = row(choice.card(), v, asOf, graceDays, now, caps.get(v.customerId()));
-                rows.add(row);
+                row = row(choice.card(), v, asOf, graceDays, now, caps.get(v.customerId()));
                 byClass.merge(row.riskClass(), 1L, Long::sum);
             }
-            carding[0] += System.nanoTime() - from - (rows.copyNanos() - copied);
+            carding[0] += System.nanoTime() - from;
+            return row;
         };
         if (customerIds == null) {
-            scores.portfolioFactorValues(asOf, score);
+            scores.scorePortfolio(asOf, score, rows);
         } else {
-            scores.factorValues(asOf, customerIds, score);
+            scores.factorValues(asOf, customerIds, v -> {
+                ScoreRow row = score.apply(v);
+                if (row != null) rows.add(row);
+            });
         }
         rows.finish();
         long evaluated = System.nanoTime();
-        Map<Long, String> classes = scores.updateCurrent(asOf, customerIds);
+        Map<Long, String> classes = scores.updateCurrent(asOf, customerIds, rows);
         int alerts = scores.alertClassDrops(asOf, customerIds, now);
         long alerted = System.nanoTime();
         int changed = accounts.setRiskClasses(classes, "Scoring run as of " + asOf, caller);
         long ended = System.nanoTime();
         long millis = (ended - started) / 1_000_000;
         log.info(
-                "Scoring run as of {}: {} customers in {} ms (factor values {} ms, cards applied {} ms, scores written {} ms,"
+                "Scoring run as of {}: {} customers in {} ms (factor values {} ms, cards applied {} ms, scores written {} ms"
+                        + " ({} ms of it beside the factor values; current scores beside them {} ms),"
                         + " alerts {} ms, classes into credit {} ms); {} classes changed, {} alerts",
                 asOf,
                 rows.rows(),
                 millis,
-                (evaluated - started - carding[0] - rows.copyNanos()) / 1_000_000,
+                (evaluated - started - carding[0] - (rows.copyNanos() - rows.besideNanos())) / 1_000_000,
                 carding[0] / 1_000_000,
                 rows.copyNanos() / 1_000_000,
+                rows.besideNanos() / 1_000_000,
+                rows.currentBesideNanos() / 1_000_000,
                 (alerted - evaluated) / 1_000_000,
                 (ended - alerted) / 1_000_000,
                 changed,

@@ -110,7 +110,7 @@ class ScoreRunIntegrationTests {
         List<String> atOnce = historyRows();
         // Seven customers a fetch and a COPY for every row: the cursor's portal stays open across 60 COPYs.
         Scores interleaved = new Scores(
-                new ScoreRepository(jdbc, dataSource, closedSums, 7, 1),
+                new ScoreRepository(jdbc, dataSource, closedSums, transactions, 7, 1),
                 cards,
                 customers,
                 accounts,
@@ -124,6 +124,20 @@ class ScoreRunIntegrationTests {
 
         assertThat(run.customersScored()).isEqualTo(60);
         assertThat(historyRows()).hasSize(60).isEqualTo(atOnce);
+    }
+
+    @Test
+    void a_full_run_reading_its_factor_values_beside_the_copy_stores_the_scores_of_a_run_on_one_connection() {
+        scores.runFor(AS_OF, null, Caller.SYSTEM);
+        List<String> beside = historyRows();
+        // A transaction id taken before the run is what a write gives it: the run then keeps to its own connection,
+        // the only one that would see the caller's rows.
+        new TransactionTemplate(transactions).executeWithoutResult(s -> {
+            jdbc.sql("SELECT pg_current_xact_id()").query(String.class).single();
+            scores.runFor(AS_OF, null, Caller.SYSTEM);
+        });
+
+        assertThat(historyRows()).hasSize(60).isEqualTo(beside);
     }
 
     private List<String> historyRows() {
