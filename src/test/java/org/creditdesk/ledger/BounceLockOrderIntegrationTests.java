@@ -56,45 +56,33 @@ class BounceLockOrderIntegrationTests {
     @Test
     void a_bounce_waiting_for_an_open_item_does_not_deadlock_with_the_settlement_holding_it() throws Exception {
         String invoice = invoice("100.00");
-        String cheque = unique("CHQ");
-        ledger.receivePayment(
-                new ReceivePayment(
-                        cheque,
-                        customer,
-                        ISSUED.plusDays(5),
-                        new BigDecimal("60.00"),
-                        "CNY",
-                        "CHEQUE",
-                        cheque,
-                        List.of(new ReceivePayment.RequestedAllocation(invoice, new BigDecimal("60.00")))),
-                Caller.SYSTEM);
-        long invoiceId = invoiceId(invoice);
+        BouncedPayment bounced = bounceWhileAnotherPaymentSettles(invoice, new BigDecimal("20.00"));
 
-        try (Connection settlement = dataSource.getConnection();
-                ExecutorService bouncer = Executors.newSingleThreadExecutor()) {
-            settlement.setAutoCommit(false);
-            try (Statement s = settlement.createStatement()) {
-                s.execute("SET LOCAL lock_timeout = '10s'");
-                s.executeQuery("SELECT id FROM open_item WHERE id = %d FOR UPDATE".formatted(invoiceId))
-                        .close();
-            }
-            Future<BouncedPayment> bounce = bouncer.submit(() ->
-                    ledger.bounce(cheque, new BounceCheque(ISSUED.plusDays(9), "insufficient funds"), Caller.SYSTEM));
-            awaitWaitingForALock();
-
-            settleByTransfer(settlement, invoiceId, new BigDecimal("20.00"));
-            settlement.commit();
-
-            assertThat(bounce.get(20, TimeUnit.SECONDS).reopened())
-                    .extracting(BouncedPayment.Reopened::amount)
-                    .containsExactly(new BigDecimal("60.00"));
-        }
+        assertThat(bounced.reopened())
+                .extracting(BouncedPayment.Reopened::amount)
+                .containsExactly(new BigDecimal("60.00"));
         assertThat(ledger.invoice(invoice, Caller.SYSTEM).openAmount()).isEqualByComparingTo("80.00");
     }
 
     @Test
     void a_bounce_of_an_invoice_paid_in_full_meanwhile_reopens_it_from_the_paid_items() throws Exception {
         String invoice = invoice("100.00");
+        // The rest of the invoice: its open item leaves for paid_item while the bounce waits for it.
+        bounceWhileAnotherPaymentSettles(invoice, new BigDecimal("40.00"));
+
+        assertThat(ledger.invoice(invoice, Caller.SYSTEM).openAmount()).isEqualByComparingTo("60.00");
+        assertThat(jdbc.sql("SELECT count(*) FROM paid_item WHERE id = :id")
+                        .param("id", invoiceId(invoice))
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    /**
+     * A cheque of 60.00 settles the invoice; then a transfer's settlement holds the invoice's open item, the cheque's
+     * bounce starts and waits, and the transfer writes its allocation of {@code settled} and commits.
+     */
+    private BouncedPayment bounceWhileAnotherPaymentSettles(String invoice, BigDecimal settled) throws Exception {
         String cheque = unique("CHQ");
         ledger.receivePayment(
                 new ReceivePayment(
@@ -108,7 +96,6 @@ class BounceLockOrderIntegrationTests {
                         List.of(new ReceivePayment.RequestedAllocation(invoice, new BigDecimal("60.00")))),
                 Caller.SYSTEM);
         long invoiceId = invoiceId(invoice);
-
         try (Connection settlement = dataSource.getConnection();
                 ExecutorService bouncer = Executors.newSingleThreadExecutor()) {
             settlement.setAutoCommit(false);
@@ -121,18 +108,10 @@ class BounceLockOrderIntegrationTests {
                     ledger.bounce(cheque, new BounceCheque(ISSUED.plusDays(9), "insufficient funds"), Caller.SYSTEM));
             awaitWaitingForALock();
 
-            // The rest of the invoice: its open item leaves for paid_item while the bounce waits for it.
-            settleByTransfer(settlement, invoiceId, new BigDecimal("40.00"));
+            settleByTransfer(settlement, invoiceId, settled);
             settlement.commit();
-
-            bounce.get(20, TimeUnit.SECONDS);
+            return bounce.get(20, TimeUnit.SECONDS);
         }
-        assertThat(ledger.invoice(invoice, Caller.SYSTEM).openAmount()).isEqualByComparingTo("60.00");
-        assertThat(jdbc.sql("SELECT count(*) FROM paid_item WHERE id = :id")
-                        .param("id", invoiceId)
-                        .query(Long.class)
-                        .single())
-                .isZero();
     }
 
     private String invoice(String amount) {
