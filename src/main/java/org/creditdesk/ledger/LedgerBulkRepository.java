@@ -410,7 +410,7 @@ class LedgerBulkRepository {
      * a payment on the same invoices wait for each other instead of deadlocking. The invoices themselves are not
      * locked beyond what the allocations' writes ask for (FOR KEY SHARE, FOR SHARE): a bounce locks items, not
      * invoices (PaymentBounceRepository). Locking the settled invoices FOR SHARE first (session 12) cost about a tenth
-     * of the payments file's PostgreSQL CPU (docs/performance.md, "Session 13").
+     * of the payments file's PostgreSQL CPU (docs/performance.md, "Session 13, lead").
      */
     private static final String LOCK_SETTLED_OPEN_ITEMS = """
             SELECT count(*) FROM (

@@ -565,16 +565,16 @@ class ScoreRepository {
      * scorer, and the rows it returns copied in as {@code copy} gathers them.
      *
      * <p>When the run's transaction had written nothing before it deleted the date's old scores (a run started on its
-     * own, as every caller but a test in a transaction of its own does), the factor values are read on a second connection, in a transaction of their own
-     * that also moves the kept sums, and scored on a second thread, while the run's thread copies each chunk of rows in
-     * on the run's connection as it comes and makes those customers' scores current: the history's COPY and the current
-     * scores (about 1.4 and 0.7 CPU s of PostgreSQL at 100,000 customers) run on the other core beside the factor
-     * statement instead of between its fetches and after it (session 13, docs/performance.md).
-     * The second transaction sees what the run's would: the run has written nothing the statement reads (the deleted
-     * scores are not among its inputs), and each reads
-     * committed rows as of its statement's start. The kept sums' move commits with the reading even if the run then
-     * fails: they are the sums of their date either way. Otherwise (the caller wrote in this transaction, which another
-     * connection could not see) everything stays on the run's connection.
+     * own, as every caller but a test in a transaction of its own does), the factor values are read on a second
+     * connection, in a transaction of their own that also moves the kept sums, and scored on a second thread, while the
+     * run's thread copies each chunk of rows in on the run's connection as it comes and makes those customers' scores
+     * current: the history's COPY and the current scores (about 1.4 and 0.7 CPU s of PostgreSQL at 100,000 customers)
+     * run on the other core beside the factor statement instead of between its fetches and after it (session 13,
+     * docs/performance.md). The second transaction sees what the run's would: the run has written nothing the statement
+     * reads (the deleted scores are not among its inputs), and each reads committed rows as of its statement's start.
+     * The kept sums' move commits with the reading even if the run then fails: they are the sums of their date either
+     * way. Otherwise (the caller wrote in this transaction, which another connection could not see) everything stays on
+     * the run's connection.
      */
     void scorePortfolio(LocalDate asOf, Function<FactorValues, @Nullable ScoreRow> scorer, ScoreCopy copy) {
         if (!copy.nothingWrittenBefore) {
