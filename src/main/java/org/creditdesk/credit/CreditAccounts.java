@@ -12,7 +12,6 @@ import java.util.function.UnaryOperator;
 import org.creditdesk.customers.CreditState;
 import org.creditdesk.customers.CustomerRef;
 import org.creditdesk.identity.Caller;
-import org.creditdesk.ledger.Ledger;
 import org.creditdesk.ledger.LedgerBalance;
 import org.creditdesk.shared.ProblemException;
 import org.creditdesk.shared.audit.AuditTrail;
@@ -37,7 +36,6 @@ public class CreditAccounts {
     static final String AUDIT_SUBJECT = "CUSTOMER";
 
     private final CreditAccountRepository accounts;
-    private final Ledger ledger;
     private final AuditTrail audit;
     private final ErpEvents events;
     private final Clock clock;
@@ -45,31 +43,28 @@ public class CreditAccounts {
 
     CreditAccounts(
             CreditAccountRepository accounts,
-            Ledger ledger,
             AuditTrail audit,
             ErpEvents events,
             Clock clock,
             ApplicationEventPublisher published) {
         this.published = published;
         this.accounts = accounts;
-        this.ledger = ledger;
         this.audit = audit;
         this.events = events;
         this.clock = clock;
     }
 
-    /** Rebuilds these customers' running totals from the ledger as it stands (set-based, two statements). */
+    /** Rebuilds these customers' running totals from the ledger as it stands (one set-based statement). */
     @Transactional
     public void recalculate(Collection<Long> customerIds) {
         if (customerIds.isEmpty()) return;
-        List<Long> ids = List.copyOf(Set.copyOf(customerIds));
-        accounts.replace(ids, balances(ledger.balances(ids)));
+        accounts.rebuild(Set.copyOf(customerIds));
     }
 
     /** Rebuilds every customer's running totals (after a bulk load, or to repair). */
     @Transactional
     public void recalculateAll() {
-        accounts.replace(null, balances(ledger.balances(null)));
+        accounts.rebuild(null);
     }
 
     /** The running totals of these customers, for reconciling them with {@link Ledger#balances}. */
@@ -239,12 +234,5 @@ public class CreditAccounts {
         if (after.equals(before)) return;
         accounts.setFacts(customer.id(), after, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
         audit.record(caller.username(), action, AUDIT_SUBJECT, customer.code(), before, after, reason);
-    }
-
-    private static List<CreditAccountRepository.Balance> balances(List<LedgerBalance> ledgerBalances) {
-        return ledgerBalances.stream()
-                .map(b -> new CreditAccountRepository.Balance(
-                        b.customerId(), b.currency(), b.openReceivables(), b.releasedOrders(), b.unappliedCredit()))
-                .toList();
     }
 }

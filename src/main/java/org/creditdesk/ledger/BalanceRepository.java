@@ -7,38 +7,24 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Current totals per customer and currency, set-based, for rebuilding the credit module's running totals.
- * What the credit check reads from the ledger per customer is published as SQL functions (V113).
+ * Current totals per customer and currency, set-based, summed from the documents V182 publishes
+ * ({@code ledger_balance_documents}, from which the credit module rebuilds its running totals). What the
+ * credit check reads from the ledger per customer is published as SQL functions (V113).
  */
 @Repository
 class BalanceRepository {
 
-    // One template, two statements: a filter by id that the planner can use, or none at all.
+    // One template, two statements: a filter by id that the planner can use in every branch of the view, or none.
     private static final String BALANCES_TEMPLATE = """
             SELECT customer_id, currency, sum(open_receivables) AS open_receivables,
                    sum(released_orders) AS released_orders, sum(unapplied_credit) AS unapplied_credit
-            FROM (
-                SELECT customer_id, currency, open_amount AS open_receivables, 0 AS released_orders, 0 AS unapplied_credit
-                FROM open_item
-                WHERE TRUE /*customers*/
-                UNION ALL
-                SELECT customer_id, currency, 0, amount, 0
-                FROM sales_order
-                WHERE status = 'RELEASED' /*customers*/
-                UNION ALL
-                SELECT customer_id, currency, 0, 0, unapplied
-                FROM payment
-                WHERE status = 'RECEIVED' AND unapplied > 0 /*customers*/
-                UNION ALL
-                SELECT customer_id, currency, 0, 0, unapplied
-                FROM credit_note
-                WHERE unapplied > 0 /*customers*/
-            ) AS documents
+            FROM ledger_balance_documents
+            /*customers*/
             GROUP BY customer_id, currency
             ORDER BY customer_id, currency
             """;
     private static final String BALANCES_OF =
-            BALANCES_TEMPLATE.replace("/*customers*/", "AND customer_id = ANY(CAST(:ids AS bigint[]))");
+            BALANCES_TEMPLATE.replace("/*customers*/", "WHERE customer_id = ANY(CAST(:ids AS bigint[]))");
     private static final String BALANCES_OF_ALL = BALANCES_TEMPLATE.replace("/*customers*/", "");
 
     private final JdbcClient jdbc;

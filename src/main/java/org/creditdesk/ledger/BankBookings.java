@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.creditdesk.identity.Caller;
 import org.creditdesk.ledger.BankBooking.Planned;
@@ -54,10 +56,11 @@ class BankBookings {
 
     List<Booked> book(List<Paying> paying, BigDecimal tolerance) {
         if (paying.isEmpty()) return List.of();
-        Set<Long> named = new LinkedHashSet<>();
+        Map<Long, String> named = new LinkedHashMap<>();
         Set<String> currencies = new LinkedHashSet<>();
         for (Paying p : paying) {
-            named.addAll(p.invoiceIds());
+            for (int i = 0; i < p.invoiceIds().size(); i++)
+                named.put(p.invoiceIds().get(i), p.invoiceNos().get(i));
             currencies.add(p.credit().currency());
         }
         currencies.forEach(c -> enabledCurrencies.require("currency", Currency.getInstance(c)));
@@ -80,7 +83,7 @@ class BankBookings {
                 plans.add(booking.plan(p.credit(), p.customer(), p.by(), p.invoiceNos(), tolerance));
             if (booking.missing().isEmpty()) break;
             full.addAll(booking.missing());
-            locked.addAll(invoices.lockForBooking(List.of(), booking.missing()));
+            locked.addAll(invoices.lockForBooking(Map.of(), booking.missing()));
             locked.sort(Comparator.comparingLong(BankBooking.OpenItem::id));
         }
 

@@ -19,9 +19,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * V166: an invoice's customer and product line are checked once per statement instead of by a foreign key per row, with the foreign keys' guarantees — a missing one refused under the key's own name, the referenced rows locked
- * until the writer commits, and neither deletable nor renumbered while an invoice names it. Every write here runs in
- * a rolled-back transaction.
+ * V166: an invoice's customer and product line, and V181: a payment's customer, are checked once per statement instead
+ * of by a foreign key per row, with the foreign keys' guarantees — a missing one refused under the key's own name, the
+ * referenced rows locked until the writer commits, and neither deletable nor renumbered while a row names it. Every
+ * write here runs in a rolled-back transaction.
  */
 @SpringBootTest
 class LedgerKeysIntegrationTests {
@@ -50,6 +51,56 @@ class LedgerKeysIntegrationTests {
                         WHERE conrelid = 'invoice'::regclass AND contype = 'f' ORDER BY conname
                         """).query(String.class).list();
         assertThat(keys).doesNotContain("invoice_customer_id_fkey", "invoice_product_line_fkey");
+    }
+
+    @Test
+    void payment_keeps_no_per_row_key_of_its_customer() {
+        List<String> keys = jdbc.sql(
+                        "SELECT conname FROM pg_constraint WHERE conrelid = 'payment'::regclass AND contype = 'f'")
+                .query(String.class)
+                .list();
+        assertThat(keys).doesNotContain("payment_customer_id_fkey");
+    }
+
+    @Test
+    void payments_of_existing_customers_are_written() {
+        assertThat(inRolledBack(() -> payments(List.of(customer, customer)))).isEqualTo(2);
+    }
+
+    @Test
+    void a_statement_with_one_payment_of_an_unknown_customer_is_refused_under_the_customer_keys_name() {
+        assertThatThrownBy(() -> inRolledBack(() -> payments(List.of(customer, -1L))))
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("payment_customer_id_fkey")
+                .hasMessageContaining("Key (customer_id)=(-1) is not present");
+    }
+
+    @Test
+    void moving_a_payment_to_an_unknown_customer_is_refused() {
+        assertThatThrownBy(() -> inRolledBack(() -> {
+                    payments(List.of(customer));
+                    return jdbc.sql("UPDATE payment SET customer_id = -1 WHERE customer_id = :customer")
+                            .param("customer", customer)
+                            .update();
+                }))
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("payment_customer_id_fkey");
+    }
+
+    @Test
+    void a_customer_with_a_payment_cannot_be_deleted() {
+        assertThatThrownBy(() -> inRolledBack(() -> {
+                    payments(List.of(customer));
+                    // The fixture's other rows of the customer would refuse the delete first.
+                    jdbc.sql("DELETE FROM customer_sales_rep_history WHERE customer_id = :customer")
+                            .param("customer", customer)
+                            .update();
+                    return jdbc.sql("DELETE FROM customer WHERE id = :customer")
+                            .param("customer", customer)
+                            .update();
+                }))
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("payment_customer_id_fkey");
     }
 
     @Test
@@ -172,6 +223,14 @@ class LedgerKeysIntegrationTests {
                 "DATE '2026-02-01', DATE '2026-03-03', 100, 'EUR', CAST(:line AS text)",
                 customers,
                 productLine);
+    }
+
+    private int payments(List<Long> customers) {
+        return write(
+                "payment (payment_no, customer_id, received_on, amount, currency, method, unapplied)",
+                "DATE '2026-02-01', 100, 'EUR', 'BANK_TRANSFER', 100",
+                customers,
+                null);
     }
 
     /** One statement writing a row of 100 EUR for each customer given, numbered from a unique prefix. */
