@@ -16,8 +16,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * V164: an allocation's customer is kept by the database without a foreign key of its own — it must be its
  * invoice's customer (a CHECK against the copy V73 keeps), the copies a writer passes must be the invoice's (one
- * statement trigger per insert), and the invoice's own keys keep the customer from disappearing. Every write here
- * runs in a rolled-back transaction.
+ * statement trigger per insert), and the invoice's own keys keep the customer from disappearing. V183: the invoice
+ * and the payment are checked by that statement trigger too, with the keys' guarantees. Every write here runs in a
+ * rolled-back transaction.
  */
 @SpringBootTest
 class AllocationCustomerIntegrationTests {
@@ -39,14 +40,68 @@ class AllocationCustomerIntegrationTests {
     }
 
     @Test
-    void allocation_has_no_customer_key_of_its_own_but_keeps_its_invoice_and_payment_keys() {
+    void allocation_keeps_only_its_credit_note_key_per_row() {
         List<String> keys = jdbc.sql("""
                         SELECT conname FROM pg_constraint
                         WHERE conrelid = 'allocation'::regclass AND contype = 'f' ORDER BY conname
                         """).query(String.class).list();
-        assertThat(keys)
-                .containsExactly(
-                        "allocation_credit_note_id_fkey", "allocation_invoice_id_fkey", "allocation_payment_id_fkey");
+        assertThat(keys).containsExactly("allocation_credit_note_id_fkey");
+    }
+
+    @Test
+    void an_allocation_of_an_unknown_invoice_is_refused_under_the_invoice_keys_name() {
+        assertThatThrownBy(() -> inRolledBack(() -> {
+                    long invoice = invoice(customer);
+                    long payment = payment(customer);
+                    return jdbc.sql(withCopies(customer, invoice, payment, "i.customer_id")
+                                    .replace(
+                                            "SELECT %d, i.id,".formatted(customer),
+                                            "SELECT %d, -1,".formatted(customer)))
+                            .update();
+                }))
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("allocation_invoice_id_fkey")
+                .hasMessageContaining("Key (invoice_id)=(-1) is not present");
+    }
+
+    @Test
+    void an_allocation_of_an_unknown_payment_is_refused_under_the_payment_keys_name() {
+        assertThatThrownBy(() -> inRolledBack(() -> {
+                    long invoice = invoice(customer);
+                    return jdbc.sql(withCopies(customer, invoice, -1, "i.customer_id"))
+                            .update();
+                }))
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("allocation_payment_id_fkey")
+                .hasMessageContaining("Key (payment_id)=(-1) is not present");
+    }
+
+    @Test
+    void moving_an_allocation_to_an_unknown_payment_is_refused() {
+        assertThatThrownBy(() -> inRolledBack(() -> {
+                    long invoice = invoice(customer);
+                    jdbc.sql(withCopies(customer, invoice, payment(customer), "i.customer_id"))
+                            .update();
+                    return jdbc.sql("UPDATE allocation SET payment_id = -1 WHERE invoice_id = :invoice")
+                            .param("invoice", invoice)
+                            .update();
+                }))
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("allocation_payment_id_fkey");
+    }
+
+    @Test
+    void a_payment_with_an_allocation_cannot_be_deleted() {
+        assertThatThrownBy(() -> inRolledBack(() -> {
+                    long payment = payment(customer);
+                    jdbc.sql(withCopies(customer, invoice(customer), payment, "i.customer_id"))
+                            .update();
+                    return jdbc.sql("DELETE FROM payment WHERE id = :payment")
+                            .param("payment", payment)
+                            .update();
+                }))
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("allocation_payment_id_fkey");
     }
 
     @Test
