@@ -67,7 +67,7 @@ public class CreditAccounts {
         accounts.rebuild(null);
     }
 
-    /** The running totals of these customers, for reconciling them with {@link Ledger#balances}. */
+    /** The running totals of these customers, for reconciling them with {@code Ledger.balances}. */
     @Transactional(readOnly = true)
     public List<LedgerBalance> runningTotals(Collection<Long> customerIds) {
         return accounts.balancesOf(customerIds).stream()

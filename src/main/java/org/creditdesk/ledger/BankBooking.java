@@ -64,9 +64,9 @@ final class BankBooking {
 
     /**
      * {@code locked}: the named invoices that are still open, and every open invoice of the {@code
-     * loadedCustomers} only (in id order). A credit of another customer that has to be settled oldest first (it names no open
-     * invoice of its customer) is planned against nothing and its customer reported by {@link
-     * #missing()}: plan again with that customer's open invoices.
+     * loadedCustomers} only (in id order). A credit of another customer that has to be settled oldest
+     * first (it names no open invoice of its customer) is planned against nothing and its customer
+     * reported by {@link #missing()}: plan again with that customer's open invoices.
      */
     BankBooking(Collection<OpenItem> locked, Set<Long> loadedCustomers) {
         this.loadedCustomers = loadedCustomers;
