@@ -44,51 +44,20 @@ BEGIN
         RAISE EXCEPTION 'an allocation of invoice % does not carry the invoice''s customer, dates and currency', wrong
             USING ERRCODE = 'check_violation', CONSTRAINT = 'allocation_copies_checked', TABLE = 'allocation';
     END IF;
-    PERFORM allocation_payments_held(ARRAY(SELECT DISTINCT payment_id FROM allocation_written WHERE payment_id IS NOT NULL));
+    PERFORM key_rows_held('allocation', 'payment_id', 'payment',
+                          ARRAY(SELECT DISTINCT payment_id FROM allocation_written WHERE payment_id IS NOT NULL));
     RETURN NULL;
 END;
 $$;
 
--- The payments exist, and stay until this transaction ends.
-CREATE FUNCTION allocation_payments_held(p_payments BIGINT[]) RETURNS VOID
-    LANGUAGE plpgsql AS
-$$
-DECLARE
-    missing BIGINT;
-BEGIN
-    SELECT w.id INTO missing
-    FROM unnest(p_payments) AS w (id)
-    WHERE NOT EXISTS (SELECT 1 FROM payment p WHERE p.id = w.id FOR KEY SHARE)
-    LIMIT 1;
-    IF FOUND THEN
-        RAISE EXCEPTION 'insert or update on table "allocation" violates foreign key constraint "allocation_payment_id_fkey"'
-            USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'allocation_payment_id_fkey', TABLE = 'allocation',
-                DETAIL = format('Key (payment_id)=(%s) is not present in table "payment".', missing);
-    END IF;
-END
-$$;
-
 -- Row level, after an update that changes the invoice or the payment (V73's BEFORE UPDATE trigger has copied the new
--- invoice's columns, or nulls when there is none, which the copies' NOT NULL refuses first).
-CREATE FUNCTION allocation_keys_checked_on_change() RETURNS trigger
-    LANGUAGE plpgsql AS
-$$
-BEGIN
-    IF NOT EXISTS (SELECT 1 FROM invoice i WHERE i.id = NEW.invoice_id FOR KEY SHARE) THEN
-        RAISE EXCEPTION 'insert or update on table "allocation" violates foreign key constraint "allocation_invoice_id_fkey"'
-            USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'allocation_invoice_id_fkey', TABLE = 'allocation',
-                DETAIL = format('Key (invoice_id)=(%s) is not present in table "invoice".', NEW.invoice_id);
-    END IF;
-    IF NEW.payment_id IS NOT NULL THEN
-        PERFORM allocation_payments_held(ARRAY[NEW.payment_id]);
-    END IF;
-    RETURN NULL;
-END
-$$;
-
-CREATE TRIGGER allocation_keys_checked_on_change AFTER UPDATE OF invoice_id, payment_id ON allocation
-    FOR EACH ROW WHEN (OLD.invoice_id IS DISTINCT FROM NEW.invoice_id OR OLD.payment_id IS DISTINCT FROM NEW.payment_id)
-    EXECUTE FUNCTION allocation_keys_checked_on_change();
+-- invoice's columns, or nulls when there is none, which the copies' NOT NULL refuses first). V181's key_rows_checked.
+CREATE TRIGGER allocation_invoice_checked_on_change AFTER UPDATE OF invoice_id ON allocation
+    FOR EACH ROW WHEN (OLD.invoice_id IS DISTINCT FROM NEW.invoice_id)
+    EXECUTE FUNCTION key_rows_checked('invoice_id', 'invoice');
+CREATE TRIGGER allocation_payment_checked_on_change AFTER UPDATE OF payment_id ON allocation
+    FOR EACH ROW WHEN (NEW.payment_id IS NOT NULL AND OLD.payment_id IS DISTINCT FROM NEW.payment_id)
+    EXECUTE FUNCTION key_rows_checked('payment_id', 'payment');
 
 CREATE TRIGGER invoice_keeps_its_allocations_del AFTER DELETE ON invoice
     FOR EACH ROW EXECUTE FUNCTION ledger_key_kept('id', 'invoice_id', 'allocation');

@@ -14,41 +14,11 @@
 
 ALTER TABLE paid_item DROP CONSTRAINT paid_item_id_fkey;
 
-CREATE FUNCTION paid_item_invoices_held(p_invoices BIGINT[]) RETURNS VOID
-    LANGUAGE plpgsql AS
-$$
-DECLARE
-    missing BIGINT;
-BEGIN
-    SELECT w.id INTO missing
-    FROM unnest(p_invoices) AS w (id)
-    WHERE NOT EXISTS (SELECT 1 FROM invoice i WHERE i.id = w.id FOR KEY SHARE)
-    LIMIT 1;
-    IF FOUND THEN
-        RAISE EXCEPTION 'insert or update on table "paid_item" violates foreign key constraint "paid_item_id_fkey"'
-            USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'paid_item_id_fkey', TABLE = 'paid_item',
-                DETAIL = format('Key (id)=(%s) is not present in table "invoice".', missing);
-    END IF;
-END
-$$;
-
-CREATE FUNCTION paid_item_invoices_checked() RETURNS trigger
-    LANGUAGE plpgsql AS
-$$
-BEGIN
-    IF TG_LEVEL = 'STATEMENT' THEN
-        PERFORM paid_item_invoices_held(ARRAY(SELECT id FROM paid_item_written));
-    ELSE
-        PERFORM paid_item_invoices_held(ARRAY[NEW.id]);
-    END IF;
-    RETURN NULL;
-END
-$$;
-
-CREATE TRIGGER paid_item_invoices_checked AFTER INSERT ON paid_item REFERENCING NEW TABLE AS paid_item_written
-    FOR EACH STATEMENT EXECUTE FUNCTION paid_item_invoices_checked();
+-- V181's key_rows_checked.
+CREATE TRIGGER paid_item_invoices_checked AFTER INSERT ON paid_item REFERENCING NEW TABLE AS key_rows_written
+    FOR EACH STATEMENT EXECUTE FUNCTION key_rows_checked('id', 'invoice');
 CREATE TRIGGER paid_item_invoice_checked_on_change AFTER UPDATE OF id ON paid_item
-    FOR EACH ROW WHEN (OLD.id IS DISTINCT FROM NEW.id) EXECUTE FUNCTION paid_item_invoices_checked();
+    FOR EACH ROW WHEN (OLD.id IS DISTINCT FROM NEW.id) EXECUTE FUNCTION key_rows_checked('id', 'invoice');
 
 CREATE FUNCTION invoice_paid_items_deleted() RETURNS trigger
     LANGUAGE plpgsql AS
