@@ -19,10 +19,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * V166: an invoice's customer and product line, and V181: a payment's customer, are checked once per statement instead
- * of by a foreign key per row, with the foreign keys' guarantees — a missing one refused under the key's own name, the
- * referenced rows locked until the writer commits, and neither deletable nor renumbered while a row names it. Every
- * write here runs in a rolled-back transaction.
+ * V166: an invoice's customer and product line, V181: a payment's customer, and V184: a paid item's invoice are checked
+ * once per statement instead of by a foreign key per row, with the foreign keys' guarantees — a missing one refused
+ * under the key's own name, the referenced rows locked until the writer commits, neither deletable nor renumbered while
+ * a row names it, and a paid item deleted with its invoice (the key's ON DELETE CASCADE). Every write here runs in a
+ * rolled-back transaction.
  */
 @SpringBootTest
 class LedgerKeysIntegrationTests {
@@ -101,6 +102,57 @@ class LedgerKeysIntegrationTests {
                 }))
                 .isInstanceOf(DataIntegrityViolationException.class)
                 .hasMessageContaining("payment_customer_id_fkey");
+    }
+
+    @Test
+    void paid_item_keeps_no_per_row_key_of_its_invoice() {
+        List<String> keys = jdbc.sql(
+                        "SELECT conname FROM pg_constraint WHERE conrelid = 'paid_item'::regclass AND contype = 'f'")
+                .query(String.class)
+                .list();
+        assertThat(keys).doesNotContain("paid_item_id_fkey");
+    }
+
+    @Test
+    void paid_items_of_existing_invoices_are_written() {
+        assertThat(inRolledBack(() -> paidItems(List.of(invoice(), invoice())))).isEqualTo(2);
+    }
+
+    @Test
+    void a_statement_with_one_paid_item_of_an_unknown_invoice_is_refused_under_the_keys_name() {
+        assertThatThrownBy(() -> inRolledBack(() -> paidItems(List.of(invoice(), -1L))))
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("paid_item_id_fkey")
+                .hasMessageContaining("Key (id)=(-1) is not present");
+    }
+
+    @Test
+    void deleting_an_invoice_deletes_its_paid_item() {
+        assertThat(inRolledBack(() -> {
+                    long invoice = invoice();
+                    paidItems(List.of(invoice));
+                    jdbc.sql("DELETE FROM invoice WHERE id = :invoice")
+                            .param("invoice", invoice)
+                            .update();
+                    return jdbc.sql("SELECT count(*) FROM paid_item WHERE id = :invoice")
+                            .param("invoice", invoice)
+                            .query(Long.class)
+                            .single();
+                }))
+                .isZero();
+    }
+
+    @Test
+    void an_invoice_with_a_paid_item_cannot_be_renumbered() {
+        assertThatThrownBy(() -> inRolledBack(() -> {
+                    long invoice = invoice();
+                    paidItems(List.of(invoice));
+                    return jdbc.sql("UPDATE invoice SET id = DEFAULT WHERE id = :invoice")
+                            .param("invoice", invoice)
+                            .update();
+                }))
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("paid_item_id_fkey");
     }
 
     @Test
@@ -231,6 +283,31 @@ class LedgerKeysIntegrationTests {
                 "DATE '2026-02-01', 100, 'EUR', 'BANK_TRANSFER', 100",
                 customers,
                 null);
+    }
+
+    /** One invoice of 100 EUR of the customer, without an open item; returns its id. */
+    private long invoice() {
+        return jdbc.sql("""
+                        INSERT INTO invoice (invoice_no, customer_id, issue_date, due_date, amount, currency)
+                        VALUES (:no, :customer, DATE '2026-02-01', DATE '2026-03-03', 100, 'EUR')
+                        RETURNING id
+                        """)
+                .param("no", LedgerFixtures.unique("PK"))
+                .param("customer", customer)
+                .query(Long.class)
+                .single();
+    }
+
+    /** One statement writing a paid item of 100 EUR for each invoice id given. */
+    private int paidItems(List<Long> invoices) {
+        return jdbc.sql("""
+                        INSERT INTO paid_item (id, customer_id, issue_date, due_date, currency, amount, last_allocated_on)
+                        SELECT i, :customer, DATE '2026-02-01', DATE '2026-03-03', 'EUR', 100, DATE '2026-03-01'
+                        FROM unnest(CAST(:invoices AS bigint[])) AS u (i)
+                        """)
+                .param("customer", customer)
+                .param("invoices", invoices.toArray(Long[]::new))
+                .update();
     }
 
     /** One statement writing a row of 100 EUR for each customer given, numbered from a unique prefix. */
