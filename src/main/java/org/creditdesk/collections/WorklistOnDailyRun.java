@@ -5,6 +5,7 @@ import org.creditdesk.shared.BusinessCalendar;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -12,11 +13,11 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Stores the worklist of the run's date once the daily run has committed (synchronously, in the run's
- * thread, in a transaction of its own): a first run of a date builds every customer's entry, a rerun with
- * the same settings replays only the customers touched since. Outside the run's transaction on purpose: the
- * stored worklist is a faster way to the same rows, so building it neither lengthens the run nor can undo
- * it; until it commits, pages of the date are computed live. Only for a run of the current business day
+ * Stores the worklist of the run's date once the daily run has committed (on a listener thread, in a
+ * transaction of its own): a first run of a date builds every customer's entry, a rerun with the same settings
+ * replays only the customers touched since. Outside the run on purpose: the stored worklist is a faster way to
+ * the same rows, so building it neither lengthens the run (the answer to the run's request does not wait for it)
+ * nor can undo it; until it commits, pages of the date are computed live. Only for a run of the current business day
  * (not the demo's replayed history or a catch-up of an older date) unless
  * {@code creditdesk.collections.store-worklist-of-any-run} (the benchmarks, whose portfolio date is past).
  */
@@ -48,6 +49,7 @@ class WorklistOnDailyRun {
         this.outside.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
     }
 
+    @Async
     @TransactionalEventListener(fallbackExecution = true)
     void on(DailyRunCompleted run) {
         if (!anyRun && !run.ofTheCurrentDay(calendar.today())) return;

@@ -156,8 +156,8 @@ class AgingSnapshotRepository {
      * Keeps the run's aging (pg_temp.daily_aging, filled for {@code asOf}) as that date's snapshot,
      * replacing one an earlier run of the same date kept, and prunes what the retention lets go,
      * counted back from the run's date or today, whichever is earlier: a run forced far into the future
-     * must not prune the real history. With it its rollup (V133); a run of today also stores today's aging
-     * for the pages ({@link AgingTodayRepository}).
+     * must not prune the real history. With it its rollup (V133). Today's aging for the pages is stored after a run
+     * of today commits ({@link TodayStoresAfterDailyRun}).
      */
     void keep(LocalDate asOf, LocalDate today) {
         jdbc.sql(FORGET_DATE).param("asOf", asOf).update();
@@ -165,9 +165,6 @@ class AgingSnapshotRepository {
         jdbc.sql(KEEP).param("asOf", asOf).update();
         jdbc.sql(KEEP_ROLLUP).param("asOf", asOf).update();
         jdbc.sql(MARK_DATE).param("asOf", asOf).update();
-        if (asOf.equals(today)) {
-            todays.store(today);
-        }
         LocalDate from = asOf.isBefore(today) ? asOf : today;
         List<LocalDate> expired = jdbc.sql(EXPIRED)
                 .param("dailyFrom", from.minusDays(retention.dailyDays()))

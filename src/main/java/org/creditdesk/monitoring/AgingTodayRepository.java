@@ -25,6 +25,10 @@ class AgingTodayRepository {
         }
     }
 
+    // The store and the fold exclude each other (the fold only tries, the store waits for a running fold).
+    private static final String LOCK = "SELECT pg_advisory_xact_lock(hashtext('creditdesk.aging-today-fold'))";
+    private static final String TRY_LOCK = "SELECT pg_try_advisory_xact_lock(hashtext('creditdesk.aging-today-fold'))";
+
     private static final String STATE = """
             SELECT s.as_of, s.built_at, s.bucket_set IS NOT DISTINCT FROM (%s) AS same_buckets,
                    (SELECT count(DISTINCT customer_id) FROM aging_today_touched) AS touched
@@ -231,12 +235,14 @@ class AgingTodayRepository {
     }
 
     /**
-     * Stores today's aging (inside the daily run of today, so it commits with the run's snapshot). The touched
-     * log is emptied first: a change committed after that statement's snapshot either is in the stored rows
-     * already or keeps its entry and is replayed, so no change is lost (one seen twice is harmless).
+     * Stores today's aging (after the daily run of today has committed, {@link TodayStoresAfterDailyRun}). It waits
+     * for a running fold or store (the fold only tries the lock), so two stores never interleave their deletes and
+     * inserts. The touched log is emptied first: a change committed after that statement's snapshot either is in the
+     * stored rows already or keeps its entry and is replayed, so no change is lost (one seen twice is harmless).
      */
     void store(LocalDate today) {
         long started = System.nanoTime();
+        jdbc.sql(LOCK).query(rs -> {});
         jdbc.sql("DELETE FROM aging_today_touched").update();
         jdbc.sql("DELETE FROM aging_today").update();
         jdbc.sql("DELETE FROM aging_today_rollup").update();
@@ -270,9 +276,7 @@ class AgingTodayRepository {
      * log was emptied stay and are replayed by the reads (or the next fold). Returns the customers folded.
      */
     int fold(LocalDate today) {
-        if (!Boolean.TRUE.equals(jdbc.sql("SELECT pg_try_advisory_xact_lock(hashtext('creditdesk.aging-today-fold'))")
-                .query(Boolean.class)
-                .single())) return 0;
+        if (!Boolean.TRUE.equals(jdbc.sql(TRY_LOCK).query(Boolean.class).single())) return 0;
         if (state().filter(state -> state.serves(today)).isEmpty()) return 0;
         jdbc.sql("DROP TABLE IF EXISTS pg_temp.aging_folded").update();
         int folded = jdbc.sql("""

@@ -236,7 +236,7 @@ public class DailyRun {
         snapshots.keep(asOf, calendar.today());
         hook.after("aging");
         steps.after("snapshot");
-        EscalationRunResult ladder = escalationRun.evaluateOnDailyAging(asOf, calendar.today());
+        EscalationRunResult ladder = escalationRun.evaluateOnDailyAging(asOf);
         hook.after("escalations");
         steps.after("escalations");
         CustomerHolds.OverdueHolds changed = newestDate

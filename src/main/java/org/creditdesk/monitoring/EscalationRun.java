@@ -25,7 +25,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class EscalationRun {
 
     private final EscalationRepository repository;
-    private final EscalationTodayRepository todays;
     private final Escalations escalations;
     private final MailOutbox outbox;
     private final MessageSource texts;
@@ -33,13 +32,11 @@ public class EscalationRun {
 
     EscalationRun(
             EscalationRepository repository,
-            EscalationTodayRepository todays,
             Escalations escalations,
             MailOutbox outbox,
             MessageSource texts,
             CreditPolicies policies) {
         this.repository = repository;
-        this.todays = todays;
         this.policies = policies;
         this.escalations = escalations;
         this.outbox = outbox;
@@ -52,14 +49,12 @@ public class EscalationRun {
     }
 
     /**
-     * The daily run's step: the snapshot comes from the aging it computed in this transaction. A run of today also
-     * stores today's facts for the board ({@link EscalationTodayRepository}).
+     * The daily run's step: the snapshot comes from the aging it computed in this transaction. Today's facts for the
+     * board are stored after the run commits ({@link TodayStoresAfterDailyRun}).
      */
     @Transactional
-    EscalationRunResult evaluateOnDailyAging(LocalDate asOf, LocalDate today) {
-        EscalationRunResult result = evaluate(asOf, true);
-        if (asOf.equals(today)) todays.store(today);
-        return result;
+    EscalationRunResult evaluateOnDailyAging(LocalDate asOf) {
+        return evaluate(asOf, true);
     }
 
     /** The grace of the ladder in force (the credit policy's). */

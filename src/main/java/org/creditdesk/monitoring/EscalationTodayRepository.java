@@ -81,7 +81,8 @@ class EscalationTodayRepository {
     }
 
     /**
-     * Stores today's facts (inside the daily run of today, so it commits with the run). The touched log is emptied
+     * Stores today's facts (after the daily run of today has committed, {@link TodayStoresAfterDailyRun}; a running
+     * fold or store is waited for). The touched log is emptied
      * first: a change committed after that statement's snapshot either is in the stored rows already or keeps its
      * entry and is replayed, so no change is lost (one seen twice is harmless). Settlements dated after today leave
      * nothing stored: the live board replays the allocations then, which the store is not cut from.

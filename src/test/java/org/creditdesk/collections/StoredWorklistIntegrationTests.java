@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.creditdesk.credit.CreditAccounts;
 import org.creditdesk.customers.CustomerRef;
 import org.creditdesk.customers.Customers;
@@ -81,6 +82,19 @@ class StoredWorklistIntegrationTests {
         return new Caller("stored-worklist-collector", Set.of(Role.COLLECTOR), Set.of(areas));
     }
 
+    /** The daily run of today, then its worklist stored (on a listener thread once the run has committed). */
+    void runTodayAndWaitForItsWorklist(LocalDate today) throws InterruptedException {
+        dailyRun.run(today, CollectionsFixtures.ADMIN);
+        CollectionsSettings s = settings.load();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!repository.storedFor(today, s)) {
+            assertThat(System.nanoTime() - deadline)
+                    .as("worklist of %s stored within 30 s", today)
+                    .isNegative();
+            Thread.sleep(20);
+        }
+    }
+
     /** The stored page (through the service) equals the live rule's page, row for row, and returns it. */
     WorklistPage storedEqualsLive(
             LocalDate asOf, Caller caller, String reason, String area, Integer level, int page, int size) {
@@ -127,7 +141,7 @@ class StoredWorklistIntegrationTests {
         CustomerRef quiet = CollectionsFixtures.customer(customers, area);
         String quietInvoice =
                 CollectionsFixtures.invoice(ledger, quiet, today.minusDays(5), today.plusDays(25), "20000.00");
-        dailyRun.run(today, CollectionsFixtures.ADMIN);
+        runTodayAndWaitForItsWorklist(today);
 
         WorklistPage first = storedEqualsLive(today, collector, null, null, null, 0, 50);
         assertThat(codes(first)).containsExactly(payer.code(), promiser.code());
@@ -174,7 +188,7 @@ class StoredWorklistIntegrationTests {
     }
 
     @Test
-    void a_risk_class_change_reorders_the_stored_page_and_a_stop_keeps_it_equal_to_the_live_rule() {
+    void a_risk_class_change_reorders_the_stored_page_and_a_stop_keeps_it_equal_to_the_live_rule() throws Exception {
         LocalDate today = calendar.today();
         String area = area();
         Caller collector = collector(area);
@@ -182,7 +196,7 @@ class StoredWorklistIntegrationTests {
         CollectionsFixtures.invoice(ledger, larger, today.minusDays(50), today.minusDays(20), "1000.00");
         CustomerRef smaller = CollectionsFixtures.customer(customers, area);
         CollectionsFixtures.invoice(ledger, smaller, today.minusDays(50), today.minusDays(20), "700.00");
-        dailyRun.run(today, CollectionsFixtures.ADMIN);
+        runTodayAndWaitForItsWorklist(today);
         accounts.setRiskClass(larger, "A", "test", CollectionsFixtures.ADMIN);
         accounts.setRiskClass(smaller, "A", "test", CollectionsFixtures.ADMIN);
         assertThat(codes(storedEqualsLive(today, collector, null, null, null, 0, 50)))
@@ -222,7 +236,7 @@ class StoredWorklistIntegrationTests {
             }
         }
         for (int round = 0; round < 12; round++) change(random, today, portfolio, invoices, round);
-        dailyRun.run(today, CollectionsFixtures.ADMIN);
+        runTodayAndWaitForItsWorklist(today);
 
         Caller both = collector(north, south);
         compareEverything(random, today, both, north);
