@@ -31,6 +31,7 @@ public class CustomerHolds {
 
     static final String AUDIT_SUBJECT = "CUSTOMER";
     static final int HISTORY = 100;
+    static final int SLICE = 10_000;
 
     /** A hold and whether this call placed (or lifted) it, or found it so already. */
     public record Changed(CustomerHold hold, boolean changed) {}
@@ -100,35 +101,50 @@ public class CustomerHolds {
         List<Long> liftedIds = holds.liftOverdueExcept(beyondGrace, liftNote, by, now);
         accounts.holdAll(placedIds, now);
         accounts.releaseAll(liftedIds, now);
-        List<HoldRepository.WithRest> placed = holds.byIds(placedIds);
-        List<HoldRepository.WithRest> lifted = holds.byIds(liftedIds);
-        audit.recordAll(
-                by,
-                "HOLD_PLACED",
-                AUDIT_SUBJECT,
-                placed.stream()
-                        .map(p -> new AuditTrail.Change(p.hold().customerCode(), null, p.hold()))
-                        .toList(),
-                placeNote);
-        audit.recordAll(
-                by,
-                "HOLD_LIFTED",
-                AUDIT_SUBJECT,
-                lifted.stream()
-                        .map(l -> new AuditTrail.Change(l.hold().customerCode(), beforeLift(l.hold()), l.hold()))
-                        .toList(),
-                liftNote);
-        events.publishAll(
-                ErpEventType.CUSTOMER_HOLD,
-                placed.stream()
-                        .map(p -> new ErpEvents.Entry(p.hold().customerCode(), payload(p.hold(), false)))
-                        .toList());
-        events.publishAll(
-                ErpEventType.CUSTOMER_RELEASED,
-                lifted.stream()
-                        .map(l -> new ErpEvents.Entry(l.hold().customerCode(), payload(l.hold(), l.noneLeft())))
-                        .toList());
-        return new OverdueHolds(placed.size(), lifted.size());
+        // In slices: at 1,000,000 customers a first run places hundreds of thousands of holds, whose audit rows and
+        // ERP events at once would not fit a 512 MB heap.
+        for (List<Long> slice : slices(placedIds)) {
+            List<HoldRepository.WithRest> placed = holds.byIds(slice);
+            audit.recordAll(
+                    by,
+                    "HOLD_PLACED",
+                    AUDIT_SUBJECT,
+                    placed.stream()
+                            .map(p -> new AuditTrail.Change(p.hold().customerCode(), null, p.hold()))
+                            .toList(),
+                    placeNote);
+            events.publishAll(
+                    ErpEventType.CUSTOMER_HOLD,
+                    placed.stream()
+                            .map(p -> new ErpEvents.Entry(p.hold().customerCode(), payload(p.hold(), false)))
+                            .toList());
+        }
+        for (List<Long> slice : slices(liftedIds)) {
+            List<HoldRepository.WithRest> lifted = holds.byIds(slice);
+            audit.recordAll(
+                    by,
+                    "HOLD_LIFTED",
+                    AUDIT_SUBJECT,
+                    lifted.stream()
+                            .map(l -> new AuditTrail.Change(l.hold().customerCode(), beforeLift(l.hold()), l.hold()))
+                            .toList(),
+                    liftNote);
+            events.publishAll(
+                    ErpEventType.CUSTOMER_RELEASED,
+                    lifted.stream()
+                            .map(l -> new ErpEvents.Entry(l.hold().customerCode(), payload(l.hold(), l.noneLeft())))
+                            .toList());
+        }
+        return new OverdueHolds(placedIds.size(), liftedIds.size());
+    }
+
+    /** Slices of ids small enough for one batch of audit rows and events. */
+    static List<List<Long>> slices(List<Long> ids) {
+        List<List<Long>> slices = new java.util.ArrayList<>();
+        for (int from = 0; from < ids.size(); from += SLICE) {
+            slices.add(ids.subList(from, Math.min(ids.size(), from + SLICE)));
+        }
+        return slices;
     }
 
     private static CustomerHold beforeLift(CustomerHold h) {

@@ -39,6 +39,7 @@ public class LegalCases {
     static final String AUDIT_SUBJECT = "LEGAL_CASE";
     static final String LEVEL_4 = "LEVEL_4";
     static final int LIST_LIMIT = 500;
+    static final int AUDIT_SLICE = 10_000;
     private static final Set<Role> EDITORS = Set.of(Role.LEGAL, Role.CREDIT_MANAGER, Role.GENERAL_MANAGER);
 
     private final LegalCaseRepository repository;
@@ -105,15 +106,18 @@ public class LegalCases {
     int openForLevel4(LocalDate asOf, Caller caller) {
         List<Long> customers = repository.openForLevel4(asOf, caller.username());
         if (customers.isEmpty()) return 0;
-        audit.recordAll(
-                caller.username(),
-                "LEGAL_CASE_OPENED",
-                "CUSTOMER",
-                repository.codesOf(customers).stream()
-                        .map(code -> new AuditTrail.Change(
-                                code, null, java.util.Map.of("reason", LEVEL_4, "asOf", asOf.toString())))
-                        .toList(),
-                "Escalation level 4 as of " + asOf);
+        // In slices, as the holds: a first run at 1,000,000 customers opens hundreds of thousands of cases.
+        for (int from = 0; from < customers.size(); from += AUDIT_SLICE) {
+            audit.recordAll(
+                    caller.username(),
+                    "LEGAL_CASE_OPENED",
+                    "CUSTOMER",
+                    repository.codesOf(customers.subList(from, Math.min(customers.size(), from + AUDIT_SLICE))).stream()
+                            .map(code -> new AuditTrail.Change(
+                                    code, null, java.util.Map.of("reason", LEVEL_4, "asOf", asOf.toString())))
+                            .toList(),
+                    "Escalation level 4 as of " + asOf);
+        }
         accounts.markLegal(customers, true, "Legal case opened at escalation level 4 as of " + asOf, caller);
         return customers.size();
     }
