@@ -1,6 +1,7 @@
 package org.creditdesk.shared.database;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -17,7 +18,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * transaction that sees at least that many others open waits that long before flushing the WAL, so that one flush
  * can carry several commits. Every commit is still flushed before it is acknowledged (durability unchanged). Unset,
  * the server's own configuration applies (PostgreSQL's defaults 0: no wait, and 5, unless changed with {@code
- * ALTER SYSTEM}); set, they are given on the server's command line.
+ * ALTER SYSTEM}); set, they are given on the server's command line. {@code embedded.startupWait} is how long a start
+ * waits for the embedded server to accept connections (default 15 minutes): after a crash it first replays the WAL
+ * written since its last checkpoint, which for a large {@code maxWalSize} takes minutes, and a start that gave up
+ * earlier would stop it and leave a server that never comes back.
  */
 @ConfigurationProperties("creditdesk.database")
 record DatabaseSettings(
@@ -34,7 +38,8 @@ record DatabaseSettings(
             @Nullable String sharedBuffers,
             @Nullable String maxWalSize,
             @Nullable Integer commitDelay,
-            @Nullable Integer commitSiblings) {
+            @Nullable Integer commitSiblings,
+            @DefaultValue("PT15M") Duration startupWait) {
 
         Embedded {
             if (commitDelay != null && (commitDelay < 0 || commitDelay > 100_000))

@@ -94,7 +94,8 @@ class EmbeddedPostgresConfiguration {
                 .setServerConfig("shared_buffers", sharedBuffers)
                 .setServerConfig("max_wal_size", maxWalSize)
                 .setDataDirectory(dataDir)
-                .setCleanDataDirectory(false);
+                .setCleanDataDirectory(false)
+                .setPGStartupWait(settings.embedded().startupWait());
         Integer commitDelay = settings.embedded().commitDelay();
         Integer commitSiblings = settings.embedded().commitSiblings();
         if (commitDelay != null) builder.setServerConfig("commit_delay", commitDelay.toString());

@@ -27,7 +27,12 @@ class DurableCommitTests {
 
     private DatabaseSettings settings() {
         return new DatabaseSettings(
-                "", "postgres", "", 4, new DatabaseSettings.Embedded(dataDir, 0, false, null, null, null, null));
+                "",
+                "postgres",
+                "",
+                4,
+                new DatabaseSettings.Embedded(
+                        dataDir, 0, false, null, null, null, null, java.time.Duration.ofMinutes(15)));
     }
 
     @Test

@@ -34,7 +34,12 @@ class EmbeddedBufferCacheTests {
     @Test
     void the_data_folder_server_runs_with_the_configured_buffer_cache() throws Exception {
         var settings = new DatabaseSettings(
-                "", "postgres", "", 2, new DatabaseSettings.Embedded(dataDir, 0, false, "160MB", null, null, null));
+                "",
+                "postgres",
+                "",
+                2,
+                new DatabaseSettings.Embedded(
+                        dataDir, 0, false, "160MB", null, null, null, java.time.Duration.ofMinutes(15)));
         try (HikariDataSource dataSource = new EmbeddedPostgresConfiguration().dataSource(settings)) {
             assertThat(JdbcClient.create(dataSource)
                             .sql("SELECT current_setting('shared_buffers')")

@@ -18,7 +18,11 @@ class EmbeddedGroupCommitTests {
     @Test
     void the_data_folder_server_runs_with_the_configured_group_commit_and_stays_durable() throws Exception {
         var settings = new DatabaseSettings(
-                "", "postgres", "", 2, new DatabaseSettings.Embedded(dataDir, 0, false, null, null, 250, 3));
+                "",
+                "postgres",
+                "",
+                2,
+                new DatabaseSettings.Embedded(dataDir, 0, false, null, null, 250, 3, java.time.Duration.ofMinutes(15)));
         try (HikariDataSource dataSource = new EmbeddedPostgresConfiguration().dataSource(settings)) {
             JdbcClient jdbc = JdbcClient.create(dataSource);
             assertThat(jdbc.sql(
@@ -32,9 +36,11 @@ class EmbeddedGroupCommitTests {
 
     @Test
     void a_delay_or_sibling_count_outside_postgresql_s_range_is_refused() {
-        assertThatThrownBy(() -> new DatabaseSettings.Embedded(dataDir, 0, false, null, null, 100_001, 5))
+        assertThatThrownBy(() -> new DatabaseSettings.Embedded(
+                        dataDir, 0, false, null, null, 100_001, 5, java.time.Duration.ofMinutes(15)))
                 .hasMessageContaining("commit-delay");
-        assertThatThrownBy(() -> new DatabaseSettings.Embedded(dataDir, 0, false, null, null, 0, -1))
+        assertThatThrownBy(() -> new DatabaseSettings.Embedded(
+                        dataDir, 0, false, null, null, 0, -1, java.time.Duration.ofMinutes(15)))
                 .hasMessageContaining("commit-siblings");
     }
 }

@@ -32,7 +32,12 @@ class EmbeddedWalSizeTests {
     @Test
     void the_data_folder_server_runs_with_the_configured_wal_size_and_stays_durable() throws Exception {
         var settings = new DatabaseSettings(
-                "", "postgres", "", 2, new DatabaseSettings.Embedded(dataDir, 0, false, null, "3GB", null, null));
+                "",
+                "postgres",
+                "",
+                2,
+                new DatabaseSettings.Embedded(
+                        dataDir, 0, false, null, "3GB", null, null, java.time.Duration.ofMinutes(15)));
         try (HikariDataSource dataSource = new EmbeddedPostgresConfiguration().dataSource(settings)) {
             JdbcClient jdbc = JdbcClient.create(dataSource);
             assertThat(jdbc.sql("SELECT current_setting('max_wal_size')")
