@@ -64,6 +64,7 @@ class PredictionRepository {
                 FROM invoice i
                 JOIN settled s ON s.invoice_id = i.id
                 WHERE s.amount >= i.amount AND s.paid_on > CAST(:asOf AS date) - 730
+                  AND i.customer_id BETWEEN :fromCustomer AND :toCustomer
             )
             SELECT customer_id, id, due_date, paid_on, amount FROM ranked WHERE n <= :history
             """;
@@ -81,6 +82,7 @@ class PredictionRepository {
                 ORDER BY i.last_allocated_on DESC, i.due_date DESC, i.id DESC
                 LIMIT :history
             ) r
+            WHERE c.id BETWEEN :fromCustomer AND :toCustomer
             """;
 
     private static final String OPEN = """
@@ -96,6 +98,7 @@ class PredictionRepository {
             JOIN customer c ON c.id = i.customer_id
             LEFT JOIN settled s ON s.invoice_id = i.id
             WHERE i.issue_date <= :asOf AND i.amount - coalesce(s.amount, 0) > 0
+              AND i.customer_id BETWEEN :fromCustomer AND :toCustomer
             """;
 
     // The same when nothing was allocated or reversed after the date: the ledger's own open amounts.
@@ -103,7 +106,7 @@ class PredictionRepository {
             SELECT i.customer_id, i.id, i.due_date, i.amount, i.open_amount, i.currency, i.product_line, c.area_code
             FROM open_item i
             JOIN customer c ON c.id = i.customer_id
-            WHERE i.issue_date <= :asOf
+            WHERE i.issue_date <= :asOf AND i.customer_id BETWEEN :fromCustomer AND :toCustomer
             """;
 
     // Whether the invoices' own open amounts and newest allocation dates are the state as of the date: nothing
@@ -258,12 +261,14 @@ class PredictionRepository {
      * one instance per date, as they repeat, and put in order per customer here (sorting them in the
      * statement cost more than the rest of it).
      */
-    Map<Long, List<PaidInvoice>> recentPaid(LocalDate asOf, boolean settled) {
+    Map<Long, List<PaidInvoice>> recentPaid(LocalDate asOf, boolean settled, Customers customers) {
         Map<Long, List<Ranked>> byCustomer = new HashMap<>();
         Map<LocalDate, LocalDate> dates = new HashMap<>();
         streaming
                 .sql(settled ? RECENT_PAID_NOW : RECENT_PAID)
                 .param("asOf", asOf)
+                .param("fromCustomer", customers.from())
+                .param("toCustomer", customers.to())
                 .param("history", PaymentFeatures.HISTORY)
                 .query(rs -> {
                     LocalDate due = dates.computeIfAbsent(rs.getObject(3, LocalDate.class), d -> d);
@@ -291,19 +296,42 @@ class PredictionRepository {
                 .reversed();
     }
 
+    /** Customer ids {@code from} to {@code to}, both included: a run predicts them together. */
+    record Customers(long from, long to) {}
+
+    /** The customer ids in ranges of {@code size} ids, from the smallest to the largest (one range if there are none). */
+    List<Customers> customerRanges(long size) {
+        long[] bounds = jdbc.sql("SELECT coalesce(min(id), 0), coalesce(max(id), 0) FROM customer")
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .single();
+        List<Customers> ranges = new ArrayList<>();
+        long from = bounds[0];
+        while (true) {
+            long to = bounds[1] - from < size ? bounds[1] : from + size - 1;
+            ranges.add(new Customers(from, to));
+            if (to == bounds[1]) return ranges;
+            from = to + 1;
+        }
+    }
+
     /** Each invoice open as of the date, in no order, read in slices; {@code settled}: see {@link #ledgerSettledBy}. */
-    void eachOpen(LocalDate asOf, boolean settled, Consumer<Open> action) {
-        streaming.sql(settled ? OPEN_NOW : OPEN).param("asOf", asOf).query(rs -> {
-            action.accept(new Open(
-                    rs.getLong(1),
-                    rs.getLong(2),
-                    rs.getObject(3, LocalDate.class),
-                    rs.getBigDecimal(4),
-                    rs.getBigDecimal(5),
-                    rs.getString(6),
-                    rs.getString(7),
-                    rs.getString(8)));
-        });
+    void eachOpen(LocalDate asOf, boolean settled, Customers customers, Consumer<Open> action) {
+        streaming
+                .sql(settled ? OPEN_NOW : OPEN)
+                .param("asOf", asOf)
+                .param("fromCustomer", customers.from())
+                .param("toCustomer", customers.to())
+                .query(rs -> {
+                    action.accept(new Open(
+                            rs.getLong(1),
+                            rs.getLong(2),
+                            rs.getObject(3, LocalDate.class),
+                            rs.getBigDecimal(4),
+                            rs.getBigDecimal(5),
+                            rs.getString(6),
+                            rs.getString(7),
+                            rs.getString(8)));
+                });
     }
 
     List<Dispute> disputes(LocalDate asOf) {
@@ -413,10 +441,14 @@ class PredictionRepository {
         }
     }
 
-    /** Replaces every stored prediction by these (emptied, one COPY, indexes built), under {@link #lockRuns}. */
-    void replace(Predictions predictions) {
-        predictions.flush();
+    /** Empties the stored predictions and drops their keys for the run's COPYs, under {@link #lockRuns}. */
+    void clear() {
         CLEAR.forEach(sql -> jdbc.sql(sql).update());
+    }
+
+    /** Writes these predictions with one COPY (after {@link #clear}) and empties them for the next customers. */
+    void copy(Predictions predictions) {
+        predictions.flush();
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
@@ -431,6 +463,11 @@ class PredictionRepository {
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
+        predictions.chunks.clear();
+    }
+
+    /** After the last {@link #copy}: the keys and index built again, and the cash forecast's sums. */
+    void finish() {
         INDEX.forEach(sql -> jdbc.sql(sql).update());
         jdbc.sql("DELETE FROM cash_forecast_sum").update();
         jdbc.sql(SUMS).update();
