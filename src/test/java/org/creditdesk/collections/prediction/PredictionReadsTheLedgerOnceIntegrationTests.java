@@ -99,13 +99,7 @@ class PredictionReadsTheLedgerOnceIntegrationTests {
 
         predictions.predict(AS_OF, Caller.SYSTEM);
         List<Predicted> baselineNow = stored();
-        // Customers a few ids at a time (as 100,000 at a time at 1,000,000 customers): the same predictions.
-        predictions.customersAtOnce(7);
-        try {
-            predictions.predict(AS_OF, Caller.SYSTEM);
-        } finally {
-            predictions.customersAtOnce(PaymentPredictions.CUSTOMERS_AT_ONCE);
-        }
+        predictSevenCustomerIdsAtOnce();
         assertThat(stored()).isEqualTo(baselineNow);
         PaymentFitReport fit = predictions.fit(AS_OF, Caller.SYSTEM);
         predictions.adopt(fit.modelId(), "identical predictions test", Caller.SYSTEM);
@@ -120,13 +114,18 @@ class PredictionReadsTheLedgerOnceIntegrationTests {
         assertThat(stored()).hasSize(openNow.size()).isEqualTo(modelNow);
         jdbc.sql("UPDATE payment_model SET status = 'RETIRED' WHERE status = 'ADOPTED'")
                 .update();
+        predictSevenCustomerIdsAtOnce();
+        assertThat(stored()).isEqualTo(baselineNow);
+    }
+
+    /** Customers a few ids at a time, as 100,000 at a time at 1,000,000 customers. */
+    private void predictSevenCustomerIdsAtOnce() {
         predictions.customersAtOnce(7);
         try {
             predictions.predict(AS_OF, Caller.SYSTEM);
         } finally {
             predictions.customersAtOnce(PaymentPredictions.CUSTOMERS_AT_ONCE);
         }
-        assertThat(stored()).isEqualTo(baselineNow);
     }
 
     private List<PredictionRepository.Open> open(boolean settled) {
