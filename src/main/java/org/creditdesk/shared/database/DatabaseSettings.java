@@ -20,8 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * the server's own configuration applies (PostgreSQL's defaults 0: no wait, and 5, unless changed with {@code
  * ALTER SYSTEM}); set, they are given on the server's command line. {@code embedded.startupWait} is how long a start
  * waits for the embedded server to accept connections (default 15 minutes): after a crash it first replays the WAL
- * written since its last checkpoint, which for a large {@code maxWalSize} takes minutes, and a start that gave up
- * earlier would stop it and leave a server that never comes back.
+ * written since its last checkpoint, which for a large {@code maxWalSize} can take minutes, and a start that gives
+ * up earlier fails the application's start while the database is still recovering.
  */
 @ConfigurationProperties("creditdesk.database")
 record DatabaseSettings(
