@@ -10,6 +10,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 public class MailQueue {
 
+    /** The transaction's marker that its sending after the commit is registered. */
+    private static final Object SEND_AFTER_COMMIT = new Object();
+
     private final MailOutboxRepository repository;
     private final MailOutbox outbox;
 
@@ -18,16 +21,26 @@ public class MailQueue {
         this.outbox = outbox;
     }
 
-    /** Queues the mails (one statement); returns how many were new. Sending follows the commit. */
+    /**
+     * Queues the mails (one statement); returns how many were new. Sending follows the commit, once however many
+     * times a transaction queues (a letter run queues its e-mails a slice at a time).
+     */
     @Transactional
     public int queue(List<OutgoingMail> mails) {
         if (mails.isEmpty()) return 0;
         int queued = repository.queue(mails);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()
+                && !TransactionSynchronizationManager.hasResource(SEND_AFTER_COMMIT)) {
+            TransactionSynchronizationManager.bindResource(SEND_AFTER_COMMIT, Boolean.TRUE);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
                     outbox.sendPending();
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(SEND_AFTER_COMMIT);
                 }
             });
         }

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** API.md Collections, reminder letters: the run, a customer's letters, a letter's PDF, the templates. */
@@ -42,8 +43,9 @@ class LetterController {
     }
 
     @GetMapping("/collections/letter-runs/{asOf}.pdf")
-    ResponseEntity<byte[]> runPdf(@PathVariable LocalDate asOf) {
-        return pdf(letters.runPdf(asOf, callers.current()), "letters-" + asOf + ".pdf");
+    ResponseEntity<byte[]> runPdf(
+            @PathVariable LocalDate asOf, @RequestParam(required = false) @Nullable Integer part) {
+        return pdf(letters.runPdf(asOf, part, callers.current()), runPdfName(asOf, part));
     }
 
     @GetMapping("/customers/{code}/letters")
@@ -88,5 +90,9 @@ class LetterController {
                         HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.inline().filename(filename).build().toString())
                 .body(content);
+    }
+
+    static String runPdfName(LocalDate asOf, @Nullable Integer part) {
+        return "letters-" + asOf + (part == null ? "" : "-part-" + part) + ".pdf";
     }
 }

@@ -49,8 +49,10 @@ class LetterPages {
     }
 
     @GetMapping("/collections/letter-runs/{asOf}.pdf")
-    ResponseEntity<byte[]> runPdf(@PathVariable LocalDate asOf) {
-        return LetterController.pdf(letters.runPdf(asOf, callers.current()), "letters-" + asOf + ".pdf");
+    ResponseEntity<byte[]> runPdf(
+            @PathVariable LocalDate asOf, @RequestParam(required = false) @Nullable Integer part) {
+        return LetterController.pdf(
+                letters.runPdf(asOf, part, callers.current()), LetterController.runPdfName(asOf, part));
     }
 
     @GetMapping("/letters/{id}.pdf")

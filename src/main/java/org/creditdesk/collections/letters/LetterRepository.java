@@ -190,10 +190,21 @@ class LetterRepository {
             WHERE r.id = :id
             """;
 
-    private static final String LETTERS_OF_RUN = "SELECT " + LETTER_COLUMNS + """
+    // A run's letters a slice at a time (V64's index): at 1,000,000 customers a run writes ~240,000 letters, whose
+    // texts do not fit a 512 MB heap at once.
+    private static final String LETTERS_OF_RUN_AFTER = "SELECT " + LETTER_COLUMNS + """
+            FROM reminder_letter r JOIN customer c ON c.id = r.customer_id JOIN letter_template t ON t.id = r.template_id
+            WHERE r.run_id = :runId AND r.id > :afterId
+            ORDER BY r.id
+            LIMIT :limit
+            """;
+
+    // One printed part of a run, in customer order.
+    private static final String PRINT_PART = "SELECT " + LETTER_COLUMNS + """
             FROM reminder_letter r JOIN customer c ON c.id = r.customer_id JOIN letter_template t ON t.id = r.template_id
             WHERE r.run_id = :runId
-            ORDER BY c.code
+            ORDER BY c.code, r.id
+            OFFSET :offset LIMIT :limit
             """;
 
     private static final String RUNS = """
@@ -303,9 +314,22 @@ class LetterRepository {
         return jdbc.sql(LETTER).param("id", id).query(LetterRepository::stored).optional();
     }
 
-    List<Stored> ofRun(long runId) {
-        return jdbc.sql(LETTERS_OF_RUN)
+    /** Up to {@code limit} letters of the run after the letter {@code afterId}, in id order. */
+    List<Stored> ofRun(long runId, long afterId, int limit) {
+        return jdbc.sql(LETTERS_OF_RUN_AFTER)
                 .param("runId", runId)
+                .param("afterId", afterId)
+                .param("limit", limit)
+                .query(LetterRepository::stored)
+                .list();
+    }
+
+    /** Letters {@code offset} to {@code offset + limit - 1} of the run in customer order. */
+    List<Stored> printPart(long runId, long offset, int limit) {
+        return jdbc.sql(PRINT_PART)
+                .param("runId", runId)
+                .param("offset", offset)
+                .param("limit", limit)
                 .query(LetterRepository::stored)
                 .list();
     }

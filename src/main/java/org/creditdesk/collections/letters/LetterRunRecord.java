@@ -5,4 +5,11 @@ import java.time.OffsetDateTime;
 
 /** A letter run in the history. */
 record LetterRunRecord(
-        long id, LocalDate asOf, String runBy, OffsetDateTime runAt, int letters, int emailsQueued, long durationMs) {}
+        long id, LocalDate asOf, String runBy, OffsetDateTime runAt, int letters, int emailsQueued, long durationMs) {
+
+    /** The printed parts of the run's PDF (0 to n - 1); one part up to {@link ReminderLetters#PRINT_PART} letters. */
+    public java.util.List<Integer> printParts() {
+        int parts = (letters + ReminderLetters.PRINT_PART - 1) / ReminderLetters.PRINT_PART;
+        return java.util.stream.IntStream.range(0, parts).boxed().toList();
+    }
+}

@@ -36,6 +36,10 @@ public class ReminderLetters {
             EnumSet.of(Role.ADMIN, Role.CREDIT_MANAGER, Role.GENERAL_MANAGER, Role.CREDIT_SUPERVISOR);
     static final Set<Role> EDITORS = EnumSet.of(Role.ADMIN, Role.CREDIT_MANAGER);
     static final List<String> LANGUAGES = List.of("en", "zh-CN");
+    /** Letters in one printed PDF of a run. */
+    static final int PRINT_PART = 2_000;
+    /** Letters whose e-mails a run builds and queues together (bounded memory; V64 reads them by id). */
+    static final int LETTERS_AT_ONCE = 5_000;
 
     private final LetterRepository repository;
     private final LetterRenderer renderer;
@@ -46,6 +50,8 @@ public class ReminderLetters {
     private final Clock clock;
     private final JsonMapper json;
     private final String replyContact;
+    private volatile int lettersAtOnce = LETTERS_AT_ONCE;
+    private volatile int printPart = PRINT_PART;
 
     ReminderLetters(
             LetterRepository repository,
@@ -94,19 +100,26 @@ public class ReminderLetters {
         }
         long runId = repository.insertRun(date, caller.username(), now());
         int letters = repository.writeLetters(runId, date, repository.settings(), replyContact, caller.username());
-        List<OutgoingMail> outgoing = new ArrayList<>();
-        for (LetterRepository.Stored letter : repository.ofRun(runId)) {
-            if (letter.recipient() == null) continue;
-            LetterContent content = content(letter);
-            outgoing.add(new OutgoingMail(
-                    letter.customerId(),
-                    letter.recipient(),
-                    letter.cc(),
-                    LetterRenderer.fill(letter.subject(), content, false),
-                    mailBody(content),
-                    LetterAttachments.reference(letter.id())));
+        int emails = 0;
+        long afterId = 0;
+        for (List<LetterRepository.Stored> slice = repository.ofRun(runId, afterId, lettersAtOnce);
+                !slice.isEmpty();
+                slice = repository.ofRun(runId, afterId, lettersAtOnce)) {
+            List<OutgoingMail> outgoing = new ArrayList<>();
+            for (LetterRepository.Stored letter : slice) {
+                if (letter.recipient() == null) continue;
+                LetterContent content = content(letter);
+                outgoing.add(new OutgoingMail(
+                        letter.customerId(),
+                        letter.recipient(),
+                        letter.cc(),
+                        LetterRenderer.fill(letter.subject(), content, false),
+                        mailBody(content),
+                        LetterAttachments.reference(letter.id())));
+            }
+            emails += mails.queue(outgoing);
+            afterId = slice.getLast().id();
         }
-        int emails = mails.queue(outgoing);
         repository.finishRun(runId, letters, emails, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         return new LetterRun(date, runId, letters, emails, false);
     }
@@ -118,13 +131,26 @@ public class ReminderLetters {
                 .toList();
     }
 
+    /**
+     * For tests: letters whose e-mails a run builds and queues together, and letters in one printed part (defaults
+     * {@link #LETTERS_AT_ONCE} and {@link #PRINT_PART}).
+     */
+    void slices(int lettersAtOnce, int printPart) {
+        this.lettersAtOnce = lettersAtOnce;
+        this.printPart = printPart;
+    }
+
     /** The letter's PDF, re-rendered from its stored content and template version; 404 outside the caller's areas. */
     public byte[] pdf(long id, Caller caller) {
         return render(visible(id, caller));
     }
 
-    /** All letters of the run of a date in one PDF, for printing. */
-    public byte[] runPdf(LocalDate asOf, Caller caller) {
+    /**
+     * The letters of the run of a date in one PDF, for printing, in customer order. A run of more than {@link
+     * #PRINT_PART} letters is printed in parts ({@code part} 0, 1, …; without it such a run is refused, since a
+     * PDF of only its first letters would look complete).
+     */
+    public byte[] runPdf(LocalDate asOf, @Nullable Integer part, Caller caller) {
         if (caller.roles().stream().noneMatch(RUNNERS::contains) && !caller.has(Role.AUDITOR)) {
             throw ProblemException.forbidden("Only the credit department prints a run's letters")
                     .withKey("problem.text.onlyTheCreditDepartmentPrintsARun");
@@ -133,13 +159,31 @@ public class ReminderLetters {
                 .runOf(asOf)
                 .orElseThrow(() -> ProblemException.notFound("No letter run for " + asOf)
                         .withKey("problem.text.noLetterRunFor", asOf));
-        List<LetterRenderer.Page> pages = repository.ofRun(runId).stream()
-                .map(l -> new LetterRenderer.Page(l.body(), content(l)))
-                .toList();
-        if (pages.isEmpty())
+        if (part != null && part < 0) {
+            throw ProblemException.malformed(
+                            "part must be 0 or more", List.of(Violation.field("part", "must be 0 or more")))
+                    .withKey("problem.text.partMustBe0OrMore");
+        }
+        int size = printPart;
+        long from = part == null ? 0 : (long) part * size;
+        List<LetterRepository.Stored> letters = repository.printPart(runId, from, size + 1);
+        if (letters.isEmpty() && part == null)
             throw ProblemException.notFound("The letter run of " + asOf + " wrote no letters")
                     .withKey("problem.text.theLetterRunOfWroteNoLetters", asOf);
-        return renderer.pdf(pages);
+        if (letters.isEmpty())
+            throw ProblemException.notFound("The letter run of %s has no part %d".formatted(asOf, part))
+                    .withKey("problem.text.theLetterRunOfHasNoPart", asOf, part);
+        if (letters.size() > size && part == null) {
+            throw ProblemException.ruleViolation(
+                            "part",
+                            "The letter run of %s wrote more than %d letters: print it in parts (part=0, 1, …)"
+                                    .formatted(asOf, size))
+                    .withKey("problem.text.theLetterRunOfWroteMoreThanLetters", asOf, size);
+        }
+        return renderer.pdf(letters.stream()
+                .limit(size)
+                .map(l -> new LetterRenderer.Page(l.body(), content(l)))
+                .toList());
     }
 
     public List<LetterRunRecord> runs() {

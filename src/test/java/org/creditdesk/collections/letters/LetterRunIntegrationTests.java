@@ -280,6 +280,78 @@ class LetterRunIntegrationTests {
     }
 
     @Test
+    void a_run_queues_one_mail_for_every_letter_with_a_recipient_however_few_letters_it_reads_at_once() {
+        LocalDate asOf = LetterDates.window();
+        for (int i = 0; i < 5; i++) {
+            String customer = fx.customer(area, "Sliced " + i, "ap" + i + "@sliced.example", null);
+            fx.invoice(customer, asOf.minusDays(20), "1200.00");
+            fx.level(customer, 2, asOf.minusDays(4));
+        }
+
+        letters.slices(2, ReminderLetters.PRINT_PART);
+        LetterRun run;
+        try {
+            run = letters.run(asOf, Caller.SYSTEM);
+        } finally {
+            letters.slices(ReminderLetters.LETTERS_AT_ONCE, ReminderLetters.PRINT_PART);
+        }
+
+        List<String> mailed =
+                jdbc.sql("""
+                        SELECT 'reminder-letter:' || id FROM reminder_letter
+                        WHERE run_id = :run AND recipient IS NOT NULL ORDER BY id""").param("run", run.runId()).query(String.class).list();
+        List<String> queued = jdbc.sql("SELECT attachment FROM mail_outbox WHERE attachment = ANY(:refs) ORDER BY id")
+                .param("refs", mailed.toArray(String[]::new))
+                .query(String.class)
+                .list();
+        assertThat(mailed).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(queued).containsExactlyElementsOf(mailed);
+        assertThat(run.emailsQueued()).isEqualTo(mailed.size());
+    }
+
+    @Test
+    void a_run_of_more_letters_than_one_pdf_holds_is_printed_in_parts_and_never_cut_short() throws Exception {
+        LocalDate asOf = LetterDates.window();
+        for (int i = 0; i < 3; i++) {
+            String customer = fx.customer(area, "Printed " + i, "ap" + i + "@printed.example", null);
+            fx.invoice(customer, asOf.minusDays(20), "1300.00");
+            fx.level(customer, 2, asOf.minusDays(4));
+        }
+        LetterRun run = letters.run(asOf, Caller.SYSTEM);
+        int parts = (run.lettersGenerated() + 1) / 2;
+
+        letters.slices(ReminderLetters.LETTERS_AT_ONCE, 2);
+        try {
+            assertThat(mvc.get()
+                            .uri("/api/v1/collections/letter-runs/{asOf}.pdf", asOf)
+                            .with(admin()))
+                    .hasStatus(HttpStatus.UNPROCESSABLE_ENTITY)
+                    .bodyText()
+                    .contains("print it in parts");
+            StringBuilder printed = new StringBuilder();
+            for (int part = 0; part < parts; part++) {
+                MvcTestResult pdf = mvc.get()
+                        .uri("/api/v1/collections/letter-runs/{asOf}.pdf?part={part}", asOf, part)
+                        .with(admin())
+                        .exchange();
+                assertThat(pdf).hasStatusOk().hasContentType(MediaType.APPLICATION_PDF);
+                printed.append(text(pdf.getResponse().getContentAsByteArray()));
+            }
+            assertThat(printed.toString()).contains("Printed 0", "Printed 1", "Printed 2");
+            assertThat(mvc.get()
+                            .uri("/api/v1/collections/letter-runs/{asOf}.pdf?part={part}", asOf, parts)
+                            .with(admin()))
+                    .hasStatus(HttpStatus.NOT_FOUND);
+            assertThat(mvc.get()
+                            .uri("/api/v1/collections/letter-runs/{asOf}.pdf?part=-1", asOf)
+                            .with(admin()))
+                    .hasStatus(HttpStatus.BAD_REQUEST);
+        } finally {
+            letters.slices(ReminderLetters.LETTERS_AT_ONCE, ReminderLetters.PRINT_PART);
+        }
+    }
+
+    @Test
     void only_the_credit_department_runs_letters() {
         assertThatThrownBy(() -> letters.run(
                         LocalDate.of(2030, 1, 1),
