@@ -38,14 +38,10 @@ init = function(args)
   inner_init(args)
   epoch_offset_us = now_us(0) - now_us()
   gap_us = 1e6 * tonumber(os.getenv("WRK_CONNECTIONS") or error("WRK_CONNECTIONS: wrk's -c (= -t)")) / rate
+  due = now_us() + math.random() * gap_us
 end
 
--- The first arrival is drawn when the thread is about to send, not in init: wrk runs every thread's init one after
--- the other before its clock starts, and with 1,000,000 customer codes to read each init takes a while, so an
--- arrival drawn there was already seconds late for all but the last thread. Those threads then sent that backlog at
--- once (session 15's 1 M paced runs did 1.2-1.7 times the asked rate, their p99s counted from the missed arrivals).
 delay = function()
-  if due == 0 then due = now_us() + math.random() * gap_us end
   return math.max(0, math.floor((due - now_us()) / 1000))
 end
 
